@@ -1,0 +1,63 @@
+# Holbæk lokalportal. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+UV := $(PYTHON) -m uv
+export UV_PYTHON_DOWNLOADS := never
+MANAGE := .venv/bin/python manage.py
+VENDOR := static/vendor
+
+.PHONY: help
+help: ## Show this list
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+.PHONY: uv
+uv:
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
+
+.PHONY: install
+install: uv ## Install Python and npm packages and build the static files
+	$(UV) sync --frozen
+	npm ci --no-audit --no-fund --loglevel=error
+	$(MAKE) --no-print-directory static
+
+.PHONY: static
+static: ## Copy Det Fælles Designsystem and htmx from node_modules into static/vendor
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/dkfds $(VENDOR)/htmx
+	cp -r node_modules/dkfds/dist/css node_modules/dkfds/dist/js node_modules/dkfds/dist/fonts node_modules/dkfds/dist/img $(VENDOR)/dkfds/
+	cp node_modules/dkfds/dist/LICENSE.md $(VENDOR)/dkfds/
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
+
+.env:
+	cp .env.example .env
+
+.PHONY: run
+run: install .env ## Install everything, load reference and demo data, serve at http://127.0.0.1:8000
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_reference_data
+	$(MANAGE) demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+.PHONY: worker
+worker: ## Run the background-task worker (e-mails, reminders)
+	$(MANAGE) db_worker
+
+.PHONY: browser
+browser: ## Install Debian's Chromium for the browser tests (needs root)
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+.PHONY: lint
+lint: ## ruff check and format check, and no missing migrations
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	SECRET_KEY=lint $(MANAGE) makemigrations --check --dry-run
+
+.PHONY: test
+test: install browser lint ## Run the whole test suite (PostgreSQL when DATABASE_URL points at one)
+	SECRET_KEY=insecure-test-key DEBUG=0 .venv/bin/pytest $(PYTEST_ARGS)
+
+.PHONY: messages
+messages: ## Update and compile the translation catalogues (needs gettext)
+	$(MANAGE) makemessages -l en --ignore=node_modules --ignore=.venv --ignore=staticfiles
+	$(MANAGE) compilemessages -l en

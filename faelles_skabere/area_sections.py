@@ -1,0 +1,12 @@
+from lokalfora.sections import AreaSection, register_area_section
+
+from faelles_skabere.selectors import current_co_creator
+
+
+def _context(area, user):
+    return {"co_creator": current_co_creator(area), "area": area}
+
+
+register_area_section(
+    AreaSection(key="co_creator", order=10, template="faelles_skabere/area_section.html", context=_context)
+)

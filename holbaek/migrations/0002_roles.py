@@ -1,0 +1,20 @@
+"""Creates the role Groups so that every environment has the same ones."""
+
+from django.db import migrations
+
+ROLES = ["Forum-redaktør", "Fælles-skaber", "Udvalgssekretariat", "Administrator"]
+
+
+def create_roles(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    for name in ROLES:
+        Group.objects.get_or_create(name=name)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("holbaek", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
+
+    operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]

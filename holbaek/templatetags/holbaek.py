@@ -1,0 +1,46 @@
+"""Template filters shared by every app, loaded as builtins."""
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django import template
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+def _to_decimal(value) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, TypeError, ValueError):
+        return None
+
+
+@register.filter
+def number(value, decimal_places=0):
+    """A number with Danish grouping: 27000 -> "27.000", 3.45 -> "3,45"."""
+    amount = _to_decimal(value)
+    if amount is None:
+        return ""
+    places = int(decimal_places)
+    quantum = Decimal(1).scaleb(-places)
+    return number_format(
+        amount.quantize(quantum, rounding=ROUND_HALF_UP), places, force_grouping=True
+    )
+
+
+@register.filter
+def kr(value, decimal_places=0):
+    """An amount in kroner: 29988 -> "29.988 kr."."""
+    formatted = number(value, decimal_places)
+    return _("%(amount)s kr.") % {"amount": formatted} if formatted else ""
+
+
+@register.filter
+def ore_to_kr(value):
+    """An integer amount of øre shown in kroner: 2998800 -> "29.988 kr."."""
+    amount = _to_decimal(value)
+    if amount is None:
+        return ""
+    places = 0 if amount % 100 == 0 else 2
+    return kr(amount / 100, places)

@@ -1,0 +1,37 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from holbaek import views
+from lokalfora.views import front_page
+
+# This module is the composition root: it may import every app.
+
+# The admin login goes through allauth: the same rate limits and the same MFA.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Holbæk lokalportal – administration"
+admin.site.site_title = "Holbæk lokalportal"
+admin.site.index_title = "Administration"
+
+core_patterns = (
+    [
+        path("", front_page, name="front-page"),
+        path("om-dialogmodellen/", views.about, name="about"),
+        path("tilgaengelighedserklaering/", views.accessibility_statement, name="accessibility"),
+        path("konto/", views.account, name="account"),
+    ],
+    "holbaek",
+)
+
+urlpatterns = [
+    path("", include(core_patterns)),
+    path("", include("lokalfora.urls")),
+    path("", include("faelles_skabere.urls")),
+    path("", include("projektudvalg.urls")),
+    path("konto/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg")),
+]

@@ -1,0 +1,62 @@
+"""Fictional demo content: contact persons, news and a volunteer editor.
+
+Names are invented and marked as such; e-mail addresses use example.org.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from holbaek import roles
+from holbaek.demo import demo_user
+from lokalfora.models import ContactPerson, Forum, ForumEditor, NewsPost
+
+CONSENTED = datetime.date(2026, 3, 1)
+
+NEWS = [
+    ("Debatmøde om stier og cykelruter", "Kom og sæt præg på, hvor de nye stier skal gå."),
+    ("Fællesspisning i forsamlingshuset", "Vi spiser sammen og hører om årets projekter."),
+    ("Høring om lokalplan: vores svar", "Lokalforummet har sendt et høringssvar til kommunen."),
+]
+
+
+@transaction.atomic
+def load() -> str:
+    forums = list(Forum.objects.select_related("area"))
+    now = timezone.now()
+    for index, forum in enumerate(forums):
+        if not forum.contacts.exists():
+            ContactPerson.objects.create(
+                forum=forum,
+                name=f"Demo Kontaktperson {forum.area.name} (opdigtet)",
+                role="Formand",
+                email=f"kontakt-{forum.area.slug}@example.org",
+                phone="11 22 33 44",
+                name_public_since=CONSENTED,
+                email_public_since=CONSENTED,
+                phone_public_since=None if index % 2 else CONSENTED,
+                last_confirmed=CONSENTED,
+            )
+        if not forum.description:
+            forum.description = (
+                f"(Demotekst) {forum.name} er åbent for alle i {forum.area.name}: borgere, "
+                "foreninger, virksomheder og institutioner. Vi mødes, drøfter områdets ønsker "
+                "og arrangerer debatmøder."
+            )
+            forum.meetings = "(Demotekst) Vi mødes første tirsdag i måneden kl. 19 i forsamlingshuset."
+            forum.how_to_join = "(Demotekst) Mød op til et møde eller skriv til os. Alle er velkomne."
+            forum.save()
+        if not forum.news.exists():
+            for days, (title, summary) in enumerate(NEWS):
+                NewsPost.objects.create(
+                    forum=forum,
+                    title=f"{title} ({forum.area.name})",
+                    summary=f"(Demo) {summary}",
+                    body=f"(Demotekst) {summary} Alle er velkomne.",
+                    published_at=now - datetime.timedelta(days=days * 7 + index),
+                )
+    editor = demo_user("redaktoer@example.org", "Demo Redaktør", role=roles.FORUM_EDITOR)
+    tollose = next(forum for forum in forums if forum.area.slug == "tollose")
+    ForumEditor.objects.get_or_create(forum=tollose, user=editor)
+    return f"{len(forums)} lokalfora med opdigtede kontaktpersoner og nyheder; redaktoer@example.org"

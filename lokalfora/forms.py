@@ -1,0 +1,14 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Søg efter et område, en by eller en nyhed"),
+        max_length=100,
+        required=True,
+        error_messages={
+            "required": _("Skriv det, du vil søge efter."),
+            "max_length": _("Skriv højst %(limit_value)d tegn."),
+        },
+    )

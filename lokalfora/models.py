@@ -1,0 +1,227 @@
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class LocalAreaQuerySet(models.QuerySet):
+    def with_public_details(self):
+        """Everything the area list and area page show, in a fixed number of queries."""
+        return self.select_related("forum").prefetch_related(
+            Prefetch(
+                "population_figures",
+                queryset=PopulationFigure.objects.order_by("-reference_date", "-id"),
+            )
+        )
+
+
+class LocalArea(models.Model):
+    """One of the municipality's 18 local areas (lokalområder)."""
+
+    slug = models.SlugField(_("kortnavn i adressen"), max_length=60, unique=True)
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    aliases = models.JSONField(_("andre navne"), default=list, blank=True)
+    main_town = models.CharField(_("hovedby"), max_length=100)
+    localities = models.JSONField(_("byer, landsbyer og sogne"), default=list, blank=True)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    is_holbaek_town = models.BooleanField(
+        _("Holbæk By"),
+        default=False,
+        help_text=_("Holbæk By er ikke med i de puljer, der er for de 17 lokalområder uden for byen."),
+    )
+
+    objects = LocalAreaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lokalområde")
+        verbose_name_plural = _("lokalområder")
+        ordering = ["-is_holbaek_town", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("lokalfora:area-detail", kwargs={"slug": self.slug})
+
+    @property
+    def current_population(self):
+        """The newest population figure. Uses the prefetch when there is one."""
+        figures = list(self.population_figures.all())
+        return figures[0] if figures else None
+
+
+class PopulationBasis(models.TextChoices):
+    AREA = "area", _("hele lokalområdet")
+    TOWN_ESTIMATE = "town_estimate", _("skøn: kun byen")
+    PARISH_ESTIMATE = "parish_estimate", _("skøn: sognet")
+
+
+class PopulationFigure(models.Model):
+    """A population count for an area on a reference date, with its source."""
+
+    area = models.ForeignKey(
+        LocalArea, on_delete=models.CASCADE, related_name="population_figures", verbose_name=_("lokalområde")
+    )
+    count = models.PositiveIntegerField(_("antal indbyggere"))
+    reference_date = models.DateField(
+        _("opgjort pr."), null=True, blank=True, help_text=_("Tom, hvis kilden ikke oplyser året.")
+    )
+    basis = models.CharField(_("grundlag"), max_length=20, choices=PopulationBasis.choices)
+    source = models.TextField(_("kilde"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("befolkningstal")
+        verbose_name_plural = _("befolkningstal")
+        ordering = ["area", "-reference_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "reference_date"], name="population_one_figure_per_area_and_date"
+            ),
+            models.UniqueConstraint(
+                fields=["area"],
+                condition=Q(reference_date__isnull=True),
+                name="population_one_undated_figure_per_area",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.area}: {self.count}"
+
+    @property
+    def is_estimate(self):
+        return self.basis != PopulationBasis.AREA
+
+
+class LegalForm(models.TextChoices):
+    ASSOCIATION = "association", _("egen forening med CVR-nummer")
+    PART_OF_ASSOCIATION = "part_of_association", _("del af en forening")
+    UNREGISTERED = "unregistered", _("ikke registreret som forening endnu")
+
+
+class Forum(models.Model):
+    """The local forum (lokalforum) of one area: open to all, run by volunteers."""
+
+    area = models.OneToOneField(
+        LocalArea, on_delete=models.PROTECT, related_name="forum", verbose_name=_("lokalområde")
+    )
+    name = models.CharField(_("navn"), max_length=150)
+    description = models.TextField(_("om lokalforummet"), blank=True)
+    legal_form = models.CharField(
+        _("organisationsform"), max_length=30, choices=LegalForm.choices, default=LegalForm.UNREGISTERED
+    )
+    cvr = models.CharField(_("CVR-nummer"), max_length=8, blank=True)
+    website = models.URLField(_("hjemmeside"), blank=True)
+    email = models.EmailField(_("fælles e-mailadresse"), blank=True)
+    meetings = models.TextField(_("hvordan og hvornår I mødes"), blank=True)
+    how_to_join = models.TextField(_("sådan er du med"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("lokalforum")
+        verbose_name_plural = _("lokalfora")
+        ordering = ["area__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cvr="") | Q(cvr__regex=r"^[0-9]{8}$"), name="forum_cvr_eight_digits"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ContactPersonQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class ContactPerson(models.Model):
+    """A person the municipality and others can contact about a forum.
+
+    Every field is personal data: each is shown publicly only from the date
+    the person consented to it; municipal staff always see them.
+    """
+
+    forum = models.ForeignKey(
+        Forum, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("lokalforum")
+    )
+    name = models.CharField(_("navn"), max_length=150)
+    role = models.CharField(_("rolle i lokalforummet"), max_length=80, default=_("Kontaktperson"))
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=20, blank=True)
+    name_public_since = models.DateField(_("samtykke til at vise navn"), null=True, blank=True)
+    email_public_since = models.DateField(_("samtykke til at vise e-mail"), null=True, blank=True)
+    phone_public_since = models.DateField(_("samtykke til at vise telefon"), null=True, blank=True)
+    is_active = models.BooleanField(_("aktiv"), default=True)
+    last_confirmed = models.DateField(_("senest bekræftet"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+
+    objects = ContactPersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kontaktperson")
+        verbose_name_plural = _("kontaktpersoner")
+        ordering = ["forum", "order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(email="") | ~Q(phone=""), name="contact_has_email_or_phone"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.role})"
+
+
+class NewsPostQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_at__isnull=False, published_at__lte=timezone.now())
+
+
+class NewsPost(models.Model):
+    """A news item from a forum to the people in its area."""
+
+    forum = models.ForeignKey(
+        Forum, on_delete=models.CASCADE, related_name="news", verbose_name=_("lokalforum")
+    )
+    title = models.CharField(_("overskrift"), max_length=150)
+    summary = models.CharField(_("resumé"), max_length=300)
+    body = models.TextField(_("tekst"), blank=True)
+    published_at = models.DateTimeField(
+        _("offentliggjort"), null=True, blank=True, help_text=_("Tom betyder kladde.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = NewsPostQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nyhed")
+        verbose_name_plural = _("nyheder")
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["-published_at"], name="news_published_idx")]
+
+    def __str__(self):
+        return self.title
+
+
+class ForumEditor(models.Model):
+    """A volunteer who may edit one forum's page (object-level role)."""
+
+    forum = models.ForeignKey(
+        Forum, on_delete=models.CASCADE, related_name="editors", verbose_name=_("lokalforum")
+    )
+    user = models.ForeignKey(
+        "holbaek.User", on_delete=models.CASCADE, related_name="forum_editorships", verbose_name=_("bruger")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("forum-redaktør")
+        verbose_name_plural = _("forum-redaktører")
+        constraints = [
+            models.UniqueConstraint(fields=["forum", "user"], name="forum_editor_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.forum}"

@@ -1,0 +1,19 @@
+"""Who may do what with areas and forums. See docs/roles.md."""
+
+from holbaek import roles
+
+
+def is_forum_editor(user, forum) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return forum.editors.filter(user=user).exists()
+
+
+def can_edit_forum(user, forum) -> bool:
+    """Editors of this forum and administrators."""
+    return roles.is_administrator(user) or is_forum_editor(user, forum)
+
+
+def can_see_private_contact_details(user) -> bool:
+    """Municipal staff see every contact field; the public only what has consent."""
+    return roles.is_municipal_staff(user)

@@ -1,0 +1,55 @@
+"""The 18 local areas, their forums and published population figures.
+
+The facts come from `reference/lokalomraader.csv` (copied from the
+municipality's Kommuneplan 2013/2017, with sources per line). Loading is
+idempotent: areas are matched by slug, and nothing staff have edited since
+(forum texts, descriptions) is overwritten.
+"""
+
+import csv
+import datetime
+from pathlib import Path
+
+from django.db import transaction
+
+from lokalfora.models import Forum, LocalArea, PopulationBasis, PopulationFigure
+
+CSV_PATH = Path(__file__).resolve().parent / "reference" / "lokalomraader.csv"
+HOLBAEK_TOWN_SLUG = "holbaek-by"
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(";") if part.strip()]
+
+
+def reference_rows() -> list[dict]:
+    with CSV_PATH.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@transaction.atomic
+def load() -> str:
+    rows = reference_rows()
+    for row in rows:
+        area, _created = LocalArea.objects.update_or_create(
+            slug=row["slug"],
+            defaults={
+                "name": row["name"],
+                "aliases": _split(row["aliases"]),
+                "main_town": row["main_town"],
+                "localities": _split(row["localities"]),
+                "is_holbaek_town": row["slug"] == HOLBAEK_TOWN_SLUG,
+            },
+        )
+        Forum.objects.get_or_create(area=area, defaults={"name": f"Lokalforum {area.name}"})
+        year = row["population_year"].strip()
+        PopulationFigure.objects.update_or_create(
+            area=area,
+            reference_date=datetime.date(int(year), 1, 1) if year else None,
+            defaults={
+                "count": int(row["population"]),
+                "basis": PopulationBasis(row["population_basis"]),
+                "source": row["source"],
+            },
+        )
+    return f"{len(rows)} lokalområder med lokalfora og befolkningstal"

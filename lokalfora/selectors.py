@@ -1,0 +1,83 @@
+"""Reads for the public area pages. Each runs a fixed number of queries."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils.text import slugify
+
+from lokalfora.models import ContactPerson, LocalArea, NewsPost
+from lokalfora.permissions import can_see_private_contact_details
+
+
+@dataclass(frozen=True)
+class VisibleContact:
+    """The parts of a contact person the viewer may see."""
+
+    role: str
+    name: str | None
+    email: str | None
+    phone: str | None
+    is_restricted: bool
+
+
+def area_list():
+    return list(LocalArea.objects.with_public_details())
+
+
+def area_by_slug_or_alias(slug: str):
+    """The area with this slug; or (None, area) when the slug is one of its aliases."""
+    area = LocalArea.objects.with_public_details().filter(slug=slug).first()
+    if area is not None:
+        return area, None
+    for candidate in LocalArea.objects.only("slug", "aliases", "name"):
+        if slug in {slugify(alias) for alias in candidate.aliases}:
+            return None, candidate
+    return None, None
+
+
+def visible_contacts(forum, user) -> list[VisibleContact]:
+    """Active contacts, each field shown only with consent unless the viewer is staff."""
+    privileged = can_see_private_contact_details(user)
+    contacts = []
+    for contact in ContactPerson.objects.active().filter(forum=forum):
+        fields = {
+            "name": contact.name if (privileged or contact.name_public_since) else None,
+            "email": contact.email if (privileged or contact.email_public_since) else None,
+            "phone": contact.phone if (privileged or contact.phone_public_since) else None,
+        }
+        restricted = privileged and not (
+            contact.name_public_since and contact.email_public_since and contact.phone_public_since
+        )
+        contacts.append(VisibleContact(role=contact.role, is_restricted=restricted, **fields))
+    return contacts
+
+
+def latest_news(*, forum=None, limit=5):
+    news = NewsPost.objects.published().select_related("forum__area")
+    if forum is not None:
+        news = news.filter(forum=forum)
+    return list(news[:limit])
+
+
+def search(query: str, *, news_limit: int = 20):
+    """Areas whose name, other names, main town or villages match, and matching news.
+
+    There are only 18 areas, so they are matched in Python: one query, and
+    every village name in the reference data is found, whichever database.
+    """
+    needle = query.casefold().strip()
+    if not needle:
+        return [], []
+    areas = []
+    for area in LocalArea.objects.with_public_details():
+        haystack = [area.name, area.main_town, *area.aliases, *area.localities]
+        if any(needle in text.casefold() for text in haystack):
+            areas.append(area)
+    news = list(
+        NewsPost.objects.published()
+        .select_related("forum__area")
+        .filter(Q(title__icontains=query) | Q(summary__icontains=query) | Q(body__icontains=query))[
+            :news_limit
+        ]
+    )
+    return areas, news

@@ -1,0 +1,59 @@
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
+
+from lokalfora import selectors
+from lokalfora.forms import SearchForm
+from lokalfora.models import NewsPost
+from lokalfora.sections import area_sections
+
+
+@require_safe
+def front_page(request):
+    context = {"areas": selectors.area_list(), "latest_news": selectors.latest_news(limit=3)}
+    return render(request, "lokalfora/front_page.html", context)
+
+
+@require_safe
+def area_list(request):
+    return render(request, "lokalfora/area_list.html", {"areas": selectors.area_list()})
+
+
+@require_safe
+def area_detail(request, slug):
+    area, alias_of = selectors.area_by_slug_or_alias(slug)
+    if alias_of is not None:
+        return redirect(alias_of, permanent=True)
+    if area is None:
+        raise Http404
+    forum = getattr(area, "forum", None)
+    context = {
+        "area": area,
+        "forum": forum,
+        "population": area.current_population,
+        "contacts": selectors.visible_contacts(forum, request.user) if forum else [],
+        "news": selectors.latest_news(forum=forum) if forum else [],
+        "sections": area_sections(area, request.user),
+    }
+    return render(request, "lokalfora/area_detail.html", context)
+
+
+@require_safe
+def news_list(request):
+    news = NewsPost.objects.published().select_related("forum__area")
+    page = Paginator(news, 20).get_page(request.GET.get("side"))
+    return render(request, "lokalfora/news_list.html", {"page_obj": page})
+
+
+@require_safe
+def search(request):
+    form = SearchForm(request.GET or None)
+    areas, news = [], []
+    if form.is_valid():
+        areas, news = selectors.search(form.cleaned_data["q"])
+    return render(
+        request,
+        "lokalfora/search.html",
+        {"form": form, "areas": areas, "news": news, "searched": form.is_bound and form.is_valid()},
+    )
