@@ -55,7 +55,7 @@ lint: ## ruff check and format check, and no missing migrations
 
 .PHONY: test
 test: install browser lint ## Run the whole test suite (PostgreSQL when DATABASE_URL points at one)
-	SECRET_KEY=insecure-test-key DEBUG=0 .venv/bin/pytest $(PYTEST_ARGS)
+	DEBUG=1 .venv/bin/pytest $(PYTEST_ARGS)
 
 .PHONY: messages
 messages: ## Update and compile the translation catalogues (needs gettext)

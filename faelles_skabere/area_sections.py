@@ -1,6 +1,5 @@
-from lokalfora.sections import AreaSection, register_area_section
-
 from faelles_skabere.selectors import current_co_creator
+from lokalfora.sections import AreaSection, register_area_section
 
 
 def _context(area, user):
@@ -8,5 +7,7 @@ def _context(area, user):
 
 
 register_area_section(
-    AreaSection(key="co_creator", order=10, template="faelles_skabere/area_section.html", context=_context)
+    AreaSection(
+        key="co_creator", order=10, template="faelles_skabere/area_section.html", context=_context
+    )
 )

@@ -57,10 +57,16 @@ class AreaAssignment(models.Model):
     """Which fælles-skaber follows an area, and since when."""
 
     area = models.ForeignKey(
-        LocalArea, on_delete=models.CASCADE, related_name="co_creator_assignments", verbose_name=_("lokalområde")
+        LocalArea,
+        on_delete=models.CASCADE,
+        related_name="co_creator_assignments",
+        verbose_name=_("lokalområde"),
     )
     co_creator = models.ForeignKey(
-        CoCreator, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("fælles-skaber")
+        CoCreator,
+        on_delete=models.PROTECT,
+        related_name="assignments",
+        verbose_name=_("fælles-skaber"),
     )
     started_on = models.DateField(_("fra"))
     ended_on = models.DateField(_("til"), null=True, blank=True)
@@ -73,7 +79,9 @@ class AreaAssignment(models.Model):
         ordering = ["area", "-started_on"]
         constraints = [
             models.UniqueConstraint(
-                fields=["area"], condition=Q(ended_on__isnull=True), name="assignment_one_current_per_area"
+                fields=["area"],
+                condition=Q(ended_on__isnull=True),
+                name="assignment_one_current_per_area",
             ),
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),

@@ -43,4 +43,5 @@ def load() -> str:
     CoCreator.objects.get_or_create(
         title=PROCESS_CONSULTANT, defaults={"kind": CoCreatorKind.PROCESS_CONSULTANT}
     )
-    return f"{len(ILLUSTRATIVE_SPLIT)} fælles-skabere og 1 proceskonsulent ({new_assignments} nye tildelinger)"
+    people = len(ILLUSTRATIVE_SPLIT)
+    return f"{people} fælles-skabere og 1 proceskonsulent ({new_assignments} nye tildelinger)"

@@ -14,5 +14,7 @@ def directory():
 
 
 def current_co_creator(area):
-    assignment = AreaAssignment.objects.current().select_related("co_creator").filter(area=area).first()
+    assignment = (
+        AreaAssignment.objects.current().select_related("co_creator").filter(area=area).first()
+    )
     return assignment.co_creator if assignment else None

@@ -14,7 +14,10 @@ class UserAdmin(DjangoUserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Oplysninger"), {"fields": ["full_name"]}),
-        (_("Roller og rettigheder"), {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
+        (
+            _("Roller og rettigheder"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups"]},
+        ),
         (_("Datoer"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]

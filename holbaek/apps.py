@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
 class HolbaekConfig(AppConfig):
+    default = True
     name = "holbaek"
     verbose_name = _("Portal og brugere")
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    default = False
+    default_site = "holbaek.admin_site.PortalAdminSite"

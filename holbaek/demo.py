@@ -30,7 +30,9 @@ def demo_user(email: str, full_name: str, *, role: str | None = None, is_staff=F
 def load() -> str:
     demo_user("borger@example.org", "Demo Borger")
     demo_user("sekretariat@example.org", "Demo Sekretariat", role=roles.COMMITTEE_STAFF)
-    admin = demo_user("admin@example.org", "Demo Administrator", role=roles.ADMINISTRATOR, is_staff=True)
+    admin = demo_user(
+        "admin@example.org", "Demo Administrator", role=roles.ADMINISTRATOR, is_staff=True
+    )
     if not admin.is_superuser:
         admin.is_superuser = True
         admin.save(update_fields=["is_superuser"])

@@ -1,4 +1,3 @@
-from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -8,12 +7,6 @@ from holbaek import views
 from lokalfora.views import front_page
 
 # This module is the composition root: it may import every app.
-
-# The admin login goes through allauth: the same rate limits and the same MFA.
-admin.site.login = secure_admin_login(admin.site.login)
-admin.site.site_header = "Holbæk lokalportal – administration"
-admin.site.site_title = "Holbæk lokalportal"
-admin.site.index_title = "Administration"
 
 core_patterns = (
     [

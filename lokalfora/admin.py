@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from lokalfora.models import ContactPerson, Forum, ForumEditor, LocalArea, NewsPost, PopulationFigure
+from lokalfora.models import (
+    ContactPerson,
+    Forum,
+    ForumEditor,
+    LocalArea,
+    NewsPost,
+    PopulationFigure,
+)
 
 
 class PopulationFigureInline(admin.TabularInline):

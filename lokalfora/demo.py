@@ -44,8 +44,12 @@ def load() -> str:
                 "foreninger, virksomheder og institutioner. Vi mødes, drøfter områdets ønsker "
                 "og arrangerer debatmøder."
             )
-            forum.meetings = "(Demotekst) Vi mødes første tirsdag i måneden kl. 19 i forsamlingshuset."
-            forum.how_to_join = "(Demotekst) Mød op til et møde eller skriv til os. Alle er velkomne."
+            forum.meetings = (
+                "(Demotekst) Vi mødes første tirsdag i måneden kl. 19 i forsamlingshuset."
+            )
+            forum.how_to_join = (
+                "(Demotekst) Mød op til et møde eller skriv til os. Alle er velkomne."
+            )
             forum.save()
         if not forum.news.exists():
             for days, (title, summary) in enumerate(NEWS):
@@ -59,4 +63,6 @@ def load() -> str:
     editor = demo_user("redaktoer@example.org", "Demo Redaktør", role=roles.FORUM_EDITOR)
     tollose = next(forum for forum in forums if forum.area.slug == "tollose")
     ForumEditor.objects.get_or_create(forum=tollose, user=editor)
-    return f"{len(forums)} lokalfora med opdigtede kontaktpersoner og nyheder; redaktoer@example.org"
+    return (
+        f"{len(forums)} lokalfora med opdigtede kontaktpersoner og nyheder; redaktoer@example.org"
+    )

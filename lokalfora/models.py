@@ -28,7 +28,9 @@ class LocalArea(models.Model):
     is_holbaek_town = models.BooleanField(
         _("Holbæk By"),
         default=False,
-        help_text=_("Holbæk By er ikke med i de puljer, der er for de 17 lokalområder uden for byen."),
+        help_text=_(
+            "Holbæk By er ikke med i de puljer, der er for de 17 lokalområder uden for byen."
+        ),
     )
 
     objects = LocalAreaQuerySet.as_manager()
@@ -61,7 +63,10 @@ class PopulationFigure(models.Model):
     """A population count for an area on a reference date, with its source."""
 
     area = models.ForeignKey(
-        LocalArea, on_delete=models.CASCADE, related_name="population_figures", verbose_name=_("lokalområde")
+        LocalArea,
+        on_delete=models.CASCADE,
+        related_name="population_figures",
+        verbose_name=_("lokalområde"),
     )
     count = models.PositiveIntegerField(_("antal indbyggere"))
     reference_date = models.DateField(
@@ -109,7 +114,10 @@ class Forum(models.Model):
     name = models.CharField(_("navn"), max_length=150)
     description = models.TextField(_("om lokalforummet"), blank=True)
     legal_form = models.CharField(
-        _("organisationsform"), max_length=30, choices=LegalForm.choices, default=LegalForm.UNREGISTERED
+        _("organisationsform"),
+        max_length=30,
+        choices=LegalForm.choices,
+        default=LegalForm.UNREGISTERED,
     )
     cvr = models.CharField(_("CVR-nummer"), max_length=8, blank=True)
     website = models.URLField(_("hjemmeside"), blank=True)
@@ -212,7 +220,10 @@ class ForumEditor(models.Model):
         Forum, on_delete=models.CASCADE, related_name="editors", verbose_name=_("lokalforum")
     )
     user = models.ForeignKey(
-        "holbaek.User", on_delete=models.CASCADE, related_name="forum_editorships", verbose_name=_("bruger")
+        "holbaek.User",
+        on_delete=models.CASCADE,
+        related_name="forum_editorships",
+        verbose_name=_("bruger"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -13,7 +13,10 @@ POOLS = [
     {
         "slug": "rum-til-faellesskab",
         "name": "Rum til fællesskab",
-        "summary": "Penge til anlægsprojekter, der gør jeres lokalområde til et godt og særligt sted at bo.",
+        "summary": (
+            "Penge til anlægsprojekter, der gør jeres lokalområde til et godt "
+            "og særligt sted at bo."
+        ),
         "purpose": (
             "Puljen støtter borgernes arbejde for at gøre kommunen til et godt og særpræget sted "
             "at bo, med lokal forankring, fællesskab og udvikling. Der gives anlægsmidler: penge "

@@ -6,7 +6,9 @@ from projektudvalg.models import GrantPool
 
 @require_safe
 def pool_list(request):
-    return render(request, "projektudvalg/pool_list.html", {"pools": GrantPool.objects.filter(is_active=True)})
+    return render(
+        request, "projektudvalg/pool_list.html", {"pools": GrantPool.objects.filter(is_active=True)}
+    )
 
 
 @require_safe

@@ -4,42 +4,64 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AreaAssignment',
+            name="AreaAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_on', models.DateField(verbose_name='fra')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='til')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_on", models.DateField(verbose_name="fra")),
+                ("ended_on", models.DateField(blank=True, null=True, verbose_name="til")),
             ],
             options={
-                'verbose_name': 'fast fælles-skaber for et område',
-                'verbose_name_plural': 'faste fælles-skabere for områderne',
-                'ordering': ['area', '-started_on'],
+                "verbose_name": "fast fælles-skaber for et område",
+                "verbose_name_plural": "faste fælles-skabere for områderne",
+                "ordering": ["area", "-started_on"],
             },
         ),
         migrations.CreateModel(
-            name='CoCreator',
+            name="CoCreator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, unique=True, verbose_name='titel')),
-                ('name', models.CharField(blank=True, max_length=150, verbose_name='navn')),
-                ('kind', models.CharField(choices=[('co_creator', 'Fælles-skaber'), ('process_consultant', 'Proceskonsulent')], default='co_creator', max_length=30, verbose_name='rolle')),
-                ('presentation', models.TextField(blank=True, verbose_name='kort præsentation')),
-                ('expertise', models.CharField(blank=True, max_length=300, verbose_name='fagområder')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, max_length=20, verbose_name='telefon')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, unique=True, verbose_name="titel")),
+                ("name", models.CharField(blank=True, max_length=150, verbose_name="navn")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("co_creator", "Fælles-skaber"),
+                            ("process_consultant", "Proceskonsulent"),
+                        ],
+                        default="co_creator",
+                        max_length=30,
+                        verbose_name="rolle",
+                    ),
+                ),
+                ("presentation", models.TextField(blank=True, verbose_name="kort præsentation")),
+                (
+                    "expertise",
+                    models.CharField(blank=True, max_length=300, verbose_name="fagområder"),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("phone", models.CharField(blank=True, max_length=20, verbose_name="telefon")),
             ],
             options={
-                'verbose_name': 'fælles-skaber',
-                'verbose_name_plural': 'fælles-skabere',
-                'ordering': ['kind', 'title'],
+                "verbose_name": "fælles-skaber",
+                "verbose_name_plural": "fælles-skabere",
+                "ordering": ["kind", "title"],
             },
         ),
     ]

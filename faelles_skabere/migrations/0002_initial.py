@@ -6,37 +6,64 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('faelles_skabere', '0001_initial'),
-        ('lokalfora', '0001_initial'),
+        ("faelles_skabere", "0001_initial"),
+        ("lokalfora", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='areaassignment',
-            name='area',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='co_creator_assignments', to='lokalfora.localarea', verbose_name='lokalområde'),
+            model_name="areaassignment",
+            name="area",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="co_creator_assignments",
+                to="lokalfora.localarea",
+                verbose_name="lokalområde",
+            ),
         ),
         migrations.AddField(
-            model_name='cocreator',
-            name='user',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='co_creator', to=settings.AUTH_USER_MODEL, verbose_name='brugerkonto'),
+            model_name="cocreator",
+            name="user",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="co_creator",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="brugerkonto",
+            ),
         ),
         migrations.AddField(
-            model_name='areaassignment',
-            name='co_creator',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='faelles_skabere.cocreator', verbose_name='fælles-skaber'),
+            model_name="areaassignment",
+            name="co_creator",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="assignments",
+                to="faelles_skabere.cocreator",
+                verbose_name="fælles-skaber",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='areaassignment',
-            constraint=models.UniqueConstraint(condition=models.Q(('ended_on__isnull', True)), fields=('area',), name='assignment_one_current_per_area'),
+            model_name="areaassignment",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("ended_on__isnull", True)),
+                fields=("area",),
+                name="assignment_one_current_per_area",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='areaassignment',
-            constraint=models.CheckConstraint(condition=models.Q(('ended_on__isnull', True), ('ended_on__gte', models.F('started_on')), _connector='OR'), name='assignment_ends_after_start'),
+            model_name="areaassignment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ended_on__isnull", True),
+                    ("ended_on__gte", models.F("started_on")),
+                    _connector="OR",
+                ),
+                name="assignment_ends_after_start",
+            ),
         ),
     ]

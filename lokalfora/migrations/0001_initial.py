@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,129 +14,314 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='LocalArea',
+            name="LocalArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='kortnavn i adressen')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='navn')),
-                ('aliases', models.JSONField(blank=True, default=list, verbose_name='andre navne')),
-                ('main_town', models.CharField(max_length=100, verbose_name='hovedby')),
-                ('localities', models.JSONField(blank=True, default=list, verbose_name='byer, landsbyer og sogne')),
-                ('description', models.TextField(blank=True, verbose_name='beskrivelse')),
-                ('is_holbaek_town', models.BooleanField(default=False, help_text='Holbæk By er ikke med i de puljer, der er for de 17 lokalområder uden for byen.', verbose_name='Holbæk By')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        max_length=60, unique=True, verbose_name="kortnavn i adressen"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="navn")),
+                ("aliases", models.JSONField(blank=True, default=list, verbose_name="andre navne")),
+                ("main_town", models.CharField(max_length=100, verbose_name="hovedby")),
+                (
+                    "localities",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="byer, landsbyer og sogne"
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="beskrivelse")),
+                (
+                    "is_holbaek_town",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Holbæk By er ikke med i de puljer, der er for de 17 lokalområder uden for byen.",
+                        verbose_name="Holbæk By",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lokalområde',
-                'verbose_name_plural': 'lokalområder',
-                'ordering': ['-is_holbaek_town', 'name'],
+                "verbose_name": "lokalområde",
+                "verbose_name_plural": "lokalområder",
+                "ordering": ["-is_holbaek_town", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Forum',
+            name="Forum",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='navn')),
-                ('description', models.TextField(blank=True, verbose_name='om lokalforummet')),
-                ('legal_form', models.CharField(choices=[('association', 'egen forening med CVR-nummer'), ('part_of_association', 'del af en forening'), ('unregistered', 'ikke registreret som forening endnu')], default='unregistered', max_length=30, verbose_name='organisationsform')),
-                ('cvr', models.CharField(blank=True, max_length=8, verbose_name='CVR-nummer')),
-                ('website', models.URLField(blank=True, verbose_name='hjemmeside')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='fælles e-mailadresse')),
-                ('meetings', models.TextField(blank=True, verbose_name='hvordan og hvornår I mødes')),
-                ('how_to_join', models.TextField(blank=True, verbose_name='sådan er du med')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('area', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='forum', to='lokalfora.localarea', verbose_name='lokalområde')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="navn")),
+                ("description", models.TextField(blank=True, verbose_name="om lokalforummet")),
+                (
+                    "legal_form",
+                    models.CharField(
+                        choices=[
+                            ("association", "egen forening med CVR-nummer"),
+                            ("part_of_association", "del af en forening"),
+                            ("unregistered", "ikke registreret som forening endnu"),
+                        ],
+                        default="unregistered",
+                        max_length=30,
+                        verbose_name="organisationsform",
+                    ),
+                ),
+                ("cvr", models.CharField(blank=True, max_length=8, verbose_name="CVR-nummer")),
+                ("website", models.URLField(blank=True, verbose_name="hjemmeside")),
+                (
+                    "email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="fælles e-mailadresse"
+                    ),
+                ),
+                (
+                    "meetings",
+                    models.TextField(blank=True, verbose_name="hvordan og hvornår I mødes"),
+                ),
+                ("how_to_join", models.TextField(blank=True, verbose_name="sådan er du med")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "area",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="forum",
+                        to="lokalfora.localarea",
+                        verbose_name="lokalområde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lokalforum',
-                'verbose_name_plural': 'lokalfora',
-                'ordering': ['area__name'],
+                "verbose_name": "lokalforum",
+                "verbose_name_plural": "lokalfora",
+                "ordering": ["area__name"],
             },
         ),
         migrations.CreateModel(
-            name='NewsPost',
+            name="NewsPost",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='overskrift')),
-                ('summary', models.CharField(max_length=300, verbose_name='resumé')),
-                ('body', models.TextField(blank=True, verbose_name='tekst')),
-                ('published_at', models.DateTimeField(blank=True, help_text='Tom betyder kladde.', null=True, verbose_name='offentliggjort')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('forum', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='news', to='lokalfora.forum', verbose_name='lokalforum')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="overskrift")),
+                ("summary", models.CharField(max_length=300, verbose_name="resumé")),
+                ("body", models.TextField(blank=True, verbose_name="tekst")),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Tom betyder kladde.",
+                        null=True,
+                        verbose_name="offentliggjort",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "forum",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="news",
+                        to="lokalfora.forum",
+                        verbose_name="lokalforum",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nyhed',
-                'verbose_name_plural': 'nyheder',
-                'ordering': ['-published_at', '-id'],
+                "verbose_name": "nyhed",
+                "verbose_name_plural": "nyheder",
+                "ordering": ["-published_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='PopulationFigure',
+            name="PopulationFigure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('count', models.PositiveIntegerField(verbose_name='antal indbyggere')),
-                ('reference_date', models.DateField(blank=True, help_text='Tom, hvis kilden ikke oplyser året.', null=True, verbose_name='opgjort pr.')),
-                ('basis', models.CharField(choices=[('area', 'hele lokalområdet'), ('town_estimate', 'skøn: kun byen'), ('parish_estimate', 'skøn: sognet')], max_length=20, verbose_name='grundlag')),
-                ('source', models.TextField(verbose_name='kilde')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('area', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='population_figures', to='lokalfora.localarea', verbose_name='lokalområde')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("count", models.PositiveIntegerField(verbose_name="antal indbyggere")),
+                (
+                    "reference_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Tom, hvis kilden ikke oplyser året.",
+                        null=True,
+                        verbose_name="opgjort pr.",
+                    ),
+                ),
+                (
+                    "basis",
+                    models.CharField(
+                        choices=[
+                            ("area", "hele lokalområdet"),
+                            ("town_estimate", "skøn: kun byen"),
+                            ("parish_estimate", "skøn: sognet"),
+                        ],
+                        max_length=20,
+                        verbose_name="grundlag",
+                    ),
+                ),
+                ("source", models.TextField(verbose_name="kilde")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="population_figures",
+                        to="lokalfora.localarea",
+                        verbose_name="lokalområde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'befolkningstal',
-                'verbose_name_plural': 'befolkningstal',
-                'ordering': ['area', '-reference_date'],
+                "verbose_name": "befolkningstal",
+                "verbose_name_plural": "befolkningstal",
+                "ordering": ["area", "-reference_date"],
             },
         ),
         migrations.CreateModel(
-            name='ContactPerson',
+            name="ContactPerson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='navn')),
-                ('role', models.CharField(default='Kontaktperson', max_length=80, verbose_name='rolle i lokalforummet')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, max_length=20, verbose_name='telefon')),
-                ('name_public_since', models.DateField(blank=True, null=True, verbose_name='samtykke til at vise navn')),
-                ('email_public_since', models.DateField(blank=True, null=True, verbose_name='samtykke til at vise e-mail')),
-                ('phone_public_since', models.DateField(blank=True, null=True, verbose_name='samtykke til at vise telefon')),
-                ('is_active', models.BooleanField(default=True, verbose_name='aktiv')),
-                ('last_confirmed', models.DateField(blank=True, null=True, verbose_name='senest bekræftet')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='rækkefølge')),
-                ('forum', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='lokalfora.forum', verbose_name='lokalforum')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="navn")),
+                (
+                    "role",
+                    models.CharField(
+                        default="Kontaktperson", max_length=80, verbose_name="rolle i lokalforummet"
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("phone", models.CharField(blank=True, max_length=20, verbose_name="telefon")),
+                (
+                    "name_public_since",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="samtykke til at vise navn"
+                    ),
+                ),
+                (
+                    "email_public_since",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="samtykke til at vise e-mail"
+                    ),
+                ),
+                (
+                    "phone_public_since",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="samtykke til at vise telefon"
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="aktiv")),
+                (
+                    "last_confirmed",
+                    models.DateField(blank=True, null=True, verbose_name="senest bekræftet"),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="rækkefølge")),
+                (
+                    "forum",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="lokalfora.forum",
+                        verbose_name="lokalforum",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kontaktperson',
-                'verbose_name_plural': 'kontaktpersoner',
-                'ordering': ['forum', 'order', 'name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('email', ''), _negated=True), models.Q(('phone', ''), _negated=True), _connector='OR'), name='contact_has_email_or_phone')],
+                "verbose_name": "kontaktperson",
+                "verbose_name_plural": "kontaktpersoner",
+                "ordering": ["forum", "order", "name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("email", ""), _negated=True),
+                            models.Q(("phone", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="contact_has_email_or_phone",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ForumEditor',
+            name="ForumEditor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('forum', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='editors', to='lokalfora.forum', verbose_name='lokalforum')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='forum_editorships', to=settings.AUTH_USER_MODEL, verbose_name='bruger')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "forum",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="editors",
+                        to="lokalfora.forum",
+                        verbose_name="lokalforum",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="forum_editorships",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="bruger",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'forum-redaktør',
-                'verbose_name_plural': 'forum-redaktører',
-                'constraints': [models.UniqueConstraint(fields=('forum', 'user'), name='forum_editor_unique')],
+                "verbose_name": "forum-redaktør",
+                "verbose_name_plural": "forum-redaktører",
+                "constraints": [
+                    models.UniqueConstraint(fields=("forum", "user"), name="forum_editor_unique")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='forum',
-            constraint=models.CheckConstraint(condition=models.Q(('cvr', ''), ('cvr__regex', '^[0-9]{8}$'), _connector='OR'), name='forum_cvr_eight_digits'),
+            model_name="forum",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("cvr", ""), ("cvr__regex", "^[0-9]{8}$"), _connector="OR"),
+                name="forum_cvr_eight_digits",
+            ),
         ),
         migrations.AddIndex(
-            model_name='newspost',
-            index=models.Index(fields=['-published_at'], name='news_published_idx'),
+            model_name="newspost",
+            index=models.Index(fields=["-published_at"], name="news_published_idx"),
         ),
         migrations.AddConstraint(
-            model_name='populationfigure',
-            constraint=models.UniqueConstraint(fields=('area', 'reference_date'), name='population_one_figure_per_area_and_date'),
+            model_name="populationfigure",
+            constraint=models.UniqueConstraint(
+                fields=("area", "reference_date"), name="population_one_figure_per_area_and_date"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='populationfigure',
-            constraint=models.UniqueConstraint(condition=models.Q(('reference_date__isnull', True)), fields=('area',), name='population_one_undated_figure_per_area'),
+            model_name="populationfigure",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("reference_date__isnull", True)),
+                fields=("area",),
+                name="population_one_undated_figure_per_area",
+            ),
         ),
     ]

@@ -4,32 +4,48 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='GrantPool',
+            name="GrantPool",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='kortnavn i adressen')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='navn')),
-                ('summary', models.CharField(max_length=300, verbose_name='kort fortalt')),
-                ('purpose', models.TextField(verbose_name='formål')),
-                ('who_may_apply', models.TextField(verbose_name='hvem kan søge')),
-                ('criteria', models.TextField(blank=True, verbose_name='kriterier')),
-                ('rules', models.TextField(blank=True, verbose_name='regler for beløb og medfinansiering')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='kontakt')),
-                ('rules_source', models.TextField(blank=True, verbose_name='kilde til reglerne')),
-                ('is_active', models.BooleanField(default=True, verbose_name='aktiv')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        max_length=60, unique=True, verbose_name="kortnavn i adressen"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="navn")),
+                ("summary", models.CharField(max_length=300, verbose_name="kort fortalt")),
+                ("purpose", models.TextField(verbose_name="formål")),
+                ("who_may_apply", models.TextField(verbose_name="hvem kan søge")),
+                ("criteria", models.TextField(blank=True, verbose_name="kriterier")),
+                (
+                    "rules",
+                    models.TextField(
+                        blank=True, verbose_name="regler for beløb og medfinansiering"
+                    ),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="kontakt"),
+                ),
+                ("rules_source", models.TextField(blank=True, verbose_name="kilde til reglerne")),
+                ("is_active", models.BooleanField(default=True, verbose_name="aktiv")),
             ],
             options={
-                'verbose_name': 'pulje',
-                'verbose_name_plural': 'puljer',
-                'ordering': ['name'],
+                "verbose_name": "pulje",
+                "verbose_name_plural": "puljer",
+                "ordering": ["name"],
             },
         ),
     ]

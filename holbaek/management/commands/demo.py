@@ -11,11 +11,15 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--force", action="store_true", help="Kør også, når DEBUG er slået fra.")
+        parser.add_argument(
+            "--force", action="store_true", help="Kør også, når DEBUG er slået fra."
+        )
 
     def handle(self, *args, force=False, **options):
         if not (settings.DEBUG or force):
-            raise CommandError("Demoindhold hører ikke hjemme i drift. Brug --force, hvis du mener det.")
+            raise CommandError(
+                "Demoindhold hører ikke hjemme i drift. Brug --force, hvis du mener det."
+            )
         call_app_hooks("reference", "load")
         for label, summary in call_app_hooks("demo", "load"):
             self.stdout.write(f"{label}: {summary}")

@@ -1,0 +1,120 @@
+"""Shared fixtures: reference data, the role matrix and fast, isolated settings."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from holbaek import roles
+from holbaek.models import User
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def reference_data(db):
+    """The 18 areas with forums and populations, fælles-skabere, pools and roles."""
+    call_command("load_reference_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def area(reference_data):
+    from lokalfora.models import LocalArea
+
+    return LocalArea.objects.select_related("forum").get(slug="tollose")
+
+
+@pytest.fixture
+def other_area(reference_data):
+    from lokalfora.models import LocalArea
+
+    return LocalArea.objects.select_related("forum").get(slug="jyderup")
+
+
+def make_user(email, *, role=None, is_staff=False, is_superuser=False, verified=True):
+    from allauth.account.models import EmailAddress
+
+    user = User.objects.create_user(
+        email=email, password="pw-for-tests-only", is_staff=is_staff, is_superuser=is_superuser
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    if role:
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
+    return user
+
+
+def give_mfa(user):
+    """A TOTP authenticator, so the staff MFA requirement is met."""
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    return user
+
+
+ROLE_NAMES = [
+    "anonymous",
+    "citizen",
+    "editor_this",
+    "editor_other",
+    "co_creator",
+    "committee_staff",
+    "admin",
+]
+
+
+@pytest.fixture
+def make_role_user(reference_data, area, other_area):
+    """Builds the user for one row of a permission matrix (None for anonymous)."""
+    from lokalfora.models import ForumEditor
+
+    def build(role_name):
+        match role_name:
+            case "anonymous":
+                return None
+            case "citizen":
+                return make_user("borger@example.org")
+            case "editor_this":
+                user = make_user("redaktoer@example.org", role=roles.FORUM_EDITOR)
+                ForumEditor.objects.create(forum=area.forum, user=user)
+                return user
+            case "editor_other":
+                user = make_user("anden-redaktoer@example.org", role=roles.FORUM_EDITOR)
+                ForumEditor.objects.create(forum=other_area.forum, user=user)
+                return user
+            case "co_creator":
+                return give_mfa(make_user("fs@example.org", role=roles.CO_CREATOR))
+            case "committee_staff":
+                return give_mfa(make_user("sekr@example.org", role=roles.COMMITTEE_STAFF))
+            case "admin":
+                return give_mfa(
+                    make_user(
+                        "admin@example.org",
+                        role=roles.ADMINISTRATOR,
+                        is_staff=True,
+                        is_superuser=True,
+                    )
+                )
+        raise ValueError(role_name)
+
+    return build
+
+
+@pytest.fixture
+def client_as(client, make_role_user):
+    """A test client signed in as the given matrix role."""
+
+    def login(role_name):
+        user = make_role_user(role_name)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login

@@ -1,0 +1,46 @@
+import datetime
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from faelles_skabere.models import AreaAssignment, CoCreator, CoCreatorKind
+from lokalfora.models import LocalArea
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seven_co_creators_and_a_process_consultant_cover_every_area(reference_data):
+    assert CoCreator.objects.filter(kind=CoCreatorKind.CO_CREATOR).count() == 7
+    assert CoCreator.objects.filter(kind=CoCreatorKind.PROCESS_CONSULTANT).count() == 1
+    for area in LocalArea.objects.all():
+        assert AreaAssignment.objects.current().filter(area=area).count() == 1
+    per_person = [
+        c.assignments.count() for c in CoCreator.objects.filter(kind=CoCreatorKind.CO_CREATOR)
+    ]
+    assert sorted(per_person) == [2, 2, 2, 3, 3, 3, 3]
+    # The product ships roles, never real people's names.
+    assert not CoCreator.objects.exclude(name="").exists()
+
+
+def test_the_database_refuses_a_second_current_co_creator_for_an_area(reference_data):
+    area = LocalArea.objects.get(slug="oro")
+    other = CoCreator.objects.exclude(assignments__area=area).first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AreaAssignment.objects.create(
+            area=area, co_creator=other, started_on=datetime.date(2026, 6, 1)
+        )
+
+
+def test_an_assignment_cannot_end_before_it_starts(reference_data):
+    assignment = AreaAssignment.objects.current().first()
+    assignment.ended_on = assignment.started_on - datetime.timedelta(days=1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        assignment.save()
+
+
+def test_directory_lists_everyone_with_their_areas(client, reference_data):
+    response = client.get("/faelles-skabere/")
+    assert response.status_code == 200
+    assert "Fælles-skaber for Tølløse, Undløse og Stestrup" in response.text
+    assert "Proceskonsulent" in response.text
+    assert "/lokalomraader/undlose/" in response.text

@@ -1,0 +1,32 @@
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from holbaek.templatetags.holbaek import kr, number, ore_to_kr
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "expected"),
+    [
+        (27000, 0, "27.000"),
+        (867, 0, "867"),
+        (Decimal("3.45"), 2, "3,45"),
+        (Decimal("1234567.891"), 2, "1.234.567,89"),
+        ("2.5", 0, "3"),  # half up, never banker's rounding
+        (None, 0, ""),
+        ("ikke et tal", 0, ""),
+    ],
+)
+def test_number_uses_danish_grouping_and_decimal_comma(value, places, expected):
+    with translation.override("da"):
+        assert number(value, places) == expected
+
+
+def test_amounts_in_kroner():
+    with translation.override("da"):
+        assert kr(29988) == "29.988 kr."
+        assert kr(Decimal("15991.00")) == "15.991 kr."
+        assert ore_to_kr(2998800) == "29.988 kr."
+        assert ore_to_kr(1550) == "15,50 kr."
+        assert kr("") == ""

@@ -1,0 +1,88 @@
+"""Permission matrix over every protected page, and a guard that no page is forgotten."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from holbaek import permissions
+from tests.conftest import ROLE_NAMES
+
+OK, LOGIN, DENIED = 200, "login", 403
+
+# For each protected URL: what each role gets.
+MATRIX = {
+    "/konto/": dict.fromkeys(ROLE_NAMES, OK) | {"anonymous": LOGIN},
+    "/konto/2fa/": dict.fromkeys(ROLE_NAMES, OK) | {"anonymous": LOGIN},
+    "/konto/email/": dict.fromkeys(ROLE_NAMES, OK) | {"anonymous": LOGIN},
+    "/admin/": dict.fromkeys(ROLE_NAMES, DENIED) | {"anonymous": LOGIN, "admin": OK},
+    "/admin/lokalfora/contactperson/": dict.fromkeys(ROLE_NAMES, DENIED)
+    | {"anonymous": LOGIN, "admin": OK},
+}
+
+# Pages anyone may see; every other named URL of ours must be in MATRIX.
+PUBLIC = {
+    "holbaek:front-page",
+    "holbaek:about",
+    "holbaek:accessibility",
+    "lokalfora:area-list",
+    "lokalfora:area-detail",
+    "lokalfora:news-list",
+    "lokalfora:search",
+    "faelles_skabere:directory",
+    "projektudvalg:pool-list",
+    "projektudvalg:pool-detail",
+}
+PROTECTED = {"holbaek:account"}
+
+
+def our_url_names(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace in {"holbaek", "lokalfora", "faelles_skabere", "projektudvalg"}:
+                yield from our_url_names(entry, entry.namespace)
+            elif entry.namespace is None and not namespace:
+                yield from our_url_names(entry, "")
+        elif isinstance(entry, URLPattern) and namespace and entry.name:
+            yield f"{namespace}:{entry.name}"
+
+
+def test_every_page_of_ours_is_either_public_or_in_the_matrix():
+    names = set(our_url_names())
+    assert names, "found no URLs"
+    assert names == PUBLIC | PROTECTED, names ^ (PUBLIC | PROTECTED)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", sorted(MATRIX))
+@pytest.mark.parametrize("role", ROLE_NAMES)
+def test_permission_matrix(client_as, url, role):
+    client = client_as(role)
+    response = client.get(url)
+    expected = MATRIX[url][role]
+    if expected == LOGIN:
+        # The admin's own login page hands over to allauth's.
+        followed = client.get(url, follow=True)
+        assert response.status_code == 302
+        assert followed.redirect_chain[-1][0].startswith("/konto/login/")
+    elif expected == DENIED:
+        assert response.status_code in {302, 403}
+        if response.status_code == 302:
+            assert response.url.startswith("/konto/login/") or response.url.startswith(
+                "/admin/login/"
+            )
+        # Whatever the route, the page's content is never served.
+        assert response.status_code != 200
+    else:
+        assert response.status_code == expected, (url, role, response.status_code)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLE_NAMES)
+def test_who_may_use_the_admin(make_role_user, role):
+    from django.contrib.auth.models import AnonymousUser
+
+    user = make_role_user(role) or AnonymousUser()
+    assert permissions.can_use_admin(user) is (role == "admin")
+    assert permissions.can_see_private_contact_details(user) is (
+        role in {"co_creator", "committee_staff", "admin"}
+    )

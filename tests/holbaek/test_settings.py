@@ -1,0 +1,126 @@
+"""Production configuration: fails fast, and `check --deploy` is clean."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "k3y-" + "x9Q!pL2#vR7&mZ4^" * 4,
+    "ALLOWED_HOSTS": "lokalportal.holbaek.dk",
+    "CSRF_TRUSTED_ORIGINS": "https://lokalportal.holbaek.dk",
+    "EMAIL_URL": "smtp+tls://portal:hemmelig@smtp.example.org:587",
+}
+
+
+def run_manage(*args, env_overrides):
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    env["PYTHONWARNINGS"] = "ignore"
+    env.update(env_overrides)
+    env["DJANGO_SETTINGS_MODULE"] = "holbaek.settings"
+    # Run from a folder without .env so only the given environment counts.
+    return subprocess.run(  # noqa: S603
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_check_deploy_reports_no_issues_with_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "DEBUG", env_overrides=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_secret_key():
+    env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
+    result = run_manage("check", env_overrides=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY skal sættes" in result.stderr
+
+
+def test_openid_connect_providers_come_from_configuration():
+    providers = [
+        {
+            "provider_id": "nemlogin",
+            "name": "MitID",
+            "client_id": "portal",
+            "secret": "hemmelig",
+            "settings": {
+                "server_url": "https://broker.example.org/.well-known/openid-configuration"
+            },
+        }
+    ]
+    code = (
+        "import django, json; django.setup(); from django.conf import settings; "
+        "print(json.dumps(settings.SOCIALACCOUNT_PROVIDERS['openid_connect']['APPS']))"
+    )
+    env = {
+        **PRODUCTION_ENV,
+        "OIDC_PROVIDERS": json.dumps(providers),
+        "DJANGO_SETTINGS_MODULE": "holbaek.settings",
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == providers
+
+
+def test_malformed_openid_connect_configuration_is_refused():
+    result = run_manage("check", env_overrides={**PRODUCTION_ENV, "OIDC_PROVIDERS": "[{"})
+    assert result.returncode != 0
+    assert "OIDC_PROVIDERS er ikke gyldig JSON" in result.stderr
+
+
+@pytest.mark.django_db
+def test_security_headers_on_every_page(client, reference_data):
+    response = client.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_a_configured_provider_is_offered_on_the_login_page(client, settings):
+    settings.SOCIALACCOUNT_PROVIDERS = {
+        "openid_connect": {
+            "APPS": [
+                {
+                    "provider_id": "nemlogin",
+                    "name": "MitID via NemLog-in",
+                    "client_id": "portal",
+                    "secret": "hemmelig",
+                    "settings": {"server_url": "https://broker.example.org"},
+                }
+            ]
+        }
+    }
+    response = client.get("/konto/login/")
+    assert response.status_code == 200
+    assert "MitID via NemLog-in" in response.text
+
+
+def test_production_refuses_to_start_without_a_mail_server():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "EMAIL_URL"}
+    result = run_manage("check", env_overrides=env)
+    assert result.returncode != 0
+    assert "EMAIL_URL" in result.stderr
