@@ -1,5 +1,6 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from holbaek import permissions
 
@@ -11,9 +12,9 @@ class PortalAdminSite(admin.AdminSite):
     second factor as the rest of the portal.
     """
 
-    site_header = "Holbæk lokalportal – administration"
-    site_title = "Holbæk lokalportal"
-    index_title = "Administration"
+    site_header = _("Holbæk lokalportal – administration")
+    site_title = _("Holbæk lokalportal")
+    index_title = _("Administration")
 
     def has_permission(self, request):
         return request.user.is_active and permissions.can_use_admin(request.user)

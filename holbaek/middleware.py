@@ -7,7 +7,14 @@ from django.utils.translation import gettext as _
 from holbaek import roles
 
 # While a staff member has no second factor, only these paths are open to them.
-MFA_SETUP_PATHS = ("/konto/2fa/", "/konto/logout/", "/konto/email/", "/i18n/", "/static/")
+MFA_SETUP_PATHS = (
+    "/konto/2fa/",
+    "/konto/reauthenticate/",
+    "/konto/logout/",
+    "/konto/email/",
+    "/i18n/",
+    "/static/",
+)
 
 
 class RequireStaffMFAMiddleware:

@@ -18,6 +18,14 @@ ALL_ROLES = (FORUM_EDITOR, CO_CREATOR, COMMITTEE_STAFF, ADMINISTRATOR)
 # Municipal staff: they see personal data that is not public and must use MFA.
 STAFF_ROLES = frozenset({CO_CREATOR, COMMITTEE_STAFF, ADMINISTRATOR})
 
+# Group names are data and stay Danish; these are the names shown in the UI.
+ROLE_LABELS = {
+    FORUM_EDITOR: _("Forum-redaktør"),
+    CO_CREATOR: _("Fælles-skaber"),
+    COMMITTEE_STAFF: _("Udvalgssekretariat"),
+    ADMINISTRATOR: _("Administrator"),
+}
+
 ROLE_DESCRIPTIONS = {
     FORUM_EDITOR: _("Frivillig, der redigerer et eller flere lokalforas sider."),
     CO_CREATOR: _("Kommunal medarbejder, der hjælper lokalområderne (fælles-skaber)."),

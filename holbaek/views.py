@@ -11,7 +11,7 @@ from holbaek import roles
 def account(request):
     user = request.user
     context = {
-        "roles": sorted(roles.role_names(user)),
+        "roles": [roles.ROLE_LABELS.get(name, name) for name in sorted(roles.role_names(user))],
         "requires_mfa": roles.requires_mfa(user),
         "has_mfa": Authenticator.objects.filter(user=user).exists(),
         "editorships": list(user.forum_editorships.select_related("forum__area")),

@@ -156,7 +156,8 @@ class ContactPerson(models.Model):
         Forum, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("lokalforum")
     )
     name = models.CharField(_("navn"), max_length=150)
-    role = models.CharField(_("rolle i lokalforummet"), max_length=80, default=_("Kontaktperson"))
+    # The default is data, stored in Danish whatever language the editor uses.
+    role = models.CharField(_("rolle i lokalforummet"), max_length=80, default="Kontaktperson")
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telefon"), max_length=20, blank=True)
     name_public_since = models.DateField(_("samtykke til at vise navn"), null=True, blank=True)

@@ -36,19 +36,27 @@ def area_by_slug_or_alias(slug: str):
 
 
 def visible_contacts(forum, user) -> list[VisibleContact]:
-    """Active contacts, each field shown only with consent unless the viewer is staff."""
+    """Active contacts, each field shown only with consent unless the viewer is staff.
+
+    For staff, `is_restricted` says that something they see is not public.
+    """
     privileged = can_see_private_contact_details(user)
     contacts = []
     for contact in ContactPerson.objects.active().filter(forum=forum):
-        fields = {
-            "name": contact.name if (privileged or contact.name_public_since) else None,
-            "email": contact.email if (privileged or contact.email_public_since) else None,
-            "phone": contact.phone if (privileged or contact.phone_public_since) else None,
+        consented = {
+            "name": contact.name_public_since is not None,
+            "email": contact.email_public_since is not None,
+            "phone": contact.phone_public_since is not None,
         }
-        restricted = privileged and not (
-            contact.name_public_since and contact.email_public_since and contact.phone_public_since
+        values = {field: getattr(contact, field) or None for field in consented}
+        shown = {
+            field: value if (privileged or consented[field]) else None
+            for field, value in values.items()
+        }
+        restricted = privileged and any(
+            value and not consented[field] for field, value in values.items()
         )
-        contacts.append(VisibleContact(role=contact.role, is_restricted=restricted, **fields))
+        contacts.append(VisibleContact(role=contact.role, is_restricted=restricted, **shown))
     return contacts
 
 

@@ -18,7 +18,7 @@ def test_the_500_page_is_danish_and_needs_no_request_context():
 
 def test_the_403_page_is_danish(client):
     client.force_login(make_user("borger@example.org"))
-    response = client.get("/admin/")
+    response = client.get("/admin/", follow=True)
     assert response.status_code == 403
     assert "Du har ikke adgang" in response.text
 

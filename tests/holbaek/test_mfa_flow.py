@@ -29,6 +29,10 @@ def test_staff_set_up_totp_and_then_need_a_code_to_log_in(client, settings):
     assert response.status_code == 302
     assert client.get("/konto/").url == "/konto/2fa/"
 
+    # Setting up a second factor asks for the password once more.
+    response = client.get("/konto/2fa/totp/activate/")
+    assert response.url.startswith("/konto/reauthenticate/")
+    client.post("/konto/reauthenticate/", {"password": PASSWORD})
     assert client.get("/konto/2fa/totp/activate/").status_code == 200
     secret = client.session[SECRET_SESSION_KEY]
     wrong = client.post("/konto/2fa/totp/activate/", {"code": "000000"})

@@ -72,3 +72,19 @@ def test_inactive_contacts_are_not_shown(area, contact):
 def test_search_finds_areas_by_name_alias_town_and_village(reference_data, query, expected):
     areas, _news = search(query)
     assert {area.slug for area in areas} == expected
+
+
+@pytest.mark.django_db
+def test_an_empty_field_does_not_count_as_hidden(area):
+    from holbaek import roles
+
+    ContactPerson.objects.create(
+        forum=area.forum,
+        name="Ole",
+        email="ole@example.org",
+        name_public_since=CONSENT,
+        email_public_since=CONSENT,
+    )
+    [shown] = visible_contacts(area.forum, make_user("fs@example.org", role=roles.CO_CREATOR))
+    assert shown.phone is None
+    assert not shown.is_restricted
