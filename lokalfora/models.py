@@ -55,8 +55,8 @@ class LocalArea(models.Model):
 
 class PopulationBasis(models.TextChoices):
     AREA = "area", _("hele lokalområdet")
-    TOWN_ESTIMATE = "town_estimate", _("skøn: kun byen")
-    PARISH_ESTIMATE = "parish_estimate", _("skøn: sognet")
+    TOWN_ESTIMATE = "town_estimate", _("kun byen (skøn)")
+    PARISH_ESTIMATE = "parish_estimate", _("sognet (skøn)")
 
 
 class PopulationFigure(models.Model):

@@ -17,7 +17,8 @@ class VisibleContact:
     name: str | None
     email: str | None
     phone: str | None
-    is_restricted: bool
+    hidden: frozenset[str]  # fields that have a value the viewer may not see
+    is_restricted: bool  # staff see something that is not public
 
 
 def area_list():
@@ -53,10 +54,17 @@ def visible_contacts(forum, user) -> list[VisibleContact]:
             field: value if (privileged or consented[field]) else None
             for field, value in values.items()
         }
-        restricted = privileged and any(
-            value and not consented[field] for field, value in values.items()
+        not_public = frozenset(
+            field for field, value in values.items() if value and not consented[field]
         )
-        contacts.append(VisibleContact(role=contact.role, is_restricted=restricted, **shown))
+        contacts.append(
+            VisibleContact(
+                role=contact.role,
+                hidden=frozenset() if privileged else not_public,
+                is_restricted=privileged and bool(not_public),
+                **shown,
+            )
+        )
     return contacts
 
 

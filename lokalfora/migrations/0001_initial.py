@@ -169,8 +169,8 @@ class Migration(migrations.Migration):
                     models.CharField(
                         choices=[
                             ("area", "hele lokalområdet"),
-                            ("town_estimate", "skøn: kun byen"),
-                            ("parish_estimate", "skøn: sognet"),
+                            ("town_estimate", "kun byen (skøn)"),
+                            ("parish_estimate", "sognet (skøn)"),
                         ],
                         max_length=20,
                         verbose_name="grundlag",

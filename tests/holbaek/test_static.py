@@ -17,7 +17,7 @@ def test_collectstatic_hashes_every_file_and_resolves_css_references(tmp_path):
         # compression on top of it is the same in production and takes half a minute.
         "STATICFILES_STORAGE": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage",
     }
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input"],
         cwd=ROOT,
         env=env,

@@ -29,6 +29,7 @@ def test_the_public_sees_only_fields_with_consent(area, contact):
 
     [shown] = visible_contacts(area.forum, AnonymousUser())
     assert (shown.name, shown.email, shown.phone) == ("Karen Opdigtet", None, "11223344")
+    assert shown.hidden == {"email"}
     assert not shown.is_restricted
 
 
@@ -87,4 +88,5 @@ def test_an_empty_field_does_not_count_as_hidden(area):
     )
     [shown] = visible_contacts(area.forum, make_user("fs@example.org", role=roles.CO_CREATOR))
     assert shown.phone is None
+    assert shown.hidden == frozenset()
     assert not shown.is_restricted

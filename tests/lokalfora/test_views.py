@@ -123,3 +123,19 @@ def test_post_to_a_read_only_page_is_refused(client, reference_data):
 def test_public_pages_run_a_constant_number_of_queries(client, reference_data, url, limit):
     add_content(2)
     assert_constant_queries(client, url, lambda: add_content(40), limit=limit)
+
+
+def test_area_page_says_what_is_not_public_but_not_what_is_missing(client, area):
+    ContactPerson.objects.create(
+        forum=area.forum,
+        name="Bo Opdigtet",
+        role="Kasserer",
+        email="bo@example.org",
+        name_public_since=datetime.date(2026, 1, 1),
+    )
+    text = client.get("/lokalomraader/tollose/").text
+    assert "Bo Opdigtet" in text
+    assert "bo@example.org" not in text
+    assert "E-mail: <em>ikke offentlig</em>" in text
+    # No phone number was given: nothing to hide, so nothing is said.
+    assert "Telefon: <em>" not in text

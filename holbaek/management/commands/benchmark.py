@@ -26,7 +26,7 @@ PAGES = [
 ]
 
 
-class Rollback(Exception):  # noqa: N818
+class Rollback(Exception):
     pass
 
 
@@ -71,7 +71,7 @@ class Command(BaseCommand):
                 with CaptureQueriesContext(connection) as queries:
                     response = client.get(url)
                 timings.append((time.perf_counter() - start) * 1000)
-                assert response.status_code == 200, (url, response.status_code)  # noqa: S101
+                assert response.status_code == 200, (url, response.status_code)
             p95 = statistics.quantiles(timings, n=20)[-1]
             self.stdout.write(
                 f"{url:32} {statistics.median(timings):10.1f} {p95:8.1f} {len(queries):8d}"
