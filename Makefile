@@ -51,7 +51,7 @@ browser: ## Install Debian's Chromium for the browser tests (needs root)
 lint: ## ruff check and format check, and no missing migrations
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
-	SECRET_KEY=lint $(MANAGE) makemigrations --check --dry-run
+	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 
 .PHONY: test
 test: install browser lint ## Run the whole test suite (PostgreSQL when DATABASE_URL points at one)
