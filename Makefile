@@ -6,6 +6,7 @@ PYTHON ?= python3
 UV := $(PYTHON) -m uv
 export UV_PYTHON_DOWNLOADS := never
 MANAGE := .venv/bin/python manage.py
+PYTEST_ARGS ?= -n 2
 VENDOR := static/vendor
 
 .PHONY: help

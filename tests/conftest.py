@@ -12,6 +12,9 @@ from holbaek.models import User
 def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    # whitenoise looks for collected files here; the tests serve from the finders.
+    settings.STATIC_ROOT = tmp_path / "staticfiles"
+    settings.STATIC_ROOT.mkdir()
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

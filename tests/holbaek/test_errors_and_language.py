@@ -24,7 +24,8 @@ def test_the_403_page_is_danish(client):
 
 
 def test_danish_is_the_default_and_english_can_be_chosen(client, reference_data):
-    response = client.get("/")
+    # An English-language browser still gets Danish until English is chosen.
+    response = client.get("/", headers={"accept-language": "en-GB,en;q=0.9"})
     assert '<html lang="da"' in response.text
     assert "Lokalområder" in response.text
 
@@ -39,3 +40,10 @@ def test_danish_is_the_default_and_english_can_be_chosen(client, reference_data)
 def test_a_foreign_next_address_is_not_followed(client):
     response = client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.example/"})
     assert response.url == "/"
+
+
+def test_an_unknown_language_cookie_falls_back_to_danish(client, reference_data):
+    client.cookies["django_language"] = "xx-evil"
+    response = client.get("/")
+    assert '<html lang="da"' in response.text
+    assert response.headers["Content-Language"] == "da"
