@@ -19,7 +19,7 @@ class CoCreatorAdmin(admin.ModelAdmin):
 
 @admin.register(AreaAssignment)
 class AreaAssignmentAdmin(admin.ModelAdmin):
-    list_display = ["area", "co_creator", "started_on", "ended_on"]
-    list_filter = ["co_creator", "area"]
+    list_display = ["area", "co_creator", "kind", "started_on", "ended_on"]
+    list_filter = ["kind", "co_creator", "area"]
     list_select_related = ["area", "co_creator"]
     search_fields = ["area__name", "co_creator__title", "co_creator__name"]

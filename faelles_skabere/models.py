@@ -48,13 +48,30 @@ class CoCreator(models.Model):
         return self.name or self.title
 
 
+class AssignmentKind(models.TextChoices):
+    FIXED = "fixed", _("fast fælles-skaber")
+    PROCESS = "process", _("procesforløb")
+
+
 class AssignmentQuerySet(models.QuerySet):
     def current(self):
         return self.filter(ended_on__isnull=True)
 
+    def fixed(self):
+        return self.filter(kind=AssignmentKind.FIXED)
+
+    def processes(self):
+        return self.filter(kind=AssignmentKind.PROCESS)
+
 
 class AreaAssignment(models.Model):
-    """Which fælles-skaber follows an area, and since when."""
+    """Who works with an area, from when to when.
+
+    A fixed assignment (fast fælles-skaber) is the one person who follows
+    the area; an area has exactly one at a time. A process (procesforløb)
+    is the process consultant's time-limited work with an area that wants
+    to get more people involved.
+    """
 
     area = models.ForeignKey(
         LocalArea,
@@ -68,6 +85,9 @@ class AreaAssignment(models.Model):
         related_name="assignments",
         verbose_name=_("fælles-skaber"),
     )
+    kind = models.CharField(
+        _("slags"), max_length=10, choices=AssignmentKind.choices, default=AssignmentKind.FIXED
+    )
     started_on = models.DateField(_("fra"))
     ended_on = models.DateField(_("til"), null=True, blank=True)
 
@@ -80,8 +100,8 @@ class AreaAssignment(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["area"],
-                condition=Q(ended_on__isnull=True),
-                name="assignment_one_current_per_area",
+                condition=Q(ended_on__isnull=True, kind="fixed"),
+                name="assignment_one_fixed_per_area",
             ),
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),

@@ -1,6 +1,7 @@
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
@@ -8,41 +9,39 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from holbaek import roles
-
-# While a staff member has no second factor, only these paths are open to them.
-MFA_SETUP_PATHS = (
-    "/konto/2fa/",
-    "/konto/reauthenticate/",
-    "/konto/logout/",
-    "/konto/email/",
-    "/i18n/",
-    "/static/",
-)
+from holbaek.mfa import SecondFactor, second_factor_state
 
 
 class RequireStaffMFAMiddleware:
-    """Municipal staff must set up two-factor login before they can use the portal.
+    """Municipal staff use the portal only in a session that passed a second factor.
 
-    allauth asks for the second factor at login once one exists; this
-    middleware makes sure that staff cannot go on without one.
+    Staff without one are sent to set it up (only the set-up pages, logout
+    and the language switch are open to them meanwhile). A staff session
+    that never used its second factor (say, one logged in some other way)
+    is logged out. The check runs on every request, so removing the last
+    authenticator takes effect at once.
     """
-
-    session_key = "holbaek_mfa_ok"
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.open_paths = (
+            reverse("mfa_index"),
+            reverse("account_reauthenticate"),
+            reverse("account_logout"),
+            reverse("account_email"),
+            reverse("set_language"),
+            settings.STATIC_URL,
+        )
 
     def __call__(self, request):
         user = request.user
-        if (
-            user.is_authenticated
-            and not request.session.get(self.session_key)
-            and roles.requires_mfa(user)
-            and not request.path.startswith(MFA_SETUP_PATHS)
-        ):
-            if Authenticator.objects.filter(user=user).exists():
-                request.session[self.session_key] = True
-            else:
+        if user.is_authenticated and roles.requires_mfa(user):
+            state = second_factor_state(request, user)
+            if state is SecondFactor.NOT_USED:
+                logout(request)
+                messages.warning(request, _("Log ind igen, og brug din anden faktor."))
+                return redirect_to_login(request.get_full_path())
+            if state is SecondFactor.MISSING and not request.path.startswith(self.open_paths):
                 messages.warning(
                     request,
                     _(

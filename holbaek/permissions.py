@@ -4,10 +4,9 @@ from holbaek import roles
 
 
 def can_use_admin(user) -> bool:
-    """The Django admin is for municipal staff with the is_staff flag."""
+    """The Django admin: municipal staff whom an administrator gave admin access.
+
+    Both are needed: a staff role (so MFA applies) and Django's is_staff flag.
+    What they may change there is then up to their model permissions.
+    """
     return bool(getattr(user, "is_staff", False)) and roles.is_municipal_staff(user)
-
-
-def can_see_private_contact_details(user) -> bool:
-    """Contact details without public consent are shown to municipal staff only."""
-    return roles.is_municipal_staff(user)

@@ -28,6 +28,9 @@ if not SECRET_KEY:
     SECRET_KEY = "django-insecure-only-for-local-development"  # noqa: S105
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("ALLOWED_HOSTS skal sættes, når DEBUG er slået fra.")
+ADMINS = env.list("ADMINS", default=[])  # e-mail addresses that get error reports
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from lokalfora import services
 from lokalfora.models import (
     ContactPerson,
     Forum,
@@ -36,19 +37,13 @@ class ContactPersonInline(admin.StackedInline):
     extra = 0
 
 
-class ForumEditorInline(admin.TabularInline):
-    model = ForumEditor
-    extra = 0
-    autocomplete_fields = ["user"]
-
-
 @admin.register(Forum)
 class ForumAdmin(admin.ModelAdmin):
     list_display = ["name", "area", "legal_form", "cvr", "updated_at"]
     list_filter = ["legal_form"]
     list_select_related = ["area"]
     search_fields = ["name", "area__name", "cvr"]
-    inlines = [ContactPersonInline, ForumEditorInline]
+    inlines = [ContactPersonInline]
 
 
 @admin.register(ContactPerson)
@@ -75,3 +70,17 @@ class ForumEditorAdmin(admin.ModelAdmin):
     list_select_related = ["user", "forum"]
     search_fields = ["user__email", "forum__name"]
     autocomplete_fields = ["user", "forum"]
+    # Through the services, so that the Forum-redaktør role follows the rows.
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            original = ForumEditor.objects.get(pk=obj.pk)
+            services.forum_editor_remove(forum=original.forum, user=original.user)
+        obj.pk = services.forum_editor_add(forum=obj.forum, user=obj.user).pk
+
+    def delete_model(self, request, obj):
+        services.forum_editor_remove(forum=obj.forum, user=obj.user)
+
+    def delete_queryset(self, request, queryset):
+        for editor in queryset.select_related("forum", "user"):
+            services.forum_editor_remove(forum=editor.forum, user=editor.user)

@@ -8,9 +8,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from holbaek import roles
 from holbaek.demo import demo_user
-from lokalfora.models import ContactPerson, Forum, ForumEditor, NewsPost
+from lokalfora import services
+from lokalfora.models import ContactPerson, Forum, NewsPost
 
 CONSENTED = datetime.date(2026, 3, 1)
 
@@ -60,9 +60,9 @@ def load() -> str:
                     body=f"(Demotekst) {summary} Alle er velkomne.",
                     published_at=now - datetime.timedelta(days=days * 7 + index),
                 )
-    editor = demo_user("redaktoer@example.org", "Demo Redaktør", role=roles.FORUM_EDITOR)
+    editor = demo_user("redaktoer@example.org", "Demo Redaktør")
     tollose = next(forum for forum in forums if forum.area.slug == "tollose")
-    ForumEditor.objects.get_or_create(forum=tollose, user=editor)
+    services.forum_editor_add(forum=tollose, user=editor)
     return (
         f"{len(forums)} lokalfora med opdigtede kontaktpersoner og nyheder; redaktoer@example.org"
     )

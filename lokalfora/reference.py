@@ -2,8 +2,9 @@
 
 The facts come from `reference/lokalomraader.csv` (copied from the
 municipality's Kommuneplan 2013/2017, with sources per line). Loading is
-idempotent: areas are matched by slug, and nothing staff have edited since
-(forum texts, descriptions) is overwritten.
+idempotent: areas are matched by slug and figures by area and date; what
+exists already is left as it is, so nothing staff have edited is overwritten
+(staff correct the facts in the admin, and import new population figures).
 """
 
 import csv
@@ -31,7 +32,7 @@ def reference_rows() -> list[dict]:
 def load() -> str:
     rows = reference_rows()
     for row in rows:
-        area, _created = LocalArea.objects.update_or_create(
+        area, _created = LocalArea.objects.get_or_create(
             slug=row["slug"],
             defaults={
                 "name": row["name"],
@@ -43,7 +44,7 @@ def load() -> str:
         )
         Forum.objects.get_or_create(area=area, defaults={"name": f"Lokalforum {area.name}"})
         year = row["population_year"].strip()
-        PopulationFigure.objects.update_or_create(
+        PopulationFigure.objects.get_or_create(
             area=area,
             reference_date=datetime.date(int(year), 1, 1) if year else None,
             defaults={

@@ -3,8 +3,9 @@
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.utils.text import slugify
+from django.utils import timezone
 
+from holbaek.text import danish_slugify
 from lokalfora.models import ContactPerson, LocalArea, NewsPost
 from lokalfora.permissions import can_see_private_contact_details
 
@@ -31,9 +32,13 @@ def area_by_slug_or_alias(slug: str):
     if area is not None:
         return area, None
     for candidate in LocalArea.objects.only("slug", "aliases", "name"):
-        if slug in {slugify(alias) for alias in candidate.aliases}:
+        if slug in {danish_slugify(alias) for alias in candidate.aliases}:
             return None, candidate
     return None, None
+
+
+def _consented(since, today) -> bool:
+    return since is not None and since <= today
 
 
 def visible_contacts(forum, user) -> list[VisibleContact]:
@@ -42,12 +47,13 @@ def visible_contacts(forum, user) -> list[VisibleContact]:
     For staff, `is_restricted` says that something they see is not public.
     """
     privileged = can_see_private_contact_details(user)
+    today = timezone.localdate()
     contacts = []
     for contact in ContactPerson.objects.active().filter(forum=forum):
         consented = {
-            "name": contact.name_public_since is not None,
-            "email": contact.email_public_since is not None,
-            "phone": contact.phone_public_since is not None,
+            "name": _consented(contact.name_public_since, today),
+            "email": _consented(contact.email_public_since, today),
+            "phone": _consented(contact.phone_public_since, today),
         }
         values = {field: getattr(contact, field) or None for field in consented}
         shown = {
@@ -66,6 +72,10 @@ def visible_contacts(forum, user) -> list[VisibleContact]:
             )
         )
     return contacts
+
+
+def published_news():
+    return NewsPost.objects.published().select_related("forum__area")
 
 
 def latest_news(*, forum=None, limit=5):

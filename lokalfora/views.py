@@ -5,7 +5,6 @@ from django.views.decorators.http import require_safe
 
 from lokalfora import selectors
 from lokalfora.forms import SearchForm
-from lokalfora.models import NewsPost
 from lokalfora.sections import area_sections
 
 
@@ -41,8 +40,7 @@ def area_detail(request, slug):
 
 @require_safe
 def news_list(request):
-    news = NewsPost.objects.published().select_related("forum__area")
-    page = Paginator(news, 20).get_page(request.GET.get("side"))
+    page = Paginator(selectors.published_news(), 20).get_page(request.GET.get("side"))
     return render(request, "lokalfora/news_list.html", {"page_obj": page})
 
 

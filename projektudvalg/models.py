@@ -3,6 +3,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
+class GrantPoolQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
 class GrantPool(models.Model):
     """A pool the committee grants project money from. Pools are data, not code."""
 
@@ -16,6 +21,8 @@ class GrantPool(models.Model):
     contact_email = models.EmailField(_("kontakt"), blank=True)
     rules_source = models.TextField(_("kilde til reglerne"), blank=True)
     is_active = models.BooleanField(_("aktiv"), default=True)
+
+    objects = GrantPoolQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("pulje")

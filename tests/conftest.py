@@ -55,11 +55,33 @@ def make_user(email, *, role=None, is_staff=False, is_superuser=False, verified=
 
 
 def give_mfa(user):
-    """A TOTP authenticator, so the staff MFA requirement is met."""
+    """A TOTP authenticator for the user (they must still use it to log in: see login)."""
     from allauth.mfa.models import Authenticator
 
     Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
     return user
+
+
+def login(client, user):
+    """Logs the user in as allauth would after password and, if they have one, a second factor."""
+    import time
+
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+        AUTHENTICATION_METHODS_SESSION_KEY,
+    )
+    from allauth.mfa.models import Authenticator
+
+    client.force_login(user)
+    now = time.time()
+    records = [{"method": "password", "at": now - 1, "email": user.email}]
+    if Authenticator.objects.filter(user=user).exists():
+        records.append({"method": "mfa", "at": now, "type": "totp"})
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+    session.save()
+    return client
 
 
 ROLE_NAMES = [
@@ -76,7 +98,7 @@ ROLE_NAMES = [
 @pytest.fixture
 def make_role_user(reference_data, area, other_area):
     """Builds the user for one row of a permission matrix (None for anonymous)."""
-    from lokalfora.models import ForumEditor
+    from lokalfora.services import forum_editor_add
 
     def build(role_name):
         match role_name:
@@ -85,12 +107,12 @@ def make_role_user(reference_data, area, other_area):
             case "citizen":
                 return make_user("borger@example.org")
             case "editor_this":
-                user = make_user("redaktoer@example.org", role=roles.FORUM_EDITOR)
-                ForumEditor.objects.create(forum=area.forum, user=user)
+                user = make_user("redaktoer@example.org")
+                forum_editor_add(forum=area.forum, user=user)
                 return user
             case "editor_other":
-                user = make_user("anden-redaktoer@example.org", role=roles.FORUM_EDITOR)
-                ForumEditor.objects.create(forum=other_area.forum, user=user)
+                user = make_user("anden-redaktoer@example.org")
+                forum_editor_add(forum=other_area.forum, user=user)
                 return user
             case "co_creator":
                 return give_mfa(make_user("fs@example.org", role=roles.CO_CREATOR))
@@ -114,10 +136,10 @@ def make_role_user(reference_data, area, other_area):
 def client_as(client, make_role_user):
     """A test client signed in as the given matrix role."""
 
-    def login(role_name):
+    def sign_in(role_name):
         user = make_role_user(role_name)
         if user is not None:
-            client.force_login(user)
+            login(client, user)
         return client
 
-    return login
+    return sign_in

@@ -66,12 +66,12 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def live_server(request):
+def live_server(request, tmp_path_factory):
     """pytest-django's live server, started over plain HTTP.
 
     With DEBUG off the settings redirect every request to HTTPS. The server's
     middleware reads SECURE_SSL_REDIRECT once, while the server thread starts,
-    so it is switched off just for that moment and nothing else changes.
+    so it is switched off just for that moment.
     """
     from pytest_django.live_server_helper import LiveServer
 
@@ -80,7 +80,10 @@ def live_server(request):
         or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
         or "localhost"
     )
-    with override_settings(SECURE_SSL_REDIRECT=False):
+    # whitenoise looks for collected files in STATIC_ROOT when the server starts;
+    # the tests serve static files from the finders instead.
+    static_root = tmp_path_factory.mktemp("staticfiles")
+    with override_settings(SECURE_SSL_REDIRECT=False, STATIC_ROOT=static_root):
         server = LiveServer(address)
     yield server
     server.stop()

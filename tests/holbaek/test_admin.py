@@ -45,3 +45,18 @@ def test_search_and_filters_work(client_as, url):
 def test_change_form_loads(client_as, area):
     response = client_as("admin").get(f"/admin/lokalfora/forum/{area.forum.pk}/change/")
     assert response.status_code == 200
+
+
+def test_adding_an_editor_in_the_admin_gives_the_role(client_as, area):
+    from holbaek import roles
+    from tests.conftest import make_user
+
+    volunteer = make_user("frivillig@example.org")
+    response = client_as("admin").post(
+        "/admin/lokalfora/forumeditor/add/",
+        {"forum": area.forum.pk, "user": volunteer.pk},
+    )
+    assert response.status_code == 302
+    volunteer = type(volunteer).objects.get(pk=volunteer.pk)
+    assert roles.has_role(volunteer, roles.FORUM_EDITOR)
+    assert volunteer.forum_editorships.get().forum == area.forum

@@ -4,6 +4,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from holbaek import permissions
+from lokalfora import permissions as forum_permissions
 from tests.conftest import ROLE_NAMES
 
 OK, LOGIN, DENIED = 200, "login", 403
@@ -83,6 +84,26 @@ def test_who_may_use_the_admin(make_role_user, role):
 
     user = make_role_user(role) or AnonymousUser()
     assert permissions.can_use_admin(user) is (role == "admin")
-    assert permissions.can_see_private_contact_details(user) is (
+    assert forum_permissions.can_see_private_contact_details(user) is (
         role in {"co_creator", "committee_staff", "admin"}
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "is_staff", "expected"),
+    [
+        (None, True, False),
+        ("Forum-redaktør", True, False),
+        ("Fælles-skaber", False, False),
+        ("Fælles-skaber", True, True),
+        ("Udvalgssekretariat", False, False),
+        ("Udvalgssekretariat", True, True),
+        ("Administrator", True, True),
+    ],
+)
+def test_the_admin_needs_both_a_staff_role_and_the_is_staff_flag(role, is_staff, expected):
+    from tests.conftest import make_user
+
+    user = make_user("person@example.org", role=role, is_staff=is_staff)
+    assert permissions.can_use_admin(user) is expected

@@ -127,3 +127,9 @@ def test_production_refuses_to_start_without_a_mail_server():
     result = run_manage("check", env_overrides=env)
     assert result.returncode != 0
     assert "EMAIL_URL" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_manage("check", env_overrides={**PRODUCTION_ENV, "ALLOWED_HOSTS": ""})
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS skal sættes" in result.stderr

@@ -7,6 +7,11 @@ from pathlib import Path
 PO = Path(__file__).resolve().parents[2] / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
 
+def unescape(text):
+    replacements = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+    return re.sub(r"\\(.)", lambda match: replacements.get(match.group(1), match.group(0)), text)
+
+
 def po_entries():
     for block in PO.read_text(encoding="utf-8").split("\n\n"):
         if "\nmsgid " not in f"\n{block}":
@@ -15,11 +20,8 @@ def po_entries():
             re.findall(r'^(?:msgid|msgid_plural)? ?"(.*)"$', block.split("msgstr")[0], re.M)
         )
         strings = re.findall(r'^msgstr(?:\[\d\])? "(.*)"((?:\n".*")*)', block, re.M)
-        yield (
-            block,
-            msgid,
-            ["".join([first, *re.findall(r'"(.*)"', rest)]) for first, rest in strings],
-        )
+        translations = ["".join([first, *re.findall(r'"(.*)"', rest)]) for first, rest in strings]
+        yield block, unescape(msgid), [unescape(text) for text in translations]
 
 
 def test_every_string_is_translated_and_none_is_fuzzy():
@@ -32,10 +34,15 @@ def test_every_string_is_translated_and_none_is_fuzzy():
 
 
 def test_the_compiled_catalogue_matches_the_source():
-    mo = PO.with_suffix(".mo")
-    with mo.open("rb") as handle:
+    with PO.with_suffix(".mo").open("rb") as handle:
         catalogue = gettext.GNUTranslations(handle)
-    translated = sum(1 for _block, msgid, _t in po_entries() if msgid)
-    # The .mo holds one entry per message (plural forms add one key each) plus the header.
-    assert len(catalogue._catalog) >= translated, "run `make messages` (compilemessages)"
+    stale = [
+        msgid
+        for block, msgid, translations in po_entries()
+        if msgid
+        and "msgid_plural" not in block
+        and "msgctxt" not in block
+        and catalogue.gettext(msgid) != translations[0]
+    ]
+    assert stale == [], "the .mo is older than the .po: run `make messages`"
     assert catalogue.gettext("Lokalområder") == "Local areas"

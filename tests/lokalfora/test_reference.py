@@ -60,6 +60,16 @@ def test_loading_again_keeps_what_staff_have_edited():
     forum = Forum.objects.get(area__slug="oro")
     forum.name = "Orø Lokalforum (rettet af kommunen)"
     forum.save()
+    area = forum.area
+    area.localities = ["Orø", "Bybjerg"]
+    area.save()
+    figure = area.population_figures.get()
+    figure.count = 870
+    figure.save()
     call_command("load_reference_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     forum.refresh_from_db()
+    area.refresh_from_db()
+    figure.refresh_from_db()
     assert forum.name == "Orø Lokalforum (rettet af kommunen)"
+    assert area.localities == ["Orø", "Bybjerg"]
+    assert figure.count == 870

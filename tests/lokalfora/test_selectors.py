@@ -90,3 +90,17 @@ def test_an_empty_field_does_not_count_as_hidden(area):
     assert shown.phone is None
     assert shown.hidden == frozenset()
     assert not shown.is_restricted
+
+
+@pytest.mark.django_db
+def test_a_consent_dated_in_the_future_does_not_publish_yet(area):
+    from django.contrib.auth.models import AnonymousUser
+    from django.utils import timezone
+
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    ContactPerson.objects.create(
+        forum=area.forum, name="Ny Opdigtet", email="ny@example.org", name_public_since=tomorrow
+    )
+    [shown] = visible_contacts(area.forum, AnonymousUser())
+    assert shown.name is None
+    assert shown.hidden == {"name", "email"}

@@ -35,9 +35,12 @@ def add_content(per_forum):
 
 
 def test_area_list_shows_all_18_areas_with_danish_numbers(client, reference_data):
+    from lokalfora.models import LocalArea
+
     response = client.get("/lokalomraader/")
     assert response.status_code == 200
-    assert response.text.count('href="/lokalomraader/') >= 18
+    for slug in LocalArea.objects.values_list("slug", flat=True):
+        assert f'href="/lokalomraader/{slug}/"' in response.text
     assert "4.924" in response.text  # Jyderup
     assert "Lokalforum Tølløse" in response.text
 
@@ -55,10 +58,26 @@ def test_area_page_shows_facts_population_source_forum_and_co_creator(client, re
     assert "Holmstrup Sogn" in text
 
 
-def test_an_alias_redirects_permanently_to_the_area(client, reference_data):
-    response = client.get("/lokalomraader/kr-eskilstrup/")
+@pytest.mark.parametrize(
+    ("alias", "slug"),
+    [
+        ("kr-eskilstrup", "stestrup"),
+        ("st-merlose", "store-merlose"),
+        ("dialog-holbaek", "holbaek-by"),
+    ],
+)
+def test_an_alias_redirects_permanently_to_the_area(client, reference_data, alias, slug):
+    response = client.get(f"/lokalomraader/{alias}/")
     assert response.status_code == 301
-    assert response.url == "/lokalomraader/stestrup/"
+    assert response.url == f"/lokalomraader/{slug}/"
+
+
+def test_every_area_address_is_its_danish_name(reference_data):
+    from holbaek.text import danish_slugify
+    from lokalfora.models import LocalArea
+
+    for area in LocalArea.objects.all():
+        assert area.slug == danish_slugify(area.name)
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ pytestmark = pytest.mark.django_db
 
 def test_both_pools_are_listed_with_their_rules(client, reference_data):
     response = client.get("/puljer/")
+    assert response.status_code == 200
     assert "Rum til fællesskab" in response.text
     assert "Landsbyfornyelse" in response.text
     detail = client.get("/puljer/rum-til-faellesskab/")
