@@ -29,7 +29,10 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """A person with an account. Everyone signed in is a citizen; roles are Groups."""
 
+    # One name field, and the e-mail address as the login: no more personal data than needed.
     username = None
+    first_name = None
+    last_name = None
     email = models.EmailField(_("e-mailadresse"), unique=True)
     full_name = models.CharField(_("navn"), max_length=200, blank=True)
 
