@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from holbaek import views
-from lokalfora.views import front_page
+from lokalfora.views.public import front_page
 
 # This module is the composition root: it may import every app.
 

@@ -1,3 +1,5 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -119,7 +121,12 @@ class Forum(models.Model):
         choices=LegalForm.choices,
         default=LegalForm.UNREGISTERED,
     )
-    cvr = models.CharField(_("CVR-nummer"), max_length=8, blank=True)
+    cvr = models.CharField(
+        _("CVR-nummer"),
+        max_length=8,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]{8}$", _("Et CVR-nummer er 8 cifre."))],
+    )
     website = models.URLField(_("hjemmeside"), blank=True)
     email = models.EmailField(_("fælles e-mailadresse"), blank=True)
     meetings = models.TextField(_("hvordan og hvornår I mødes"), blank=True)
@@ -132,12 +139,20 @@ class Forum(models.Model):
         ordering = ["area__name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(cvr="") | Q(cvr__regex=r"^[0-9]{8}$"), name="forum_cvr_eight_digits"
+                condition=Q(cvr="") | Q(cvr__regex=r"^[0-9]{8}$"),
+                name="forum_cvr_eight_digits",
+                violation_error_message=_("Et CVR-nummer er 8 cifre."),
             ),
         ]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if self.legal_form == LegalForm.ASSOCIATION and not self.cvr:
+            raise ValidationError(
+                {"cvr": _("En forening med eget CVR-nummer skal skrive CVR-nummeret.")}
+            )
 
 
 class ContactPersonQuerySet(models.QuerySet):
@@ -159,7 +174,17 @@ class ContactPerson(models.Model):
     # The default is data, stored in Danish whatever language the editor uses.
     role = models.CharField(_("rolle i lokalforummet"), max_length=80, default="Kontaktperson")
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("telefon"), max_length=20, blank=True)
+    phone = models.CharField(
+        _("telefon"),
+        max_length=20,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9][0-9 ]{6,18}[0-9]$",
+                _("Skriv telefonnummeret med cifre, fx 12 34 56 78."),
+            )
+        ],
+    )
     name_public_since = models.DateField(_("samtykke til at vise navn"), null=True, blank=True)
     email_public_since = models.DateField(_("samtykke til at vise e-mail"), null=True, blank=True)
     phone_public_since = models.DateField(_("samtykke til at vise telefon"), null=True, blank=True)
@@ -175,7 +200,12 @@ class ContactPerson(models.Model):
         ordering = ["forum", "order", "name"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(email="") | ~Q(phone=""), name="contact_has_email_or_phone"
+                condition=~Q(email="") | ~Q(phone=""),
+                name="contact_has_email_or_phone",
+                violation_error_message=_(
+                    "Skriv en e-mailadresse eller et telefonnummer, "
+                    "så kommunen kan få fat i personen."
+                ),
             ),
         ]
 

@@ -1,12 +1,25 @@
 from django.urls import path
 
-from lokalfora import views
+from lokalfora.views import editing, public
 
 app_name = "lokalfora"
 
 urlpatterns = [
-    path("lokalomraader/", views.area_list, name="area-list"),
-    path("lokalomraader/<slug:slug>/", views.area_detail, name="area-detail"),
-    path("nyheder/", views.news_list, name="news-list"),
-    path("soeg/", views.search, name="search"),
+    path("lokalomraader/", public.area_list, name="area-list"),
+    path("lokalomraader/<slug:slug>/", public.area_detail, name="area-detail"),
+    path("lokalomraader/<slug:slug>/rediger/", editing.forum_edit, name="forum-edit"),
+    path("lokalomraader/<slug:slug>/kontaktpersoner/", editing.contact_list, name="contact-list"),
+    path("lokalomraader/<slug:slug>/kontaktpersoner/ny/", editing.contact_form, name="contact-add"),
+    path(
+        "lokalomraader/<slug:slug>/kontaktpersoner/<int:pk>/",
+        editing.contact_form,
+        name="contact-edit",
+    ),
+    path(
+        "lokalomraader/<slug:slug>/kontaktpersoner/<int:pk>/fjern/",
+        editing.contact_remove,
+        name="contact-remove",
+    ),
+    path("nyheder/", public.news_list, name="news-list"),
+    path("soeg/", public.search, name="search"),
 ]

@@ -17,6 +17,16 @@ MATRIX = {
     "/admin/": dict.fromkeys(ROLE_NAMES, DENIED) | {"anonymous": LOGIN, "admin": OK},
     "/admin/lokalfora/contactperson/": dict.fromkeys(ROLE_NAMES, DENIED)
     | {"anonymous": LOGIN, "admin": OK},
+    # Editing a forum: its own editors and administrators (the fixture's area is Tølløse).
+    **{
+        url: dict.fromkeys(ROLE_NAMES, DENIED)
+        | {"anonymous": LOGIN, "editor_this": OK, "admin": OK}
+        for url in [
+            "/lokalomraader/tollose/rediger/",
+            "/lokalomraader/tollose/kontaktpersoner/",
+            "/lokalomraader/tollose/kontaktpersoner/ny/",
+        ]
+    },
 }
 
 # Pages anyone may see; every other named URL of ours must be in MATRIX.
@@ -32,7 +42,14 @@ PUBLIC = {
     "projektudvalg:pool-list",
     "projektudvalg:pool-detail",
 }
-PROTECTED = {"holbaek:account"}
+PROTECTED = {
+    "holbaek:account",
+    "lokalfora:forum-edit",
+    "lokalfora:contact-list",
+    "lokalfora:contact-add",
+    "lokalfora:contact-edit",
+    "lokalfora:contact-remove",
+}
 
 
 def our_url_names(resolver=None, namespace=""):

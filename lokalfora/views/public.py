@@ -5,6 +5,7 @@ from django.views.decorators.http import require_safe
 
 from lokalfora import selectors
 from lokalfora.forms import SearchForm
+from lokalfora.permissions import can_edit_forum
 from lokalfora.sections import area_sections
 
 
@@ -34,6 +35,7 @@ def area_detail(request, slug):
         "contacts": selectors.visible_contacts(forum, request.user) if forum else [],
         "news": selectors.latest_news(forum=forum) if forum else [],
         "sections": area_sections(area, request.user),
+        "can_edit": forum is not None and can_edit_forum(request.user, forum),
     }
     return render(request, "lokalfora/area_detail.html", context)
 

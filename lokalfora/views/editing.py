@@ -1,0 +1,85 @@
+"""Pages where a forum's volunteers keep its profile and contact persons up to date."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from lokalfora import services
+from lokalfora.forms import ContactPersonForm, ForumProfileForm
+from lokalfora.models import ContactPerson, Forum
+from lokalfora.permissions import can_edit_forum
+
+
+def _editable_forum(request, slug) -> Forum:
+    forum = get_object_or_404(Forum.objects.select_related("area"), area__slug=slug)
+    if not can_edit_forum(request.user, forum):
+        raise PermissionDenied
+    return forum
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def forum_edit(request, slug):
+    forum = _editable_forum(request, slug)
+    form = ForumProfileForm(request.POST or None, instance=forum)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.forum_update(forum=forum, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Lokalforummets side er opdateret."))
+            return redirect(forum.area)
+    return render(request, "lokalfora/forum_edit.html", {"forum": forum, "form": form})
+
+
+@login_required
+@require_http_methods(["GET"])
+def contact_list(request, slug):
+    forum = _editable_forum(request, slug)
+    contacts = ContactPerson.objects.filter(forum=forum)
+    return render(request, "lokalfora/contact_list.html", {"forum": forum, "contacts": contacts})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_form(request, slug, pk=None):
+    forum = _editable_forum(request, slug)
+    contact = get_object_or_404(ContactPerson, forum=forum, pk=pk) if pk else None
+    form = ContactPersonForm(request.POST or None, instance=contact)
+    if request.method == "POST" and form.is_valid():
+        data = {field: form.cleaned_data[field] for field in ContactPersonForm.Meta.fields}
+        public_fields = set(form.cleaned_data["public_fields"])
+        try:
+            if contact is None:
+                services.contact_create(forum=forum, data=data, public_fields=public_fields)
+            else:
+                services.contact_update(contact=contact, data=data, public_fields=public_fields)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Kontaktpersonen er gemt."))
+            return redirect("lokalfora:contact-list", slug=slug)
+    context = {"forum": forum, "form": form, "contact": contact}
+    return render(request, "lokalfora/contact_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_remove(request, slug, pk):
+    forum = _editable_forum(request, slug)
+    contact = get_object_or_404(ContactPerson, forum=forum, pk=pk)
+    error = None
+    if request.method == "POST":
+        try:
+            services.contact_remove(contact=contact)
+        except ValidationError as refused:
+            error = refused.messages[0]
+        else:
+            messages.success(request, _("Kontaktpersonen er fjernet."))
+            return redirect("lokalfora:contact-list", slug=slug)
+    context = {"forum": forum, "contact": contact, "error": error}
+    return render(request, "lokalfora/contact_remove.html", context, status=400 if error else 200)

@@ -1,0 +1,94 @@
+"""Contact persons: consent dates, and the rule that a forum always keeps one."""
+
+import datetime
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection, connections
+from django.utils import timezone
+
+from lokalfora import services
+from lokalfora.models import ContactPerson, Forum
+
+pytestmark = pytest.mark.django_db
+
+DATA = {"name": "Karen Opdigtet", "role": "Formand", "email": "karen@example.org", "phone": ""}
+
+
+def add(forum, **overrides):
+    return services.contact_create(forum=forum, data={**DATA, **overrides}, public_fields={"name"})
+
+
+def test_consent_is_recorded_as_the_date_it_was_given_and_withdrawn_by_clearing_it(area):
+    contact = add(area.forum)
+    today = timezone.localdate()
+    assert contact.name_public_since == today
+    assert contact.email_public_since is None
+    assert contact.last_confirmed == today
+
+    contact.name_public_since = datetime.date(2025, 5, 1)
+    contact.save()
+    services.contact_update(contact=contact, data={}, public_fields={"name", "email"})
+    assert contact.name_public_since == datetime.date(2025, 5, 1)  # kept, not reset
+    assert contact.email_public_since == today
+    services.contact_update(contact=contact, data={}, public_fields=set())
+    assert (contact.name_public_since, contact.email_public_since) == (None, None)
+
+
+def test_a_contact_needs_an_email_or_a_phone(area):
+    with pytest.raises(ValidationError) as refused:
+        add(area.forum, email="", phone="")
+    assert "e-mailadresse eller et telefonnummer" in str(refused.value)
+
+
+def test_the_last_active_contact_cannot_be_removed_or_deactivated(area):
+    only = add(area.forum)
+    with pytest.raises(ValidationError) as refused:
+        services.contact_remove(contact=only)
+    assert refused.value.code == "last_contact"
+    with pytest.raises(ValidationError):
+        services.contact_update(contact=only, data={"is_active": False}, public_fields=set())
+    assert ContactPerson.objects.get(pk=only.pk).is_active
+
+
+def test_a_contact_can_go_once_another_is_active(area):
+    first = add(area.forum)
+    inactive = add(area.forum, name="Passiv", is_active=False)
+    with pytest.raises(ValidationError):
+        services.contact_remove(contact=first)  # the inactive one does not count
+    services.contact_remove(contact=inactive)  # removing an inactive one is fine
+
+    add(area.forum, name="Anden")
+    services.contact_remove(contact=first)
+    assert ContactPerson.objects.active().filter(forum=area.forum).count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_removals_leave_one_contact(reference_data):
+    """Without the row lock both would see "another one is left" and both would go."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's row locks")
+    forum = Forum.objects.get(area__slug="oro")
+    first, second = add(forum), add(forum, name="Anden")
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def remove(contact):
+        try:
+            barrier.wait(timeout=10)
+            services.contact_remove(contact=contact)
+            outcomes.append("removed")
+        except ValidationError:
+            outcomes.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=remove, args=(c,)) for c in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcomes) == ["refused", "removed"]
+    assert ContactPerson.objects.active().filter(forum=forum).count() == 1
