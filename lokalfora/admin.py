@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from lokalfora import services
 from lokalfora.models import (
@@ -38,7 +39,7 @@ class ContactPersonInline(admin.StackedInline):
 
 
 @admin.register(Forum)
-class ForumAdmin(admin.ModelAdmin):
+class ForumAdmin(SimpleHistoryAdmin):
     list_display = ["name", "area", "legal_form", "cvr", "updated_at"]
     list_filter = ["legal_form"]
     list_select_related = ["area"]
@@ -47,7 +48,7 @@ class ForumAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(admin.ModelAdmin):
+class ContactPersonAdmin(SimpleHistoryAdmin):
     list_display = ["name", "role", "forum", "is_active", "last_confirmed"]
     list_filter = ["is_active", "forum__area"]
     list_select_related = ["forum"]
@@ -55,7 +56,7 @@ class ContactPersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(NewsPost)
-class NewsPostAdmin(admin.ModelAdmin):
+class NewsPostAdmin(SimpleHistoryAdmin):
     list_display = ["title", "forum", "published_at"]
     list_filter = ["forum__area"]
     list_select_related = ["forum"]

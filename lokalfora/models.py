@@ -5,6 +5,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class LocalAreaQuerySet(models.QuerySet):
@@ -131,7 +132,9 @@ class Forum(models.Model):
     email = models.EmailField(_("fælles e-mailadresse"), blank=True)
     meetings = models.TextField(_("hvordan og hvornår I mødes"), blank=True)
     how_to_join = models.TextField(_("sådan er du med"), blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("opdateret"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = _("lokalforum")
@@ -193,6 +196,7 @@ class ContactPerson(models.Model):
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
 
     objects = ContactPersonQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("kontaktperson")
@@ -230,9 +234,10 @@ class NewsPost(models.Model):
     published_at = models.DateTimeField(
         _("offentliggjort"), null=True, blank=True, help_text=_("Tom betyder kladde.")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
 
     objects = NewsPostQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["created_at"])
 
     class Meta:
         verbose_name = _("nyhed")

@@ -17,3 +17,8 @@ def can_edit_forum(user, forum) -> bool:
 def can_see_private_contact_details(user) -> bool:
     """Municipal staff see every contact field; the public only what has consent."""
     return roles.is_municipal_staff(user)
+
+
+def can_see_history(user) -> bool:
+    """Who changed what is for municipal staff (it names volunteers and contacts)."""
+    return roles.is_municipal_staff(user)

@@ -20,6 +20,7 @@ urlpatterns = [
         editing.contact_remove,
         name="contact-remove",
     ),
+    path("lokalomraader/<slug:slug>/historik/", editing.history, name="forum-history"),
     path("nyheder/", public.news_list, name="news-list"),
     path("soeg/", public.search, name="search"),
 ]

@@ -7,10 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from holbaek.permissions import can_use_admin
 from lokalfora import services
 from lokalfora.forms import ContactPersonForm, ForumProfileForm
+from lokalfora.history import forum_history
 from lokalfora.models import ContactPerson, Forum
-from lokalfora.permissions import can_edit_forum
+from lokalfora.permissions import can_edit_forum, can_see_history
 
 
 def _editable_forum(request, slug) -> Forum:
@@ -83,3 +85,17 @@ def contact_remove(request, slug, pk):
             return redirect("lokalfora:contact-list", slug=slug)
     context = {"forum": forum, "contact": contact, "error": error}
     return render(request, "lokalfora/contact_remove.html", context, status=400 if error else 200)
+
+
+@login_required
+@require_http_methods(["GET"])
+def history(request, slug):
+    forum = get_object_or_404(Forum.objects.select_related("area"), area__slug=slug)
+    if not can_see_history(request.user):
+        raise PermissionDenied
+    context = {
+        "forum": forum,
+        "entries": forum_history(forum),
+        "can_restore": can_use_admin(request.user),
+    }
+    return render(request, "lokalfora/history.html", context)

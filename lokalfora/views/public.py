@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 
 from lokalfora import selectors
 from lokalfora.forms import SearchForm
-from lokalfora.permissions import can_edit_forum
+from lokalfora.permissions import can_edit_forum, can_see_history
 from lokalfora.sections import area_sections
 
 
@@ -36,6 +36,7 @@ def area_detail(request, slug):
         "news": selectors.latest_news(forum=forum) if forum else [],
         "sections": area_sections(area, request.user),
         "can_edit": forum is not None and can_edit_forum(request.user, forum),
+        "can_see_history": forum is not None and can_see_history(request.user),
     }
     return render(request, "lokalfora/area_detail.html", context)
 

@@ -45,3 +45,23 @@ def test_a_refused_removal_and_a_form_with_errors_are_accessible(editor_page, ax
     editor_page.wait_for_load_state()
     assert editor_page.locator("[data-module='error-summary']").is_visible()
     assert_accessible(editor_page, axe_source)
+
+
+def test_the_history_page_is_accessible_for_staff(new_context, live_server, demo_data, axe_source):
+    from django.conf import settings
+    from django.test import Client
+
+    from holbaek.models import User
+    from tests.conftest import give_mfa, login
+
+    staff = give_mfa(User.objects.get(email="faelles-skaber@example.org"))
+    client = login(Client(), staff)
+    context = new_context()
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+    page = context.new_page()
+    page.goto("/lokalomraader/tollose/historik/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Ændringshistorik")
+    assert_accessible(page, axe_source)

@@ -27,6 +27,9 @@ MATRIX = {
             "/lokalomraader/tollose/kontaktpersoner/ny/",
         ]
     },
+    # Who changed what: municipal staff only.
+    "/lokalomraader/tollose/historik/": dict.fromkeys(ROLE_NAMES, DENIED)
+    | {"anonymous": LOGIN, "co_creator": OK, "committee_staff": OK, "admin": OK},
 }
 
 # Pages anyone may see; every other named URL of ours must be in MATRIX.
@@ -49,6 +52,7 @@ PROTECTED = {
     "lokalfora:contact-add",
     "lokalfora:contact-edit",
     "lokalfora:contact-remove",
+    "lokalfora:forum-history",
 }
 
 
