@@ -25,7 +25,6 @@ def test_change_lists_run_a_constant_number_of_queries(client_as, url):
 
 def test_every_model_of_ours_is_in_the_admin():
     from django.apps import apps
-
     from simple_history.models import HistoricalChanges
 
     ours = {
