@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from lokalfora import services
 from lokalfora.models import (
     ContactPerson,
+    Event,
     Forum,
     ForumEditor,
     LocalArea,
@@ -85,3 +86,12 @@ class ForumEditorAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for editor in queryset.select_related("forum", "user"):
             services.forum_editor_remove(forum=editor.forum, user=editor.user)
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "forum", "kind", "starts_at", "ends_at"]
+    list_filter = ["kind", "forum__area"]
+    list_select_related = ["forum"]
+    search_fields = ["title", "place", "description"]
+    date_hierarchy = "starts_at"

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from holbaek.demo import demo_user
 from lokalfora import services
-from lokalfora.models import ContactPerson, Forum, NewsPost
+from lokalfora.models import ContactPerson, Event, EventKind, Forum, NewsPost
 
 CONSENTED = datetime.date(2026, 3, 1)
 
@@ -51,6 +51,8 @@ def load() -> str:
                 "(Demotekst) Mød op til et møde eller skriv til os. Alle er velkomne."
             )
             forum.save()
+        if not forum.events.exists():
+            _demo_events(forum, index)
         if not forum.news.exists():
             for days, (title, summary) in enumerate(NEWS):
                 NewsPost.objects.create(
@@ -66,3 +68,29 @@ def load() -> str:
     return (
         f"{len(forums)} lokalfora med opdigtede kontaktpersoner og nyheder; redaktoer@example.org"
     )
+
+
+EVENTS = [
+    (EventKind.DEBATE, "Debatmøde om trafik og stier", 10, 19),
+    (EventKind.FORUM_MEETING, "Lokalforummøde", 24, 19),
+    (EventKind.EVENT, "Fællesspisning", -20, 18),
+]
+
+
+def _demo_events(forum, index):
+    today = timezone.localdate()
+    zone = timezone.get_default_timezone()
+    for kind, title, days, hour in EVENTS:
+        day = today + datetime.timedelta(days=days + index % 7)
+        starts_at = datetime.datetime.combine(day, datetime.time(hour), tzinfo=zone)
+        Event.objects.create(
+            forum=forum,
+            title=f"{title} ({forum.area.name})",
+            kind=kind,
+            starts_at=starts_at,
+            ends_at=starts_at + datetime.timedelta(hours=2),
+            place="Forsamlingshuset (demo)",
+            address=f"Hovedgaden 1, {forum.area.main_town}",
+            description="(Demotekst) Alle er velkomne. Der er kaffe og kage.",
+            organiser=forum.name,
+        )

@@ -1,7 +1,12 @@
+import datetime
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lokalfora.models import ContactPerson, Forum
+from lokalfora.models import ContactPerson, Event, EventKind, Forum
+
+YEAR = datetime.timedelta(days=365)
 
 
 class SearchForm(forms.Form):
@@ -73,3 +78,58 @@ class ContactPersonForm(forms.ModelForm):
                 for field in ("name", "email", "phone")
                 if getattr(self.instance, f"{field}_public_since")
             ]
+
+
+DATETIME_INPUT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M", "%d-%m-%Y %H:%M"]
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A date and time as the browser's own picker sends it; plain text works too."""
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+    def __init__(self, **kwargs):
+        super().__init__(input_formats=DATETIME_INPUT_FORMATS, **kwargs)
+        self.error_messages["invalid"] = _("Skriv dato og klokkeslæt, fx 24.12.2026 19:00.")
+
+
+class EventForm(forms.ModelForm):
+    starts_at = LocalDateTimeField(label=_("Starter"))
+    ends_at = LocalDateTimeField(label=_("Slutter"))
+
+    class Meta:
+        model = Event
+        fields = [
+            "title", "kind", "starts_at", "ends_at", "place", "address",
+            "description", "organiser", "signup_url",
+        ]  # fmt: skip
+        widgets = {"description": forms.Textarea(attrs={"rows": 5, "maxlength": 4000})}
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        now = timezone.now()
+        if starts_at and not (now - YEAR < starts_at < now + 5 * YEAR):
+            self.add_error(
+                "starts_at", _("Datoen skal ligge inden for et år tilbage og fem år frem.")
+            )
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", _("Arrangementet skal slutte, efter det er startet."))
+        if len(cleaned.get("description") or "") > 4000:
+            self.add_error("description", _("Skriv højst %(limit)d tegn.") % {"limit": 4000})
+        return cleaned
+
+
+class CalendarFilterForm(forms.Form):
+    """The public calendar's filters. Bad values fall back to "all" instead of failing."""
+
+    maaned = forms.RegexField(regex=r"^\d{4}-\d{2}$", required=False, label=_("Måned"))
+    omraade = forms.ChoiceField(required=False, label=_("Lokalområde"))
+    type = forms.ChoiceField(required=False, label=_("Type"))
+
+    def __init__(self, *args, areas=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["omraade"].choices = [("", _("Alle områder"))] + [
+            (area.slug, area.name) for area in areas
+        ]
+        self.fields["type"].choices = [("", _("Alle typer")), *EventKind.choices]

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -272,3 +272,67 @@ class ForumEditor(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.forum}"
+
+
+class EventKind(models.TextChoices):
+    DEBATE = "debate", _("debatmøde")
+    COUNCIL_DIALOGUE = "council_dialogue", _("dialogmøde med kommunalbestyrelsen")
+    FORUM_MEETING = "forum_meeting", _("lokalforummøde")
+    EVENT = "event", _("arrangement")
+
+
+class EventQuerySet(models.QuerySet):
+    def upcoming(self):
+        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at", "id")
+
+    def past(self):
+        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at", "-id")
+
+    def between(self, start, end):
+        """Events that overlap the period [start, end)."""
+        return self.filter(starts_at__lt=end, ends_at__gte=start).order_by("starts_at", "id")
+
+
+class Event(models.Model):
+    """A meeting or event a forum holds: debates, dialogue meetings, forum meetings ..."""
+
+    forum = models.ForeignKey(
+        Forum, on_delete=models.CASCADE, related_name="events", verbose_name=_("lokalforum")
+    )
+    title = models.CharField(_("titel"), max_length=150)
+    kind = models.CharField(_("type"), max_length=20, choices=EventKind.choices)
+    starts_at = models.DateTimeField(_("starter"))
+    ends_at = models.DateTimeField(_("slutter"))
+    place = models.CharField(_("sted"), max_length=150, help_text=_("Fx Forsamlingshuset"))
+    address = models.CharField(_("adresse"), max_length=200, blank=True)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    organiser = models.CharField(_("arrangør"), max_length=150, blank=True)
+    signup_url = models.URLField(_("link til tilmelding"), blank=True)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+
+    objects = EventQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["created_at"])
+
+    class Meta:
+        verbose_name = _("arrangement")
+        verbose_name_plural = _("arrangementer")
+        ordering = ["starts_at", "id"]
+        indexes = [models.Index(fields=["starts_at"], name="event_starts_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="event_ends_after_start",
+                violation_error_message=_("Arrangementet skal slutte, efter det er startet."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("lokalfora:event-detail", kwargs={"pk": self.pk})
+
+    @property
+    def uid(self) -> str:
+        """Stable across edits, so calendars update the event instead of adding a copy."""
+        return f"arrangement-{self.pk}@lokalportal.holbaek.dk"

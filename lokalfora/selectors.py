@@ -1,12 +1,13 @@
 """Reads for the public area pages. Each runs a fixed number of queries."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils import timezone
 
 from holbaek.text import danish_slugify
-from lokalfora.models import ContactPerson, LocalArea, NewsPost
+from lokalfora.models import ContactPerson, Event, LocalArea, NewsPost
 from lokalfora.permissions import can_see_private_contact_details
 
 
@@ -107,3 +108,27 @@ def search(query: str, *, news_limit: int = 20):
         ]
     )
     return areas, news
+
+
+def events_in_month(*, year: int, month: int, area_slug: str = "", kind: str = ""):
+    """The month's events (Danish time), optionally for one area and one type."""
+    zone = timezone.get_default_timezone()
+    start = datetime.datetime(year, month, 1, tzinfo=zone)
+    end = datetime.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=zone)
+    events = Event.objects.between(start, end).select_related("forum__area")
+    if area_slug:
+        events = events.filter(forum__area__slug=area_slug)
+    if kind:
+        events = events.filter(kind=kind)
+    return list(events)
+
+
+def upcoming_events(*, forum=None, limit: int = 5):
+    events = Event.objects.upcoming().select_related("forum__area")
+    if forum is not None:
+        events = events.filter(forum=forum)
+    return list(events[:limit])
+
+
+def past_events():
+    return Event.objects.past().select_related("forum__area")

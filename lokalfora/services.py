@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from holbaek import roles
-from lokalfora.models import ContactPerson, Forum, ForumEditor
+from lokalfora.models import ContactPerson, Event, Forum, ForumEditor
 
 
 @transaction.atomic
@@ -105,3 +105,14 @@ def _refuse_if_last_active(contact: ContactPerson) -> None:
     others = ContactPerson.objects.active().filter(forum_id=contact.forum_id).exclude(pk=contact.pk)
     if not others.exists():
         raise ValidationError(LAST_CONTACT_MESSAGE, code="last_contact")
+
+
+@transaction.atomic
+def event_save(*, forum: Forum, data: dict, event: Event | None = None) -> Event:
+    """Creates or updates one of the forum's events."""
+    event = event or Event(forum=forum)
+    for field, value in data.items():
+        setattr(event, field, value)
+    event.full_clean()
+    event.save()
+    return event

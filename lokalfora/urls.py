@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lokalfora.views import editing, public
+from lokalfora.views import calendar, editing, public
 
 app_name = "lokalfora"
 
@@ -21,6 +21,16 @@ urlpatterns = [
         name="contact-remove",
     ),
     path("lokalomraader/<slug:slug>/historik/", editing.history, name="forum-history"),
+    path("lokalomraader/<slug:slug>/arrangementer/ny/", editing.event_form, name="event-add"),
+    path(
+        "lokalomraader/<slug:slug>/arrangementer/<int:pk>/", editing.event_form, name="event-edit"
+    ),
+    path("lokalomraader/<slug:slug>/kalender.ics", calendar.feed_area, name="feed-area-ical"),
+    path("kalender/", calendar.calendar, name="calendar"),
+    path("kalender/arkiv/", calendar.archive, name="event-archive"),
+    path("kalender/holbaek.ics", calendar.feed_all, name="feed-all-ical"),
+    path("kalender/<int:pk>/", calendar.event_detail, name="event-detail"),
+    path("kalender/<int:pk>/arrangement.ics", calendar.event_ical, name="event-ical"),
     path("nyheder/", public.news_list, name="news-list"),
     path("soeg/", public.search, name="search"),
 ]

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_http_methods
 
 from holbaek.permissions import can_use_admin
 from lokalfora import services
-from lokalfora.forms import ContactPersonForm, ForumProfileForm
+from lokalfora.forms import ContactPersonForm, EventForm, ForumProfileForm
 from lokalfora.history import forum_history
-from lokalfora.models import ContactPerson, Forum
+from lokalfora.models import ContactPerson, Event, Forum
 from lokalfora.permissions import can_edit_forum, can_see_history
 
 
@@ -99,3 +99,23 @@ def history(request, slug):
         "can_restore": can_use_admin(request.user),
     }
     return render(request, "lokalfora/history.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_form(request, slug, pk=None):
+    forum = _editable_forum(request, slug)
+    event = get_object_or_404(Event, forum=forum, pk=pk) if pk else None
+    form = EventForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        data = {field: form.cleaned_data[field] for field in EventForm.Meta.fields}
+        try:
+            event = services.event_save(forum=forum, data=data, event=event)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Arrangementet er gemt."))
+            return redirect(event)
+    return render(
+        request, "lokalfora/event_form.html", {"forum": forum, "form": form, "event": event}
+    )

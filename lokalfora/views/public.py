@@ -34,6 +34,7 @@ def area_detail(request, slug):
         "population": area.current_population,
         "contacts": selectors.visible_contacts(forum, request.user) if forum else [],
         "news": selectors.latest_news(forum=forum) if forum else [],
+        "events": selectors.upcoming_events(forum=forum, limit=5) if forum else [],
         "sections": area_sections(area, request.user),
         "can_edit": forum is not None and can_edit_forum(request.user, forum),
         "can_see_history": forum is not None and can_see_history(request.user),

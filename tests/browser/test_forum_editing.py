@@ -65,3 +65,22 @@ def test_the_history_page_is_accessible_for_staff(new_context, live_server, demo
     page.goto("/lokalomraader/tollose/historik/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Ændringshistorik")
     assert_accessible(page, axe_source)
+
+
+@pytest.mark.parametrize("path", ["/kalender/", "/kalender/arkiv/", "EVENT"])
+def test_calendar_pages_are_accessible(page, demo_data, axe_source, path):
+    from lokalfora.models import Event
+
+    if path == "EVENT":
+        path = Event.objects.upcoming().first().get_absolute_url()
+    page.goto(path)
+    assert_accessible(page, axe_source)
+
+
+def test_the_event_form_and_its_errors_are_accessible(editor_page, axe_source):
+    editor_page.goto("/lokalomraader/tollose/arrangementer/ny/")
+    assert_accessible(editor_page, axe_source)
+    editor_page.locator("main form").get_by_role("button", name="Gem").click()
+    editor_page.wait_for_load_state()
+    assert editor_page.locator("[data-module='error-summary']").is_visible()
+    assert_accessible(editor_page, axe_source)

@@ -25,6 +25,7 @@ MATRIX = {
             "/lokalomraader/tollose/rediger/",
             "/lokalomraader/tollose/kontaktpersoner/",
             "/lokalomraader/tollose/kontaktpersoner/ny/",
+            "/lokalomraader/tollose/arrangementer/ny/",
         ]
     },
     # Who changed what: municipal staff only.
@@ -41,6 +42,12 @@ PUBLIC = {
     "lokalfora:area-detail",
     "lokalfora:news-list",
     "lokalfora:search",
+    "lokalfora:calendar",
+    "lokalfora:event-archive",
+    "lokalfora:event-detail",
+    "lokalfora:event-ical",
+    "lokalfora:feed-all-ical",
+    "lokalfora:feed-area-ical",
     "faelles_skabere:directory",
     "projektudvalg:pool-list",
     "projektudvalg:pool-detail",
@@ -53,6 +60,8 @@ PROTECTED = {
     "lokalfora:contact-edit",
     "lokalfora:contact-remove",
     "lokalfora:forum-history",
+    "lokalfora:event-add",
+    "lokalfora:event-edit",
 }
 
 

@@ -1,0 +1,218 @@
+"""Events: editing, the public calendar and the iCalendar feeds."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from django.utils import timezone
+from icalendar import Calendar
+
+from lokalfora.models import Event, EventKind, Forum
+from tests.querycount import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+CPH = zoneinfo.ZoneInfo("Europe/Copenhagen")
+
+
+def make_event(forum, *, start, hours=2, **fields):
+    return Event.objects.create(
+        forum=forum,
+        title=fields.pop("title", "Debatmøde"),
+        kind=fields.pop("kind", EventKind.DEBATE),
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=hours),
+        place=fields.pop("place", "Forsamlingshuset"),
+        **fields,
+    )
+
+
+def in_days(days, hour=19):
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=CPH)
+
+
+FORM = {
+    "title": "Debatmøde om stier",
+    "kind": "debate",
+    "starts_at": "",
+    "ends_at": "",
+    "place": "Forsamlingshuset",
+    "address": "Hovedgaden 1, 4340 Tølløse",
+    "description": "Alle er velkomne",
+    "organiser": "",
+    "signup_url": "",
+}
+
+
+def form(**changes):
+    start = in_days(10)
+    return {
+        **FORM,
+        "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": (start + datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+        **changes,
+    }
+
+
+def test_an_editor_adds_an_event_in_danish_time(client_as, area):
+    response = client_as("editor_this").post("/lokalomraader/tollose/arrangementer/ny/", form())
+    assert response.status_code == 302
+    event = Event.objects.get(forum=area.forum)
+    assert timezone.localtime(event.starts_at, CPH).hour == 19
+    assert response.url == f"/kalender/{event.pk}/"
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"ends_at": "2026-01-01T10:00", "starts_at": "2026-01-01T12:00"},
+            "slutte, efter det er startet",
+        ),
+        ({"starts_at": "i morgen"}, "Skriv dato og klokkeslæt"),
+        (
+            {"starts_at": "1999-01-01T10:00", "ends_at": "1999-01-01T12:00"},
+            "inden for et år tilbage",
+        ),
+        (
+            {"starts_at": "2099-01-01T10:00", "ends_at": "2099-01-01T12:00"},
+            "inden for et år tilbage",
+        ),
+        ({"signup_url": "javascript:alert(1)"}, "gyldig URL"),
+        ({"kind": "fest"}, "gyldig valgmulighed"),
+        ({"title": ""}, "Dette felt er påkrævet."),
+        ({"description": "x" * 4001}, "højst 4000 tegn"),
+    ],
+)
+def test_bad_event_input_is_explained_and_kept(client_as, area, changes, message):
+    response = client_as("editor_this").post(
+        "/lokalomraader/tollose/arrangementer/ny/", form(**changes)
+    )
+    assert response.status_code == 200
+    assert message in response.text
+    assert 'value="Forsamlingshuset"' in response.text
+    assert not Event.objects.exists()
+
+
+def test_html_in_an_event_is_shown_as_text(client, area):
+    event = make_event(area.forum, start=in_days(3), title="<script>alert(1)</script>")
+    text = client.get(f"/kalender/{event.pk}/").text
+    assert "<script>alert(1)</script>" not in text
+    assert "&lt;script&gt;" in text
+
+
+def test_the_calendar_shows_a_month_and_filters_by_area_and_type(client, area, other_area):
+    make_event(
+        area.forum, start=datetime.datetime(2026, 12, 3, 19, tzinfo=CPH), title="Tølløse-møde"
+    )
+    make_event(
+        other_area.forum,
+        start=datetime.datetime(2026, 12, 5, 19, tzinfo=CPH),
+        title="Jyderup-fest",
+        kind=EventKind.EVENT,
+    )
+    make_event(area.forum, start=datetime.datetime(2027, 1, 5, 19, tzinfo=CPH), title="Januar-møde")
+
+    text = client.get("/kalender/", {"maaned": "2026-12"}).text
+    assert "Tølløse-møde" in text
+    assert "Jyderup-fest" in text
+    assert "Januar-møde" not in text
+    text = client.get("/kalender/", {"maaned": "2026-12", "omraade": "tollose"}).text
+    assert ("Tølløse-møde" in text, "Jyderup-fest" in text) == (True, False)
+    text = client.get("/kalender/", {"maaned": "2026-12", "type": "event"}).text
+    assert ("Tølløse-møde" in text, "Jyderup-fest" in text) == (False, True)
+
+
+def test_an_event_just_after_midnight_belongs_to_the_danish_day_and_month(client, area):
+    # 00:30 on 1 January in Copenhagen is still 31 December in UTC.
+    make_event(
+        area.forum, start=datetime.datetime(2027, 1, 1, 0, 30, tzinfo=CPH), title="Nytårsmøde"
+    )
+    january = client.get("/kalender/", {"maaned": "2027-01"}).text
+    assert "Nytårsmøde" in january
+    assert "fredag 1. januar" in january
+    assert "Nytårsmøde" not in client.get("/kalender/", {"maaned": "2026-12"}).text
+
+
+@pytest.mark.parametrize(
+    "query", ["maaned=2026-13", "maaned=abc", "maaned=0001-01", "omraade=findes-ikke", "type=fest"]
+)
+def test_bad_calendar_filters_fall_back_instead_of_failing(client, reference_data, query):
+    assert client.get(f"/kalender/?{query}").status_code == 200
+
+
+def test_past_events_go_to_the_archive(client, area):
+    make_event(area.forum, start=in_days(-30), title="Gammelt møde")
+    make_event(area.forum, start=in_days(5), title="Nyt møde")
+    archive = client.get("/kalender/arkiv/").text
+    assert "Gammelt møde" in archive
+    assert "Nyt møde" not in archive
+    page = client.get("/lokalomraader/tollose/").text
+    assert "Nyt møde" in page
+    assert "Gammelt møde" not in page
+
+
+def parse(response):
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return Calendar.from_ical(response.content)
+
+
+def test_ical_feeds_are_valid_with_stable_uids_danish_time_and_escaping(client, area, other_area):
+    event = make_event(
+        area.forum,
+        start=datetime.datetime(2026, 12, 3, 19, tzinfo=CPH),
+        title="Møde; om stier, veje og \\ skilte",
+        description="Linje 1\nLinje 2",
+        signup_url="https://example.org/tilmeld",
+    )
+    make_event(other_area.forum, start=in_days(4), title="Andet område")
+
+    calendar = parse(client.get("/lokalomraader/tollose/kalender.ics"))
+    [entry] = calendar.walk("VEVENT")
+    assert str(entry["UID"]) == f"arrangement-{event.pk}@lokalportal.holbaek.dk"
+    assert str(entry["SUMMARY"]) == "Møde; om stier, veje og \\ skilte"
+    assert entry.decoded("DTSTART") == datetime.datetime(2026, 12, 3, 19, tzinfo=CPH)
+    assert entry["DTSTART"].params["TZID"] == "Europe/Copenhagen"
+    assert "Linje 1\nLinje 2" in str(entry["DESCRIPTION"])
+    assert "https://example.org/tilmeld" in str(entry["DESCRIPTION"])
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Copenhagen"]
+    assert calendar["VERSION"] == "2.0"
+
+    # Editing keeps the UID, so subscribed calendars update instead of duplicating.
+    event.title = "Nyt navn"
+    event.save()
+    [again] = parse(client.get("/lokalomraader/tollose/kalender.ics")).walk("VEVENT")
+    assert again["UID"] == entry["UID"]
+
+    everything = parse(client.get("/kalender/holbaek.ics"))
+    assert len(everything.walk("VEVENT")) == 2
+    [single] = parse(client.get(f"/kalender/{event.pk}/arrangement.ics")).walk("VEVENT")
+    assert single["UID"] == entry["UID"]
+
+
+def test_unknown_feeds_and_events_are_404(client, reference_data):
+    assert client.get("/lokalomraader/findes-ikke/kalender.ics").status_code == 404
+    assert client.get("/kalender/999999/").status_code == 404
+    assert client.get("/kalender/999999/arrangement.ics").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("url", "limit"),
+    [
+        ("/kalender/?maaned=2026-12", 4),
+        ("/kalender/arkiv/", 4),
+        ("/lokalomraader/tollose/", 11),
+        ("/kalender/holbaek.ics", 3),
+        ("/lokalomraader/tollose/kalender.ics", 4),
+    ],
+)
+def test_calendar_pages_run_a_constant_number_of_queries(client, reference_data, url, limit):
+    def grow():
+        for forum in Forum.objects.all():
+            for number in range(5):
+                day = datetime.datetime(2026, 12, 1 + number * 5, 19, tzinfo=CPH)
+                make_event(forum, start=day, title=f"Møde {number}")
+                make_event(forum, start=in_days(-10 - number), title=f"Gammelt {number}")
+
+    grow()
+    assert_constant_queries(client, url, grow, limit=limit)
