@@ -3,7 +3,6 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.utils import timezone
 
 from holbaek.text import danish_slugify
@@ -86,28 +85,23 @@ def latest_news(*, forum=None, limit=5):
     return list(news[:limit])
 
 
-def search(query: str, *, news_limit: int = 20):
-    """Areas whose name, other names, main town or villages match, and matching news.
+def search_areas(query: str):
+    """Areas whose name, other names, main town or villages contain the query.
 
     There are only 18 areas, so they are matched in Python: one query, and
     every village name in the reference data is found, whichever database.
     """
     needle = query.casefold().strip()
     if not needle:
-        return [], []
-    areas = []
-    for area in LocalArea.objects.with_public_details():
-        haystack = [area.name, area.main_town, *area.aliases, *area.localities]
-        if any(needle in text.casefold() for text in haystack):
-            areas.append(area)
-    news = list(
-        NewsPost.objects.published()
-        .select_related("forum__area")
-        .filter(Q(title__icontains=query) | Q(summary__icontains=query) | Q(body__icontains=query))[
-            :news_limit
-        ]
-    )
-    return areas, news
+        return []
+    return [
+        area
+        for area in LocalArea.objects.with_public_details()
+        if any(
+            needle in text.casefold()
+            for text in [area.name, area.main_town, *area.aliases, *area.localities]
+        )
+    ]
 
 
 def events_in_month(*, year: int, month: int, area_slug: str = "", kind: str = ""):

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 from lokalfora import selectors
 from lokalfora.forms import SearchForm
 from lokalfora.permissions import can_edit_forum, can_see_history
+from lokalfora.search import full_text_search
 from lokalfora.sections import area_sections
 
 
@@ -51,11 +52,9 @@ def news_list(request):
 @require_safe
 def search(request):
     form = SearchForm(request.GET or None)
-    areas, news = [], []
+    areas, hits = [], []
     if form.is_valid():
-        areas, news = selectors.search(form.cleaned_data["q"])
-    return render(
-        request,
-        "lokalfora/search.html",
-        {"form": form, "areas": areas, "news": news, "searched": form.is_bound and form.is_valid()},
-    )
+        areas = selectors.search_areas(form.cleaned_data["q"])
+        hits = full_text_search(form.cleaned_data["q"])
+    context = {"form": form, "areas": areas, "hits": hits, "searched": form.is_valid()}
+    return render(request, "lokalfora/search.html", context)

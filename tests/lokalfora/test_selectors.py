@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from lokalfora.models import ContactPerson
-from lokalfora.selectors import search, visible_contacts
+from lokalfora.selectors import search_areas, visible_contacts
 from tests.conftest import make_user
 
 CONSENT = datetime.date(2026, 1, 5)
@@ -71,7 +71,7 @@ def test_inactive_contacts_are_not_shown(area, contact):
     ],
 )
 def test_search_finds_areas_by_name_alias_town_and_village(reference_data, query, expected):
-    areas, _news = search(query)
+    areas = search_areas(query)
     assert {area.slug for area in areas} == expected
 
 

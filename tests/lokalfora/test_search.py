@@ -1,0 +1,114 @@
+"""Search across forums, events and news: Danish stemming and ranking on PostgreSQL."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from lokalfora.models import Event, EventKind, NewsPost
+from lokalfora.search import full_text_search
+
+pytestmark = pytest.mark.django_db
+
+postgres_only = pytest.mark.skipif(
+    "connection.vendor != 'postgresql'", reason="PostgreSQL full-text search"
+)
+
+
+def news(forum, title, body="", *, published=True):
+    return NewsPost.objects.create(
+        forum=forum,
+        title=title,
+        summary="Kort fortalt",
+        body=body,
+        published_at=timezone.now() - datetime.timedelta(hours=1) if published else None,
+    )
+
+
+def titles(query):
+    return [hit.title for hit in full_text_search(query)]
+
+
+def test_drafts_are_never_found(area):
+    news(area.forum, "Hemmelig kladde om cykelstier", published=False)
+    news(area.forum, "Offentlig nyhed om cykelstier")
+    found = titles("cykelstier")
+    assert "Offentlig nyhed om cykelstier" in found
+    assert "Hemmelig kladde om cykelstier" not in found
+
+
+def test_html_in_content_is_escaped_in_snippets(area):
+    news(area.forum, "Farlig nyhed", body="<script>alert('x')</script> om stier")
+    [hit] = full_text_search("stier")
+    # PostgreSQL's headline drops tags; the fallback escapes them. Never raw HTML.
+    assert "<script>" not in hit.snippet
+    assert "alert(" in hit.snippet
+    assert "<mark>" in hit.snippet
+
+
+def test_the_search_page_shows_areas_and_hits(client, area):
+    news(area.forum, "Nyt fra Tølløse om fællesspisning")
+    response = client.get("/soeg/", {"q": "fællesspisning"})
+    assert response.status_code == 200
+    assert "Nyt fra Tølløse om fællesspisning" in response.text
+    assert "<mark>" in response.text
+
+
+@postgres_only
+def test_danish_stemming_finds_other_forms_of_a_word(area):
+    news(area.forum, "Referat fra mødet", body="Vi holdt et godt møde i forsamlingshuset")
+    assert "Referat fra mødet" in titles("møder")
+    assert "Referat fra mødet" in titles("møde")
+
+
+@postgres_only
+def test_a_title_match_ranks_above_a_passing_mention(area, other_area):
+    news(other_area.forum, "Generalforsamling", body="Der blev også nævnt en legeplads til sidst")
+    news(area.forum, "Ny legeplads ved skolen", body="Legepladsen åbner i maj. Legeplads for alle.")
+    Event.objects.create(
+        forum=area.forum,
+        title="Indvielse af ny legeplads",
+        kind=EventKind.EVENT,
+        starts_at=timezone.now() + datetime.timedelta(days=3),
+        ends_at=timezone.now() + datetime.timedelta(days=3, hours=2),
+        place="Legepladsen",
+    )
+    found = titles("legeplads")
+    assert found.index("Ny legeplads ved skolen") < found.index("Generalforsamling")
+    assert "Indvielse af ny legeplads" in found
+
+
+@postgres_only
+def test_the_gin_indexes_exist_and_are_used(area):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE '%%_search_gin'")
+        assert {row[0] for row in cursor.fetchall()} == {
+            "news_search_gin",
+            "event_search_gin",
+            "forum_search_gin",
+        }
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT id FROM lokalfora_newspost WHERE to_tsvector('danish'::regconfig, "
+            "COALESCE(\"title\", '') || ' ' || COALESCE(\"summary\", '') || ' ' || "
+            "COALESCE(\"body\", '')) @@ websearch_to_tsquery('danish'::regconfig, 'møde')"
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "news_search_gin" in plan
+
+
+@postgres_only
+def test_the_query_we_run_is_the_indexed_expression(area):
+    """The ORM must compile to the indexed expression, or the index is never used."""
+    from django.contrib.postgres.search import SearchQuery, SearchVector
+
+    queryset = NewsPost.objects.annotate(
+        document=SearchVector("title", "summary", "body", config="danish")
+    ).filter(document=SearchQuery("møde", config="danish", search_type="websearch"))
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "news_search_gin" in plan
