@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from holbaek.text import danish_slugify
@@ -23,7 +24,16 @@ class VisibleContact:
 
 
 def area_list():
-    return list(LocalArea.objects.with_public_details())
+    """The 18 areas with forum, population and next event, in two queries."""
+    upcoming = Event.objects.filter(forum__area=OuterRef("pk"), ends_at__gte=timezone.now())
+    upcoming = upcoming.order_by("starts_at", "id")
+    return list(
+        LocalArea.objects.with_public_details().annotate(
+            next_event_id=Subquery(upcoming.values("id")[:1]),
+            next_event_title=Subquery(upcoming.values("title")[:1]),
+            next_event_starts_at=Subquery(upcoming.values("starts_at")[:1]),
+        )
+    )
 
 
 def area_by_slug_or_alias(slug: str):

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from lokalfora import feeds
 from lokalfora.views import calendar, editing, public
 
 app_name = "lokalfora"
@@ -31,6 +32,12 @@ urlpatterns = [
     path("kalender/holbaek.ics", calendar.feed_all, name="feed-all-ical"),
     path("kalender/<int:pk>/", calendar.event_detail, name="event-detail"),
     path("kalender/<int:pk>/arrangement.ics", calendar.event_ical, name="event-ical"),
+    path("lokalomraader/<slug:slug>/nyheder/rss/", feeds.AreaNewsFeed(), name="feed-area-rss"),
+    path(
+        "lokalomraader/<slug:slug>/nyheder/atom/", feeds.AtomAreaNewsFeed(), name="feed-area-atom"
+    ),
+    path("nyheder/rss/", feeds.NewsFeed(), name="feed-news-rss"),
+    path("nyheder/atom/", feeds.AtomNewsFeed(), name="feed-news-atom"),
     path("nyheder/", public.news_list, name="news-list"),
     path("soeg/", public.search, name="search"),
 ]

@@ -216,3 +216,13 @@ def test_calendar_pages_run_a_constant_number_of_queries(client, reference_data,
 
     grow()
     assert_constant_queries(client, url, grow, limit=limit)
+
+
+def test_the_area_list_shows_each_areas_next_event(client, area, other_area):
+    make_event(area.forum, start=in_days(-3), title="Forbi")
+    make_event(area.forum, start=in_days(20), title="Senere")
+    make_event(area.forum, start=in_days(2), title="Snart")
+    text = client.get("/lokalomraader/").text
+    assert "Snart" in text
+    assert "Senere" not in text
+    assert "Forbi" not in text
