@@ -22,3 +22,8 @@ def can_see_private_contact_details(user) -> bool:
 def can_see_history(user) -> bool:
     """Who changed what is for municipal staff (it names volunteers and contacts)."""
     return roles.is_municipal_staff(user)
+
+
+def can_see_contact_overview(user) -> bool:
+    """The overview of forums missing contacts or editors is for municipal staff."""
+    return roles.is_municipal_staff(user)

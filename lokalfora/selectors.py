@@ -3,11 +3,11 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from holbaek.text import danish_slugify
-from lokalfora.models import ContactPerson, Event, LocalArea, NewsPost
+from lokalfora.models import ContactPerson, Event, Forum, LocalArea, NewsPost
 from lokalfora.permissions import can_see_private_contact_details
 
 
@@ -136,3 +136,28 @@ def upcoming_events(*, forum=None, limit: int = 5):
 
 def past_events():
     return Event.objects.past().select_related("forum__area")
+
+
+CONFIRMATION_INTERVAL = datetime.timedelta(days=365)
+
+
+def stale_contacts():
+    """Active contacts not confirmed for more than 12 months (or never)."""
+    limit = timezone.localdate() - CONFIRMATION_INTERVAL
+    return ContactPerson.objects.active().filter(
+        Q(last_confirmed__isnull=True) | Q(last_confirmed__lt=limit)
+    )
+
+
+def contact_overview():
+    """For staff: forums without an active contact or an editor, and stale contacts."""
+    forums = Forum.objects.select_related("area").annotate(
+        active_contacts=Count("contacts", filter=Q(contacts__is_active=True), distinct=True),
+        editor_count=Count("editors", distinct=True),
+    )
+    forums = list(forums.order_by("area__name"))
+    return {
+        "without_contact": [forum for forum in forums if not forum.active_contacts],
+        "without_editor": [forum for forum in forums if not forum.editor_count],
+        "stale": list(stale_contacts().select_related("forum__area").order_by("last_confirmed")),
+    }

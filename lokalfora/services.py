@@ -116,3 +116,14 @@ def event_save(*, forum: Forum, data: dict, event: Event | None = None) -> Event
     event.full_clean()
     event.save()
     return event
+
+
+@transaction.atomic
+def contacts_confirm(*, forum: Forum) -> int:
+    """The editor confirms that the forum's active contact details are still right."""
+    _lock_forum(forum)
+    return (
+        ContactPerson.objects.active()
+        .filter(forum=forum)
+        .update(last_confirmed=timezone.localdate())
+    )

@@ -7,6 +7,7 @@ app_name = "lokalfora"
 
 urlpatterns = [
     path("lokalomraader/", public.area_list, name="area-list"),
+    path("lokalomraader/overblik/", editing.overview, name="overview"),
     path("lokalomraader/<slug:slug>/", public.area_detail, name="area-detail"),
     path("lokalomraader/<slug:slug>/rediger/", editing.forum_edit, name="forum-edit"),
     path("lokalomraader/<slug:slug>/kontaktpersoner/", editing.contact_list, name="contact-list"),
@@ -20,6 +21,11 @@ urlpatterns = [
         "lokalomraader/<slug:slug>/kontaktpersoner/<int:pk>/fjern/",
         editing.contact_remove,
         name="contact-remove",
+    ),
+    path(
+        "lokalomraader/<slug:slug>/kontaktpersoner/bekraeft/",
+        editing.contacts_confirm,
+        name="contacts-confirm",
     ),
     path("lokalomraader/<slug:slug>/historik/", editing.history, name="forum-history"),
     path("lokalomraader/<slug:slug>/arrangementer/ny/", editing.event_form, name="event-add"),

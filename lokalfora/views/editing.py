@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from holbaek.permissions import can_use_admin
@@ -12,7 +13,8 @@ from lokalfora import services
 from lokalfora.forms import ContactPersonForm, EventForm, ForumProfileForm
 from lokalfora.history import forum_history
 from lokalfora.models import ContactPerson, Event, Forum
-from lokalfora.permissions import can_edit_forum, can_see_history
+from lokalfora.permissions import can_edit_forum, can_see_contact_overview, can_see_history
+from lokalfora.selectors import contact_overview
 
 
 def _editable_forum(request, slug) -> Forum:
@@ -119,3 +121,25 @@ def event_form(request, slug, pk=None):
     return render(
         request, "lokalfora/event_form.html", {"forum": forum, "form": form, "event": event}
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def contacts_confirm(request, slug):
+    forum = _editable_forum(request, slug)
+    count = services.contacts_confirm(forum=forum)
+    text = ngettext(
+        "Tak. %(count)d kontaktperson er bekræftet.",
+        "Tak. %(count)d kontaktpersoner er bekræftet.",
+        count,
+    )
+    messages.success(request, text % {"count": count})
+    return redirect("lokalfora:contact-list", slug=slug)
+
+
+@login_required
+@require_http_methods(["GET"])
+def overview(request):
+    if not can_see_contact_overview(request.user):
+        raise PermissionDenied
+    return render(request, "lokalfora/overview.html", contact_overview())

@@ -9,6 +9,23 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 EDITOR = "redaktoer@example.org"  # edits Lokalforum Tølløse in the demo data
 
 
+def staff_page(new_context, live_server, email):
+    """A page signed in as a staff member who has used a second factor."""
+    from django.conf import settings
+    from django.test import Client
+
+    from holbaek.models import User
+    from tests.conftest import give_mfa, login
+
+    client = login(Client(), give_mfa(User.objects.get(email=email)))
+    context = new_context()
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+    return context.new_page()
+
+
 @pytest.fixture
 def editor_page(new_context, login_as, demo_data):
     context = new_context()
@@ -48,20 +65,7 @@ def test_a_refused_removal_and_a_form_with_errors_are_accessible(editor_page, ax
 
 
 def test_the_history_page_is_accessible_for_staff(new_context, live_server, demo_data, axe_source):
-    from django.conf import settings
-    from django.test import Client
-
-    from holbaek.models import User
-    from tests.conftest import give_mfa, login
-
-    staff = give_mfa(User.objects.get(email="faelles-skaber@example.org"))
-    client = login(Client(), staff)
-    context = new_context()
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-    page = context.new_page()
+    page = staff_page(new_context, live_server, "faelles-skaber@example.org")
     page.goto("/lokalomraader/tollose/historik/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Ændringshistorik")
     assert_accessible(page, axe_source)
@@ -84,3 +88,9 @@ def test_the_event_form_and_its_errors_are_accessible(editor_page, axe_source):
     editor_page.wait_for_load_state()
     assert editor_page.locator("[data-module='error-summary']").is_visible()
     assert_accessible(editor_page, axe_source)
+
+
+def test_the_staff_overview_is_accessible(new_context, live_server, demo_data, axe_source):
+    page = staff_page(new_context, live_server, "sekretariat@example.org")
+    page.goto("/lokalomraader/overblik/")
+    assert_accessible(page, axe_source)

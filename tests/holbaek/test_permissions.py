@@ -28,6 +28,8 @@ MATRIX = {
             "/lokalomraader/tollose/arrangementer/ny/",
         ]
     },
+    "/lokalomraader/overblik/": dict.fromkeys(ROLE_NAMES, DENIED)
+    | {"anonymous": LOGIN, "co_creator": OK, "committee_staff": OK, "admin": OK},
     # Who changed what: municipal staff only.
     "/lokalomraader/tollose/historik/": dict.fromkeys(ROLE_NAMES, DENIED)
     | {"anonymous": LOGIN, "co_creator": OK, "committee_staff": OK, "admin": OK},
@@ -65,6 +67,8 @@ PROTECTED = {
     "lokalfora:contact-remove",
     "lokalfora:forum-history",
     "lokalfora:event-add",
+    "lokalfora:overview",
+    "lokalfora:contacts-confirm",
     "lokalfora:event-edit",
 }
 

@@ -1,0 +1,42 @@
+"""Background work for the forums, run by the database-backed task worker."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.tasks import task
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from lokalfora.models import Forum
+from lokalfora.selectors import stale_contacts
+
+
+@task()
+def send_confirmation_reminders() -> int:
+    """Asks each forum with unconfirmed contact details to confirm them. Returns mails sent."""
+    forum_ids = set(stale_contacts().values_list("forum_id", flat=True))
+    forums = Forum.objects.filter(pk__in=forum_ids).select_related("area")
+    forums = forums.prefetch_related("editors__user")
+    sent = 0
+    with translation.override("da"):
+        for forum in forums:
+            recipients = [editor.user.email for editor in forum.editors.all()]
+            if not recipients:
+                continue  # staff see these on the overview page instead
+            link = settings.SITE_URL.rstrip("/") + reverse(
+                "lokalfora:contact-list", kwargs={"slug": forum.area.slug}
+            )
+            send_mail(
+                subject=_("Bekræft kontaktoplysningerne for %(name)s") % {"name": forum.name},
+                message=_(
+                    "Hej\n\nEn gang om året beder vi lokalforaene bekræfte, at deres "
+                    "kontaktpersoner stadig er de rigtige. Gå ind på siden herunder, ret det, "
+                    "der er forkert, og tryk «Bekræft kontaktoplysninger».\n\n%(link)s\n\n"
+                    "Venlig hilsen\nHolbæk Kommune"
+                )
+                % {"link": link},
+                from_email=None,
+                recipient_list=recipients,
+            )
+            sent += 1
+    return sent
