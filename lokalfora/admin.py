@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from lokalfora import services
 from lokalfora.models import (
     ContactPerson,
+    EditorInvitation,
     Event,
     Forum,
     ForumEditor,
@@ -95,3 +96,12 @@ class EventAdmin(SimpleHistoryAdmin):
     list_select_related = ["forum"]
     search_fields = ["title", "place", "description"]
     date_hierarchy = "starts_at"
+
+
+@admin.register(EditorInvitation)
+class EditorInvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "forum", "created_at", "accepted_at"]
+    list_filter = ["forum__area"]
+    list_select_related = ["forum"]
+    search_fields = ["email", "forum__name"]
+    readonly_fields = ["created_at", "accepted_at", "accepted_by", "invited_by"]

@@ -133,3 +133,11 @@ class CalendarFilterForm(forms.Form):
             (area.slug, area.name) for area in areas
         ]
         self.fields["type"].choices = [("", _("Alle typer")), *EventKind.choices]
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mailadresse på den, du vil invitere"),
+        max_length=254,
+        error_messages={"required": _("Skriv en e-mailadresse.")},
+    )

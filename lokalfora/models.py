@@ -336,3 +336,37 @@ class Event(models.Model):
     def uid(self) -> str:
         """Stable across edits, so calendars update the event instead of adding a copy."""
         return f"arrangement-{self.pk}@lokalportal.holbaek.dk"
+
+
+class EditorInvitation(models.Model):
+    """An invitation to become editor of one forum, sent by e-mail as a signed link."""
+
+    forum = models.ForeignKey(
+        Forum, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("lokalforum")
+    )
+    email = models.EmailField(_("e-mailadresse"))
+    invited_by = models.ForeignKey(
+        "holbaek.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("inviteret af"),
+    )
+    created_at = models.DateTimeField(_("sendt"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepteret"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        "holbaek.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepteret af"),
+    )
+
+    class Meta:
+        verbose_name = _("invitation til redaktør")
+        verbose_name_plural = _("invitationer til redaktører")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.forum}"

@@ -27,3 +27,15 @@ def can_see_history(user) -> bool:
 def can_see_contact_overview(user) -> bool:
     """The overview of forums missing contacts or editors is for municipal staff."""
     return roles.is_municipal_staff(user)
+
+
+def can_invite_editor(user, forum) -> bool:
+    """The forum's editors invite new ones; so do municipal staff."""
+    return can_edit_forum(user, forum) or roles.is_municipal_staff(user)
+
+
+def can_remove_editor(user, editor_user) -> bool:
+    """Staff remove editors; an editor may always leave."""
+    return roles.is_municipal_staff(user) or (
+        getattr(user, "is_authenticated", False) and user.pk == editor_user.pk
+    )

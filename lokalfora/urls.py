@@ -1,7 +1,7 @@
 from django.urls import path
 
 from lokalfora import feeds
-from lokalfora.views import calendar, editing, public
+from lokalfora.views import calendar, editing, editors, public
 
 app_name = "lokalfora"
 
@@ -27,6 +27,13 @@ urlpatterns = [
         editing.contacts_confirm,
         name="contacts-confirm",
     ),
+    path("lokalomraader/<slug:slug>/redaktoerer/", editors.editor_list, name="editor-list"),
+    path(
+        "lokalomraader/<slug:slug>/redaktoerer/<int:user_id>/fjern/",
+        editors.editor_remove,
+        name="editor-remove",
+    ),
+    path("invitation/<str:token>/", editors.invitation, name="invitation"),
     path("lokalomraader/<slug:slug>/historik/", editing.history, name="forum-history"),
     path("lokalomraader/<slug:slug>/arrangementer/ny/", editing.event_form, name="event-add"),
     path(

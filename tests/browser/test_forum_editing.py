@@ -94,3 +94,16 @@ def test_the_staff_overview_is_accessible(new_context, live_server, demo_data, a
     page = staff_page(new_context, live_server, "sekretariat@example.org")
     page.goto("/lokalomraader/overblik/")
     assert_accessible(page, axe_source)
+
+
+def test_the_editor_and_invitation_pages_are_accessible(editor_page, axe_source):
+    editor_page.goto("/lokalomraader/tollose/redaktoerer/")
+    assert_accessible(editor_page, axe_source)
+    editor_page.get_by_label("E-mailadresse på den, du vil invitere").fill("ikke-en-adresse")
+    editor_page.get_by_role("button", name="Send invitation").click()
+    editor_page.wait_for_load_state()
+    assert_accessible(editor_page, axe_source)
+
+    editor_page.goto("/invitation/et-forkert-link/")
+    assert "ikke gyldigt" in editor_page.locator("main").inner_text()
+    assert_accessible(editor_page, axe_source)

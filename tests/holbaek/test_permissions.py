@@ -28,6 +28,9 @@ MATRIX = {
             "/lokalomraader/tollose/arrangementer/ny/",
         ]
     },
+    # Editors of this forum and municipal staff invite editors.
+    "/lokalomraader/tollose/redaktoerer/": dict.fromkeys(ROLE_NAMES, DENIED)
+    | {"anonymous": LOGIN, "editor_this": OK, "co_creator": OK, "committee_staff": OK, "admin": OK},
     "/lokalomraader/overblik/": dict.fromkeys(ROLE_NAMES, DENIED)
     | {"anonymous": LOGIN, "co_creator": OK, "committee_staff": OK, "admin": OK},
     # Who changed what: municipal staff only.
@@ -51,6 +54,7 @@ PUBLIC = {
     "lokalfora:feed-all-ical",
     "lokalfora:feed-area-ical",
     "lokalfora:feed-news-rss",
+    "lokalfora:invitation",  # protected by its signed token: see test_invitations.py
     "lokalfora:feed-news-atom",
     "lokalfora:feed-area-rss",
     "lokalfora:feed-area-atom",
@@ -68,6 +72,8 @@ PROTECTED = {
     "lokalfora:forum-history",
     "lokalfora:event-add",
     "lokalfora:overview",
+    "lokalfora:editor-list",
+    "lokalfora:editor-remove",
     "lokalfora:contacts-confirm",
     "lokalfora:event-edit",
 }

@@ -1,0 +1,81 @@
+"""Volunteer editors: inviting, accepting, leaving and removing."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from holbaek.models import User
+from lokalfora import invitations, services
+from lokalfora.forms import InvitationForm
+from lokalfora.models import EditorInvitation, Forum, ForumEditor
+from lokalfora.permissions import can_invite_editor, can_remove_editor
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def editor_list(request, slug):
+    forum = get_object_or_404(Forum.objects.select_related("area"), area__slug=slug)
+    if not can_invite_editor(request.user, forum):
+        raise PermissionDenied
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitations.invitation_send(
+                forum=forum, email=form.cleaned_data["email"], invited_by=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Invitationen er sendt."))
+            return redirect("lokalfora:editor-list", slug=slug)
+    context = {
+        "forum": forum,
+        "form": form,
+        "editors": ForumEditor.objects.filter(forum=forum).select_related("user"),
+        "pending": EditorInvitation.objects.filter(forum=forum, accepted_at__isnull=True),
+    }
+    return render(request, "lokalfora/editor_list.html", context)
+
+
+@login_required
+@require_POST
+def editor_remove(request, slug, user_id):
+    forum = get_object_or_404(Forum.objects.select_related("area"), area__slug=slug)
+    editor = get_object_or_404(User, pk=user_id, forum_editorships__forum=forum)
+    if not can_remove_editor(request.user, editor):
+        raise PermissionDenied
+    services.forum_editor_remove(forum=forum, user=editor)
+    if editor.pk == request.user.pk:
+        messages.success(
+            request, _("Du er ikke længere redaktør for %(name)s.") % {"name": forum.name}
+        )
+        return redirect(forum.area)
+    messages.success(request, _("Redaktøren er fjernet."))
+    return redirect("lokalfora:editor-list", slug=slug)
+
+
+@require_http_methods(["GET", "POST"])
+def invitation(request, token):
+    error = None
+    try:
+        found = invitations.invitation_from_token(token)
+    except ValidationError as refused:
+        found, error = None, refused.messages[0]
+    if found is not None and request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.path)
+        try:
+            accepted = invitations.invitation_accept(token=token, user=request.user)
+        except ValidationError as refused:
+            error = refused.messages[0]
+        else:
+            messages.success(
+                request, _("Du er nu redaktør for %(name)s.") % {"name": accepted.forum.name}
+            )
+            return redirect(accepted.forum.area)
+    context = {"invitation": found, "error": error}
+    return render(request, "lokalfora/invitation.html", context, status=400 if error else 200)
