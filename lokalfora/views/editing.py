@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
@@ -67,8 +68,16 @@ def contact_form(request, slug, pk=None):
         else:
             messages.success(request, _("Kontaktpersonen er gemt."))
             return redirect("lokalfora:contact-list", slug=slug)
-    context = {"forum": forum, "form": form, "contact": contact}
-    return render(request, "lokalfora/contact_form.html", context)
+    contacts_url = reverse("lokalfora:contact-list", kwargs={"slug": slug})
+    context = {
+        "forum": forum,
+        "form": form,
+        "heading": _("Rediger kontaktperson") if contact else _("Tilføj kontaktperson"),
+        "cancel_url": contacts_url,
+        "parent_url": contacts_url,
+        "parent_text": _("Kontaktpersoner"),
+    }
+    return render(request, "lokalfora/edit_form.html", context)
 
 
 @login_required
@@ -118,9 +127,13 @@ def event_form(request, slug, pk=None):
         else:
             messages.success(request, _("Arrangementet er gemt."))
             return redirect(event)
-    return render(
-        request, "lokalfora/event_form.html", {"forum": forum, "form": form, "event": event}
-    )
+    context = {
+        "forum": forum,
+        "form": form,
+        "heading": _("Rediger arrangement") if event else _("Nyt arrangement"),
+        "cancel_url": forum.area.get_absolute_url(),
+    }
+    return render(request, "lokalfora/edit_form.html", context)
 
 
 @login_required
