@@ -26,13 +26,6 @@ ROLE_LABELS = {
     ADMINISTRATOR: _("Administrator"),
 }
 
-ROLE_DESCRIPTIONS = {
-    FORUM_EDITOR: _("Frivillig, der redigerer et eller flere lokalforas sider."),
-    CO_CREATOR: _("Kommunal medarbejder, der hjælper lokalområderne (fælles-skaber)."),
-    COMMITTEE_STAFF: _("Sekretariatet for Projektudvalget: puljer, ansøgninger og tilskud."),
-    ADMINISTRATOR: _("Driver portalen: brugere, roller og indhold."),
-}
-
 
 def role_names(user) -> frozenset[str]:
     """The names of the user's role Groups, cached on the user for the request."""

@@ -7,7 +7,15 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from holbaek.text import danish_slugify
-from lokalfora.models import ContactPerson, Event, Forum, LocalArea, NewsPost
+from lokalfora.models import (
+    ContactPerson,
+    EditorInvitation,
+    Event,
+    Forum,
+    ForumEditor,
+    LocalArea,
+    NewsPost,
+)
 from lokalfora.permissions import can_see_private_contact_details
 
 
@@ -161,3 +169,16 @@ def contact_overview():
         "without_editor": [forum for forum in forums if not forum.editor_count],
         "stale": list(stale_contacts().select_related("forum__area").order_by("last_confirmed")),
     }
+
+
+def forum_contacts(forum):
+    """All of a forum's contact persons, active or not, for its editors."""
+    return list(ContactPerson.objects.filter(forum=forum))
+
+
+def forum_editors(forum):
+    return list(ForumEditor.objects.filter(forum=forum).select_related("user"))
+
+
+def pending_invitations(forum):
+    return list(EditorInvitation.objects.filter(forum=forum, accepted_at__isnull=True))

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from holbaek.permissions import can_use_admin
-from lokalfora import services
+from lokalfora import selectors, services
 from lokalfora.forms import ContactPersonForm, EventForm, ForumProfileForm
 from lokalfora.history import forum_history
 from lokalfora.models import ContactPerson, Event, Forum
@@ -45,7 +45,7 @@ def forum_edit(request, slug):
 @require_http_methods(["GET"])
 def contact_list(request, slug):
     forum = _editable_forum(request, slug)
-    contacts = ContactPerson.objects.filter(forum=forum)
+    contacts = selectors.forum_contacts(forum)
     return render(request, "lokalfora/contact_list.html", {"forum": forum, "contacts": contacts})
 
 

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from holbaek.models import User
-from lokalfora import invitations, services
+from lokalfora import invitations, selectors, services
 from lokalfora.forms import InvitationForm
-from lokalfora.models import EditorInvitation, Forum, ForumEditor
+from lokalfora.models import Forum
 from lokalfora.permissions import can_invite_editor, can_remove_editor
 
 
@@ -35,8 +35,8 @@ def editor_list(request, slug):
     context = {
         "forum": forum,
         "form": form,
-        "editors": ForumEditor.objects.filter(forum=forum).select_related("user"),
-        "pending": EditorInvitation.objects.filter(forum=forum, accepted_at__isnull=True),
+        "editors": selectors.forum_editors(forum),
+        "pending": selectors.pending_invitations(forum),
     }
     return render(request, "lokalfora/editor_list.html", context)
 
