@@ -1,4 +1,7 @@
+from django import forms
 from django.forms.renderers import TemplatesSetting
+
+from holbaek.validators import refuse_html
 
 
 class PortalFormRenderer(TemplatesSetting):
@@ -10,3 +13,16 @@ class PortalFormRenderer(TemplatesSetting):
 
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
+
+
+class PlainTextFormMixin:
+    """Every free-text field of the form refuses HTML (see holbaek/validators.py).
+
+    E-mail and web-address fields have their own validation and are left alone.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if type(field) is forms.CharField:
+                field.validators.append(refuse_html)

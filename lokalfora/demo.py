@@ -59,7 +59,11 @@ def load() -> str:
                     forum=forum,
                     title=f"{title} ({forum.area.name})",
                     summary=f"(Demo) {summary}",
-                    body=f"(Demotekst) {summary} Alle er velkomne.",
+                    body=(
+                        f"(Demotekst) {summary}\n\n## Sådan er du med\n\n"
+                        "- Mød op til næste **lokalforummøde**\n"
+                        "- Skriv til lokalforummet\n\nAlle er velkomne."
+                    ),
                     published_at=now - datetime.timedelta(days=days * 7 + index),
                 )
     editor = demo_user("redaktoer@example.org", "Demo Redaktør")

@@ -29,7 +29,7 @@ class NewsFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return f"{item.forum.area.get_absolute_url()}#nyhed-{item.pk}"
+        return item.get_absolute_url()
 
     def item_guid(self, item):
         return f"nyhed-{item.pk}@lokalportal.holbaek.dk"

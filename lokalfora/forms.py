@@ -4,7 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lokalfora.models import ContactPerson, Event, EventKind, Forum
+from holbaek.forms import PlainTextFormMixin
+from holbaek.images import prepare_image
+from lokalfora.models import ContactPerson, Event, EventKind, Forum, NewsPost
 
 YEAR = datetime.timedelta(days=365)
 
@@ -21,7 +23,7 @@ class SearchForm(forms.Form):
     )
 
 
-class ForumProfileForm(forms.ModelForm):
+class ForumProfileForm(PlainTextFormMixin, forms.ModelForm):
     """What a forum's volunteers keep up to date about their forum."""
 
     class Meta:
@@ -52,7 +54,7 @@ PUBLIC_CHOICES = [
 ]
 
 
-class ContactPersonForm(forms.ModelForm):
+class ContactPersonForm(PlainTextFormMixin, forms.ModelForm):
     """A contact person, and what they have agreed to show publicly."""
 
     public_fields = forms.MultipleChoiceField(
@@ -93,7 +95,7 @@ class LocalDateTimeField(forms.DateTimeField):
         self.error_messages["invalid"] = _("Skriv dato og klokkeslæt, fx 24.12.2026 19:00.")
 
 
-class EventForm(forms.ModelForm):
+class EventForm(PlainTextFormMixin, forms.ModelForm):
     starts_at = LocalDateTimeField(label=_("Starter"))
     ends_at = LocalDateTimeField(label=_("Slutter"))
 
@@ -141,3 +143,57 @@ class InvitationForm(forms.Form):
         max_length=254,
         error_messages={"required": _("Skriv en e-mailadresse.")},
     )
+
+
+class NewsPostForm(PlainTextFormMixin, forms.ModelForm):
+    """A news post: the picture is checked and re-encoded by holbaek.images."""
+
+    BODY_LIMIT = 10_000
+
+    image_file = forms.FileField(
+        label=_("Billede"),
+        required=False,
+        help_text=_("JPEG, PNG eller WebP, højst 5 MB. Vælg filen igen, hvis siden viser en fejl."),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    remove_image = forms.BooleanField(label=_("Fjern det nuværende billede"), required=False)
+
+    class Meta:
+        model = NewsPost
+        fields = ["title", "summary", "body", "image_alt"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 2, "maxlength": 300}),
+            "body": forms.Textarea(attrs={"rows": 12}),
+        }
+        help_texts = {
+            "summary": _("En eller to sætninger, som vises i oversigter og nyhedsbreve."),
+            "body": _(
+                "Du kan bruge Markdown: **fed**, *kursiv*, [link](https://…), "
+                "linjer, der starter med - for punkter, og ## for en mellemrubrik."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prepared_image = None
+        if not self.instance.image:
+            del self.fields["remove_image"]
+
+    def clean_image_file(self):
+        uploaded = self.cleaned_data.get("image_file")
+        if uploaded:
+            self.prepared_image = prepare_image(uploaded)
+        return uploaded
+
+    def clean(self):
+        cleaned = super().clean()
+        if len(cleaned.get("body") or "") > self.BODY_LIMIT:
+            self.add_error("body", _("Skriv højst %(limit)d tegn.") % {"limit": self.BODY_LIMIT})
+        keeps_image = bool(self.instance.image) and not cleaned.get("remove_image")
+        has_image = bool(cleaned.get("image_file")) or keeps_image
+        if has_image and not (cleaned.get("image_alt") or "").strip():
+            self.add_error(
+                "image_alt",
+                _("Skriv en kort beskrivelse af billedet til dem, der ikke kan se det."),
+            )
+        return cleaned

@@ -1,3 +1,5 @@
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -217,6 +219,12 @@ class ContactPerson(models.Model):
         return f"{self.name} ({self.role})"
 
 
+def news_image_path(post, filename: str) -> str:
+    """A random name under the forum's folder; files are served only through a view."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"nyheder/{post.forum_id}/{uuid.uuid4().hex}.{extension}"
+
+
 class NewsPostQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_at__isnull=False, published_at__lte=timezone.now())
@@ -230,23 +238,49 @@ class NewsPost(models.Model):
     )
     title = models.CharField(_("overskrift"), max_length=150)
     summary = models.CharField(_("resumé"), max_length=300)
-    body = models.TextField(_("tekst"), blank=True)
+    body = models.TextField(_("tekst"), blank=True, help_text=_("Du kan bruge Markdown."))
+    image = models.ImageField(_("billede"), upload_to=news_image_path, blank=True)
+    image_alt = models.CharField(
+        _("beskrivelse af billedet"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Alt-tekst til dem, der ikke kan se billedet. Skal udfyldes, når der er et billede."
+        ),
+    )
     published_at = models.DateTimeField(
         _("offentliggjort"), null=True, blank=True, help_text=_("Tom betyder kladde.")
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("opdateret"), auto_now=True)
 
     objects = NewsPostQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["created_at"])
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     class Meta:
         verbose_name = _("nyhed")
         verbose_name_plural = _("nyheder")
         ordering = ["-published_at", "-id"]
         indexes = [models.Index(fields=["-published_at"], name="news_published_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""),
+                name="news_image_has_alt_text",
+                violation_error_message=_("Skriv en beskrivelse af billedet (alt-tekst)."),
+            ),
+        ]
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "lokalfora:news-detail", kwargs={"slug": self.forum.area.slug, "pk": self.pk}
+        )
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None and self.published_at <= timezone.now()
 
 
 class ForumEditor(models.Model):

@@ -39,3 +39,8 @@ def can_remove_editor(user, editor_user) -> bool:
     return roles.is_municipal_staff(user) or (
         getattr(user, "is_authenticated", False) and user.pk == editor_user.pk
     )
+
+
+def can_see_news_post(user, post) -> bool:
+    """Published posts are public; drafts only for the forum's editors and municipal staff."""
+    return post.is_published or can_edit_forum(user, post.forum) or roles.is_municipal_staff(user)

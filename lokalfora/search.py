@@ -66,8 +66,6 @@ def _area_name(obj) -> str:
 def _url(obj) -> str:
     if isinstance(obj, Forum):
         return obj.area.get_absolute_url()
-    if isinstance(obj, NewsPost):
-        return obj.forum.area.get_absolute_url()
     return obj.get_absolute_url()
 
 

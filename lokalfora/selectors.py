@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from holbaek.text import danish_slugify
@@ -182,3 +182,19 @@ def forum_editors(forum):
 
 def pending_invitations(forum):
     return list(EditorInvitation.objects.filter(forum=forum, accepted_at__isnull=True))
+
+
+def forum_news(forum):
+    """Every post of the forum, drafts first, for its editors."""
+    return list(
+        NewsPost.objects.filter(forum=forum)
+        .select_related("forum__area")
+        .order_by(F("published_at").desc(nulls_first=True), "-id")
+    )
+
+
+def news_post(*, slug: str, pk: int):
+    """The post, with its forum and area, or None."""
+    return (
+        NewsPost.objects.select_related("forum__area").filter(forum__area__slug=slug, pk=pk).first()
+    )

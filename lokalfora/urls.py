@@ -1,7 +1,7 @@
 from django.urls import path
 
 from lokalfora import feeds
-from lokalfora.views import calendar, editing, editors, public
+from lokalfora.views import calendar, editing, editors, news, public
 
 app_name = "lokalfora"
 
@@ -52,5 +52,11 @@ urlpatterns = [
     path("nyheder/rss/", feeds.NewsFeed(), name="feed-news-rss"),
     path("nyheder/atom/", feeds.AtomNewsFeed(), name="feed-news-atom"),
     path("nyheder/", public.news_list, name="news-list"),
+    path("lokalomraader/<slug:slug>/nyheder/", news.news_manage, name="news-manage"),
+    path("lokalomraader/<slug:slug>/nyheder/ny/", news.news_form, name="news-add"),
+    path("lokalomraader/<slug:slug>/nyheder/<int:pk>/", news.news_detail, name="news-detail"),
+    path("lokalomraader/<slug:slug>/nyheder/<int:pk>/billede/", news.news_image, name="news-image"),
+    path("lokalomraader/<slug:slug>/nyheder/<int:pk>/rediger/", news.news_form, name="news-edit"),
+    path("lokalomraader/<slug:slug>/nyheder/<int:pk>/slet/", news.news_delete, name="news-delete"),
     path("soeg/", public.search, name="search"),
 ]

@@ -44,3 +44,11 @@ def ore_to_kr(value):
         return ""
     places = 0 if amount % 100 == 0 else 2
     return kr(amount / 100, places)
+
+
+@register.filter
+def markdown(value):
+    """Markdown written by volunteers, as sanitised HTML (see holbaek/markdown.py)."""
+    from holbaek.markdown import render_markdown
+
+    return render_markdown(value)

@@ -18,7 +18,7 @@ from lokalfora.permissions import can_edit_forum, can_see_contact_overview, can_
 from lokalfora.selectors import contact_overview
 
 
-def _editable_forum(request, slug) -> Forum:
+def editable_forum(request, slug) -> Forum:
     forum = get_object_or_404(Forum.objects.select_related("area"), area__slug=slug)
     if not can_edit_forum(request.user, forum):
         raise PermissionDenied
@@ -28,7 +28,7 @@ def _editable_forum(request, slug) -> Forum:
 @login_required
 @require_http_methods(["GET", "POST"])
 def forum_edit(request, slug):
-    forum = _editable_forum(request, slug)
+    forum = editable_forum(request, slug)
     form = ForumProfileForm(request.POST or None, instance=forum)
     if request.method == "POST" and form.is_valid():
         try:
@@ -44,7 +44,7 @@ def forum_edit(request, slug):
 @login_required
 @require_http_methods(["GET"])
 def contact_list(request, slug):
-    forum = _editable_forum(request, slug)
+    forum = editable_forum(request, slug)
     contacts = selectors.forum_contacts(forum)
     return render(request, "lokalfora/contact_list.html", {"forum": forum, "contacts": contacts})
 
@@ -52,7 +52,7 @@ def contact_list(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_form(request, slug, pk=None):
-    forum = _editable_forum(request, slug)
+    forum = editable_forum(request, slug)
     contact = get_object_or_404(ContactPerson, forum=forum, pk=pk) if pk else None
     form = ContactPersonForm(request.POST or None, instance=contact)
     if request.method == "POST" and form.is_valid():
@@ -83,7 +83,7 @@ def contact_form(request, slug, pk=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_remove(request, slug, pk):
-    forum = _editable_forum(request, slug)
+    forum = editable_forum(request, slug)
     contact = get_object_or_404(ContactPerson, forum=forum, pk=pk)
     error = None
     if request.method == "POST":
@@ -115,7 +115,7 @@ def history(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_form(request, slug, pk=None):
-    forum = _editable_forum(request, slug)
+    forum = editable_forum(request, slug)
     event = get_object_or_404(Event, forum=forum, pk=pk) if pk else None
     form = EventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
@@ -139,7 +139,7 @@ def event_form(request, slug, pk=None):
 @login_required
 @require_http_methods(["POST"])
 def contacts_confirm(request, slug):
-    forum = _editable_forum(request, slug)
+    forum = editable_forum(request, slug)
     count = services.contacts_confirm(forum=forum)
     text = ngettext(
         "Tak. %(count)d kontaktperson er bekræftet.",

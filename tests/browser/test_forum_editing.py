@@ -107,3 +107,33 @@ def test_the_editor_and_invitation_pages_are_accessible(editor_page, axe_source)
     editor_page.goto("/invitation/et-forkert-link/")
     assert "ikke gyldigt" in editor_page.locator("main").inner_text()
     assert_accessible(editor_page, axe_source)
+
+
+def test_writing_a_news_post_with_a_picture_is_accessible(editor_page, axe_source, tmp_path):
+    from tests.lokalfora.test_news import picture
+
+    photo = tmp_path / "legeplads.png"
+    photo.write_bytes(picture().read())
+    editor_page.goto("/lokalomraader/tollose/nyheder/")
+    assert_accessible(editor_page, axe_source)
+    editor_page.get_by_role("link", name="Skriv en nyhed").click()
+    assert_accessible(editor_page, axe_source)
+    editor_page.get_by_label("Overskrift").fill("Ny legeplads")
+    editor_page.get_by_label("Resumé").fill("Vi samler idéer.")
+    editor_page.locator("input[name=image_file]").set_input_files(photo)
+    editor_page.get_by_role("button", name="Offentliggør").click()
+    editor_page.wait_for_load_state()
+    # Without alt text the picture is refused; the text stays.
+    assert editor_page.locator("[data-module='error-summary']").is_visible()
+    assert editor_page.get_by_label("Overskrift").input_value() == "Ny legeplads"
+    assert_accessible(editor_page, axe_source)
+    editor_page.locator("input[name=image_file]").set_input_files(photo)
+    editor_page.get_by_label("Beskrivelse af billedet").fill("Tegning af legepladsen")
+    editor_page.get_by_role("button", name="Gem som kladde").click()
+    editor_page.wait_for_load_state()
+    assert "Kladden er gemt" in editor_page.locator("main").inner_text()
+    editor_page.get_by_role("link", name="Ny legeplads", exact=True).click()
+    assert "Dette er en kladde" in editor_page.locator("main").inner_text()
+    image = editor_page.get_by_role("img", name="Tegning af legepladsen")
+    assert image.evaluate("img => img.naturalWidth") == 40
+    assert_accessible(editor_page, axe_source)

@@ -74,3 +74,13 @@ def test_a_too_long_search_shows_the_error_summary(page, demo_data, axe_source):
     assert "id_q_error" in field.get_attribute("aria-describedby")
     summary.get_by_role("link").first.click()
     assert page.evaluate("document.activeElement.id") == "id_q"
+
+
+def test_a_news_post_is_accessible(page, demo_data, axe_source):
+    from lokalfora.models import NewsPost
+
+    post = NewsPost.objects.published().select_related("forum__area").first()
+    page.goto(post.get_absolute_url())
+    assert page.get_by_role("heading", level=1).inner_text() == post.title
+    assert page.locator("main h2").count() >= 1  # the demo's Markdown subheading
+    assert_accessible(page, axe_source)

@@ -26,6 +26,8 @@ MATRIX = {
             "/lokalomraader/tollose/kontaktpersoner/",
             "/lokalomraader/tollose/kontaktpersoner/ny/",
             "/lokalomraader/tollose/arrangementer/ny/",
+            "/lokalomraader/tollose/nyheder/",
+            "/lokalomraader/tollose/nyheder/ny/",
         ]
     },
     # Editors of this forum and municipal staff invite editors.
@@ -58,6 +60,9 @@ PUBLIC = {
     "lokalfora:feed-news-atom",
     "lokalfora:feed-area-rss",
     "lokalfora:feed-area-atom",
+    # Published posts are public; drafts and their pictures follow the matrix in test_news.py.
+    "lokalfora:news-detail",
+    "lokalfora:news-image",
     "faelles_skabere:directory",
     "projektudvalg:pool-list",
     "projektudvalg:pool-detail",
@@ -76,6 +81,10 @@ PROTECTED = {
     "lokalfora:editor-remove",
     "lokalfora:contacts-confirm",
     "lokalfora:event-edit",
+    "lokalfora:news-manage",
+    "lokalfora:news-add",
+    "lokalfora:news-edit",  # object pages: the matrix in test_news.py
+    "lokalfora:news-delete",
 }
 
 

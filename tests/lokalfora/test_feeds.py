@@ -41,7 +41,7 @@ def test_rss_has_published_news_only_with_stable_guids(client, posts):
     assert {item.findtext("title") for item in items} == {"Stier & veje", "Jyderup-nyt"}
     first = next(item for item in items if item.findtext("title") == "Stier & veje")
     assert first.findtext("guid") == f"nyhed-{posts[0].pk}@lokalportal.holbaek.dk"
-    assert first.findtext("link").endswith(f"/lokalomraader/tollose/#nyhed-{posts[0].pk}")
+    assert first.findtext("link").endswith(f"/lokalomraader/tollose/nyheder/{posts[0].pk}/")
     assert first.findtext("description") == "<b>Nyt</b> om stier"  # escaped in the XML, text here
 
 
