@@ -6,49 +6,70 @@ import lokalfora.models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lokalfora', '0006_editor_invitations'),
+        ("lokalfora", "0006_editor_invitations"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalnewspost',
-            name='image',
-            field=models.TextField(blank=True, max_length=100, verbose_name='billede'),
+            model_name="historicalnewspost",
+            name="image",
+            field=models.TextField(blank=True, max_length=100, verbose_name="billede"),
         ),
         migrations.AddField(
-            model_name='historicalnewspost',
-            name='image_alt',
-            field=models.CharField(blank=True, help_text='Alt-tekst til dem, der ikke kan se billedet. Skal udfyldes, når der er et billede.', max_length=250, verbose_name='beskrivelse af billedet'),
+            model_name="historicalnewspost",
+            name="image_alt",
+            field=models.CharField(
+                blank=True,
+                help_text="Alt-tekst til dem, der ikke kan se billedet. Skal udfyldes, når der er et billede.",
+                max_length=250,
+                verbose_name="beskrivelse af billedet",
+            ),
         ),
         migrations.AddField(
-            model_name='newspost',
-            name='image',
-            field=models.ImageField(blank=True, upload_to=lokalfora.models.news_image_path, verbose_name='billede'),
+            model_name="newspost",
+            name="image",
+            field=models.ImageField(
+                blank=True, upload_to=lokalfora.models.news_image_path, verbose_name="billede"
+            ),
         ),
         migrations.AddField(
-            model_name='newspost',
-            name='image_alt',
-            field=models.CharField(blank=True, help_text='Alt-tekst til dem, der ikke kan se billedet. Skal udfyldes, når der er et billede.', max_length=250, verbose_name='beskrivelse af billedet'),
+            model_name="newspost",
+            name="image_alt",
+            field=models.CharField(
+                blank=True,
+                help_text="Alt-tekst til dem, der ikke kan se billedet. Skal udfyldes, når der er et billede.",
+                max_length=250,
+                verbose_name="beskrivelse af billedet",
+            ),
         ),
         migrations.AddField(
-            model_name='newspost',
-            name='updated_at',
-            field=models.DateTimeField(auto_now=True, verbose_name='opdateret'),
+            model_name="newspost",
+            name="updated_at",
+            field=models.DateTimeField(auto_now=True, verbose_name="opdateret"),
         ),
         migrations.AlterField(
-            model_name='historicalnewspost',
-            name='body',
-            field=models.TextField(blank=True, help_text='Du kan bruge Markdown.', verbose_name='tekst'),
+            model_name="historicalnewspost",
+            name="body",
+            field=models.TextField(
+                blank=True, help_text="Du kan bruge Markdown.", verbose_name="tekst"
+            ),
         ),
         migrations.AlterField(
-            model_name='newspost',
-            name='body',
-            field=models.TextField(blank=True, help_text='Du kan bruge Markdown.', verbose_name='tekst'),
+            model_name="newspost",
+            name="body",
+            field=models.TextField(
+                blank=True, help_text="Du kan bruge Markdown.", verbose_name="tekst"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='newspost',
-            constraint=models.CheckConstraint(condition=models.Q(('image', ''), models.Q(('image_alt', ''), _negated=True), _connector='OR'), name='news_image_has_alt_text', violation_error_message='Skriv en beskrivelse af billedet (alt-tekst).'),
+            model_name="newspost",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("image", ""), models.Q(("image_alt", ""), _negated=True), _connector="OR"
+                ),
+                name="news_image_has_alt_text",
+                violation_error_message="Skriv en beskrivelse af billedet (alt-tekst).",
+            ),
         ),
     ]

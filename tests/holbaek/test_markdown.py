@@ -11,7 +11,9 @@ from holbaek.validators import HTML_TAG
 
 
 def test_formatting_links_and_lists_are_kept():
-    html = render_markdown("Vi mødes **tirsdag**.\n\n- kaffe\n- kage\n\n[Læs mere](https://holbaek.dk)")
+    html = render_markdown(
+        "Vi mødes **tirsdag**.\n\n- kaffe\n- kage\n\n[Læs mere](https://holbaek.dk)"
+    )
     assert "<strong>tirsdag</strong>" in html
     assert "<li>kaffe</li>" in html
     assert '<a href="https://holbaek.dk" rel="nofollow noopener noreferrer">Læs mere</a>' in html
@@ -27,7 +29,7 @@ def test_headings_stay_below_the_pages_h1():
 
 def test_raw_html_and_script_links_are_not_rendered():
     html = render_markdown(
-        '<script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) '
+        "<script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) "
         "[y](data:text/html,hej)"
     )
     assert "<script" not in html

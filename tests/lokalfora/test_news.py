@@ -65,13 +65,17 @@ def test_publishing_puts_the_post_on_the_area_page_and_renders_markdown(editor, 
     page = client.get(f"/lokalomraader/tollose/nyheder/{post.pk}/").text
     assert "<h2>Mød op</h2>" in page
     assert "<strong>tirsdag</strong>" in page
-    assert f"/lokalomraader/tollose/nyheder/{post.pk}/" in client.get("/lokalomraader/tollose/").text
+    assert (
+        f"/lokalomraader/tollose/nyheder/{post.pk}/" in client.get("/lokalomraader/tollose/").text
+    )
 
 
 def test_unpublishing_hides_the_post_again(editor, area):
     post_news(editor, NEWS | {"action": "publish"})
     post = NewsPost.objects.get()
-    editor.post(f"/lokalomraader/tollose/nyheder/{post.pk}/rediger/", NEWS | {"action": "unpublish"})
+    editor.post(
+        f"/lokalomraader/tollose/nyheder/{post.pk}/rediger/", NEWS | {"action": "unpublish"}
+    )
     assert NewsPost.objects.get().published_at is None
 
 
@@ -119,7 +123,11 @@ def test_a_drafts_picture_is_not_public(editor, client, area):
         (picture(), "", "Skriv en kort beskrivelse af billedet"),
         (SimpleUploadedFile("foto.png", b"%PDF-1.4 ikke et billede"), "x", "ikke et billede"),
         (picture("GIF", name="foto.png"), "x", "JPEG, PNG eller WebP"),
-        (SimpleUploadedFile("stor.jpg", b"\xff\xd8" + b"0" * (5 * 1024 * 1024 + 1)), "x", "højst fylde 5 MB"),
+        (
+            SimpleUploadedFile("stor.jpg", b"\xff\xd8" + b"0" * (5 * 1024 * 1024 + 1)),
+            "x",
+            "højst fylde 5 MB",
+        ),
     ],
     ids=["no-alt", "not-an-image", "gif", "too-large"],
 )
@@ -219,7 +227,15 @@ POST_EDITORS = {"editor_this", "admin"}
 
 @pytest.mark.parametrize(
     "role",
-    ["anonymous", "citizen", "editor_this", "editor_other", "co_creator", "committee_staff", "admin"],
+    [
+        "anonymous",
+        "citizen",
+        "editor_this",
+        "editor_other",
+        "co_creator",
+        "committee_staff",
+        "admin",
+    ],
 )
 def test_news_permission_matrix(client_as, area, role):
     draft = NewsPost.objects.create(
