@@ -33,6 +33,10 @@ if not ALLOWED_HOSTS:
 ADMINS = env.list("ADMINS", default=[])  # e-mail addresses that get error reports
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# How many reverse proxies append to X-Forwarded-For before a request reaches gunicorn.
+# Rate limits per client address (ours and allauth's) read the address from there.
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXIES
 
 INSTALLED_APPS = [
     "holbaek",

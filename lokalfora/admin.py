@@ -11,6 +11,7 @@ from lokalfora.models import (
     LocalArea,
     NewsPost,
     PopulationFigure,
+    Subscription,
 )
 
 
@@ -105,3 +106,20 @@ class EditorInvitationAdmin(admin.ModelAdmin):
     list_select_related = ["forum"]
     search_fields = ["email", "forum__name"]
     readonly_fields = ["created_at", "accepted_at", "accepted_by", "invited_by"]
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    """Followers are added only by themselves (double opt-in); staff can look up and delete."""
+
+    list_display = ["email", "area", "created_at", "confirmed_at", "last_digest_at"]
+    list_filter = ["area", ("confirmed_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["area"]
+    search_fields = ["email"]
+    readonly_fields = ["area", "email", "created_at", "confirmed_at", "last_digest_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

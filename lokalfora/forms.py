@@ -197,3 +197,15 @@ class NewsPostForm(PlainTextFormMixin, forms.ModelForm):
                 _("Skriv en kort beskrivelse af billedet til dem, der ikke kan se det."),
             )
         return cleaned
+
+
+class FollowForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Din e-mailadresse"),
+        max_length=254,
+        error_messages={
+            "required": _("Skriv din e-mailadresse."),
+            "invalid": _("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

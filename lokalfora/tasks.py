@@ -40,3 +40,12 @@ def send_confirmation_reminders() -> int:
             )
             sent += 1
     return sent
+
+
+@task()
+def send_weekly_digest() -> dict:
+    """The weekly mail to followers, after deleting subscriptions never confirmed."""
+    from lokalfora import digest, subscriptions
+
+    purged = subscriptions.purge_unconfirmed()
+    return {"sent": digest.send_weekly_digest(), "purged_unconfirmed": purged}

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from lokalfora import feeds
-from lokalfora.views import calendar, editing, editors, news, public
+from lokalfora.views import calendar, editing, editors, following, news, public
 
 app_name = "lokalfora"
 
@@ -59,4 +59,7 @@ urlpatterns = [
     path("lokalomraader/<slug:slug>/nyheder/<int:pk>/rediger/", news.news_form, name="news-edit"),
     path("lokalomraader/<slug:slug>/nyheder/<int:pk>/slet/", news.news_delete, name="news-delete"),
     path("soeg/", public.search, name="search"),
+    path("lokalomraader/<slug:slug>/foelg/", following.follow, name="follow"),
+    path("foelg/bekraeft/<str:token>/", following.follow_confirm, name="follow-confirm"),
+    path("foelg/afmeld/<str:token>/", following.unsubscribe, name="unsubscribe"),
 ]

@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from lokalfora import selectors
-from lokalfora.forms import SearchForm
+from lokalfora.forms import FollowForm, SearchForm
 from lokalfora.permissions import can_edit_forum, can_see_history
 from lokalfora.search import full_text_search
 from lokalfora.sections import area_sections
@@ -39,6 +39,7 @@ def area_detail(request, slug):
         "sections": area_sections(area, request.user),
         "can_edit": forum is not None and can_edit_forum(request.user, forum),
         "can_see_history": forum is not None and can_see_history(request.user),
+        "follow_form": FollowForm(),
     }
     return render(request, "lokalfora/area_detail.html", context)
 

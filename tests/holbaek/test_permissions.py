@@ -63,6 +63,10 @@ PUBLIC = {
     # Published posts are public; drafts and their pictures follow the matrix in test_news.py.
     "lokalfora:news-detail",
     "lokalfora:news-image",
+    "lokalfora:follow",
+    # Protected by their signed tokens: see test_following.py.
+    "lokalfora:follow-confirm",
+    "lokalfora:unsubscribe",
     "faelles_skabere:directory",
     "projektudvalg:pool-list",
     "projektudvalg:pool-detail",

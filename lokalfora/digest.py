@@ -1,0 +1,86 @@
+"""The weekly e-mail to everyone who follows an area: new news and coming events.
+
+One mail per address, covering every area it follows. It is built from three
+queries whatever the number of followers, and a run that is repeated within
+MIN_INTERVAL sends nothing twice.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.mail import mailers
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from lokalfora.mailing import absolute, follower_message
+from lokalfora.models import Event, NewsPost, Subscription
+
+NEWS_WINDOW = datetime.timedelta(days=7)
+EVENT_WINDOW = datetime.timedelta(days=14)
+MIN_INTERVAL = datetime.timedelta(days=6)
+BATCH_SIZE = 100
+
+
+def send_weekly_digest(*, now=None) -> int:
+    """Sends the digest to every confirmed follower with something to read. Returns mails sent."""
+    now = now or timezone.now()
+    due = (
+        Subscription.objects.confirmed()
+        .exclude(last_digest_at__gt=now - MIN_INTERVAL)
+        .select_related("area")
+        .order_by("email", "area__name")
+    )
+    areas_by_email = defaultdict(list)
+    subscription_ids = defaultdict(list)
+    for subscription in due:
+        areas_by_email[subscription.email].append(subscription.area)
+        subscription_ids[subscription.email].append(subscription.pk)
+    area_ids = {area.pk for areas in areas_by_email.values() for area in areas}
+    if not area_ids:
+        return 0
+    news = defaultdict(list)
+    for post in (
+        NewsPost.objects.published()
+        .filter(forum__area_id__in=area_ids, published_at__gt=now - NEWS_WINDOW)
+        .select_related("forum__area")
+    ):
+        news[post.forum.area_id].append(post)
+    events = defaultdict(list)
+    for event in (
+        Event.objects.filter(forum__area_id__in=area_ids)
+        .between(now, now + EVENT_WINDOW)
+        .select_related("forum__area")
+        .order_by("starts_at")
+    ):
+        events[event.forum.area_id].append(event)
+
+    outgoing = []
+    with translation.override(settings.LANGUAGE_CODE):
+        for email, areas in areas_by_email.items():
+            sections = [
+                {
+                    "area": area,
+                    "url": absolute(area.get_absolute_url()),
+                    "news": [(post, absolute(post.get_absolute_url())) for post in news[area.pk]],
+                    "events": [(e, absolute(e.get_absolute_url())) for e in events[area.pk]],
+                }
+                for area in areas
+                if news[area.pk] or events[area.pk]
+            ]
+            if not sections:
+                continue
+            body = render_to_string("lokalfora/email/weekly_digest.txt", {"sections": sections})
+            subject = _("Nyt fra %(areas)s") % {
+                "areas": ", ".join(section["area"].name for section in sections)
+            }
+            message = follower_message(email=email, subject=subject, body=body, areas=areas)
+            outgoing.append((message, subscription_ids[email]))
+    # Sent in batches, each marked as sent at once: a failure part-way resends nothing twice.
+    for start in range(0, len(outgoing), BATCH_SIZE):
+        batch = outgoing[start : start + BATCH_SIZE]
+        mailers.default.send_messages([message for message, _ids in batch])
+        sent_ids = [pk for _message, ids in batch for pk in ids]
+        Subscription.objects.filter(pk__in=sent_ids).update(last_digest_at=now)
+    return len(outgoing)

@@ -1,0 +1,136 @@
+"""Following an area by e-mail: double opt-in, confirmation and unsubscribe.
+
+Nobody can sign up someone else: a subscription counts only once the address
+has been confirmed through a signed link mailed to it, valid for
+CONFIRM_DAYS days. Unconfirmed subscriptions are deleted after that.
+"""
+
+import datetime
+
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from lokalfora.mailing import absolute, read_unsubscribe_token
+from lokalfora.models import LocalArea, Subscription
+
+CONFIRM_SALT = "lokalfora.subscription.confirm"
+CONFIRM_DAYS = 7
+RESEND_AFTER = datetime.timedelta(minutes=10)
+
+
+class LinkError(Exception):
+    """A confirmation or unsubscribe link that is expired, changed or no longer valid."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason  # "expired" or "invalid"
+
+
+def normalise(email: str) -> str:
+    return email.strip().lower()
+
+
+def confirm_token(subscription: Subscription) -> str:
+    return signing.dumps(
+        {"a": subscription.area_id, "e": subscription.email}, salt=CONFIRM_SALT, compress=True
+    )
+
+
+def subscribe(*, area: LocalArea, email: str) -> Subscription:
+    """Registers the wish to follow the area and mails the confirmation link.
+
+    The answer is the same whether or not the address already follows the area,
+    so the form does not reveal who follows what. A confirmation mail is sent at
+    most once per RESEND_AFTER for the same address and area.
+    """
+    email = normalise(email)
+    try:
+        with transaction.atomic():
+            subscription, created = Subscription.objects.get_or_create(area=area, email=email)
+    except IntegrityError:  # the same address submitted twice at once
+        subscription, created = Subscription.objects.get(area=area, email=email), False
+    if subscription.confirmed_at is None and (
+        created or subscription.created_at < timezone.now() - RESEND_AFTER
+    ):
+        if not created:
+            Subscription.objects.filter(pk=subscription.pk).update(created_at=timezone.now())
+        _send_confirmation(subscription)
+    return subscription
+
+
+def _send_confirmation(subscription: Subscription) -> None:
+    link = absolute(
+        reverse("lokalfora:follow-confirm", kwargs={"token": confirm_token(subscription)})
+    )
+    with translation.override("da"):
+        send_mail(
+            subject=_("Bekræft, at du vil følge %(area)s") % {"area": subscription.area.name},
+            message=render_to_string(
+                "lokalfora/email/follow_confirm.txt",
+                {"area": subscription.area, "link": link, "days": CONFIRM_DAYS},
+            ),
+            from_email=None,
+            recipient_list=[subscription.email],
+        )
+
+
+def subscription_for_token(token: str) -> Subscription:
+    """The unconfirmed or confirmed subscription the link is for, or LinkError."""
+    max_age = datetime.timedelta(days=CONFIRM_DAYS)
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=max_age)
+        area_id, email = data["a"], data["e"]
+    except signing.SignatureExpired as error:
+        raise LinkError("expired") from error
+    except (signing.BadSignature, KeyError, TypeError) as error:
+        raise LinkError("invalid") from error
+    subscription = (
+        Subscription.objects.select_related("area").filter(area_id=area_id, email=email).first()
+    )
+    if subscription is None:  # deleted by the clean-up or unsubscribed since
+        raise LinkError("expired")
+    return subscription
+
+
+@transaction.atomic
+def confirm(*, token: str) -> Subscription:
+    subscription = subscription_for_token(token)
+    if subscription.confirmed_at is None:
+        subscription.confirmed_at = timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
+    return subscription
+
+
+def unsubscription_for_token(token: str) -> tuple[str, int | None, LocalArea | None]:
+    """The address, area id (None: all areas) and area an unsubscribe link is for."""
+    try:
+        email, area_id = read_unsubscribe_token(token)
+    except (signing.BadSignature, KeyError, TypeError) as error:
+        raise LinkError("invalid") from error
+    area = LocalArea.objects.filter(pk=area_id).first() if area_id else None
+    return email, area_id, area
+
+
+@transaction.atomic
+def unsubscribe(*, token: str) -> tuple[str, LocalArea | None, int]:
+    """Deletes the address's subscription to the area (or to all areas). Idempotent."""
+    email, area_id, area = unsubscription_for_token(token)
+    subscriptions = Subscription.objects.filter(email=email)
+    if area_id is not None:
+        subscriptions = subscriptions.filter(area_id=area_id)
+    count, _by_model = subscriptions.delete()
+    return email, area, count
+
+
+def purge_unconfirmed() -> int:
+    """Deletes subscriptions never confirmed within CONFIRM_DAYS. Returns how many."""
+    cutoff = timezone.now() - datetime.timedelta(days=CONFIRM_DAYS)
+    count, _by_model = Subscription.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=cutoff
+    ).delete()
+    return count

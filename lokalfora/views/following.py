@@ -1,0 +1,85 @@
+"""Following an area by e-mail: sign up, confirm by link, unsubscribe by link or one click."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from holbaek.ratelimit import allow, client_ip
+from lokalfora import selectors, subscriptions
+from lokalfora.forms import FollowForm
+
+# Sign-ups per client address and per e-mail address, per hour.
+LIMIT_PER_IP = 20
+LIMIT_PER_EMAIL = 5
+HOUR = 3600
+
+LINK_MESSAGES = {
+    "expired": _("Linket er udløbet. Tilmeld dig igen på områdets side, så sender vi et nyt link."),
+    "invalid": _(
+        "Linket er ikke gyldigt. Det kan være ændret eller kun kopieret delvis. "
+        "Kopiér hele linket fra e-mailen, eller tilmeld dig igen på områdets side."
+    ),
+}
+
+
+def _area(slug):
+    area, _alias_of = selectors.area_by_slug_or_alias(slug)
+    if area is None:
+        raise Http404
+    return area
+
+
+@require_http_methods(["GET", "POST"])
+def follow(request, slug):
+    area = _area(slug)
+    form = FollowForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if not (
+            allow("follow-ip", client_ip(request), limit=LIMIT_PER_IP, period=HOUR)
+            and allow("follow-email", email, limit=LIMIT_PER_EMAIL, period=HOUR)
+        ):
+            form.add_error(None, _("Der er prøvet for mange gange. Prøv igen om en time."))
+            status = 429
+        else:
+            subscriptions.subscribe(area=area, email=email)
+            context = {"area": area, "email": email, "days": subscriptions.CONFIRM_DAYS}
+            return render(request, "lokalfora/follow_sent.html", context)
+    elif request.method == "POST":
+        status = 400
+    return render(request, "lokalfora/follow.html", {"area": area, "form": form}, status=status)
+
+
+def _link_error(request, error, heading):
+    context = {"heading": heading, "message": LINK_MESSAGES[error.reason]}
+    return render(request, "lokalfora/follow_link_error.html", context, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def follow_confirm(request, token):
+    """GET shows a button, POST confirms: link checkers in mail programs only GET."""
+    try:
+        if request.method == "POST":
+            subscription = subscriptions.confirm(token=token)
+            return render(request, "lokalfora/follow_done.html", {"area": subscription.area})
+        subscription = subscriptions.subscription_for_token(token)
+    except subscriptions.LinkError as error:
+        return _link_error(request, error, _("Tilmeldingen kunne ikke bekræftes"))
+    return render(request, "lokalfora/follow_confirm.html", {"subscription": subscription})
+
+
+@csrf_exempt  # The signed token is the authorisation; mail programs post without a session.
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """GET asks, POST unsubscribes; a mail program's one-click POST (RFC 8058) lands here too."""
+    try:
+        if request.method == "POST":
+            email, area, _count = subscriptions.unsubscribe(token=token)
+            return render(request, "lokalfora/unsubscribe_done.html", {"area": area})
+        email, _area_id, area = subscriptions.unsubscription_for_token(token)
+    except subscriptions.LinkError as error:
+        return _link_error(request, error, _("Afmeldingen kunne ikke gennemføres"))
+    return render(request, "lokalfora/unsubscribe.html", {"email": email, "area": area})

@@ -1,0 +1,53 @@
+"""Following an area, confirming and unsubscribing, by keyboard and without violations."""
+
+import pytest
+
+from tests.browser.checks import assert_accessible
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_following_an_area_from_its_page(page, demo_data, axe_source):
+    from django.core.cache import cache
+
+    cache.clear()
+    page.goto("/lokalomraader/tollose/")
+    form = page.locator("form[action='/lokalomraader/tollose/foelg/']")
+    form.get_by_role("button", name="Følg området").click()
+    page.wait_for_load_state()
+    # No address: the form page shows the error, and the area page's form led here.
+    assert page.get_by_role("heading", level=1).inner_text() == "Følg Tølløse"
+    assert page.locator("[data-module='error-summary']").is_visible()
+    assert_accessible(page, axe_source)
+    field = page.get_by_label("Din e-mailadresse")
+    field.fill("borger@example.org")
+    field.press("Enter")
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Tjek din e-mail"
+    assert_accessible(page, axe_source)
+
+
+def test_confirming_and_unsubscribing_pages(page, demo_data, axe_source):
+    from lokalfora import mailing, subscriptions
+    from lokalfora.models import LocalArea, Subscription
+
+    area = LocalArea.objects.get(slug="tollose")
+    subscription = Subscription.objects.create(area=area, email="borger@example.org")
+    page.goto(f"/foelg/bekraeft/{subscriptions.confirm_token(subscription)}/")
+    assert_accessible(page, axe_source)
+    page.get_by_role("button", name="Ja, jeg vil følge området").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Tilmeldingen er bekræftet"
+    assert_accessible(page, axe_source)
+
+    page.goto(f"/foelg/afmeld/{mailing.unsubscribe_token('borger@example.org', area.pk)}/")
+    assert_accessible(page, axe_source)
+    page.get_by_role("button", name="Ja, afmeld").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Du er afmeldt"
+    assert_accessible(page, axe_source)
+    assert not Subscription.objects.exists()
+
+    page.goto("/foelg/afmeld/forkert-link/")
+    assert "Linket er ikke gyldigt" in page.locator("main").inner_text()
+    assert_accessible(page, axe_source)

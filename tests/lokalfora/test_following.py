@@ -1,0 +1,332 @@
+"""Following an area: double opt-in, the weekly digest, one-click unsubscribe and the mail service."""
+
+import datetime
+import re
+
+import pytest
+from django.core import mail, signing
+from django.utils import timezone
+
+from lokalfora import digest, mailing, subscriptions
+from lokalfora.models import Event, EventKind, NewsPost, Subscription
+
+pytestmark = pytest.mark.django_db
+
+LINK = re.compile(r"http://testserver(/\S+)")
+
+
+@pytest.fixture(autouse=True)
+def _site_url(settings):
+    settings.SITE_URL = "http://testserver"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def links(message) -> list[str]:
+    return LINK.findall(message.body)
+
+
+def follow(client, email="Borger@Example.org", slug="tollose"):
+    return client.post(f"/lokalomraader/{slug}/foelg/", {"email": email})
+
+
+def confirmed(area, email="borger@example.org", **extra) -> Subscription:
+    return Subscription.objects.create(area=area, email=email, confirmed_at=timezone.now(), **extra)
+
+
+def test_following_needs_the_link_in_the_mail(client, area):
+    response = follow(client)
+    assert response.status_code == 200
+    assert "Tjek din e-mail" in response.text
+    subscription = Subscription.objects.get()
+    assert (subscription.email, subscription.confirmed_at) == ("borger@example.org", None)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["borger@example.org"]
+    (link,) = links(mail.outbox[0])
+    # Opening the link only asks; mail programs that check links do not confirm anything.
+    page = client.get(link)
+    assert "Ja, jeg vil følge området" in page.text
+    assert Subscription.objects.get().confirmed_at is None
+    done = client.post(link)
+    assert "Tilmeldingen er bekræftet" in done.text
+    assert Subscription.objects.get().confirmed_at is not None
+    assert "Du følger allerede" in client.get(link).text
+
+
+def test_signing_up_twice_sends_one_mail_and_reveals_nothing(client, area):
+    follow(client)
+    second = follow(client, email="borger@example.org")
+    assert "Tjek din e-mail" in second.text
+    assert Subscription.objects.count() == 1
+    assert len(mail.outbox) == 1
+    confirmed(area, email="fast@example.org")
+    assert "Tjek din e-mail" in follow(client, email="fast@example.org").text
+    assert len(mail.outbox) == 1  # already following: no new mail
+
+
+@pytest.mark.parametrize(
+    ("email", "message"),
+    [("", "Skriv din e-mailadresse."), ("ikke-en-adresse", "Skriv en gyldig e-mailadresse")],
+)
+def test_a_bad_address_gets_a_danish_answer(client, area, email, message):
+    response = follow(client, email=email)
+    assert response.status_code == 400
+    assert message in response.text
+    assert not Subscription.objects.exists()
+
+
+def test_sign_ups_are_rate_limited_per_address(client, area):
+    from lokalfora.views.following import LIMIT_PER_EMAIL
+
+    for _ in range(LIMIT_PER_EMAIL):
+        assert follow(client).status_code == 200
+    response = follow(client)
+    assert response.status_code == 429
+    assert "Prøv igen om en time" in response.text
+    assert "Borger@Example.org" in response.text  # what was typed is kept
+
+
+def test_sign_ups_are_rate_limited_per_client_address(client, reference_data, settings):
+    from lokalfora.views.following import LIMIT_PER_IP
+
+    for n in range(LIMIT_PER_IP):
+        assert follow(client, email=f"person{n}@example.org").status_code == 200
+    assert follow(client, email="endnu-en@example.org").status_code == 429
+    # Behind one proxy the client is the last X-Forwarded-For entry, not the proxy itself.
+    settings.TRUSTED_PROXIES = 1
+    response = client.post(
+        "/lokalomraader/tollose/foelg/",
+        {"email": "endnu-en@example.org"},
+        headers={"x-forwarded-for": "10.0.0.9"},
+    )
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("kind", ["tampered", "truncated", "other-salt"])
+def test_a_tampered_confirmation_link_is_refused(client, area, kind):
+    follow(client)
+    (link,) = links(mail.outbox[0])
+    token = link.rstrip("/").rsplit("/", 1)[1]
+    bad = {
+        "tampered": token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb"),
+        "truncated": token[: len(token) // 2],
+        "other-salt": mailing.unsubscribe_token("borger@example.org"),
+    }[kind]
+    for method in (client.get, client.post):
+        response = method(f"/foelg/bekraeft/{bad}/")
+        assert response.status_code == 400
+        assert "Linket er ikke gyldigt" in response.text
+    assert Subscription.objects.get().confirmed_at is None
+
+
+def test_an_expired_confirmation_link_is_refused(client, area, monkeypatch):
+    follow(client)
+    (link,) = links(mail.outbox[0])
+    later = timezone.now() + datetime.timedelta(days=subscriptions.CONFIRM_DAYS, seconds=1)
+    monkeypatch.setattr(signing.time, "time", lambda: later.timestamp())
+    response = client.post(link)
+    assert response.status_code == 400
+    assert "Linket er udløbet" in response.text
+    assert Subscription.objects.get().confirmed_at is None
+
+
+def test_unconfirmed_subscriptions_are_deleted_after_a_week(area):
+    old = Subscription.objects.create(area=area, email="gammel@example.org")
+    Subscription.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=8)
+    )
+    Subscription.objects.create(area=area, email="ny@example.org")
+    confirmed(area, email="fast@example.org")
+    Subscription.objects.filter(email="fast@example.org").update(
+        created_at=timezone.now() - datetime.timedelta(days=30)
+    )
+    assert subscriptions.purge_unconfirmed() == 1
+    assert set(Subscription.objects.values_list("email", flat=True)) == {
+        "ny@example.org",
+        "fast@example.org",
+    }
+
+
+def test_the_database_keeps_one_lowercase_subscription_per_area(area):
+    from django.db import IntegrityError, transaction
+
+    confirmed(area)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        confirmed(area)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Subscription.objects.create(area=area, email="Stor@Example.org")
+
+
+# --- The weekly digest ------------------------------------------------------------------
+
+
+def news(area, title, days_ago=1):
+    return NewsPost.objects.create(
+        forum=area.forum,
+        title=title,
+        summary=f"Resumé af {title}",
+        published_at=timezone.now() - datetime.timedelta(days=days_ago),
+    )
+
+
+def event(area, title, days_ahead=3):
+    starts = timezone.now() + datetime.timedelta(days=days_ahead)
+    return Event.objects.create(
+        forum=area.forum,
+        title=title,
+        kind=EventKind.EVENT,
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+        place="Forsamlingshuset",
+    )
+
+
+def test_the_digest_has_each_followed_areas_news_and_events_in_one_mail(area, other_area):
+    confirmed(area)
+    confirmed(other_area)
+    Subscription.objects.create(area=area, email="ubekraeftet@example.org")
+    news(area, "Ny bænk ved søen")
+    news(area, "Gammel nyhed", days_ago=10)
+    news(other_area, "Jyderup har fået cykelsti")
+    NewsPost.objects.create(forum=area.forum, title="Kladde", summary="x")
+    event(area, "Fællesspisning")
+    event(area, "Langt ude i fremtiden", days_ahead=40)
+
+    assert digest.send_weekly_digest() == 1
+    (message,) = mail.outbox
+    assert message.to == ["borger@example.org"]
+    assert message.subject == "Nyt fra Jyderup, Tølløse"
+    for expected in ["Ny bænk ved søen", "Jyderup har fået cykelsti", "Fællesspisning"]:
+        assert expected in message.body
+    for absent in ["Gammel nyhed", "Kladde", "Langt ude i fremtiden"]:
+        assert absent not in message.body
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert "Stop med at følge Tølløse" in message.body
+    assert "Stop med at følge alle områder" in message.body
+
+
+def test_the_digest_is_not_sent_twice_in_a_week_nor_when_there_is_nothing_new(area, other_area):
+    confirmed(area)
+    confirmed(other_area, email="jyderup@example.org")
+    news(area, "Ny bænk ved søen")
+    assert digest.send_weekly_digest() == 1  # Jyderup had nothing new
+    assert digest.send_weekly_digest() == 0
+    next_week = timezone.now() + datetime.timedelta(days=7)
+    assert digest.send_weekly_digest(now=next_week) == 0  # the news is older than a week
+
+
+def test_the_digest_task_also_purges_unconfirmed_sign_ups(area):
+    from lokalfora.tasks import send_weekly_digest
+
+    stale = Subscription.objects.create(area=area, email="gammel@example.org")
+    Subscription.objects.filter(pk=stale.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=8)
+    )
+    confirmed(area)
+    news(area, "Ny bænk ved søen")
+    result = send_weekly_digest.enqueue().return_value
+    assert result == {"sent": 1, "purged_unconfirmed": 1}
+
+
+def test_the_digest_runs_three_queries_and_one_update_whatever_the_number_of_followers(
+    area, other_area, django_assert_max_num_queries
+):
+    news(area, "Ny bænk ved søen")
+    event(other_area, "Koncert")
+    Subscription.objects.bulk_create(
+        Subscription(area=a, email=f"p{n}@example.org", confirmed_at=timezone.now())
+        for n in range(250)
+        for a in (area, other_area)
+    )
+    with django_assert_max_num_queries(3 + 3):  # 3 reads, 3 batches of 100 marked as sent
+        assert digest.send_weekly_digest() == 250
+
+
+# --- Unsubscribing ----------------------------------------------------------------------
+
+
+def test_one_click_unsubscribe_from_the_mail_header(client, area, other_area):
+    confirmed(area)
+    confirmed(other_area)
+    news(area, "Ny bænk ved søen")
+    digest.send_weekly_digest()
+    header = mail.outbox[0].extra_headers["List-Unsubscribe"]
+    url = LINK.search(header.strip("<>")).group(1)
+    # RFC 8058: the mail program posts this body, without cookies or a CSRF token.
+    client.handler.enforce_csrf_checks = True
+    response = client.post(
+        url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 200
+    assert not Subscription.objects.exists()
+    assert client.post(url).status_code == 200  # a second click is harmless
+
+
+def test_the_unsubscribe_link_for_one_area_keeps_the_others(client, area, other_area):
+    confirmed(area)
+    confirmed(other_area)
+    news(area, "Ny bænk ved søen")
+    digest.send_weekly_digest()
+    body = mail.outbox[0].body
+    line = next(line for line in body.splitlines() if "Stop med at følge Tølløse" in line)
+    url = LINK.search(line).group(1)
+    assert "Stop med at følge Tølløse?" in client.get(url).text
+    assert Subscription.objects.count() == 2  # asking is not unsubscribing
+    client.post(url)
+    assert list(Subscription.objects.values_list("area__slug", flat=True)) == ["jyderup"]
+
+
+def test_a_tampered_unsubscribe_link_is_refused_and_deletes_nothing(client, area):
+    confirmed(area)
+    token = mailing.unsubscribe_token("borger@example.org", area.pk)
+    forged = signing.dumps({"e": "borger@example.org", "a": None}, salt="forkert")
+    for bad in [token[:-2] + "xx", forged, "noget-helt-andet"]:
+        response = client.post(f"/foelg/afmeld/{bad}/")
+        assert response.status_code == 400
+        assert "Linket er ikke gyldigt" in response.text
+    assert Subscription.objects.count() == 1
+
+
+# --- The service other apps send through ------------------------------------------------
+
+
+def test_other_apps_send_to_followers_through_the_service(area, other_area, settings):
+    from pathlib import Path
+
+    settings.TEMPLATES = [
+        {
+            **settings.TEMPLATES[0],
+            "DIRS": [*settings.TEMPLATES[0]["DIRS"], Path(__file__).parents[1] / "templates"],
+        }
+    ]
+    confirmed(area)
+    confirmed(other_area)
+    confirmed(other_area, email="kun-jyderup@example.org")
+    Subscription.objects.create(area=area, email="ubekraeftet@example.org")
+    result = mailing.send_to_followers_task.enqueue(
+        area_ids=[area.pk, other_area.pk],
+        subject="Høring om trafikplan",
+        template_name="lokalfora/email/test_announcement.txt",
+        context={"title": "Trafikplan"},
+    )
+    assert result.return_value == 2
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert set(by_address) == {"borger@example.org", "kun-jyderup@example.org"}
+    assert "Trafikplan for Jyderup, Tølløse" in by_address["borger@example.org"].body
+    assert "Stop med at følge Jyderup" in by_address["kun-jyderup@example.org"].body
+    assert "Stop med at følge Tølløse" not in by_address["kun-jyderup@example.org"].body
+    assert (
+        by_address["borger@example.org"]
+        .extra_headers["List-Unsubscribe"]
+        .startswith("<http://testserver/foelg/afmeld/")
+    )
+
+
+def test_the_area_page_offers_to_follow_it(client, area):
+    page = client.get("/lokalomraader/tollose/").text
+    assert 'action="/lokalomraader/tollose/foelg/"' in page
