@@ -1,4 +1,4 @@
-"""Following an area: double opt-in, the weekly digest, one-click unsubscribe and the mail service."""
+"""Following an area: double opt-in, weekly digest, one-click unsubscribe, the mail service."""
 
 import datetime
 import re
