@@ -37,7 +37,7 @@ def cache_backend(request, settings):
     else:
         settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # Changing CACHES through the settings fixture makes Django rebuild its cache handlers.
-    yield caches["default"]
+    return caches["default"]
 
 
 def test_the_limit_counts_per_key(cache_backend, request):
