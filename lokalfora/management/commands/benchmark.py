@@ -20,6 +20,11 @@ PAGES = [
     "/lokalomraader/tollose/",
     "/nyheder/",
     "/soeg/?q=Soderup",
+    "/soeg/?q=m%C3%B8der",
+    "/kalender/",
+    "/kalender/arkiv/",
+    "/nyheder/rss/",
+    "/kalender/holbaek.ics",
     "/faelles-skabere/",
     "/puljer/",
     "/puljer/rum-til-faellesskab/",
@@ -61,9 +66,13 @@ class Command(BaseCommand):
         )
 
     def _measure(self, requests):
+        from lokalfora.models import NewsPost
+
         client = Client()
-        self.stdout.write(f"{'side':32} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
-        for url in PAGES:
+        post = NewsPost.objects.published().select_related("forum__area").first()
+        pages = PAGES + ([post.get_absolute_url()] if post else [])
+        self.stdout.write(f"{'side':40} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+        for url in pages:
             client.get(url)  # warm caches
             timings = []
             for _ in range(requests):
@@ -74,5 +83,5 @@ class Command(BaseCommand):
                 assert response.status_code == 200, (url, response.status_code)
             p95 = statistics.quantiles(timings, n=20)[-1]
             self.stdout.write(
-                f"{url:32} {statistics.median(timings):10.1f} {p95:8.1f} {len(queries):8d}"
+                f"{url:40} {statistics.median(timings):10.1f} {p95:8.1f} {len(queries):8d}"
             )
