@@ -1,5 +1,7 @@
 """Background work for the forums, run by the database-backed task worker."""
 
+from calendar import MONDAY
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.tasks import task
@@ -7,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from holbaek.schedule import Recurring, ensure_scheduled, monthly, weekly
 from lokalfora.models import Forum
 from lokalfora.selectors import stale_contacts
 
@@ -39,6 +42,7 @@ def send_confirmation_reminders() -> int:
                 recipient_list=recipients,
             )
             sent += 1
+    ensure_scheduled()
     return sent
 
 
@@ -48,4 +52,17 @@ def send_weekly_digest() -> dict:
     from lokalfora import digest, subscriptions
 
     purged = subscriptions.purge_unconfirmed()
-    return {"sent": digest.send_weekly_digest(), "purged_unconfirmed": purged}
+    sent = digest.send_weekly_digest()
+    ensure_scheduled()
+    return {"sent": sent, "purged_unconfirmed": purged}
+
+
+# Queued again after each run by holbaek.schedule (times are Danish wall-clock time).
+RECURRING = [
+    Recurring(
+        send_weekly_digest, weekly(MONDAY, 7), "Ugentligt nyhedsbrev til dem, der følger et område"
+    ),
+    Recurring(
+        send_confirmation_reminders, monthly(1, 8), "Påmindelser om at bekræfte kontaktoplysninger"
+    ),
+]
