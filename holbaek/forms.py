@@ -18,11 +18,15 @@ class PortalFormRenderer(TemplatesSetting):
 class PlainTextFormMixin:
     """Every free-text field of the form refuses HTML (see holbaek/validators.py).
 
-    E-mail and web-address fields have their own validation and are left alone.
+    E-mail and web-address fields have their own validation and are left alone,
+    and so are the fields in `markdown_fields`: Markdown has its own use of <…>
+    (links such as <https://holbaek.dk>), and it is sanitised when shown.
     """
+
+    markdown_fields: tuple[str, ...] = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if type(field) is forms.CharField:
+        for name, field in self.fields.items():
+            if type(field) is forms.CharField and name not in self.markdown_fields:
                 field.validators.append(refuse_html)

@@ -7,18 +7,25 @@ such as the GPS position a phone writes into a photo.
 """
 
 import io
-import warnings
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 MAX_BYTES = 5 * 1024 * 1024
-MAX_PIXELS = 40_000_000  # Refuse decompression bombs before decoding them.
+MAX_PIXELS = 40_000_000
 MAX_SIDE = 1600
-FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# Phones often write JPEGs with an embedded preview or depth map, which Pillow calls MPO.
+FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP"}
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
+
+# Pillow refuses to decode pictures over twice this size (decompression bombs).
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+NOT_AN_IMAGE = _("Filen er ikke et billede, eller billedet er ødelagt.")
+TOO_MANY_PIXELS = _("Billedet har for mange pixels. Det må højst have 40 millioner.")
 
 
 def prepare_image(uploaded) -> ContentFile:
@@ -30,35 +37,34 @@ def prepare_image(uploaded) -> ContentFile:
             params={"size": f"{uploaded.size / 1024 / 1024:.1f}".replace(".", ",")},
         )
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(uploaded)
-            kind = image.format
-            if kind not in FORMATS:
-                raise ValidationError(_("Billedet skal være JPEG, PNG eller WebP."), code="type")
-            if image.width * image.height > MAX_PIXELS:
-                raise ValidationError(_("Billedet har for mange pixels."), code="too_many_pixels")
-            image.load()
-    except ValidationError:
-        raise
-    except (
-        UnidentifiedImageError,
-        Image.DecompressionBombError,
-        OSError,
-        SyntaxError,
-        ValueError,
-        Warning,
-    ) as error:
-        raise ValidationError(
-            _("Filen er ikke et billede, eller billedet er ødelagt."), code="not_an_image"
-        ) from error
-    image = ImageOps.exif_transpose(image)
-    image.thumbnail((MAX_SIDE, MAX_SIDE))
-    if kind == "JPEG" and image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
+        image = Image.open(uploaded)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise ValidationError(TOO_MANY_PIXELS, code="too_many_pixels") from error
+    except Exception as error:  # Pillow raises many kinds for files that are not pictures
+        raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
+    kind = FORMATS.get(image.format or "")
+    if kind is None:
+        raise ValidationError(_("Billedet skal være JPEG, PNG eller WebP."), code="type")
+    if image.width * image.height > MAX_PIXELS:
+        raise ValidationError(TOO_MANY_PIXELS, code="too_many_pixels")
+    try:
+        return _re_encode(image, kind)
+    except Exception as error:  # damaged pixel data or EXIF in an otherwise valid header
+        raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
+
+
+def _re_encode(image, kind: str) -> ContentFile:
+    image.load()
+    try:
+        upright = ImageOps.exif_transpose(image)
+    except Exception:  # broken orientation data: keep the picture as it is stored
+        upright = image
+    upright.thumbnail((MAX_SIDE, MAX_SIDE))
+    if kind == "JPEG" and upright.mode not in ("RGB", "L"):
+        upright = upright.convert("RGB")
     output = io.BytesIO()
-    image.save(output, format=kind, optimize=True)
-    return ContentFile(output.getvalue(), name=f"billede.{FORMATS[kind]}")
+    upright.save(output, format=kind, optimize=True)
+    return ContentFile(output.getvalue(), name=f"billede.{EXTENSIONS[kind]}")
 
 
 def content_type(name: str) -> str:

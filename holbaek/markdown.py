@@ -32,9 +32,23 @@ def _demote_headings(tokens, top_level: int) -> None:
         token.tag = f"h{min(int(token.tag[1]) + shift, 4)}"
 
 
+def _drop_empty_headings(tokens):
+    """A lone "#" would become an empty heading, which screen readers announce as nothing."""
+    kept, skip = [], 0
+    for index, token in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        if token.type == "heading_open" and not tokens[index + 1].content.strip():
+            skip = 2  # the inline content and heading_close
+            continue
+        kept.append(token)
+    return kept
+
+
 def render_markdown(text: str, *, top_level: int = 2) -> SafeString:
     """Sanitised HTML for Markdown text. Images are not allowed inline: a post has one image."""
-    tokens = _parser.parse(text or "")
+    tokens = _drop_empty_headings(_parser.parse(text or ""))
     _demote_headings(tokens, top_level)
     html = _parser.renderer.render(tokens, _parser.options, {})
     clean = nh3.clean(

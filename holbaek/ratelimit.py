@@ -1,29 +1,41 @@
 """Rate limits for public forms, kept in the cache (Redis in production).
 
-A fixed window per key: the first hit starts the window, later hits count up,
-and the window ends when the cache entry expires.
+Fixed windows: each key counts attempts within the current window of `period`
+seconds, under a cache key that names the window. A count that outlives its
+window (Redis's INCR on a key that expired a moment before recreates it without
+an expiry) is then never read again, so nobody stays blocked. If the cache is
+down, requests are let through and the failure is logged: a form must not fail
+because its rate limit cannot be counted.
 """
 
 import hashlib
+import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 
+logger = logging.getLogger(__name__)
 
-def _key(scope: str, value: str) -> str:
+
+def _key(scope: str, value: str, window: int) -> str:
     digest = hashlib.sha256(value.strip().lower().encode()).hexdigest()[:32]
-    return f"ratelimit:{scope}:{digest}"
+    return f"ratelimit:{scope}:{digest}:{window}"
 
 
 def allow(scope: str, value: str, *, limit: int, period: int) -> bool:
-    """Counts one attempt; False once more than `limit` were made within `period` seconds."""
-    key = _key(scope, value)
-    if cache.add(key, 1, timeout=period):
-        return True
+    """Counts one attempt; False once more than `limit` were made in this window."""
+    key = _key(scope, value, int(time.time() // period))
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=period)
+        if cache.add(key, 1, timeout=period):
+            return True
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.add(key, 1, timeout=period)
+            return True
+    except Exception:
+        logger.exception("Rate limit %s could not be counted; letting the request through", scope)
         return True
     return count <= limit
 

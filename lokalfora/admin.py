@@ -65,6 +65,9 @@ class NewsPostAdmin(SimpleHistoryAdmin):
     list_select_related = ["forum"]
     search_fields = ["title", "summary"]
     date_hierarchy = "published_at"
+    # Pictures are uploaded on the forum's own pages, where they are checked and
+    # re-encoded without metadata (holbaek.images); the admin only shows them.
+    readonly_fields = ["image"]
 
 
 @admin.register(ForumEditor)

@@ -9,6 +9,7 @@ import datetime
 from collections import defaultdict
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import mailers
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -21,11 +22,26 @@ NEWS_WINDOW = datetime.timedelta(days=7)
 EVENT_WINDOW = datetime.timedelta(days=14)
 MIN_INTERVAL = datetime.timedelta(days=6)
 BATCH_SIZE = 100
+LOCK_KEY = "lokalfora:weekly-digest:running"
+LOCK_SECONDS = 3600
 
 
 def send_weekly_digest(*, now=None) -> int:
-    """Sends the digest to every confirmed follower with something to read. Returns mails sent."""
-    now = now or timezone.now()
+    """Sends the digest to every confirmed follower with something to read. Returns mails sent.
+
+    One run at a time: a run started while another is sending (say, by hand while
+    the worker runs the queued one) sends nothing. The lock lives in the shared
+    cache (Redis in production) and expires by itself if a run dies.
+    """
+    if not cache.add(LOCK_KEY, "1", timeout=LOCK_SECONDS):
+        return 0
+    try:
+        return _send(now or timezone.now())
+    finally:
+        cache.delete(LOCK_KEY)
+
+
+def _send(now) -> int:
     due = (
         Subscription.objects.confirmed()
         .exclude(last_digest_at__gt=now - MIN_INTERVAL)
@@ -41,11 +57,11 @@ def send_weekly_digest(*, now=None) -> int:
     if not area_ids:
         return 0
     news = defaultdict(list)
-    for post in (
-        NewsPost.objects.published()
-        .filter(forum__area_id__in=area_ids, published_at__gt=now - NEWS_WINDOW)
-        .select_related("forum__area")
-    ):
+    for post in NewsPost.objects.filter(
+        forum__area_id__in=area_ids,
+        published_at__gt=now - NEWS_WINDOW,
+        published_at__lte=now,  # as published() does, at this run's "now"
+    ).select_related("forum__area"):
         news[post.forum.area_id].append(post)
     events = defaultdict(list)
     for event in (
@@ -77,7 +93,8 @@ def send_weekly_digest(*, now=None) -> int:
             }
             message = follower_message(email=email, subject=subject, body=body, areas=areas)
             outgoing.append((message, subscription_ids[email]))
-    # Sent in batches, each marked as sent at once: a failure part-way resends nothing twice.
+    # Sent in batches, each marked as sent right after: if sending fails part-way, the
+    # next run sends only the failed batch and those after it again.
     for start in range(0, len(outgoing), BATCH_SIZE):
         batch = outgoing[start : start + BATCH_SIZE]
         mailers.default.send_messages([message for message, _ids in batch])

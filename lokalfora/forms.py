@@ -149,6 +149,7 @@ class NewsPostForm(PlainTextFormMixin, forms.ModelForm):
     """A news post: the picture is checked and re-encoded by holbaek.images."""
 
     BODY_LIMIT = 10_000
+    markdown_fields = ("body",)
 
     image_file = forms.FileField(
         label=_("Billede"),

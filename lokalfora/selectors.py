@@ -185,8 +185,8 @@ def pending_invitations(forum):
 
 
 def forum_news(forum):
-    """Every post of the forum, drafts first, for its editors."""
-    return list(
+    """Every post of the forum, drafts first, for its editors (a queryset, to paginate)."""
+    return (
         NewsPost.objects.filter(forum=forum)
         .select_related("forum__area")
         .order_by(F("published_at").desc(nulls_first=True), "-id")

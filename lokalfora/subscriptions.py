@@ -6,6 +6,8 @@ CONFIRM_DAYS days. Unconfirmed subscriptions are deleted after that.
 """
 
 import datetime
+import logging
+import smtplib
 
 from django.core import signing
 from django.core.mail import send_mail
@@ -21,6 +23,12 @@ from lokalfora.models import LocalArea, Subscription
 CONFIRM_SALT = "lokalfora.subscription.confirm"
 CONFIRM_DAYS = 7
 RESEND_AFTER = datetime.timedelta(minutes=10)
+
+logger = logging.getLogger(__name__)
+
+
+class SendFailed(Exception):
+    """The confirmation mail could not be handed to the mail server."""
 
 
 class LinkError(Exception):
@@ -54,12 +62,17 @@ def subscribe(*, area: LocalArea, email: str) -> Subscription:
             subscription, created = Subscription.objects.get_or_create(area=area, email=email)
     except IntegrityError:  # the same address submitted twice at once
         subscription, created = Subscription.objects.get(area=area, email=email), False
-    if subscription.confirmed_at is None and (
-        created or subscription.created_at < timezone.now() - RESEND_AFTER
-    ):
-        if not created:
+    due = created or subscription.created_at < timezone.now() - RESEND_AFTER
+    if subscription.confirmed_at is None and due:
+        try:
+            _send_confirmation(subscription)
+        except (smtplib.SMTPException, OSError) as error:
+            logger.exception("Kunne ikke sende bekræftelse til en ny følger af %s", area)
+            if created:
+                subscription.delete()  # nothing was sent, so nothing waits to be confirmed
+            raise SendFailed from error
+        if not created:  # the resend window starts again only when a mail went out
             Subscription.objects.filter(pk=subscription.pk).update(created_at=timezone.now())
-        _send_confirmation(subscription)
     return subscription
 
 

@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -16,8 +17,10 @@ LIMIT_PER_EMAIL = 5
 HOUR = 3600
 
 LINK_MESSAGES = {
-    "expired": _("Linket er udløbet. Tilmeld dig igen på områdets side, så sender vi et nyt link."),
-    "invalid": _(
+    "expired": gettext_lazy(
+        "Linket er udløbet. Tilmeld dig igen på områdets side, så sender vi et nyt link."
+    ),
+    "invalid": gettext_lazy(
         "Linket er ikke gyldigt. Det kan være ændret eller kun kopieret delvis. "
         "Kopiér hele linket fra e-mailen, eller tilmeld dig igen på områdets side."
     ),
@@ -34,7 +37,7 @@ def _area(slug):
 @require_http_methods(["GET", "POST"])
 def follow(request, slug):
     area = _area(slug)
-    form = FollowForm(request.POST or None)
+    form = FollowForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
@@ -45,9 +48,14 @@ def follow(request, slug):
             form.add_error(None, _("Der er prøvet for mange gange. Prøv igen om en time."))
             status = 429
         else:
-            subscriptions.subscribe(area=area, email=email)
-            context = {"area": area, "email": email, "days": subscriptions.CONFIRM_DAYS}
-            return render(request, "lokalfora/follow_sent.html", context)
+            try:
+                subscriptions.subscribe(area=area, email=email)
+            except subscriptions.SendFailed:
+                form.add_error(None, _("Vi kunne ikke sende e-mailen lige nu. Prøv igen om lidt."))
+                status = 503
+            else:
+                context = {"area": area, "email": email, "days": subscriptions.CONFIRM_DAYS}
+                return render(request, "lokalfora/follow_sent.html", context)
     elif request.method == "POST":
         status = 400
     return render(request, "lokalfora/follow.html", {"area": area, "form": form}, status=status)

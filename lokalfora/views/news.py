@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -56,7 +57,8 @@ def news_image(request, slug, pk):
 @require_safe
 def news_manage(request, slug):
     forum = editable_forum(request, slug)
-    context = {"forum": forum, "posts": selectors.forum_news(forum)}
+    page = Paginator(selectors.forum_news(forum), 50).get_page(request.GET.get("side"))
+    context = {"forum": forum, "posts": page.object_list, "page_obj": page}
     return render(request, "lokalfora/news_manage.html", context)
 
 
@@ -70,8 +72,13 @@ def news_form(request, slug, pk=None):
     post = selectors.news_post(slug=slug, pk=pk) if pk else None
     if pk and post is None:
         raise Http404
-    form = NewsPostForm(request.POST or None, request.FILES or None, instance=post)
+    bound = request.method == "POST"
+    form = NewsPostForm(
+        request.POST if bound else None, request.FILES if bound else None, instance=post
+    )
     action = request.POST.get("action", NewsAction.DRAFT)
+    if request.method == "POST" and action not in ACTIONS:
+        form.add_error(None, _("Vælg, om nyheden skal gemmes som kladde eller offentliggøres."))
     if request.method == "POST" and action in ACTIONS and form.is_valid():
         data = {field: form.cleaned_data[field] for field in NewsPostForm.Meta.fields}
         try:

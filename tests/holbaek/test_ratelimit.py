@@ -70,3 +70,21 @@ def test_the_client_address_behind_trusted_proxies(settings, proxies, forwarded,
     settings.TRUSTED_PROXIES = proxies
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
     assert ratelimit.client_ip(request) == expected
+
+
+def test_a_broken_cache_lets_requests_through(monkeypatch, caplog):
+    def down(*args, **kwargs):
+        raise ConnectionError("Redis er nede")
+
+    monkeypatch.setattr(ratelimit.cache, "add", down)
+    assert ratelimit.allow("test-down", "a@example.org", limit=1, period=60)
+    assert "could not be counted" in caplog.text
+
+
+def test_a_new_window_starts_a_new_count(monkeypatch):
+    scope = f"test-{uuid.uuid4().hex}"
+    monkeypatch.setattr(ratelimit.time, "time", lambda: 1_000_000.0)
+    assert ratelimit.allow(scope, "a", limit=1, period=60)
+    assert not ratelimit.allow(scope, "a", limit=1, period=60)
+    monkeypatch.setattr(ratelimit.time, "time", lambda: 1_000_060.0)
+    assert ratelimit.allow(scope, "a", limit=1, period=60)

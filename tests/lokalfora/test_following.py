@@ -330,3 +330,62 @@ def test_other_apps_send_to_followers_through_the_service(area, other_area, sett
 def test_the_area_page_offers_to_follow_it(client, area):
     page = client.get("/lokalomraader/tollose/").text
     assert 'action="/lokalomraader/tollose/foelg/"' in page
+
+
+def test_an_empty_post_shows_the_error(client, area):
+    response = client.post("/lokalomraader/tollose/foelg/", {})
+    assert response.status_code == 400
+    assert "Skriv din e-mailadresse." in response.text
+
+
+def test_when_the_mail_server_fails_nothing_is_lost_and_a_retry_sends(client, area, monkeypatch):
+    import smtplib
+
+    from lokalfora import subscriptions as module
+
+    def broken(**kwargs):
+        raise smtplib.SMTPServerDisconnected("forbindelsen røg")
+
+    monkeypatch.setattr(module, "send_mail", broken)
+    response = follow(client)
+    assert response.status_code == 503
+    assert "Vi kunne ikke sende e-mailen lige nu" in response.text
+    assert "Borger@Example.org" in response.text
+    assert not Subscription.objects.exists()
+    monkeypatch.undo()
+    assert follow(client).status_code == 200
+    assert len(mail.outbox) == 1
+
+
+def test_link_errors_are_translated(client, reference_data, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/foelg/afmeld/forkert/")
+    assert response.status_code == 400
+    assert "The link is not valid" in response.text
+
+
+def test_the_digest_goes_out_again_a_week_later_when_there_is_news(area):
+    confirmed(area)
+    news(area, "Ny bænk ved søen")
+    assert digest.send_weekly_digest() == 1
+    next_week = timezone.now() + datetime.timedelta(days=7)
+    NewsPost.objects.create(
+        forum=area.forum,
+        title="Sankthans",
+        summary="Bål ved søen",
+        published_at=next_week - datetime.timedelta(days=1),
+    )
+    assert digest.send_weekly_digest(now=next_week) == 1
+    assert "Sankthans" in mail.outbox[1].body
+    assert "Ny bænk ved søen" not in mail.outbox[1].body
+
+
+def test_only_one_digest_run_sends_at_a_time(area):
+    from django.core.cache import cache
+
+    confirmed(area)
+    news(area, "Ny bænk ved søen")
+    cache.add(digest.LOCK_KEY, "1")
+    assert digest.send_weekly_digest() == 0
+    cache.delete(digest.LOCK_KEY)
+    assert digest.send_weekly_digest() == 1
