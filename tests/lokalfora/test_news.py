@@ -293,7 +293,7 @@ def test_the_editors_news_list_is_paginated(editor, area):
 
 
 def corrupt_exif_jpeg() -> SimpleUploadedFile:
-    """A JPEG whose EXIF data makes Pillow's exif_transpose raise struct.error (found by fuzzing)."""
+    """A JPEG whose EXIF data makes Pillow's exif_transpose raise struct.error (fuzzed)."""
     path = Path(__file__).parents[1] / "files" / "corrupt-exif.jpg"
     return SimpleUploadedFile("foto.jpg", path.read_bytes())
 
