@@ -2,6 +2,8 @@
 
 import io
 
+import pytest
+
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import HealthCheck, given, settings
@@ -23,6 +25,7 @@ def _base(kind: str) -> bytes:
 BASES = {kind: _base(kind) for kind in ("JPEG", "PNG", "WEBP")}
 
 
+@pytest.mark.filterwarnings("ignore::UserWarning:PIL.TiffImagePlugin")  # damaged EXIF, on purpose
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     kind=st.sampled_from(sorted(BASES)),

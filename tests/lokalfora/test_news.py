@@ -306,6 +306,7 @@ def mpo_picture() -> SimpleUploadedFile:
     return SimpleUploadedFile("telefon.jpg", output.getvalue())
 
 
+@pytest.mark.filterwarnings("ignore::UserWarning:PIL.TiffImagePlugin")  # damaged EXIF, on purpose
 @pytest.mark.parametrize("upload", [corrupt_exif_jpeg, mpo_picture], ids=["corrupt-exif", "mpo"])
 def test_awkward_but_real_photos_never_cause_an_error(editor, area, upload):
     response = post_news(
