@@ -1,3 +1,6 @@
+import uuid
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +11,51 @@ from lokalfora.models import LocalArea
 class CoCreatorKind(models.TextChoices):
     CO_CREATOR = "co_creator", _("Fælles-skaber")
     PROCESS_CONSULTANT = "process_consultant", _("Proceskonsulent")
+
+
+class RequestTopic(models.TextChoices):
+    """What a sparring request is about (also what a fagområde covers, for routing)."""
+
+    PROJECT_IDEA = "project_idea", _("Projektidé")
+    POOL_APPLICATION = "pool_application", _("Puljeansøgning")
+    EVENT = "event", _("Arrangement eller møde")
+    HEARING = "hearing", _("Høring")
+    VOLUNTEERING = "volunteering", _("Frivillighed")
+    OTHER = "other", _("Andet")
+
+
+class Expertise(models.Model):
+    """A fagområde: staff keep the list, and say which request topics it covers.
+
+    A request that crosses areas (or whose area is unknown) goes to the
+    fælles-skaber whose fagområder cover its topic.
+    """
+
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    topics = models.JSONField(
+        _("emner i anmodninger om sparring"),
+        default=list,
+        blank=True,
+        help_text=_("Anmodninger på tværs af områder om disse emner sendes til fagområdets folk."),
+    )
+
+    class Meta:
+        verbose_name = _("fagområde")
+        verbose_name_plural = _("fagområder")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        unknown = set(self.topics or []) - set(RequestTopic.values)
+        if unknown or not isinstance(self.topics, list):
+            raise ValidationError({"topics": _("Ukendt emne: %(topics)s") % {"topics": unknown}})
+
+
+def photo_path(co_creator, filename: str) -> str:
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"faelles-skabere/{uuid.uuid4().hex}.{extension}"
 
 
 class CoCreator(models.Model):
@@ -31,14 +79,38 @@ class CoCreator(models.Model):
         verbose_name=_("brugerkonto"),
     )
     presentation = models.TextField(_("kort præsentation"), blank=True)
-    expertise = models.CharField(_("fagområder"), max_length=300, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
+    expertise = models.ManyToManyField(
+        Expertise, blank=True, related_name="co_creators", verbose_name=_("fagområder")
+    )
+    photo = models.ImageField(_("foto"), upload_to=photo_path, blank=True)
+    photo_alt = models.CharField(_("beskrivelse af fotoet"), max_length=250, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True, help_text=_("En fælles postkasse er fin."))
     phone = models.CharField(_("telefon"), max_length=20, blank=True)
+    is_coordinator = models.BooleanField(
+        _("koordinator"),
+        default=False,
+        help_text=_(
+            "Får anmodninger på tværs af områder, som ingen fagområder dækker. Kun én ad gangen."
+        ),
+    )
 
     class Meta:
         verbose_name = _("fælles-skaber")
         verbose_name_plural = _("fælles-skabere")
         ordering = ["kind", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_coordinator"],
+                condition=Q(is_coordinator=True),
+                name="one_coordinator",
+                violation_error_message=_("Der kan kun være én koordinator."),
+            ),
+            models.CheckConstraint(
+                condition=Q(photo="") | ~Q(photo_alt=""),
+                name="co_creator_photo_has_alt_text",
+                violation_error_message=_("Skriv en beskrivelse af fotoet (alt-tekst)."),
+            ),
+        ]
 
     def __str__(self):
         return self.name or self.title
@@ -111,3 +183,71 @@ class AreaAssignment(models.Model):
 
     def __str__(self):
         return f"{self.area}: {self.co_creator}"
+
+    def clean(self):
+        """An area's fixed assignments may not overlap (PostgreSQL also enforces it)."""
+        if self.kind != AssignmentKind.FIXED or not (self.area_id and self.started_on):
+            return
+        overlapping = AreaAssignment.objects.fixed().filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gte=self.started_on), area_id=self.area_id
+        )
+        if self.ended_on:
+            overlapping = overlapping.filter(started_on__lte=self.ended_on)
+        if overlapping.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                _("Området har allerede en fast fælles-skaber i en del af perioden."),
+                code="overlap",
+            )
+
+
+class StandIn(models.Model):
+    """A colleague who covers for a fælles-skaber for a period (holiday, leave).
+
+    While it runs, new sparring requests for the absent person's areas go to
+    the stand-in, and the area pages say so.
+    """
+
+    co_creator = models.ForeignKey(
+        CoCreator, on_delete=models.CASCADE, related_name="stand_ins", verbose_name=_("fraværende")
+    )
+    stand_in = models.ForeignKey(
+        CoCreator,
+        on_delete=models.PROTECT,
+        related_name="standing_in_for",
+        verbose_name=_("stedfortræder"),
+    )
+    starts_on = models.DateField(_("fra og med"))
+    ends_on = models.DateField(_("til og med"))
+
+    class Meta:
+        verbose_name = _("stedfortræder")
+        verbose_name_plural = _("stedfortrædere")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="stand_in_ends_after_start",
+                violation_error_message=_("Perioden skal slutte, efter den begynder."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(stand_in=models.F("co_creator")),
+                name="stand_in_is_someone_else",
+                violation_error_message=_("En stedfortræder skal være en anden person."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.stand_in} for {self.co_creator} ({self.starts_on}–{self.ends_on})"
+
+    def clean(self):
+        if not (self.co_creator_id and self.starts_on and self.ends_on):
+            return
+        overlapping = StandIn.objects.filter(
+            co_creator_id=self.co_creator_id,
+            starts_on__lte=self.ends_on,
+            ends_on__gte=self.starts_on,
+        ).exclude(pk=self.pk)
+        if overlapping.exists():
+            raise ValidationError(
+                _("Personen har allerede en stedfortræder i en del af perioden."), code="overlap"
+            )

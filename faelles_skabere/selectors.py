@@ -1,6 +1,11 @@
-from django.db.models import Prefetch
+import datetime
+from dataclasses import dataclass
 
-from faelles_skabere.models import AreaAssignment, CoCreator
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from faelles_skabere.models import AreaAssignment, CoCreator, StandIn
+from lokalfora.models import LocalArea
 
 
 def directory():
@@ -17,6 +22,7 @@ def directory():
     )
     return list(
         CoCreator.objects.prefetch_related(
+            "expertise",
             Prefetch("assignments", queryset=current, to_attr="current_assignments"),
             Prefetch("assignments", queryset=processes, to_attr="processes"),
         )
@@ -33,3 +39,42 @@ def current_co_creator(area):
         .first()
     )
     return assignment.co_creator if assignment else None
+
+
+@dataclass(frozen=True)
+class Responsible:
+    """Who handles an area's new requests on a day, and for whom they stand in (if anyone)."""
+
+    co_creator: CoCreator
+    covering_for: CoCreator | None = None
+
+
+def stand_in_for(co_creator: CoCreator, on: datetime.date) -> CoCreator | None:
+    entry = (
+        StandIn.objects.select_related("stand_in")
+        .filter(co_creator=co_creator, starts_on__lte=on, ends_on__gte=on)
+        .first()
+    )
+    return entry.stand_in if entry else None
+
+
+def responsible_for(area, on: datetime.date | None = None) -> Responsible | None:
+    """The area's fixed fælles-skaber, or their stand-in while one is set. None: nobody."""
+    on = on or timezone.localdate()
+    co_creator = current_co_creator(area)
+    if co_creator is None:
+        return None
+    stand_in = stand_in_for(co_creator, on)
+    if stand_in is not None:
+        return Responsible(co_creator=stand_in, covering_for=co_creator)
+    return Responsible(co_creator=co_creator)
+
+
+def areas_with_co_creators():
+    """All areas with their current fixed fælles-skaber (`current_assignment`), for staff."""
+    current = AreaAssignment.objects.fixed().current().select_related("co_creator")
+    return list(
+        LocalArea.objects.prefetch_related(
+            Prefetch("co_creator_assignments", queryset=current, to_attr="current_fixed")
+        ).order_by("name")
+    )

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "lokalfora",
     "faelles_skabere",
     "projektudvalg",
+    "sparring",
 ]
 
 MIDDLEWARE = [

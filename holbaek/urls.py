@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("lokalfora.urls")),
     path("", include("faelles_skabere.urls")),
     path("", include("projektudvalg.urls")),
+    path("", include("sparring.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def changelist_urls():
     for model in admin.site._registry:
         meta = model._meta
-        if meta.app_label in {"holbaek", "lokalfora", "faelles_skabere", "projektudvalg"}:
+        if meta.app_label in {"holbaek", "lokalfora", "faelles_skabere", "projektudvalg", "sparring"}:
             yield f"/admin/{meta.app_label}/{meta.model_name}/"
 
 
@@ -29,7 +29,7 @@ def test_every_model_of_ours_is_in_the_admin():
 
     ours = {
         model
-        for label in ("holbaek", "lokalfora", "faelles_skabere", "projektudvalg")
+        for label in ("holbaek", "lokalfora", "faelles_skabere", "projektudvalg", "sparring")
         for model in apps.get_app_config(label).get_models()
         if not issubclass(model, HistoricalChanges)  # shown through their model's history
     }

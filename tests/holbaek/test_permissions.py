@@ -68,6 +68,12 @@ PUBLIC = {
     "lokalfora:follow-confirm",
     "lokalfora:unsubscribe",
     "faelles_skabere:directory",
+    "faelles_skabere:photo",
+    "sparring:request",
+    # Protected by their signed tokens: see tests/sparring/test_requests.py.
+    "sparring:confirm",
+    "sparring:thread",
+    "sparring:delete",
     "projektudvalg:pool-list",
     "projektudvalg:pool-detail",
 }
@@ -89,6 +95,12 @@ PROTECTED = {
     "lokalfora:news-add",
     "lokalfora:news-edit",  # object pages: the matrix in test_news.py
     "lokalfora:news-delete",
+    # The sparring inbox: tests/sparring/test_permissions.py has its matrix.
+    "sparring:inbox",
+    "sparring:inbox-detail",
+    "sparring:inbox-message",
+    "sparring:inbox-status",
+    "sparring:inbox-transfer",
 }
 
 
@@ -96,7 +108,13 @@ def our_url_names(resolver=None, namespace=""):
     resolver = resolver or get_resolver()
     for entry in resolver.url_patterns:
         if isinstance(entry, URLResolver):
-            if entry.namespace in {"holbaek", "lokalfora", "faelles_skabere", "projektudvalg"}:
+            if entry.namespace in {
+                "holbaek",
+                "lokalfora",
+                "faelles_skabere",
+                "projektudvalg",
+                "sparring",
+            }:
                 yield from our_url_names(entry, entry.namespace)
             elif entry.namespace is None and not namespace:
                 yield from our_url_names(entry, "")

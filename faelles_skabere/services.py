@@ -1,0 +1,67 @@
+"""Writes and rules for who follows which area. Plain functions, keyword-only, atomic."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from faelles_skabere.models import AreaAssignment, AssignmentKind, CoCreator, StandIn
+from lokalfora.models import LocalArea
+
+
+@transaction.atomic
+def reassign_area(
+    *, area: LocalArea, co_creator: CoCreator, starts_on: datetime.date
+) -> AreaAssignment:
+    """Hands the area to another fixed fælles-skaber in one step.
+
+    The current assignment ends the day before `starts_on` and the new one
+    starts that day, so the area always has exactly one, and the history
+    shows who covered it when. The area's row is locked while this happens.
+    """
+    LocalArea.objects.select_for_update().get(pk=area.pk)
+    current = AreaAssignment.objects.fixed().current().filter(area=area).first()
+    if current is not None:
+        if current.co_creator_id == co_creator.pk:
+            raise ValidationError(
+                _("%(name)s er allerede fast fælles-skaber for %(area)s.")
+                % {"name": co_creator.display_name, "area": area.name},
+                code="unchanged",
+            )
+        if starts_on <= current.started_on:
+            raise ValidationError(
+                _("Skiftet skal ske efter %(date)s, hvor den nuværende fælles-skaber startede.")
+                % {"date": current.started_on.strftime("%d.%m.%Y")},
+                code="too_early",
+            )
+        current.ended_on = starts_on - datetime.timedelta(days=1)
+        current.save(update_fields=["ended_on"])
+    return AreaAssignment.objects.create(
+        area=area, co_creator=co_creator, kind=AssignmentKind.FIXED, started_on=starts_on
+    )
+
+
+@transaction.atomic
+def add_stand_in(
+    *,
+    co_creator: CoCreator,
+    stand_in: CoCreator,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+) -> StandIn:
+    """Someone covers for a colleague for a period; periods for one person may not overlap."""
+    CoCreator.objects.select_for_update().get(pk=co_creator.pk)
+    entry = StandIn(co_creator=co_creator, stand_in=stand_in, starts_on=starts_on, ends_on=ends_on)
+    entry.full_clean()
+    overlapping = StandIn.objects.filter(
+        co_creator=co_creator, starts_on__lte=ends_on, ends_on__gte=starts_on
+    )
+    if overlapping.exists():
+        raise ValidationError(
+            _("%(name)s har allerede en stedfortræder i en del af perioden.")
+            % {"name": co_creator.display_name},
+            code="overlap",
+        )
+    entry.save()
+    return entry

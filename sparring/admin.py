@@ -1,0 +1,50 @@
+from django.contrib import admin
+
+from sparring.models import Message, ReferenceCounter, SparringRequest, SparringSettings
+
+
+@admin.register(SparringSettings)
+class SparringSettingsAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "response_days", "anonymise_after_months"]
+
+    def has_add_permission(self, request):
+        return not SparringSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SparringRequest)
+class SparringRequestAdmin(admin.ModelAdmin):
+    """Requests are handled in the portal's inbox; the admin only looks them up."""
+
+    list_display = ["__str__", "status", "topic", "area", "assigned_to", "created_at"]
+    list_filter = ["status", "topic", "area"]
+    list_select_related = ["area", "assigned_to"]
+    search_fields = ["email", "name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Message)
+class MessageAdmin(ReadOnlyAdmin):
+    list_display = ["request", "kind", "author", "created_at"]
+    list_filter = ["kind"]
+    list_select_related = ["request", "author"]
+
+
+@admin.register(ReferenceCounter)
+class ReferenceCounterAdmin(ReadOnlyAdmin):
+    list_display = ["year", "last"]

@@ -1,0 +1,175 @@
+import time
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from holbaek.forms import PlainTextFormMixin
+from sparring.models import Outcome, PreferredContact, SparringRequest, Status
+
+DESCRIPTION_LIMIT = 4000
+MESSAGE_LIMIT = 4000
+MIN_FILL_SECONDS = 3
+FORM_MAX_AGE = 60 * 60 * 24  # a form left open overnight must be sent again
+ACROSS = "tvaers"
+STARTED_SALT = "sparring.form-started"
+
+
+class SparringRequestForm(PlainTextFormMixin, forms.ModelForm):
+    """The public form. Spam defence without third parties: a honeypot and a minimum fill time."""
+
+    area_choice = forms.ChoiceField(
+        label=_("Lokalområde"), error_messages={"required": _("Vælg et område.")}
+    )
+    website = forms.CharField(
+        label=_("Lad dette felt stå tomt"), required=False, template_name="forms/honeypot.html"
+    )
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = SparringRequest
+        fields = [
+            "name", "email", "phone", "requester_kind", "topic", "description",
+            "preferred_contact",
+        ]  # fmt: skip
+        labels = {"name": _("Dit navn"), "email": _("Din e-mailadresse")}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 8, "maxlength": DESCRIPTION_LIMIT}),
+            "requester_kind": forms.RadioSelect,
+            "preferred_contact": forms.RadioSelect,
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        }
+        help_texts = {
+            "description": _("Fortæl kort om din idé eller dit spørgsmål. Højst 4000 tegn."),
+            "phone": _("Skal udfyldes, hvis du helst vil ringes op."),
+        }
+        error_messages = {
+            "email": {
+                "required": _("Skriv din e-mailadresse."),
+                "invalid": _("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."),
+            },
+            "name": {"required": _("Skriv dit navn.")},
+            "description": {"required": _("Fortæl, hvad du gerne vil have sparring om.")},
+            "requester_kind": {"required": _("Vælg, hvem du er.")},
+            "topic": {"required": _("Vælg et emne.")},
+            "preferred_contact": {"required": _("Vælg, hvordan vi skal kontakte dig.")},
+        }
+
+    field_order = [
+        "name", "email", "phone", "requester_kind", "area_choice", "topic", "description",
+        "preferred_contact", "website", "started",
+    ]  # fmt: skip
+
+    def __init__(self, *args, areas=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area_choice"].choices = [
+            ("", _("Vælg område")),
+            *((area.slug, area.name) for area in areas),
+            (ACROSS, _("På tværs af områder / ved ikke")),
+        ]
+        self._areas = {area.slug: area for area in areas}
+        if not self.is_bound:
+            self.initial["started"] = signing.dumps({"t": time.time()}, salt=STARTED_SALT)
+
+    def clean_started(self):
+        """The form carries the signed time it was shown; bots post within a second or two."""
+        try:
+            shown_at = signing.loads(
+                self.cleaned_data.get("started") or "", salt=STARTED_SALT, max_age=FORM_MAX_AGE
+            )["t"]
+        except signing.SignatureExpired as error:
+            raise forms.ValidationError(
+                _("Formularen har været åben for længe. Tjek felterne, og send den igen.")
+            ) from error
+        except (signing.BadSignature, KeyError, TypeError) as error:
+            raise forms.ValidationError(_("Formularen kunne ikke læses. Send den igen.")) from error
+        if time.time() - float(shown_at) < MIN_FILL_SECONDS:
+            raise forms.ValidationError(
+                _("Formularen blev sendt meget hurtigt. Tjek felterne, og send den igen.")
+            )
+        return self.cleaned_data["started"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            self.add_error("website", _("Lad feltet stå tomt."))
+        if len(cleaned.get("description") or "") > DESCRIPTION_LIMIT:
+            self.add_error(
+                "description", _("Skriv højst %(limit)d tegn.") % {"limit": DESCRIPTION_LIMIT}
+            )
+        if cleaned.get("preferred_contact") == PreferredContact.PHONE and not cleaned.get("phone"):
+            self.add_error("phone", _("Skriv dit telefonnummer, når du helst vil ringes op."))
+        return cleaned
+
+    def restart_clock(self) -> None:
+        """A form shown again (with errors) counts its fill time from now."""
+        self.data = self.data.copy()
+        self.data["started"] = signing.dumps({"t": time.time()}, salt=STARTED_SALT)
+
+    @property
+    def area(self):
+        return self._areas.get(self.cleaned_data.get("area_choice"))
+
+    def request_data(self) -> dict:
+        data = {field: self.cleaned_data[field] for field in self.Meta.fields}
+        return data | {"area": self.area}
+
+
+class MessageForm(PlainTextFormMixin, forms.Form):
+    body = forms.CharField(
+        label=_("Din besked"),
+        max_length=MESSAGE_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 6, "maxlength": MESSAGE_LIMIT}),
+        error_messages={
+            "required": _("Skriv en besked."),
+            "max_length": _("Skriv højst %(limit_value)d tegn."),
+        },
+    )
+
+
+class StaffMessageForm(MessageForm):
+    INTERNAL = "note"
+    REPLY = "reply"
+
+    kind = forms.ChoiceField(
+        label=_("Slags"),
+        choices=[
+            (REPLY, _("Svar til anmoderen (sendes som e-mail)")),
+            (INTERNAL, _("Intern note (ses kun af kommunens medarbejdere)")),
+        ],
+        widget=forms.RadioSelect,
+        initial=REPLY,
+    )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[(value, label) for value, label in Status.choices if value != Status.UNCONFIRMED],
+    )
+    outcome = forms.ChoiceField(
+        label=_("Resultat (når anmodningen afsluttes)"),
+        choices=[("", "–"), *Outcome.choices],
+        required=False,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == Status.CLOSED and not cleaned.get("outcome"):
+            self.add_error("outcome", _("Vælg et resultat, når anmodningen afsluttes."))
+        return cleaned
+
+
+class TransferForm(PlainTextFormMixin, forms.Form):
+    to = forms.ModelChoiceField(label=_("Overdrag til"), queryset=None, empty_label=None)
+    reason = forms.CharField(
+        label=_("Begrundelse"),
+        max_length=500,
+        error_messages={"required": _("Skriv, hvorfor du overdrager anmodningen.")},
+    )
+
+    def __init__(self, *args, co_creators=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to"].queryset = co_creators

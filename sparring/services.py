@@ -1,0 +1,349 @@
+"""Sparring requests from form to answer. Plain functions, keyword-only, atomic.
+
+submit -> (the requester confirms by link) confirm: reference number, routing,
+receipt -> replies, notes, transfers -> close -> anonymised after N months.
+"""
+
+import datetime
+import logging
+import smtplib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from sparring import tokens
+from sparring.models import (
+    Message,
+    MessageKind,
+    ReferenceCounter,
+    SparringRequest,
+    SparringSettings,
+    Status,
+)
+from sparring.routing import route
+from sparring.workdays import add_working_days
+
+logger = logging.getLogger(__name__)
+
+UNCONFIRMED_DAYS = 7
+DOUBLE_SUBMIT_WINDOW = datetime.timedelta(hours=1)
+CLOSED_MESSAGE = _("Anmodningen er afsluttet. Send en ny anmodning, hvis du vil fortsætte.")
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def thread_url(request: SparringRequest) -> str:
+    token = tokens.make(request, tokens.THREAD_SALT)
+    return absolute(reverse("sparring:thread", kwargs={"token": token}))
+
+
+class SendFailed(Exception):
+    """The mail server did not take the confirmation mail."""
+
+
+def _mail(*, to: list[str], subject: str, template: str, context: dict) -> None:
+    with translation.override("da"):
+        send_mail(
+            subject=subject,
+            message=render_to_string(f"sparring/email/{template}", context),
+            from_email=None,
+            recipient_list=to,
+        )
+
+
+def _after_commit(send) -> None:
+    """Sends once the change is saved; a failing mail server is logged, the change stands."""
+
+    def run():
+        try:
+            send()
+        except (smtplib.SMTPException, OSError):
+            logger.exception("Kunne ikke sende en e-mail om en anmodning om sparring")
+
+    transaction.on_commit(run)
+
+
+def _staff_address(co_creator) -> str:
+    return co_creator.email or (co_creator.user.email if co_creator.user_id else "")
+
+
+# --- From form to confirmed request ------------------------------------------------------
+
+
+def submit(*, data: dict) -> SparringRequest:
+    """Saves the request unconfirmed and mails the confirmation link.
+
+    The same description from the same address within an hour is a double
+    submission: the first request is kept and no second mail is sent.
+    """
+    email = data["email"].strip().lower()
+    duplicate = SparringRequest.objects.filter(
+        email=email,
+        description=data["description"],
+        created_at__gt=timezone.now() - DOUBLE_SUBMIT_WINDOW,
+    ).first()
+    if duplicate is not None:
+        return duplicate
+    request = SparringRequest(**(data | {"email": email}))
+    request.full_clean()
+    request.save()
+    link = absolute(
+        reverse("sparring:confirm", kwargs={"token": tokens.make(request, tokens.CONFIRM_SALT)})
+    )
+    try:
+        _mail(
+            to=[email],
+            subject=_("Bekræft din anmodning om sparring"),
+            template="confirm.txt",
+            context={"request": request, "link": link, "days": UNCONFIRMED_DAYS},
+        )
+    except (smtplib.SMTPException, OSError) as error:
+        logger.exception("Kunne ikke sende bekræftelse af en anmodning om sparring")
+        request.delete()
+        raise SendFailed from error
+    return request
+
+
+def request_for_token(token: str, salt: str, max_age) -> SparringRequest:
+    request_id, email = tokens.read(token, salt, max_age)
+    request = (
+        SparringRequest.objects.select_related("area", "assigned_to")
+        .filter(pk=request_id, email=email, anonymised_at__isnull=True)
+        .first()
+    )
+    if request is None:  # deleted, anonymised, or the address no longer matches
+        raise tokens.LinkError("expired")
+    return request
+
+
+def _next_number(year: int) -> int:
+    counter, _created = ReferenceCounter.objects.select_for_update().get_or_create(year=year)
+    counter.last = F("last") + 1
+    counter.save(update_fields=["last"])
+    counter.refresh_from_db(fields=["last"])
+    return counter.last
+
+
+@transaction.atomic
+def confirm(*, token: str) -> SparringRequest:
+    """Confirms the address, gives the reference number, routes, and sends the receipt."""
+    found = request_for_token(token, tokens.CONFIRM_SALT, tokens.CONFIRM_MAX_AGE)
+    request = SparringRequest.objects.select_for_update().get(pk=found.pk)
+    if request.status != Status.UNCONFIRMED:
+        return found  # confirming twice is harmless
+    now = timezone.now()
+    today = timezone.localdate(now)
+    decision = route(area=found.area, topic=request.topic, on=today)
+    request.year = today.year
+    request.number = _next_number(today.year)
+    request.status = Status.NEW
+    request.confirmed_at = now
+    request.assigned_to = decision.co_creator
+    request.routing_reason = decision.reason
+    request.answer_due_on = add_working_days(today, SparringSettings.current().response_days)
+    request.save()
+    Message.objects.create(request=request, kind=MessageKind.EVENT, body=decision.reason)
+    _after_commit(lambda: _send_receipt_and_notify(request.pk))
+    return request
+
+
+def _send_receipt_and_notify(request_id: int) -> None:
+    request = SparringRequest.objects.select_related("area", "assigned_to__user").get(pk=request_id)
+    context = {
+        "request": request,
+        "thread_url": thread_url(request),
+        "inbox_url": absolute(request.get_absolute_url()),
+    }
+    _mail(
+        to=[request.email],
+        subject=_("Vi har modtaget din anmodning %(reference)s") % {"reference": request.reference},
+        template="receipt.txt",
+        context=context,
+    )
+    if request.assigned_to and _staff_address(request.assigned_to):
+        _mail(
+            to=[_staff_address(request.assigned_to)],
+            subject=_("Ny anmodning om sparring: %(reference)s") % {"reference": request.reference},
+            template="new_request.txt",
+            context=context,
+        )
+
+
+def purge_unconfirmed() -> int:
+    cutoff = timezone.now() - datetime.timedelta(days=UNCONFIRMED_DAYS)
+    count, _by_model = SparringRequest.objects.filter(
+        status=Status.UNCONFIRMED, created_at__lt=cutoff
+    ).delete()
+    return count
+
+
+# --- The thread ----------------------------------------------------------------------------
+
+
+def _refuse_if_closed(request: SparringRequest) -> None:
+    if request.status == Status.CLOSED:
+        raise ValidationError(CLOSED_MESSAGE, code="closed")
+
+
+@transaction.atomic
+def requester_reply(*, request: SparringRequest, body: str) -> Message:
+    request = SparringRequest.objects.select_for_update().get(pk=request.pk)
+    _refuse_if_closed(request)
+    message = Message.objects.create(request=request, kind=MessageKind.REQUESTER, body=body)
+    if request.status == Status.AWAITING_REPLY:
+        request.status = Status.IN_DIALOGUE
+        request.save(update_fields=["status"])
+    if request.assigned_to_id:
+        _after_commit(lambda: _notify_assignee_of_reply(request.pk))
+    return message
+
+
+def _notify_assignee_of_reply(request_id: int) -> None:
+    request = SparringRequest.objects.select_related("assigned_to__user").get(pk=request_id)
+    address = _staff_address(request.assigned_to)
+    if address:
+        _mail(
+            to=[address],
+            subject=_("Nyt svar på %(reference)s") % {"reference": request.reference},
+            template="requester_replied.txt",
+            context={"request": request, "inbox_url": absolute(request.get_absolute_url())},
+        )
+
+
+@transaction.atomic
+def staff_reply(*, request: SparringRequest, author, body: str) -> Message:
+    """A reply to the requester, sent by e-mail with a fresh link to the thread."""
+    request = SparringRequest.objects.select_for_update().get(pk=request.pk)
+    _refuse_if_closed(request)
+    message = Message.objects.create(
+        request=request, kind=MessageKind.REPLY, author=author, body=body
+    )
+    request.status = Status.AWAITING_REPLY
+    request.first_answered_at = request.first_answered_at or message.created_at
+    request.save(update_fields=["status", "first_answered_at"])
+    _after_commit(lambda: _send_reply(message.pk))
+    return message
+
+
+def _send_reply(message_id: int) -> None:
+    message = Message.objects.select_related("request").get(pk=message_id)
+    request = message.request
+    _mail(
+        to=[request.email],
+        subject=_("Svar på din anmodning %(reference)s") % {"reference": request.reference},
+        template="reply.txt",
+        context={"request": request, "message": message, "thread_url": thread_url(request)},
+    )
+
+
+@transaction.atomic
+def add_note(*, request: SparringRequest, author, body: str) -> Message:
+    """An internal note: colleagues see it, the requester never does."""
+    return Message.objects.create(request=request, kind=MessageKind.NOTE, author=author, body=body)
+
+
+@transaction.atomic
+def transfer(*, request: SparringRequest, author, to, reason: str) -> SparringRequest:
+    request = SparringRequest.objects.select_for_update().get(pk=request.pk)
+    _refuse_if_closed(request)
+    if to.pk == request.assigned_to_id:
+        raise ValidationError(_("Anmodningen er allerede hos %(name)s.") % {"name": to})
+    previous = request.assigned_to
+    request.assigned_to = to
+    request.save(update_fields=["assigned_to"])
+    Message.objects.create(
+        request=request,
+        kind=MessageKind.EVENT,
+        author=author,
+        body=_("Overdraget fra %(old)s til %(new)s: %(reason)s")
+        % {"old": previous or _("ingen"), "new": to, "reason": reason},
+    )
+    address = _staff_address(to)
+    if address:
+        context = {
+            "request": request,
+            "reason": reason,
+            "author": author,
+            "inbox_url": absolute(request.get_absolute_url()),
+        }
+        _after_commit(
+            lambda: _mail(
+                to=[address],
+                subject=_("%(reference)s er overdraget til dig") % {"reference": request.reference},
+                template="transferred.txt",
+                context=context,
+            )
+        )
+    return request
+
+
+@transaction.atomic
+def set_status(*, request: SparringRequest, author, status: str, outcome: str = "") -> None:
+    request = SparringRequest.objects.select_for_update().get(pk=request.pk)
+    if status == Status.CLOSED and not outcome:
+        raise ValidationError(_("Vælg et resultat, når anmodningen afsluttes."), code="outcome")
+    if status == Status.UNCONFIRMED:
+        raise ValidationError(_("Ugyldig status."), code="status")
+    request.status = status
+    request.outcome = outcome if status == Status.CLOSED else ""
+    request.closed_at = timezone.now() if status == Status.CLOSED else None
+    request.save(update_fields=["status", "outcome", "closed_at"])
+    Message.objects.create(
+        request=request,
+        kind=MessageKind.EVENT,
+        author=author,
+        body=_("Status: %(status)s") % {"status": request.get_status_display()}
+        + (f" ({request.get_outcome_display()})" if request.outcome else ""),
+    )
+
+
+# --- Privacy -------------------------------------------------------------------------------
+
+ANONYMOUS = "(anonymiseret)"
+
+
+def _anonymise(queryset) -> int:
+    """Clears the personal data and the thread; keeps area, topic, kind and the dates."""
+    now = timezone.now()
+    ids = list(queryset.values_list("pk", flat=True))
+    Message.objects.filter(request_id__in=ids).delete()
+    return SparringRequest.objects.filter(pk__in=ids).update(
+        name=ANONYMOUS,
+        email="",
+        phone="",
+        description=ANONYMOUS,
+        routing_reason="",
+        anonymised_at=now,
+    )
+
+
+@transaction.atomic
+def delete_on_request(*, request: SparringRequest) -> None:
+    """The requester asked for deletion: statistics stay, nothing personal does."""
+    request = SparringRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status != Status.CLOSED:
+        request.status = Status.CLOSED
+        request.outcome = request.outcome or "other"
+        request.closed_at = timezone.now()
+        request.save(update_fields=["status", "outcome", "closed_at"])
+    _anonymise(SparringRequest.objects.filter(pk=request.pk))
+
+
+def anonymise_old_closed(*, now=None) -> int:
+    """Closed requests older than the configured period lose their personal data."""
+    now = now or timezone.now()
+    months = SparringSettings.current().anonymise_after_months
+    cutoff = now - datetime.timedelta(days=round(months * 30.44))
+    old = SparringRequest.objects.filter(
+        status=Status.CLOSED, closed_at__lt=cutoff, anonymised_at__isnull=True
+    )
+    return _anonymise(old)

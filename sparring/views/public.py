@@ -1,0 +1,115 @@
+"""The requester's pages: the form, the confirmation link, and the private thread."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from holbaek.ratelimit import allow, client_ip
+from lokalfora.models import LocalArea
+from sparring import selectors, services, tokens
+from sparring.forms import MessageForm, SparringRequestForm
+
+LIMIT_PER_IP = 10
+LIMIT_PER_EMAIL = 3
+HOUR = 3600
+
+LINK_MESSAGES = {
+    "expired": gettext_lazy(
+        "Linket er udløbet, eller anmodningen findes ikke længere. "
+        "Send en ny anmodning, eller skriv til kommunen."
+    ),
+    "invalid": gettext_lazy(
+        "Linket er ikke gyldigt. Det kan være ændret eller kun kopieret delvis. "
+        "Kopiér hele linket fra e-mailen."
+    ),
+}
+
+
+def _link_error(request, error):
+    context = {"message": LINK_MESSAGES[error.reason]}
+    return render(request, "sparring/link_error.html", context, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def request_form(request):
+    areas = list(LocalArea.objects.order_by("name"))
+    posted = request.method == "POST"
+    initial = {"area_choice": request.GET.get("omraade", "")}
+    form = SparringRequestForm(request.POST if posted else None, areas=areas, initial=initial)
+    status = 200
+    if posted and form.is_valid():
+        email = form.cleaned_data["email"]
+        if not (
+            allow("sparring-ip", client_ip(request), limit=LIMIT_PER_IP, period=HOUR)
+            and allow("sparring-email", email, limit=LIMIT_PER_EMAIL, period=HOUR)
+        ):
+            form.add_error(None, _("Der er sendt for mange anmodninger. Prøv igen om en time."))
+            status = 429
+        else:
+            try:
+                services.submit(data=form.request_data())
+            except services.SendFailed:
+                form.add_error(None, _("Vi kunne ikke sende e-mailen lige nu. Prøv igen om lidt."))
+                status = 503
+            else:
+                return render(request, "sparring/request_sent.html", {"email": email})
+    if posted:
+        status = status if status != 200 else 400
+        form.restart_clock()
+    return render(request, "sparring/request_form.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """GET asks, POST confirms: mail programs that check links only GET."""
+    try:
+        if request.method == "POST":
+            sparring = services.confirm(token=token)
+            return render(request, "sparring/confirmed.html", {"sparring": sparring})
+        sparring = services.request_for_token(token, tokens.CONFIRM_SALT, tokens.CONFIRM_MAX_AGE)
+    except tokens.LinkError as error:
+        return _link_error(request, error)
+    return render(request, "sparring/confirm.html", {"sparring": sparring})
+
+
+@require_http_methods(["GET", "POST"])
+def thread(request, token):
+    try:
+        sparring = services.request_for_token(token, tokens.THREAD_SALT, tokens.THREAD_MAX_AGE)
+    except tokens.LinkError as error:
+        return _link_error(request, error)
+    form = MessageForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.requester_reply(request=sparring, body=form.cleaned_data["body"])
+            except ValidationError as refused:
+                form.add_error(None, refused)
+            else:
+                messages.success(request, _("Din besked er sendt."))
+                return redirect("sparring:thread", token=token)
+        status = 400
+    context = {
+        "sparring": sparring,
+        "entries": selectors.thread(sparring, for_requester=True),
+        "form": form,
+        "token": token,
+    }
+    return render(request, "sparring/thread.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def delete(request, token):
+    """The requester asks for their personal data to be deleted."""
+    try:
+        sparring = services.request_for_token(token, tokens.THREAD_SALT, tokens.THREAD_MAX_AGE)
+    except tokens.LinkError as error:
+        return _link_error(request, error)
+    if request.method == "POST":
+        services.delete_on_request(request=sparring)
+        return render(request, "sparring/deleted.html", {"reference": sparring.reference})
+    return render(request, "sparring/delete.html", {"sparring": sparring, "token": token})

@@ -1,0 +1,134 @@
+"""Routing: fixed fælles-skaber, stand-in, cross-cutting by expertise, coordinator fallback."""
+
+import datetime
+
+import pytest
+
+from faelles_skabere.models import AreaAssignment, CoCreator, Expertise
+from faelles_skabere.services import add_stand_in
+from sparring.routing import route
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.date(2026, 11, 26)
+
+
+def test_an_area_request_goes_to_its_fixed_co_creator(area, tollose_co_creator):
+    decision = route(area=area, topic="event", on=TODAY)
+    assert decision.co_creator == tollose_co_creator
+    assert decision.reason == (
+        f"Sendt til {tollose_co_creator.title}, fordi {tollose_co_creator.title} "
+        "er fast fælles-skaber for Tølløse."
+    )
+
+
+def test_during_a_stand_in_period_it_goes_to_the_stand_in(
+    area, tollose_co_creator, jyderup_co_creator
+):
+    add_stand_in(
+        co_creator=tollose_co_creator,
+        stand_in=jyderup_co_creator,
+        starts_on=TODAY - datetime.timedelta(days=2),
+        ends_on=TODAY + datetime.timedelta(days=10),
+    )
+    decision = route(area=area, topic="event", on=TODAY)
+    assert decision.co_creator == jyderup_co_creator
+    assert "er væk" in decision.reason and "stedfortræder" in decision.reason
+    after = route(area=area, topic="event", on=TODAY + datetime.timedelta(days=11))
+    assert after.co_creator == tollose_co_creator
+
+
+def test_a_cross_cutting_request_goes_to_the_least_busy_expert(
+    reference_data, tollose_co_creator, jyderup_co_creator
+):
+    pools = Expertise.objects.create(name="Fundraising", topics=["pool_application"])
+    Expertise.objects.create(name="Kultur", topics=["event"])
+    tollose_co_creator.expertise.add(pools)
+    jyderup_co_creator.expertise.add(pools)
+    decision = route(area=None, topic="pool_application", on=TODAY)
+    # Both have no open requests: the tie goes by title (Jyderup before Tølløse).
+    assert decision.co_creator == jyderup_co_creator
+    assert "fagområdet Fundraising" in decision.reason
+    assert "på tværs af områder" in decision.reason
+
+
+def test_an_area_without_a_co_creator_is_treated_as_cross_cutting(
+    area, tollose_co_creator, jyderup_co_creator
+):
+    AreaAssignment.objects.filter(area=area).delete()
+    Expertise.objects.create(name="Kultur", topics=["event"]).co_creators.add(jyderup_co_creator)
+    decision = route(area=area, topic="event", on=TODAY)
+    assert decision.co_creator == jyderup_co_creator
+    assert decision.reason.startswith("Sendt til") and "ingen fast fælles-skaber" in decision.reason
+
+
+def test_with_no_expert_it_goes_to_the_coordinator_and_else_to_everyone(reference_data):
+    nobody = route(area=None, topic="hearing", on=TODAY)
+    assert nobody.co_creator is None
+    assert "Alle åbne" in nobody.reason
+    coordinator = CoCreator.objects.get(title="Proceskonsulent")
+    coordinator.is_coordinator = True
+    coordinator.save()
+    decision = route(area=None, topic="hearing", on=TODAY)
+    assert decision.co_creator == coordinator
+    assert "koordinatoren" in decision.reason
+
+
+def test_the_database_allows_one_current_fixed_co_creator_per_area(area, jyderup_co_creator):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AreaAssignment.objects.create(area=area, co_creator=jyderup_co_creator, started_on=TODAY)
+
+
+def test_reassigning_keeps_exactly_one_and_the_history(
+    area, tollose_co_creator, jyderup_co_creator
+):
+    from faelles_skabere.services import reassign_area
+
+    reassign_area(area=area, co_creator=jyderup_co_creator, starts_on=TODAY)
+    current = AreaAssignment.objects.fixed().current().filter(area=area)
+    assert [a.co_creator for a in current] == [jyderup_co_creator]
+    old = AreaAssignment.objects.get(area=area, co_creator=tollose_co_creator)
+    assert old.ended_on == TODAY - datetime.timedelta(days=1)
+
+
+def test_reassigning_refuses_nonsense_with_danish_messages(
+    area, tollose_co_creator, jyderup_co_creator
+):
+    from django.core.exceptions import ValidationError
+
+    from faelles_skabere.services import reassign_area
+
+    with pytest.raises(ValidationError, match="er allerede fast fælles-skaber"):
+        reassign_area(area=area, co_creator=tollose_co_creator, starts_on=TODAY)
+    with pytest.raises(ValidationError, match="Skiftet skal ske efter"):
+        reassign_area(area=area, co_creator=jyderup_co_creator, starts_on=datetime.date(2025, 1, 1))
+
+
+def test_overlapping_stand_ins_are_refused(tollose_co_creator, jyderup_co_creator):
+    from django.core.exceptions import ValidationError
+
+    add_stand_in(
+        co_creator=tollose_co_creator, stand_in=jyderup_co_creator,
+        starts_on=TODAY, ends_on=TODAY + datetime.timedelta(days=5),
+    )  # fmt: skip
+    with pytest.raises(ValidationError, match="allerede en stedfortræder"):
+        add_stand_in(
+            co_creator=tollose_co_creator, stand_in=jyderup_co_creator,
+            starts_on=TODAY + datetime.timedelta(days=5), ends_on=TODAY + datetime.timedelta(days=9),
+        )  # fmt: skip
+
+
+@pytest.mark.postgres
+def test_postgres_refuses_overlapping_history(area, tollose_co_creator, jyderup_co_creator):
+    from django.db import IntegrityError, connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's exclusion constraints")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AreaAssignment.objects.create(
+            area=area,
+            co_creator=jyderup_co_creator,
+            started_on=datetime.date(2025, 6, 1),
+            ended_on=datetime.date(2026, 2, 1),  # overlaps Tølløse's assignment from 2026
+        )
