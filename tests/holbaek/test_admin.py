@@ -12,7 +12,13 @@ pytestmark = pytest.mark.django_db
 def changelist_urls():
     for model in admin.site._registry:
         meta = model._meta
-        if meta.app_label in {"holbaek", "lokalfora", "faelles_skabere", "projektudvalg", "sparring"}:
+        if meta.app_label in {
+            "holbaek",
+            "lokalfora",
+            "faelles_skabere",
+            "projektudvalg",
+            "sparring",
+        }:
             yield f"/admin/{meta.app_label}/{meta.model_name}/"
 
 

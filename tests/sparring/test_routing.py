@@ -32,7 +32,8 @@ def test_during_a_stand_in_period_it_goes_to_the_stand_in(
     )
     decision = route(area=area, topic="event", on=TODAY)
     assert decision.co_creator == jyderup_co_creator
-    assert "er væk" in decision.reason and "stedfortræder" in decision.reason
+    assert "er væk" in decision.reason
+    assert "stedfortræder" in decision.reason
     after = route(area=area, topic="event", on=TODAY + datetime.timedelta(days=11))
     assert after.co_creator == tollose_co_creator
 
@@ -58,7 +59,8 @@ def test_an_area_without_a_co_creator_is_treated_as_cross_cutting(
     Expertise.objects.create(name="Kultur", topics=["event"]).co_creators.add(jyderup_co_creator)
     decision = route(area=area, topic="event", on=TODAY)
     assert decision.co_creator == jyderup_co_creator
-    assert decision.reason.startswith("Sendt til") and "ingen fast fælles-skaber" in decision.reason
+    assert decision.reason.startswith("Sendt til")
+    assert "ingen fast fælles-skaber" in decision.reason
 
 
 def test_with_no_expert_it_goes_to_the_coordinator_and_else_to_everyone(reference_data):
@@ -108,15 +110,11 @@ def test_reassigning_refuses_nonsense_with_danish_messages(
 def test_overlapping_stand_ins_are_refused(tollose_co_creator, jyderup_co_creator):
     from django.core.exceptions import ValidationError
 
-    add_stand_in(
-        co_creator=tollose_co_creator, stand_in=jyderup_co_creator,
-        starts_on=TODAY, ends_on=TODAY + datetime.timedelta(days=5),
-    )  # fmt: skip
+    day = datetime.timedelta(days=1)
+    people = {"co_creator": tollose_co_creator, "stand_in": jyderup_co_creator}
+    add_stand_in(**people, starts_on=TODAY, ends_on=TODAY + 5 * day)
     with pytest.raises(ValidationError, match="allerede en stedfortræder"):
-        add_stand_in(
-            co_creator=tollose_co_creator, stand_in=jyderup_co_creator,
-            starts_on=TODAY + datetime.timedelta(days=5), ends_on=TODAY + datetime.timedelta(days=9),
-        )  # fmt: skip
+        add_stand_in(**people, starts_on=TODAY + 5 * day, ends_on=TODAY + 9 * day)
 
 
 @pytest.mark.postgres
