@@ -78,3 +78,14 @@ def areas_with_co_creators():
             Prefetch("co_creator_assignments", queryset=current, to_attr="current_fixed")
         ).order_by("name")
     )
+
+
+def assignment_overview(today: datetime.date):
+    """Each area with its current fixed fælles-skaber, and the stand-ins running or coming."""
+    areas = areas_with_co_creators()
+    stand_ins = list(
+        StandIn.objects.filter(ends_on__gte=today)
+        .select_related("co_creator", "stand_in")
+        .order_by("starts_on")
+    )
+    return {"areas": areas, "stand_ins": stand_ins}

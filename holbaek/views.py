@@ -15,6 +15,7 @@ def account(request):
         "requires_mfa": roles.requires_mfa(user),
         "has_mfa": Authenticator.objects.filter(user=user).exists(),
         "editorships": list(user.forum_editorships.select_related("forum__area")),
+        "is_municipal_staff": roles.is_municipal_staff(user),
     }
     return render(request, "holbaek/account.html", context)
 

@@ -5,7 +5,7 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from holbaek.forms import PlainTextFormMixin
-from sparring.models import Outcome, PreferredContact, SparringRequest, Status
+from sparring.models import Outcome, PreferredContact, RequesterKind, SparringRequest, Status
 
 DESCRIPTION_LIMIT = 4000
 MESSAGE_LIMIT = 4000
@@ -70,6 +70,9 @@ class SparringRequestForm(PlainTextFormMixin, forms.ModelForm):
             (ACROSS, _("På tværs af områder / ved ikke")),
         ]
         self._areas = {area.slug: area for area in areas}
+        # Radio buttons need no empty "choose one" option.
+        self.fields["requester_kind"].choices = RequesterKind.choices
+        self.fields["preferred_contact"].choices = PreferredContact.choices
         if not self.is_bound:
             self.initial["started"] = signing.dumps({"t": time.time()}, salt=STARTED_SALT)
 
@@ -80,10 +83,12 @@ class SparringRequestForm(PlainTextFormMixin, forms.ModelForm):
                 self.cleaned_data.get("started") or "", salt=STARTED_SALT, max_age=FORM_MAX_AGE
             )["t"]
         except signing.SignatureExpired as error:
+            self.clock_unreadable = True
             raise forms.ValidationError(
                 _("Formularen har været åben for længe. Tjek felterne, og send den igen.")
             ) from error
         except (signing.BadSignature, KeyError, TypeError) as error:
+            self.clock_unreadable = True
             raise forms.ValidationError(_("Formularen kunne ikke læses. Send den igen.")) from error
         if time.time() - float(shown_at) < MIN_FILL_SECONDS:
             raise forms.ValidationError(
@@ -104,7 +109,13 @@ class SparringRequestForm(PlainTextFormMixin, forms.ModelForm):
         return cleaned
 
     def restart_clock(self) -> None:
-        """A form shown again (with errors) counts its fill time from now."""
+        """A form shown again after its clock could not be read starts a new one.
+
+        A readable clock is kept: the time it measures goes on while the person
+        corrects the form, so a second try is not "too fast".
+        """
+        if not getattr(self, "clock_unreadable", False):
+            return
         self.data = self.data.copy()
         self.data["started"] = signing.dumps({"t": time.time()}, salt=STARTED_SALT)
 

@@ -95,7 +95,8 @@ PROTECTED = {
     "lokalfora:news-add",
     "lokalfora:news-edit",  # object pages: the matrix in test_news.py
     "lokalfora:news-delete",
-    # The sparring inbox: tests/sparring/test_permissions.py has its matrix.
+    # The sparring inbox and the assignment page: tests/sparring/test_permissions.py.
+    "faelles_skabere:assignments",
     "sparring:inbox",
     "sparring:inbox-detail",
     "sparring:inbox-message",

@@ -85,3 +85,13 @@ def test_the_requester_reaches_only_their_own_thread_by_link(client, sparring):
     assert "Hjælp til et møde" in page.text
     # Without the link there is no way in: the inbox needs a staff login.
     assert client.get(f"/sparring/indbakke/{sparring.pk}/").status_code == 302
+
+
+@pytest.mark.parametrize("role", ROLE_NAMES)
+def test_the_assignment_page(client_as, reference_data, role):
+    response = client_as(role).get("/faelles-skabere/tildeling/")
+    expected = expected_for(role, READERS)
+    if expected == "login":
+        assert response.status_code == 302
+    else:
+        assert response.status_code == expected

@@ -1,0 +1,76 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from faelles_skabere.models import CoCreator
+from lokalfora.models import LocalArea
+
+YEAR = datetime.timedelta(days=365)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%d")
+
+
+def _date_field(label):
+    return forms.DateField(
+        label=label,
+        widget=DateInput(),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"],
+        error_messages={
+            "required": _("Skriv en dato."),
+            "invalid": _("Skriv datoen som fx 24.12.2026."),
+        },
+    )
+
+
+def _in_range(value):
+    today = timezone.localdate()
+    if not today - YEAR <= value <= today + 2 * YEAR:
+        raise forms.ValidationError(_("Datoen skal ligge inden for et år tilbage og to år frem."))
+
+
+class ReassignForm(forms.Form):
+    area = forms.ModelChoiceField(
+        label=_("Område"), queryset=LocalArea.objects.order_by("name"), empty_label=None
+    )
+    co_creator = forms.ModelChoiceField(
+        label=_("Ny fast fælles-skaber"), queryset=CoCreator.objects.all(), empty_label=None
+    )
+    starts_on = _date_field(_("Fra og med"))
+
+    def clean_starts_on(self):
+        value = self.cleaned_data["starts_on"]
+        _in_range(value)
+        return value
+
+
+class StandInForm(forms.Form):
+    co_creator = forms.ModelChoiceField(
+        label=_("Hvem er væk"), queryset=CoCreator.objects.all(), empty_label=None
+    )
+    stand_in = forms.ModelChoiceField(
+        label=_("Stedfortræder"), queryset=CoCreator.objects.all(), empty_label=None
+    )
+    starts_on = _date_field(_("Fra og med"))
+    ends_on = _date_field(_("Til og med"))
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        for field in ("starts_on", "ends_on"):
+            if cleaned.get(field):
+                try:
+                    _in_range(cleaned[field])
+                except forms.ValidationError as error:
+                    self.add_error(field, error)
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("Perioden skal slutte, efter den begynder."))
+        if cleaned.get("co_creator") and cleaned.get("co_creator") == cleaned.get("stand_in"):
+            self.add_error("stand_in", _("En stedfortræder skal være en anden person."))
+        return cleaned
