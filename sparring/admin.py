@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from sparring.models import Message, ReferenceCounter, SparringRequest, SparringSettings
+from sparring.models import (
+    Attachment,
+    Message,
+    ReferenceCounter,
+    SparringRequest,
+    SparringSettings,
+)
 
 
 @admin.register(SparringSettings)
@@ -48,3 +54,12 @@ class MessageAdmin(ReadOnlyAdmin):
 @admin.register(ReferenceCounter)
 class ReferenceCounterAdmin(ReadOnlyAdmin):
     list_display = ["year", "last"]
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(ReadOnlyAdmin):
+    """Only the file names; the files are downloaded from the request's page in the portal."""
+
+    list_display = ["name", "message", "extension", "size"]
+    list_select_related = ["message__request"]
+    exclude = ["file"]

@@ -5,6 +5,7 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from holbaek.forms import PlainTextFormMixin
+from holbaek.uploads import check_document
 from sparring.models import Outcome, PreferredContact, RequesterKind, SparringRequest, Status
 
 DESCRIPTION_LIMIT = 4000
@@ -128,6 +129,25 @@ class SparringRequestForm(PlainTextFormMixin, forms.ModelForm):
         return data | {"area": self.area}
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; each is checked by holbaek.uploads."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(file, initial) for file in files]
+
+
+MAX_FILES = 3
+
+
 class MessageForm(PlainTextFormMixin, forms.Form):
     body = forms.CharField(
         label=_("Din besked"),
@@ -184,3 +204,31 @@ class TransferForm(PlainTextFormMixin, forms.Form):
     def __init__(self, *args, co_creators=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to"].queryset = co_creators
+
+
+class RequesterMessageForm(MessageForm):
+    files = MultipleFileField(
+        label=_("Vedhæft filer"),
+        required=False,
+        help_text=_(
+            "Højst 3 filer på højst 10 MB hver: PDF, billeder, Office- eller OpenDocument-filer. "
+            "Vælg filerne igen, hvis siden viser en fejl."
+        ),
+    )
+
+    def clean_files(self):
+        files = self.cleaned_data.get("files") or []
+        if len(files) > MAX_FILES:
+            raise forms.ValidationError(
+                _("Vedhæft højst %(count)d filer ad gangen.") % {"count": MAX_FILES}
+            )
+        self.kinds = []
+        errors = []
+        for uploaded in files:
+            try:
+                self.kinds.append((uploaded, check_document(uploaded)))
+            except forms.ValidationError as error:
+                errors.append(error)
+        if errors:
+            raise forms.ValidationError(errors)
+        return files

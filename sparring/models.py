@@ -1,5 +1,7 @@
 """Sparring requests to the fælles-skabere, their thread, and the service's settings."""
 
+import uuid
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -195,3 +197,27 @@ class Message(models.Model):
     @property
     def visible_to_requester(self) -> bool:
         return self.kind in (MessageKind.REQUESTER, MessageKind.REPLY)
+
+
+def attachment_path(attachment, filename: str) -> str:
+    """A random name: files are served only through permission-checked views."""
+    return f"sparring/{uuid.uuid4().hex}.{attachment.extension}"
+
+
+class Attachment(models.Model):
+    """A file the requester sent with a message, stored privately."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("fil"), upload_to=attachment_path)
+    name = models.CharField(_("filnavn"), max_length=255)
+    extension = models.CharField(max_length=10)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(_("størrelse i bytes"))
+
+    class Meta:
+        verbose_name = _("vedhæftet fil")
+        verbose_name_plural = _("vedhæftede filer")
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name

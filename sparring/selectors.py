@@ -4,7 +4,14 @@ from django.db.models import Q
 from django.utils import timezone
 
 from faelles_skabere.models import AreaAssignment, CoCreator
-from sparring.models import OPEN_STATUSES, Message, MessageKind, SparringRequest, Status
+from sparring.models import (
+    OPEN_STATUSES,
+    Attachment,
+    Message,
+    MessageKind,
+    SparringRequest,
+    Status,
+)
 
 TABS = ("mine", "mine-omraader", "alle")
 
@@ -45,7 +52,11 @@ def inbox(*, user, tab: str, area: str = "", topic: str = "", status: str = ""):
 
 
 def thread(request: SparringRequest, *, for_requester: bool):
-    messages = Message.objects.filter(request=request).select_related("author")
+    messages = (
+        Message.objects.filter(request=request)
+        .select_related("author")
+        .prefetch_related("attachments")
+    )
     if for_requester:
         messages = messages.filter(kind__in=[MessageKind.REQUESTER, MessageKind.REPLY])
     return list(messages)
@@ -61,4 +72,17 @@ def overdue_for(co_creator, today):
         status__in=OPEN_STATUSES,
         first_answered_at__isnull=True,
         answer_due_on__lt=today,
+    )
+
+
+def requester_attachment(request, pk):
+    """A file in the request's thread that the requester may see, or None."""
+    return (
+        Attachment.objects.filter(
+            pk=pk,
+            message__request=request,
+            message__kind__in=[MessageKind.REQUESTER, MessageKind.REPLY],
+        )
+        .select_related("message")
+        .first()
     )

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from sparring import tokens
 from sparring.models import (
+    Attachment,
     Message,
     MessageKind,
     ReferenceCounter,
@@ -195,10 +196,28 @@ def _refuse_if_closed(request: SparringRequest) -> None:
 
 
 @transaction.atomic
-def requester_reply(*, request: SparringRequest, body: str) -> Message:
+def requester_reply(*, request: SparringRequest, body: str, files=()) -> Message:
+    """The requester writes; `files` are (uploaded, holbaek.uploads.Kind) pairs, already checked."""
     request = SparringRequest.objects.select_for_update().get(pk=request.pk)
     _refuse_if_closed(request)
     message = Message.objects.create(request=request, kind=MessageKind.REQUESTER, body=body)
+    saved = []
+    try:
+        for uploaded, kind in files:
+            attachment = Attachment(
+                message=message,
+                name=uploaded.name[:255],
+                extension=kind.extension,
+                content_type=kind.content_type,
+                size=uploaded.size,
+            )
+            attachment.file.save(uploaded.name, uploaded, save=False)
+            saved.append(attachment.file)
+            attachment.save()
+    except Exception:
+        for file in saved:  # nothing is kept half-way: the message is rolled back too
+            file.storage.delete(file.name)
+        raise
     if request.status == Status.AWAITING_REPLY:
         request.status = Status.IN_DIALOGUE
         request.save(update_fields=["status"])
@@ -315,6 +334,9 @@ def _anonymise(queryset) -> int:
     """Clears the personal data and the thread; keeps area, topic, kind and the dates."""
     now = timezone.now()
     ids = list(queryset.values_list("pk", flat=True))
+    for attachment in Attachment.objects.filter(message__request_id__in=ids):
+        storage, name = attachment.file.storage, attachment.file.name
+        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
     Message.objects.filter(request_id__in=ids).delete()
     return SparringRequest.objects.filter(pk__in=ids).update(
         name=ANONYMOUS,

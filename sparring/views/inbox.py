@@ -11,8 +11,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from faelles_skabere.models import RequestTopic
 from lokalfora.models import LocalArea
 from sparring import selectors, services
+from sparring.downloads import download
 from sparring.forms import StaffMessageForm, StatusForm, TransferForm
-from sparring.models import SparringRequest, Status
+from sparring.models import Attachment, SparringRequest, Status
 from sparring.permissions import can_handle_requests, can_see_requests
 
 TAB_LABELS = {
@@ -161,3 +162,10 @@ def transfer(request, pk):
         return _refused(request, sparring, error, transfer_form=form)
     messages.success(request, _("Anmodningen er overdraget."))
     return redirect(sparring)
+
+
+@login_required
+@require_safe
+def attachment(request, pk, attachment_pk):
+    _require_staff(request)
+    return download(get_object_or_404(Attachment, message__request_id=pk, pk=attachment_pk))

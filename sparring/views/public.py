@@ -5,12 +5,13 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from holbaek.ratelimit import allow, client_ip
 from lokalfora.models import LocalArea
 from sparring import selectors, services, tokens
-from sparring.forms import MessageForm, SparringRequestForm
+from sparring.downloads import download
+from sparring.forms import RequesterMessageForm, SparringRequestForm
 
 LIMIT_PER_IP = 10
 LIMIT_PER_EMAIL = 3
@@ -81,12 +82,15 @@ def thread(request, token):
         sparring = services.request_for_token(token, tokens.THREAD_SALT, tokens.THREAD_MAX_AGE)
     except tokens.LinkError as error:
         return _link_error(request, error)
-    form = MessageForm(request.POST if request.method == "POST" else None)
+    posted = request.method == "POST"
+    form = RequesterMessageForm(request.POST if posted else None, request.FILES if posted else None)
     status = 200
-    if request.method == "POST":
+    if posted:
         if form.is_valid():
             try:
-                services.requester_reply(request=sparring, body=form.cleaned_data["body"])
+                services.requester_reply(
+                    request=sparring, body=form.cleaned_data["body"], files=form.kinds
+                )
             except ValidationError as refused:
                 form.add_error(None, refused)
             else:
@@ -113,3 +117,13 @@ def delete(request, token):
         services.delete_on_request(request=sparring)
         return render(request, "sparring/deleted.html", {"reference": sparring.reference})
     return render(request, "sparring/delete.html", {"sparring": sparring, "token": token})
+
+
+@require_safe
+def attachment(request, token, pk):
+    """The requester downloads a file from their own thread."""
+    try:
+        sparring = services.request_for_token(token, tokens.THREAD_SALT, tokens.THREAD_MAX_AGE)
+    except tokens.LinkError as error:
+        return _link_error(request, error)
+    return download(selectors.requester_attachment(sparring, pk))

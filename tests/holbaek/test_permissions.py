@@ -74,6 +74,7 @@ PUBLIC = {
     "sparring:confirm",
     "sparring:thread",
     "sparring:delete",
+    "sparring:thread-attachment",
     "projektudvalg:pool-list",
     "projektudvalg:pool-detail",
 }
@@ -102,6 +103,7 @@ PROTECTED = {
     "sparring:inbox-message",
     "sparring:inbox-status",
     "sparring:inbox-transfer",
+    "sparring:inbox-attachment",  # tests/sparring/test_attachments.py
 }
 
 
