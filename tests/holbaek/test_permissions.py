@@ -104,6 +104,8 @@ PROTECTED = {
     "sparring:inbox-status",
     "sparring:inbox-transfer",
     "sparring:inbox-attachment",  # tests/sparring/test_attachments.py
+    "sparring:overview",  # tests/sparring/test_overview.py
+    "sparring:overview-csv",
 }
 
 
