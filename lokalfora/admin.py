@@ -11,6 +11,7 @@ from lokalfora.models import (
     LocalArea,
     NewsPost,
     PopulationFigure,
+    RetentionSettings,
     Subscription,
 )
 
@@ -125,4 +126,15 @@ class SubscriptionAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RetentionSettings)
+class RetentionSettingsAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "contact_history_months", "invitation_months"]
+
+    def has_add_permission(self, request):
+        return not RetentionSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from holbaek.schedule import Recurring, ensure_scheduled, monthly, weekly
+from holbaek.schedule import Recurring, daily, ensure_scheduled, monthly, weekly
 from lokalfora.models import Forum
 from lokalfora.selectors import stale_contacts
 
@@ -57,6 +57,16 @@ def send_weekly_digest() -> dict:
     return {"sent": sent, "purged_unconfirmed": purged}
 
 
+@task()
+def purge_old_personal_data() -> dict:
+    """Old contact-person versions and editor invitations, as long as staff have set."""
+    from lokalfora import retention
+
+    result = retention.purge()
+    ensure_scheduled()
+    return result
+
+
 # Queued again after each run by holbaek.schedule (times are Danish wall-clock time).
 RECURRING = [
     Recurring(
@@ -65,4 +75,5 @@ RECURRING = [
     Recurring(
         send_confirmation_reminders, monthly(1, 8), "Påmindelser om at bekræfte kontaktoplysninger"
     ),
+    Recurring(purge_old_personal_data, daily(3, 0), "Sletning af gammel historik og invitationer"),
 ]

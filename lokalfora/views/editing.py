@@ -13,7 +13,7 @@ from holbaek.permissions import can_use_admin
 from lokalfora import selectors, services
 from lokalfora.forms import ContactPersonForm, EventForm, ForumProfileForm
 from lokalfora.history import forum_history
-from lokalfora.models import ContactPerson, Event, Forum
+from lokalfora.models import ContactPerson, Event, Forum, RetentionSettings
 from lokalfora.permissions import can_edit_forum, can_see_contact_overview, can_see_history
 from lokalfora.selectors import contact_overview
 
@@ -108,6 +108,7 @@ def history(request, slug):
         "forum": forum,
         "entries": forum_history(forum),
         "can_restore": can_use_admin(request.user),
+        "retention": RetentionSettings.current(),
     }
     return render(request, "lokalfora/history.html", context)
 

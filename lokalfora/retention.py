@@ -1,0 +1,30 @@
+"""Personal data in the forums' history is kept only as long as staff have set.
+
+Contact persons' old versions (names, e-mail addresses, phone numbers, and who
+changed them) are deleted after `RetentionSettings.contact_history_months`;
+the current version lives in the contact's own row. Editor invitations (an
+e-mail address each) are deleted after `invitation_months`.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from lokalfora.models import ContactPerson, EditorInvitation, RetentionSettings
+
+
+def _months_ago(now, months: int) -> datetime.datetime:
+    return now - datetime.timedelta(days=round(months * 30.44))
+
+
+@transaction.atomic
+def purge(*, now=None) -> dict:
+    now = now or timezone.now()
+    settings = RetentionSettings.current()
+    history_cutoff = _months_ago(now, settings.contact_history_months)
+    history, _by_model = ContactPerson.history.filter(history_date__lt=history_cutoff).delete()
+    invitations, _by_model = EditorInvitation.objects.filter(
+        created_at__lt=_months_ago(now, settings.invitation_months)
+    ).delete()
+    return {"contact_history": history, "invitations": invitations}
