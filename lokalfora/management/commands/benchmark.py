@@ -26,6 +26,7 @@ PAGES = [
     "/nyheder/rss/",
     "/kalender/holbaek.ics",
     "/faelles-skabere/",
+    "/sparring/",
     "/puljer/",
     "/puljer/rum-til-faellesskab/",
 ]
