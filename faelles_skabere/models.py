@@ -3,6 +3,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lokalfora.models import LocalArea
@@ -126,8 +127,14 @@ class AssignmentKind(models.TextChoices):
 
 
 class AssignmentQuerySet(models.QuerySet):
-    def current(self):
+    def open(self):
+        """Not ended: the current one, or a planned handover that has not started yet."""
         return self.filter(ended_on__isnull=True)
+
+    def current(self, on=None):
+        """In effect on the day (today by default)."""
+        on = on or timezone.localdate()
+        return self.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=on), started_on__lte=on)
 
     def fixed(self):
         return self.filter(kind=AssignmentKind.FIXED)

@@ -38,7 +38,7 @@ PUBLISHED_PROCESSES = [
 @transaction.atomic
 def load() -> str:
     areas = {area.slug: area for area in LocalArea.objects.all()}
-    assigned = set(AreaAssignment.objects.fixed().current().values_list("area_id", flat=True))
+    assigned = set(AreaAssignment.objects.fixed().open().values_list("area_id", flat=True))
     new_assignments = 0
     for title, slugs in ILLUSTRATIVE_SPLIT.items():
         co_creator, _ = CoCreator.objects.get_or_create(

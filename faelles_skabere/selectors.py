@@ -29,11 +29,11 @@ def directory():
     )
 
 
-def current_co_creator(area):
-    """The area's fixed fælles-skaber today, or None."""
+def current_co_creator(area, on=None):
+    """The area's fixed fælles-skaber on the day (today by default), or None."""
     assignment = (
         AreaAssignment.objects.fixed()
-        .current()
+        .current(on)
         .select_related("co_creator")
         .filter(area=area)
         .first()
@@ -61,7 +61,7 @@ def stand_in_for(co_creator: CoCreator, on: datetime.date) -> CoCreator | None:
 def responsible_for(area, on: datetime.date | None = None) -> Responsible | None:
     """The area's fixed fælles-skaber, or their stand-in while one is set. None: nobody."""
     on = on or timezone.localdate()
-    co_creator = current_co_creator(area)
+    co_creator = current_co_creator(area, on)
     if co_creator is None:
         return None
     stand_in = stand_in_for(co_creator, on)

@@ -4,6 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from faelles_skabere.models import AreaAssignment, AssignmentKind, CoCreator, StandIn
@@ -21,25 +22,42 @@ def reassign_area(
     shows who covered it when. The area's row is locked while this happens.
     """
     LocalArea.objects.select_for_update().get(pk=area.pk)
-    current = AreaAssignment.objects.fixed().current().filter(area=area).first()
-    if current is not None:
-        if current.co_creator_id == co_creator.pk:
+    latest = _undo_planned_handover(area)
+    if latest is not None:
+        if latest.co_creator_id == co_creator.pk:
             raise ValidationError(
                 _("%(name)s er allerede fast fælles-skaber for %(area)s.")
                 % {"name": co_creator.display_name, "area": area.name},
                 code="unchanged",
             )
-        if starts_on <= current.started_on:
+        if starts_on <= latest.started_on:
             raise ValidationError(
                 _("Skiftet skal ske efter %(date)s, hvor den nuværende fælles-skaber startede.")
-                % {"date": current.started_on.strftime("%d.%m.%Y")},
+                % {"date": latest.started_on.strftime("%d.%m.%Y")},
                 code="too_early",
             )
-        current.ended_on = starts_on - datetime.timedelta(days=1)
-        current.save(update_fields=["ended_on"])
+        latest.ended_on = starts_on - datetime.timedelta(days=1)
+        latest.save(update_fields=["ended_on"])
     return AreaAssignment.objects.create(
         area=area, co_creator=co_creator, kind=AssignmentKind.FIXED, started_on=starts_on
     )
+
+
+def _undo_planned_handover(area) -> AreaAssignment | None:
+    """The area's open assignment; a handover planned for a later day is undone first.
+
+    So a handover set for the wrong date is corrected by simply setting it again.
+    """
+    fixed = AreaAssignment.objects.fixed().filter(area=area)
+    latest = fixed.open().first()
+    if latest is not None and latest.started_on > timezone.localdate():
+        previous = fixed.filter(ended_on=latest.started_on - datetime.timedelta(days=1)).first()
+        latest.delete()
+        if previous is not None:
+            previous.ended_on = None
+            previous.save(update_fields=["ended_on"])
+        latest = previous
+    return latest
 
 
 @transaction.atomic

@@ -35,12 +35,22 @@ class SparringRequestAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        # Deleting here would leave files behind and skew the statistics: requests
+        # are anonymised by the nightly task or at the requester's wish instead.
+        return False
+
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting here would leave files behind and skew the statistics: requests
+        # are anonymised by the nightly task or at the requester's wish instead.
         return False
 
 

@@ -99,8 +99,8 @@ class SparringRequestForm(PlainTextFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("website"):
-            self.add_error("website", _("Lad feltet stå tomt."))
+        # A filled honeypot is not an error to show: the view quietly drops the post.
+        self.is_spam = bool(cleaned.get("website"))
         if len(cleaned.get("description") or "") > DESCRIPTION_LIMIT:
             self.add_error(
                 "description", _("Skriv højst %(limit)d tegn.") % {"limit": DESCRIPTION_LIMIT}
@@ -171,7 +171,9 @@ class StaffMessageForm(MessageForm):
             (INTERNAL, _("Intern note (ses kun af kommunens medarbejdere)")),
         ],
         widget=forms.RadioSelect,
-        initial=REPLY,
+        error_messages={
+            "required": _("Vælg, om det er et svar til anmoderen eller en intern note.")
+        },
     )
 
 

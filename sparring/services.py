@@ -115,13 +115,14 @@ def submit(*, data: dict) -> SparringRequest:
 
 
 def request_for_token(token: str, salt: str, max_age) -> SparringRequest:
-    request_id, email = tokens.read(token, salt, max_age)
+    request_id, hashed = tokens.read(token, salt, max_age)
     request = (
         SparringRequest.objects.select_related("area", "assigned_to")
-        .filter(pk=request_id, email=email, anonymised_at__isnull=True)
+        .filter(pk=request_id, anonymised_at__isnull=True)
         .first()
     )
-    if request is None:  # deleted, anonymised, or the address no longer matches
+    if request is None or not tokens.matches(request, hashed):
+        # deleted, anonymised, or the address no longer matches
         raise tokens.LinkError("expired")
     return request
 
@@ -140,7 +141,7 @@ def confirm(*, token: str) -> SparringRequest:
     found = request_for_token(token, tokens.CONFIRM_SALT, tokens.CONFIRM_MAX_AGE)
     request = SparringRequest.objects.select_for_update().get(pk=found.pk)
     if request.status != Status.UNCONFIRMED:
-        return found  # confirming twice is harmless
+        return request  # confirming twice is harmless
     now = timezone.now()
     today = timezone.localdate(now)
     decision = route(area=found.area, topic=request.topic, on=today)
@@ -190,7 +191,16 @@ def purge_unconfirmed() -> int:
 # --- The thread ----------------------------------------------------------------------------
 
 
+ANONYMISED_MESSAGE = _("Anmodningen er anonymiseret og kan ikke ændres.")
+
+
+def _refuse_if_anonymised(request: SparringRequest) -> None:
+    if request.anonymised_at is not None:
+        raise ValidationError(ANONYMISED_MESSAGE, code="anonymised")
+
+
 def _refuse_if_closed(request: SparringRequest) -> None:
+    _refuse_if_anonymised(request)
     if request.status == Status.CLOSED:
         raise ValidationError(CLOSED_MESSAGE, code="closed")
 
@@ -266,7 +276,9 @@ def _send_reply(message_id: int) -> None:
 
 @transaction.atomic
 def add_note(*, request: SparringRequest, author, body: str) -> Message:
-    """An internal note: colleagues see it, the requester never does."""
+    """An internal note: colleagues see it, the requester never does. Also after closing."""
+    request = SparringRequest.objects.select_for_update().get(pk=request.pk)
+    _refuse_if_anonymised(request)
     return Message.objects.create(request=request, kind=MessageKind.NOTE, author=author, body=body)
 
 
@@ -308,6 +320,7 @@ def transfer(*, request: SparringRequest, author, to, reason: str) -> SparringRe
 @transaction.atomic
 def set_status(*, request: SparringRequest, author, status: str, outcome: str = "") -> None:
     request = SparringRequest.objects.select_for_update().get(pk=request.pk)
+    _refuse_if_anonymised(request)
     if status == Status.CLOSED and not outcome:
         raise ValidationError(_("Vælg et resultat, når anmodningen afsluttes."), code="outcome")
     if status == Status.UNCONFIRMED:

@@ -1,5 +1,8 @@
 """Background work for sparring, run by the database-backed task worker."""
 
+import logging
+import smtplib
+
 from django.conf import settings
 from django.db.models import Prefetch
 from django.tasks import task
@@ -11,12 +14,26 @@ from faelles_skabere.models import CoCreator
 from holbaek.schedule import Recurring, daily, ensure_scheduled
 from sparring import services
 from sparring.models import OPEN_STATUSES, SparringRequest
+from sparring.workdays import is_working_day
+
+logger = logging.getLogger(__name__)
 
 
 @task()
 def send_daily_digest() -> int:
-    """Each fælles-skaber with open requests gets one mail listing them, overdue ones first."""
-    today = timezone.localdate()
+    """On working days, each fælles-skaber with open requests gets one mail, overdue first.
+
+    A mail that fails is logged and the others still go; the next run is queued
+    whatever happens.
+    """
+    try:
+        today = timezone.localdate()
+        return _send_digests(today) if is_working_day(today) else 0
+    finally:
+        ensure_scheduled()
+
+
+def _send_digests(today) -> int:
     inbox_url = settings.SITE_URL.rstrip("/") + reverse("sparring:inbox")
     open_requests = SparringRequest.objects.filter(status__in=OPEN_STATUSES).order_by(
         "answer_due_on"
@@ -26,35 +43,38 @@ def send_daily_digest() -> int:
     )
     sent = 0
     for person in people:
-        open_requests = person.open_requests
         address = services._staff_address(person)
-        if not open_requests or not address:
+        if not person.open_requests or not address:
             continue
         overdue = [
             r
-            for r in open_requests
+            for r in person.open_requests
             if r.first_answered_at is None and r.answer_due_on and r.answer_due_on < today
         ]
-        services._mail(
-            to=[address],
-            subject=_("Dine åbne anmodninger om sparring"),
-            template="daily_digest.txt",
-            context={"open": open_requests, "overdue": overdue, "inbox_url": inbox_url},
-        )
+        try:
+            services._mail(
+                to=[address],
+                subject=_("Dine åbne anmodninger om sparring"),
+                template="daily_digest.txt",
+                context={"open": person.open_requests, "overdue": overdue, "inbox_url": inbox_url},
+            )
+        except (smtplib.SMTPException, OSError):
+            logger.exception("Den daglige oversigt kunne ikke sendes til %s", person)
+            continue
         sent += 1
-    ensure_scheduled()
     return sent
 
 
 @task()
 def clean_up() -> dict:
     """Deletes week-old unconfirmed requests and anonymises old closed ones."""
-    result = {
-        "deleted_unconfirmed": services.purge_unconfirmed(),
-        "anonymised": services.anonymise_old_closed(),
-    }
-    ensure_scheduled()
-    return result
+    try:
+        return {
+            "deleted_unconfirmed": services.purge_unconfirmed(),
+            "anonymised": services.anonymise_old_closed(),
+        }
+    finally:
+        ensure_scheduled()
 
 
 RECURRING = [

@@ -133,12 +133,15 @@ def status(request, pk):
     if not form.is_valid():
         context = _detail_context(request, sparring, status_form=form)
         return render(request, "sparring/detail.html", context, status=400)
-    services.set_status(
-        request=sparring,
-        author=request.user,
-        status=form.cleaned_data["status"],
-        outcome=form.cleaned_data["outcome"],
-    )
+    try:
+        services.set_status(
+            request=sparring,
+            author=request.user,
+            status=form.cleaned_data["status"],
+            outcome=form.cleaned_data["outcome"],
+        )
+    except ValidationError as error:
+        return _refused(request, sparring, error, status_form=form)
     messages.success(request, _("Status er opdateret."))
     return redirect(sparring)
 

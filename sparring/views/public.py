@@ -43,6 +43,8 @@ def request_form(request):
     status = 200
     if posted and form.is_valid():
         email = form.cleaned_data["email"]
+        if form.is_spam:  # answered as if it went well, so the robot learns nothing
+            return render(request, "sparring/request_sent.html", {"email": email})
         if not (
             allow("sparring-ip", client_ip(request), limit=LIMIT_PER_IP, period=HOUR)
             and allow("sparring-email", email, limit=LIMIT_PER_EMAIL, period=HOUR)

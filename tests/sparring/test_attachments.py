@@ -118,3 +118,28 @@ def test_anonymising_deletes_the_files(client, sparring, django_capture_on_commi
         services.delete_on_request(request=sparring)
     assert not Attachment.objects.exists()
     assert not storage.exists(name)
+
+
+def zip_bomb() -> bytes:
+    """An OpenDocument whose mimetype member unpacks to 50 MB from a few kB."""
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", b"a" * (50 * 1024 * 1024))
+    return output.getvalue()
+
+
+def damaged_docx() -> bytes:
+    data = bytearray(docx())
+    data[40:60] = b"\x00" * 20  # break the compressed data of the first member
+    return bytes(data)
+
+
+@pytest.mark.parametrize("content", [zip_bomb, damaged_docx], ids=["zip-bomb", "damaged"])
+def test_hostile_archives_are_refused_without_unpacking(client, sparring, content):
+    upload = SimpleUploadedFile("fil.odt", content())
+    assert len(upload.read()) < 200_000
+    upload.seek(0)
+    response = client.post(thread(sparring), {"body": "x", "files": [upload]})
+    assert response.status_code in {302, 400}  # never a 500
+    if response.status_code == 400:
+        assert "kan ikke bruges" in response.text

@@ -130,3 +130,26 @@ def test_postgres_refuses_overlapping_history(area, tollose_co_creator, jyderup_
             started_on=datetime.date(2025, 6, 1),
             ended_on=datetime.date(2026, 2, 1),  # overlaps Tølløse's assignment from 2026
         )
+
+
+def test_a_handover_from_a_later_date_takes_effect_that_day_and_can_be_corrected(
+    area, tollose_co_creator, jyderup_co_creator
+):
+    from django.utils import timezone
+
+    from faelles_skabere.services import reassign_area
+
+    today = timezone.localdate()
+    later = today + datetime.timedelta(days=30)
+    reassign_area(area=area, co_creator=jyderup_co_creator, starts_on=later)
+    assert route(area=area, topic="event", on=today).co_creator == tollose_co_creator
+    assert route(area=area, topic="event", on=later).co_creator == jyderup_co_creator
+    # Set again, for another day: the planned handover is replaced, not refused.
+    sooner = today + datetime.timedelta(days=7)
+    reassign_area(area=area, co_creator=jyderup_co_creator, starts_on=sooner)
+    assert route(area=area, topic="event", on=sooner).co_creator == jyderup_co_creator
+    fixed = AreaAssignment.objects.fixed().filter(area=area).order_by("started_on")
+    assert [(a.co_creator, a.ended_on) for a in fixed] == [
+        (tollose_co_creator, sooner - datetime.timedelta(days=1)),
+        (jyderup_co_creator, None),
+    ]
