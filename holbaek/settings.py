@@ -180,6 +180,9 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# No form takes more than 3 files; refuse a flood of them before they are written to disk.
+# The reverse proxy should also cap the request body (e.g. nginx client_max_body_size 35m).
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 # --- E-mail -------------------------------------------------------------------
 # EMAIL_URL: smtp+tls://user:password@host:587, or consolemail:// (the default)

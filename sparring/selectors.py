@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django.utils import timezone
 
-from faelles_skabere.models import AreaAssignment, CoCreator
+from faelles_skabere.models import AreaAssignment, CoCreator, StandIn
 from sparring.models import (
     OPEN_STATUSES,
     Attachment,
@@ -23,13 +23,15 @@ def co_creator_of(user) -> CoCreator | None:
 
 
 def inbox(*, user, tab: str, area: str = "", topic: str = "", status: str = ""):
-    """The requests for one tab of the inbox, filtered; overdue ones are marked `is_overdue`."""
+    """The requests for one tab of the inbox, filtered, most urgent first (a queryset)."""
     me = co_creator_of(user)
     requests = SparringRequest.objects.exclude(status=Status.UNCONFIRMED).select_related(
         "area", "assigned_to"
     )
     if tab == "mine":
-        requests = requests.filter(assigned_to=me) if me else requests.none()
+        # Mine, and those of colleagues I stand in for today.
+        people = [me, *covered_by(me, timezone.localdate())] if me else []
+        requests = requests.filter(assigned_to__in=people) if me else requests.none()
     elif tab == "mine-omraader":
         my_areas = AreaAssignment.objects.fixed().current().filter(co_creator=me)
         requests = requests.filter(area__in=my_areas.values("area")) if me else requests.none()
@@ -41,8 +43,12 @@ def inbox(*, user, tab: str, area: str = "", topic: str = "", status: str = ""):
         requests = requests.filter(area__slug=area)
     if topic:
         requests = requests.filter(topic=topic)
+    return requests.order_by("answer_due_on", "created_at")
+
+
+def mark_overdue(rows):
+    """Sets `is_overdue` on each request of a page."""
     today = timezone.localdate()
-    rows = list(requests.order_by("answer_due_on", "created_at"))
     for row in rows:
         row.is_overdue = (
             row.is_open and row.first_answered_at is None and row.answer_due_on is not None
@@ -86,3 +92,13 @@ def requester_attachment(request, pk):
         .select_related("message")
         .first()
     )
+
+
+def covered_by(co_creator, today) -> list:
+    """The colleagues `co_creator` stands in for today (their open requests need an eye too)."""
+    return [
+        entry.co_creator
+        for entry in StandIn.objects.filter(
+            stand_in=co_creator, starts_on__lte=today, ends_on__gte=today
+        ).select_related("co_creator")
+    ]

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from faelles_skabere.selectors import stand_in_for
 from sparring import tokens
 from sparring.models import (
     Attachment,
@@ -237,11 +238,14 @@ def requester_reply(*, request: SparringRequest, body: str, files=()) -> Message
 
 
 def _notify_assignee_of_reply(request_id: int) -> None:
+    """The assigned fælles-skaber hears of the answer, and so does their stand-in if away."""
     request = SparringRequest.objects.select_related("assigned_to__user").get(pk=request_id)
-    address = _staff_address(request.assigned_to)
-    if address:
+    stand_in = stand_in_for(request.assigned_to, timezone.localdate())
+    people = [request.assigned_to, *([stand_in] if stand_in else [])]
+    addresses = [address for address in map(_staff_address, people) if address]
+    if addresses:
         _mail(
-            to=[address],
+            to=addresses,
             subject=_("Nyt svar på %(reference)s") % {"reference": request.reference},
             template="requester_replied.txt",
             context={"request": request, "inbox_url": absolute(request.get_absolute_url())},

@@ -2,6 +2,7 @@
 
 import logging
 import smtplib
+from collections import defaultdict
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from faelles_skabere.models import CoCreator
+from faelles_skabere.models import CoCreator, StandIn
 from holbaek.schedule import Recurring, daily, ensure_scheduled
 from sparring import services
 from sparring.models import OPEN_STATUSES, SparringRequest
@@ -41,14 +42,20 @@ def _send_digests(today) -> int:
     people = CoCreator.objects.select_related("user").prefetch_related(
         Prefetch("sparring_requests", queryset=open_requests, to_attr="open_requests")
     )
+    people = list(people)
+    by_id = {person.pk: person for person in people}
+    covering = defaultdict(list)  # stand-in id -> the open requests of those they cover for
+    for entry in StandIn.objects.filter(starts_on__lte=today, ends_on__gte=today):
+        covering[entry.stand_in_id].extend(by_id[entry.co_creator_id].open_requests)
     sent = 0
     for person in people:
         address = services._staff_address(person)
-        if not person.open_requests or not address:
+        open_requests = person.open_requests + covering[person.pk]
+        if not open_requests or not address:
             continue
         overdue = [
             r
-            for r in person.open_requests
+            for r in open_requests
             if r.first_answered_at is None and r.answer_due_on and r.answer_due_on < today
         ]
         try:
@@ -56,7 +63,7 @@ def _send_digests(today) -> int:
                 to=[address],
                 subject=_("Dine åbne anmodninger om sparring"),
                 template="daily_digest.txt",
-                context={"open": person.open_requests, "overdue": overdue, "inbox_url": inbox_url},
+                context={"open": open_requests, "overdue": overdue, "inbox_url": inbox_url},
             )
         except (smtplib.SMTPException, OSError):
             logger.exception("Den daglige oversigt kunne ikke sendes til %s", person)

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,15 +38,20 @@ def inbox(request):
         tab = "mine"
     filters = {key: request.GET.get(key, "") for key in ("omraade", "emne", "status")}
     statuses = {value for value, _label in Status.choices if value != Status.UNCONFIRMED}
-    rows = selectors.inbox(
+    requests = selectors.inbox(
         user=request.user,
         tab=tab,
         area=filters["omraade"],
         topic=filters["emne"] if filters["emne"] in RequestTopic.values else "",
         status=filters["status"] if filters["status"] in statuses else "",
     )
+    page = Paginator(requests, 50).get_page(request.GET.get("side"))
+    query = request.GET.copy()
+    query.pop("side", None)
     context = {
-        "rows": rows,
+        "rows": selectors.mark_overdue(page.object_list),
+        "page_obj": page,
+        "query": query.urlencode(),
         "tab": tab,
         "tabs": [(key, label) for key, label in TAB_LABELS.items()],
         "filters": filters,

@@ -426,7 +426,8 @@ def test_the_daily_digest_lists_open_and_overdue(client, handler, tollose_co_cre
     SparringRequest.objects.filter(pk=request.pk).update(
         answer_due_on=timezone.localdate() - datetime.timedelta(days=2)
     )
-    assert send_daily_digest.enqueue().return_value == 1
+    with mock_working_day():
+        assert send_daily_digest.enqueue().return_value == 1
     (digest,) = mail.outbox
     assert digest.to == ["tollose-fs@example.org"]
     assert "Over svarfristen" in digest.body
@@ -437,4 +438,81 @@ def test_co_creators_without_a_person_get_nothing(reference_data):
     from sparring.tasks import send_daily_digest
 
     CoCreator.objects.update(email="")
-    assert send_daily_digest.enqueue().return_value == 0
+    with mock_working_day():
+        assert send_daily_digest.enqueue().return_value == 0
+
+
+def test_no_digest_on_weekends_and_holidays(client, handler):
+    from unittest import mock
+
+    from sparring.tasks import send_daily_digest
+
+    confirmed_request(client.__class__())
+    mail.outbox.clear()
+    with mock.patch("sparring.tasks.timezone.localdate", return_value=datetime.date(2026, 12, 25)):
+        assert send_daily_digest.enqueue().return_value == 0
+    assert not mail.outbox
+
+
+def test_one_failing_address_does_not_stop_the_digest(
+    client, handler, jyderup_co_creator, monkeypatch
+):
+    import smtplib
+
+    from sparring.tasks import send_daily_digest
+
+    confirmed_request(client.__class__())
+    confirmed_request(client.__class__(), area_choice="jyderup", description="Anden")
+    jyderup_co_creator.email = "jyderup-fs@example.org"
+    jyderup_co_creator.save()
+    original = services._mail
+
+    def flaky(**kwargs):
+        if kwargs["to"] == ["jyderup-fs@example.org"]:
+            raise smtplib.SMTPRecipientsRefused({})
+        return original(**kwargs)
+
+    monkeypatch.setattr(services, "_mail", flaky)
+    mail.outbox.clear()
+    with mock_working_day():
+        assert send_daily_digest.enqueue().return_value == 1
+    assert [message.to for message in mail.outbox] == [["tollose-fs@example.org"]]
+
+
+def test_a_stand_in_sees_and_hears_about_the_absent_colleagues_requests(
+    client, handler, tollose_co_creator, jyderup_co_creator, django_capture_on_commit_callbacks
+):
+    from faelles_skabere.services import add_stand_in
+    from sparring.tasks import send_daily_digest
+
+    request = confirmed_request(client.__class__())  # goes to Tølløse's fælles-skaber
+    jyderup_co_creator.email = "jyderup-fs@example.org"
+    jyderup_co_creator.save()
+    today = timezone.localdate()
+    add_stand_in(
+        co_creator=tollose_co_creator, stand_in=jyderup_co_creator,
+        starts_on=today, ends_on=today + datetime.timedelta(days=7),
+    )  # fmt: skip
+    stand_in = client.__class__()
+    user = give_mfa(make_user("jyderup-fs@example.org", role="Fælles-skaber"))
+    jyderup_co_creator.user = user
+    jyderup_co_creator.save()
+    login(stand_in, user)
+    assert request.reference in stand_in.get("/sparring/indbakke/").text  # under "Mine"
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(services.thread_url(request).removeprefix("http://testserver"), {"body": "Hej"})
+    assert set(mail.outbox[-1].to) == {"tollose-fs@example.org", "jyderup-fs@example.org"}
+
+    mail.outbox.clear()
+    with mock_working_day():
+        send_daily_digest.enqueue()
+    digests = {message.to[0]: message.body for message in mail.outbox}
+    assert request.reference in digests["jyderup-fs@example.org"]
+
+
+def mock_working_day():
+    from unittest import mock
+
+    return mock.patch("sparring.tasks.is_working_day", return_value=True)
