@@ -88,4 +88,10 @@ def assignment_overview(today: datetime.date):
         .select_related("co_creator", "stand_in")
         .order_by("starts_on")
     )
-    return {"areas": areas, "stand_ins": stand_ins}
+    ended = list(
+        AreaAssignment.objects.fixed()
+        .filter(ended_on__isnull=False)
+        .select_related("area", "co_creator")
+        .order_by("-ended_on", "area__name")[:50]
+    )
+    return {"areas": areas, "stand_ins": stand_ins, "ended": ended}

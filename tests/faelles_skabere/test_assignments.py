@@ -34,9 +34,10 @@ def test_reassigning_an_area_in_one_step(staff, area):
     assert response.status_code == 302
     current = AreaAssignment.objects.fixed().current().get(area=area)
     assert current.co_creator == jyderup
-    assert AreaAssignment.objects.get(
-        area=area, co_creator=tollose
-    ).ended_on == today - datetime.timedelta(days=1)
+    previous = AreaAssignment.objects.get(area=area, co_creator=tollose)
+    assert previous.ended_on == today - datetime.timedelta(days=1)
+    history = staff.get("/faelles-skabere/tildeling/").text.split("Tidligere faste fælles-skabere")
+    assert tollose.title in history[1]
 
 
 @pytest.mark.parametrize(
