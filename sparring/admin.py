@@ -9,6 +9,19 @@ from sparring.models import (
 )
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting here would leave files behind and skew the statistics: requests
+        # are anonymised by the nightly task or at the requester's wish instead.
+        return False
+
+
 @admin.register(SparringSettings)
 class SparringSettingsAdmin(admin.ModelAdmin):
     list_display = ["__str__", "response_days", "anonymise_after_months"]
@@ -21,37 +34,13 @@ class SparringSettingsAdmin(admin.ModelAdmin):
 
 
 @admin.register(SparringRequest)
-class SparringRequestAdmin(admin.ModelAdmin):
+class SparringRequestAdmin(ReadOnlyAdmin):
     """Requests are handled in the portal's inbox; the admin only looks them up."""
 
     list_display = ["__str__", "status", "topic", "area", "assigned_to", "created_at"]
     list_filter = ["status", "topic", "area"]
     list_select_related = ["area", "assigned_to"]
     search_fields = ["email", "name"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        # Deleting here would leave files behind and skew the statistics: requests
-        # are anonymised by the nightly task or at the requester's wish instead.
-        return False
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        # Deleting here would leave files behind and skew the statistics: requests
-        # are anonymised by the nightly task or at the requester's wish instead.
-        return False
 
 
 @admin.register(Message)

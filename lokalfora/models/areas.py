@@ -1,0 +1,100 @@
+"""The 18 local areas and their population figures."""
+
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class LocalAreaQuerySet(models.QuerySet):
+    def with_public_details(self):
+        """Everything the area list and area page show, in a fixed number of queries."""
+        return self.select_related("forum").prefetch_related(
+            Prefetch(
+                "population_figures",
+                queryset=PopulationFigure.objects.order_by("-reference_date", "-id"),
+            )
+        )
+
+
+class LocalArea(models.Model):
+    """One of the municipality's 18 local areas (lokalområder)."""
+
+    slug = models.SlugField(_("kortnavn i adressen"), max_length=60, unique=True)
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    aliases = models.JSONField(_("andre navne"), default=list, blank=True)
+    main_town = models.CharField(_("hovedby"), max_length=100)
+    localities = models.JSONField(_("byer, landsbyer og sogne"), default=list, blank=True)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    is_holbaek_town = models.BooleanField(
+        _("Holbæk By"),
+        default=False,
+        help_text=_(
+            "Holbæk By er ikke med i de puljer, der er for de 17 lokalområder uden for byen."
+        ),
+    )
+
+    objects = LocalAreaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lokalområde")
+        verbose_name_plural = _("lokalområder")
+        ordering = ["-is_holbaek_town", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("lokalfora:area-detail", kwargs={"slug": self.slug})
+
+    @property
+    def current_population(self):
+        """The newest population figure. Uses the prefetch when there is one."""
+        figures = list(self.population_figures.all())
+        return figures[0] if figures else None
+
+
+class PopulationBasis(models.TextChoices):
+    AREA = "area", _("hele lokalområdet")
+    TOWN_ESTIMATE = "town_estimate", _("kun byen (skøn)")
+    PARISH_ESTIMATE = "parish_estimate", _("sognet (skøn)")
+
+
+class PopulationFigure(models.Model):
+    """A population count for an area on a reference date, with its source."""
+
+    area = models.ForeignKey(
+        LocalArea,
+        on_delete=models.CASCADE,
+        related_name="population_figures",
+        verbose_name=_("lokalområde"),
+    )
+    count = models.PositiveIntegerField(_("antal indbyggere"))
+    reference_date = models.DateField(
+        _("opgjort pr."), null=True, blank=True, help_text=_("Tom, hvis kilden ikke oplyser året.")
+    )
+    basis = models.CharField(_("grundlag"), max_length=20, choices=PopulationBasis.choices)
+    source = models.TextField(_("kilde"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("befolkningstal")
+        verbose_name_plural = _("befolkningstal")
+        ordering = ["area", "-reference_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "reference_date"], name="population_one_figure_per_area_and_date"
+            ),
+            models.UniqueConstraint(
+                fields=["area"],
+                condition=Q(reference_date__isnull=True),
+                name="population_one_undated_figure_per_area",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.area}: {self.count}"
+
+    @property
+    def is_estimate(self):
+        return self.basis != PopulationBasis.AREA

@@ -1,0 +1,50 @@
+"""Following an area by e-mail."""
+
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from lokalfora.models.areas import LocalArea
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+
+class Subscription(models.Model):
+    """Someone who follows an area's news and events by e-mail (double opt-in).
+
+    The address is personal data: it is used only for the area's mails, an
+    unconfirmed subscription is deleted after a week, and unsubscribing deletes
+    the row (no history is kept).
+    """
+
+    area = models.ForeignKey(
+        LocalArea,
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+        verbose_name=_("lokalområde"),
+    )
+    email = models.EmailField(_("e-mailadresse"))
+    created_at = models.DateTimeField(_("tilmeldt"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("bekræftet"), null=True, blank=True)
+    last_digest_at = models.DateTimeField(_("seneste nyhedsbrev"), null=True, blank=True)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("abonnement")
+        verbose_name_plural = _("abonnementer")
+        ordering = ["email", "area__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "email"], name="one_subscription_per_area"),
+            models.CheckConstraint(
+                condition=Q(email=Lower("email")), name="subscription_email_lowercase"
+            ),
+        ]
+        indexes = [models.Index(fields=["email"], name="subscription_email_idx")]
+
+    def __str__(self):
+        return f"{self.email} → {self.area}"
