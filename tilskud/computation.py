@@ -1,0 +1,215 @@
+"""The annual grant per area, computed from population in exact arithmetic.
+
+The municipality has not published its formula (FACTS §3), so a scheme is data
+staff set each year. Two kinds:
+
+- **Formula**: base amount + inhabitants times rate, or per population band its own
+  base and rate; then an optional floor and cap.
+- **Fixed total**: a budget shared in proportion to population, optionally after
+  a base amount per area. The amounts sum exactly to the budget: each area gets
+  its share rounded down to whole kroner, and the kroner left over go one each to
+  the largest remainders (ties: the smaller population first, then by key).
+
+Amounts are `Decimal` kroner in, whole kroner out; nothing is ever a float.
+Every line carries an explanation in Danish words and numbers.
+"""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from itertools import pairwise
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Band:
+    """Areas with `lower` to `upper` inhabitants (both included; `upper` None: no limit)."""
+
+    lower: int
+    upper: int | None
+    base: Decimal
+    rate: Decimal
+
+
+@dataclass(frozen=True)
+class Scheme:
+    base: Decimal = ZERO
+    rate: Decimal = ZERO
+    floor: Decimal | None = None
+    cap: Decimal | None = None
+    bands: tuple[Band, ...] = ()
+    total_budget: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Line:
+    key: str
+    population: int
+    amount: int  # whole kroner
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Result:
+    lines: dict[str, Line] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(line.amount for line in self.lines.values())
+
+
+class SchemeError(ValueError):
+    """The scheme cannot be used; `problems` are Danish sentences naming each problem."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def kroner(value) -> str:
+    """Danish notation: 29988 -> "29.988 kr", 3.45 -> "3,45 kr"."""
+    amount = Decimal(value)
+    places = 0 if amount == amount.to_integral_value() else 2
+    text = f"{amount:,.{places}f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"{text} kr"
+
+
+def number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def validate(scheme: Scheme, populations: dict[str, int]) -> list[str]:
+    """Every problem with the scheme for these areas, in Danish; empty if it can be used."""
+    problems = []
+    money = {"grundbeløbet": scheme.base, "beløbet pr. indbygger": scheme.rate}
+    money |= {"bunden": scheme.floor, "loftet": scheme.cap, "puljen": scheme.total_budget}
+    for band in scheme.bands:
+        money |= {f"grundbeløbet i intervallet fra {number(band.lower)}": band.base}
+        money |= {f"beløbet pr. indbygger i intervallet fra {number(band.lower)}": band.rate}
+    for name, value in money.items():
+        if value is not None and value < 0:
+            problems.append(f"{name.capitalize()} må ikke være negativt.")
+        if value is not None and value != value.quantize(Decimal("0.01")):
+            problems.append(f"{name.capitalize()} må højst have to decimaler (øre).")
+    if scheme.floor is not None and scheme.cap is not None and scheme.cap < scheme.floor:
+        problems.append("Loftet må ikke være lavere end bunden.")
+    problems += _band_problems(scheme.bands)
+    if scheme.total_budget is not None:
+        problems += _budget_problems(scheme, populations)
+    for key, population in populations.items():
+        if population is None:
+            problems.append(f"Der mangler et befolkningstal for {key}.")
+        elif population < 0:
+            problems.append(f"Befolkningstallet for {key} er negativt.")
+    return problems
+
+
+def _band_problems(bands) -> list[str]:
+    if not bands:
+        return []
+    problems = []
+    ordered = sorted(bands, key=lambda band: band.lower)
+    if ordered[0].lower != 0:
+        problems.append("Det første interval skal begynde ved 0 indbyggere.")
+    for band in ordered:
+        if band.upper is not None and band.upper < band.lower:
+            problems.append(f"Intervallet fra {number(band.lower)} slutter, før det begynder.")
+    for previous, following in pairwise(ordered):
+        if previous.upper is None or following.lower <= previous.upper:
+            problems.append(
+                f"Intervallerne fra {number(previous.lower)} og fra {number(following.lower)} "
+                "overlapper."
+            )
+        elif following.lower > previous.upper + 1:
+            problems.append(
+                f"Der er et hul mellem {number(previous.upper)} og {number(following.lower)} "
+                "indbyggere."
+            )
+    if ordered[-1].upper is not None:
+        problems.append("Det sidste interval skal gælde uden øvre grænse.")
+    return problems
+
+
+def _budget_problems(scheme, populations) -> list[str]:
+    problems = []
+    if scheme.floor is not None or scheme.cap is not None or scheme.bands:
+        problems.append("En fast pulje kan ikke kombineres med bund, loft eller intervaller.")
+    if scheme.total_budget != scheme.total_budget.to_integral_value():
+        problems.append("Puljen skal være et helt antal kroner.")
+    if scheme.base != scheme.base.to_integral_value():
+        problems.append("Grundbeløbet skal være et helt antal kroner, når en pulje fordeles.")
+    needed = scheme.base * len(populations)
+    if needed > scheme.total_budget:
+        problems.append(
+            f"Puljen på {kroner(scheme.total_budget)} er mindre end grundbeløbene "
+            f"({len(populations)} × {kroner(scheme.base)} = {kroner(needed)})."
+        )
+    if sum(p or 0 for p in populations.values()) == 0 and scheme.total_budget > needed:
+        problems.append("Puljen kan ikke fordeles efter befolkningstal, når alle tal er 0.")
+    return problems
+
+
+def compute(scheme: Scheme, populations: dict[str, int]) -> Result:
+    """The grant for each area (key: the area's name), or SchemeError listing every problem."""
+    problems = validate(scheme, populations)
+    if problems:
+        raise SchemeError(problems)
+    if scheme.total_budget is not None:
+        return _share_budget(scheme, populations)
+    return Result({key: _formula_line(scheme, key, p) for key, p in populations.items()})
+
+
+def _round(amount: Decimal) -> int:
+    return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _band_for(scheme: Scheme, population: int):
+    for band in scheme.bands:
+        if band.lower <= population and (band.upper is None or population <= band.upper):
+            return band
+    raise AssertionError("validated bands cover every population")
+
+
+def _formula_line(scheme: Scheme, key: str, population: int) -> Line:
+    base, rate = scheme.base, scheme.rate
+    if scheme.bands:
+        band = _band_for(scheme, population)
+        base, rate = band.base, band.rate
+    raw = base + population * rate
+    text = (
+        f"Grundbeløb {kroner(base)} + {number(population)} indbyggere × {kroner(rate)} "
+        f"= {kroner(_round(raw))}"
+    )
+    amount = raw
+    if scheme.floor is not None and amount < scheme.floor:
+        amount = scheme.floor
+        text += f", hævet til bunden på {kroner(scheme.floor)}"
+    if scheme.cap is not None and amount > scheme.cap:
+        amount = scheme.cap
+        text += f", sat ned til loftet på {kroner(scheme.cap)}"
+    return Line(key=key, population=population, amount=_round(amount), explanation=text)
+
+
+def _share_budget(scheme: Scheme, populations: dict[str, int]) -> Result:
+    total_population = sum(populations.values())
+    base = int(scheme.base)
+    rest = int(scheme.total_budget) - base * len(populations)
+    exact = {
+        key: base + (Fraction(rest * population, total_population) if total_population else 0)
+        for key, population in populations.items()
+    }
+    amounts = {key: int(value) for key, value in exact.items()}  # rounded down
+    left = int(scheme.total_budget) - sum(amounts.values())
+    order = sorted(exact, key=lambda key: (amounts[key] - exact[key], populations[key], key))
+    for key in order[:left]:
+        amounts[key] += 1
+    lines = {}
+    for key, population in populations.items():
+        share = f"{number(population)} af {number(total_population)} indbyggere"
+        text = (
+            f"Grundbeløb {kroner(base)} + andel af resten af puljen ({share}) "
+            f"= {kroner(amounts[key])}"
+        )
+        lines[key] = Line(key, population, amounts[key], text)
+    return Result(lines)
