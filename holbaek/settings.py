@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "faelles_skabere",
     "projektudvalg",
     "sparring",
+    "tilskud",
 ]
 
 MIDDLEWARE = [

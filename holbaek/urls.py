@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("faelles_skabere.urls")),
     path("", include("projektudvalg.urls")),
     path("", include("sparring.urls")),
+    path("", include("tilskud.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

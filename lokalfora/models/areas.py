@@ -1,7 +1,7 @@
 """The 18 local areas and their population figures."""
 
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +12,9 @@ class LocalAreaQuerySet(models.QuerySet):
         return self.select_related("forum").prefetch_related(
             Prefetch(
                 "population_figures",
-                queryset=PopulationFigure.objects.order_by("-reference_date", "-id"),
+                queryset=PopulationFigure.objects.order_by(
+                    F("reference_date").desc(nulls_last=True), "-id"
+                ),
             )
         )
 

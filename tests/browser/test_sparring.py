@@ -84,3 +84,16 @@ def test_the_inbox_request_page_and_assignments(new_context, live_server, demo_d
     page.goto("/sparring/oversigt/")
     assert page.locator("svg[role=img]").count() == 3
     assert_accessible(page, axe_source)
+
+
+def test_the_population_import_page(new_context, live_server, demo_data, axe_source, tmp_path):
+    page = staff_page(new_context, live_server, "sekretariat@example.org")
+    page.goto("/tilskud/befolkningstal/")
+    assert_accessible(page, axe_source)
+    bad = tmp_path / "tal.csv"
+    bad.write_text("område;dato;antal\nAtlantis;2026-01-01;x\n", encoding="utf-8")
+    page.get_by_label("CSV-fil med befolkningstal").set_input_files(bad)
+    page.get_by_role("button", name="Kontrollér filen").click()
+    page.wait_for_load_state()
+    assert "Intet er importeret" in page.locator("main").inner_text()
+    assert_accessible(page, axe_source)

@@ -106,6 +106,7 @@ PROTECTED = {
     "sparring:inbox-attachment",  # tests/sparring/test_attachments.py
     "sparring:overview",  # tests/sparring/test_overview.py
     "sparring:overview-csv",
+    "tilskud:population",  # tests/tilskud/test_population_import.py
 }
 
 
@@ -119,6 +120,7 @@ def our_url_names(resolver=None, namespace=""):
                 "faelles_skabere",
                 "projektudvalg",
                 "sparring",
+                "tilskud",
             }:
                 yield from our_url_names(entry, entry.namespace)
             elif entry.namespace is None and not namespace:

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TilskudConfig(AppConfig):
+    name = "tilskud"
+    verbose_name = _("Tilskud til lokalområderne")
