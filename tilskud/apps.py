@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class TilskudConfig(AppConfig):
     name = "tilskud"
     verbose_name = _("Tilskud til lokalområderne")
+
+    def ready(self):
+        from tilskud import area_sections  # noqa: F401  (registers the area page section)

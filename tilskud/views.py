@@ -1,14 +1,19 @@
-"""Staff pages for the data the annual grants are computed from."""
+"""The grant pages: public transparency per year, and the staff import of population figures."""
+
+import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
+from holbaek.charts import bar_chart
 from lokalfora import population_import
 from lokalfora.models import LocalArea
+from tilskud import selectors
 from tilskud.forms import PopulationFileForm
 from tilskud.permissions import can_import_population
 
@@ -47,3 +52,79 @@ def population(request):
         else:
             status = 400
     return render(request, "tilskud/population.html", context, status=status)
+
+
+@require_safe
+def grant_years(request):
+    """Every year with a scheme, and a comparison of the approved amounts across years."""
+    years, table = selectors.comparison()
+    rows = [(area, [amounts.get(year) for year in years]) for area, amounts in table.items()]
+    context = {"years": selectors.years(), "compared_years": years, "rows": rows}
+    return render(request, "tilskud/years.html", context)
+
+
+def _year_or_404(year):
+    view = selectors.year_view(year)
+    if view is None:
+        raise Http404
+    return view
+
+
+@require_safe
+def grant_year(request, year):
+    view = _year_or_404(year)
+    chart = bar_chart([(grant.area.name, grant.amount or 0) for grant in view.grants])
+    return render(request, "tilskud/year.html", {"view": view, "chart": chart})
+
+
+def _rows(view):
+    for grant in view.grants:
+        figure = grant.figure
+        yield {
+            "omraade": grant.area.name,
+            "indbyggere": figure.count if figure else None,
+            "befolkningstal_pr": figure.reference_date.isoformat()
+            if figure and figure.reference_date
+            else None,
+            "grundlag": figure.get_basis_display() if figure else None,
+            "beloeb_kr": grant.amount,
+            "udregning": grant.explanation,
+        }
+
+
+@require_safe
+def grant_year_csv(request, year):
+    view = _year_or_404(year)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="tilskud-{year}.csv"'
+    response.write("\ufeff")
+    writer = csv.DictWriter(
+        response,
+        fieldnames=[
+            "omraade",
+            "indbyggere",
+            "befolkningstal_pr",
+            "grundlag",
+            "beloeb_kr",
+            "udregning",
+        ],
+        delimiter=";",
+    )
+    writer.writeheader()
+    writer.writerows(_rows(view))
+    return response
+
+
+@require_safe
+def grant_year_json(request, year):
+    view = _year_or_404(year)
+    data = {
+        "aar": view.scheme.year,
+        "status": "godkendt" if view.version else "kladde",
+        "version": view.version.number if view.version else None,
+        "illustrativ": view.scheme.is_illustrative,
+        "formel": view.formula,
+        "i_alt_kr": view.total,
+        "omraader": list(_rows(view)),
+    }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})

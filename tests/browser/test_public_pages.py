@@ -84,3 +84,16 @@ def test_a_news_post_is_accessible(page, demo_data, axe_source):
     assert page.get_by_role("heading", level=1).inner_text() == post.title
     assert page.locator("main h2").count() >= 1  # the demo's Markdown subheading
     assert_accessible(page, axe_source)
+
+
+def test_the_grant_pages_are_accessible(page, demo_data, axe_source):
+    from django.utils import timezone
+
+    year = timezone.localdate().year
+    page.goto("/tilskud/")
+    assert_accessible(page, axe_source)
+    page.get_by_role("link", name=f"Tilskud {year}").click()
+    page.wait_for_load_state()
+    assert page.locator("figure.bar-chart svg[role=img]").count() == 1
+    assert "illustrative" in page.locator("main").inner_text()
+    assert_accessible(page, axe_source)

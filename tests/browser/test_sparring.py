@@ -82,7 +82,7 @@ def test_the_inbox_request_page_and_assignments(new_context, live_server, demo_d
     page.goto("/faelles-skabere/tildeling/")
     assert_accessible(page, axe_source)
     page.goto("/sparring/oversigt/")
-    assert page.locator("svg[role=img]").count() == 3
+    assert page.locator("figure.bar-chart svg[role=img]").count() == 3
     assert_accessible(page, axe_source)
 
 

@@ -70,6 +70,10 @@ PUBLIC = {
     "faelles_skabere:directory",
     "faelles_skabere:photo",
     "sparring:request",
+    "tilskud:years",
+    "tilskud:year",
+    "tilskud:year-csv",
+    "tilskud:year-json",
     # Protected by their signed tokens: see tests/sparring/test_requests.py.
     "sparring:confirm",
     "sparring:thread",
