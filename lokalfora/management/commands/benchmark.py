@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, setup_test_environment
+from django.utils import timezone
 
 PAGES = [
     "/",
@@ -72,6 +73,7 @@ class Command(BaseCommand):
         client = Client()
         post = NewsPost.objects.published().select_related("forum__area").first()
         pages = PAGES + ([post.get_absolute_url()] if post else [])
+        pages.append(f"/tilskud/{timezone.localdate().year}/")
         self.stdout.write(f"{'side':40} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
         for url in pages:
             client.get(url)  # warm caches
