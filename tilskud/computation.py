@@ -11,13 +11,16 @@ staff set each year. Two kinds:
   the largest remainders (ties: the smaller population first, then by key).
 
 Amounts are `Decimal` kroner in, whole kroner out; nothing is ever a float.
-Every line carries an explanation in Danish words and numbers.
+Every line carries an explanation in Danish words and numbers; it is stored with
+an approved version and published as it is. The refusals are translated.
 """
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from itertools import pairwise
+
+from django.utils.translation import gettext as _
 
 ZERO = Decimal(0)
 
@@ -82,26 +85,27 @@ def number(value: int) -> str:
 def validate(scheme: Scheme, populations: dict[str, int]) -> list[str]:
     """Every problem with the scheme for these areas, in Danish; empty if it can be used."""
     problems = []
-    money = {"grundbeløbet": scheme.base, "beløbet pr. indbygger": scheme.rate}
-    money |= {"bunden": scheme.floor, "loftet": scheme.cap, "puljen": scheme.total_budget}
+    money = {_("Grundbeløbet"): scheme.base, _("Beløbet pr. indbygger"): scheme.rate}
+    money |= {_("Bunden"): scheme.floor, _("Loftet"): scheme.cap, _("Puljen"): scheme.total_budget}
     for band in scheme.bands:
-        money |= {f"grundbeløbet i intervallet fra {number(band.lower)}": band.base}
-        money |= {f"beløbet pr. indbygger i intervallet fra {number(band.lower)}": band.rate}
+        where = {"lower": number(band.lower)}
+        money |= {_("Grundbeløbet i intervallet fra %(lower)s") % where: band.base}
+        money |= {_("Beløbet pr. indbygger i intervallet fra %(lower)s") % where: band.rate}
     for name, value in money.items():
         if value is not None and value < 0:
-            problems.append(f"{name.capitalize()} må ikke være negativt.")
+            problems.append(_("%(name)s må ikke være negativt.") % {"name": name})
         if value is not None and value != value.quantize(Decimal("0.01")):
-            problems.append(f"{name.capitalize()} må højst have to decimaler (øre).")
+            problems.append(_("%(name)s må højst have to decimaler (øre).") % {"name": name})
     if scheme.floor is not None and scheme.cap is not None and scheme.cap < scheme.floor:
-        problems.append("Loftet må ikke være lavere end bunden.")
+        problems.append(_("Loftet må ikke være lavere end bunden."))
     problems += _band_problems(scheme.bands)
     if scheme.total_budget is not None:
         problems += _budget_problems(scheme, populations)
     for key, population in populations.items():
         if population is None:
-            problems.append(f"Der mangler et befolkningstal for {key}.")
+            problems.append(_("Der mangler et befolkningstal for %(area)s.") % {"area": key})
         elif population < 0:
-            problems.append(f"Befolkningstallet for {key} er negativt.")
+            problems.append(_("Befolkningstallet for %(area)s er negativt.") % {"area": key})
     return problems
 
 
@@ -111,42 +115,53 @@ def _band_problems(bands) -> list[str]:
     problems = []
     ordered = sorted(bands, key=lambda band: band.lower)
     if ordered[0].lower != 0:
-        problems.append("Det første interval skal begynde ved 0 indbyggere.")
+        problems.append(_("Det første interval skal begynde ved 0 indbyggere."))
     for band in ordered:
         if band.upper is not None and band.upper < band.lower:
-            problems.append(f"Intervallet fra {number(band.lower)} slutter, før det begynder.")
+            problems.append(
+                _("Intervallet fra %(lower)s slutter, før det begynder.")
+                % {"lower": number(band.lower)}
+            )
     for previous, following in pairwise(ordered):
         if previous.upper is None or following.lower <= previous.upper:
             problems.append(
-                f"Intervallerne fra {number(previous.lower)} og fra {number(following.lower)} "
-                "overlapper."
+                _("Intervallerne fra %(first)s og fra %(second)s overlapper.")
+                % {"first": number(previous.lower), "second": number(following.lower)}
             )
         elif following.lower > previous.upper + 1:
             problems.append(
-                f"Der er et hul mellem {number(previous.upper)} og {number(following.lower)} "
-                "indbyggere."
+                _("Der er et hul mellem %(upper)s og %(lower)s indbyggere.")
+                % {"upper": number(previous.upper), "lower": number(following.lower)}
             )
     if ordered[-1].upper is not None:
-        problems.append("Det sidste interval skal gælde uden øvre grænse.")
+        problems.append(_("Det sidste interval skal gælde uden øvre grænse."))
     return problems
 
 
 def _budget_problems(scheme, populations) -> list[str]:
     problems = []
     if scheme.floor is not None or scheme.cap is not None or scheme.bands:
-        problems.append("En fast pulje kan ikke kombineres med bund, loft eller intervaller.")
+        problems.append(_("En fast pulje kan ikke kombineres med bund, loft eller intervaller."))
     if scheme.total_budget != scheme.total_budget.to_integral_value():
-        problems.append("Puljen skal være et helt antal kroner.")
+        problems.append(_("Puljen skal være et helt antal kroner."))
     if scheme.base != scheme.base.to_integral_value():
-        problems.append("Grundbeløbet skal være et helt antal kroner, når en pulje fordeles.")
+        problems.append(_("Grundbeløbet skal være et helt antal kroner, når en pulje fordeles."))
     needed = scheme.base * len(populations)
     if needed > scheme.total_budget:
         problems.append(
-            f"Puljen på {kroner(scheme.total_budget)} er mindre end grundbeløbene "
-            f"({len(populations)} × {kroner(scheme.base)} = {kroner(needed)})."
+            _(
+                "Puljen på %(budget)s er mindre end grundbeløbene "
+                "(%(count)d × %(base)s = %(needed)s)."
+            )
+            % {
+                "budget": kroner(scheme.total_budget),
+                "count": len(populations),
+                "base": kroner(scheme.base),
+                "needed": kroner(needed),
+            }
         )
     if sum(p or 0 for p in populations.values()) == 0 and scheme.total_budget > needed:
-        problems.append("Puljen kan ikke fordeles efter befolkningstal, når alle tal er 0.")
+        problems.append(_("Puljen kan ikke fordeles efter befolkningstal, når alle tal er 0."))
     return problems
 
 
