@@ -33,6 +33,7 @@ HEADERS = {
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y")
 WHOLE = re.compile(r"^\d+$|^\d{1,3}(\.\d{3})+$")
 MAX_BYTES = 1024 * 1024
+MAX_COUNT = 500_000  # the whole municipality has about 75.000 inhabitants
 DEFAULT_SOURCE = "Import af befolkningstal"
 
 
@@ -90,7 +91,16 @@ def parse(data: bytes) -> Parsed:
     delimiter = (
         ";" if text.split("\n", 1)[0].count(";") >= text.split("\n", 1)[0].count(",") else ","
     )
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # old Mac files end lines with CR
+    try:
+        return _parse_rows(
+            csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        )
+    except csv.Error as error:
+        return Parsed([], [_("Filen kan ikke læses som CSV (%(error)s).") % {"error": error}])
+
+
+def _parse_rows(reader) -> Parsed:
     header = next(reader, None)
     columns = {HEADERS.get(name.strip().lower()): index for index, name in enumerate(header or [])}
     missing = [name for name in ("area", "date", "count") if name not in columns]
@@ -130,6 +140,10 @@ def parse(data: bytes) -> Parsed:
         elif not WHOLE.match(raw):
             problems.append(
                 _("antallet »%(count)s« er ikke et helt tal") % {"count": value("count")}
+            )
+        elif int(raw.replace(".", "")) > MAX_COUNT:
+            problems.append(
+                _("antallet %(count)s er for stort til et lokalområde") % {"count": raw}
             )
         else:
             count = int(raw.replace(".", ""))

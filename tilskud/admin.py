@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lokalfora.models import LocalArea
 from tilskud import computation, services
@@ -24,12 +26,12 @@ class GrantSchemeForm(forms.ModelForm):
         cleaned = super().clean()
         scheme = GrantScheme(**{k: v for k, v in cleaned.items() if k in self.Meta.fields})
         if scheme.kind == "budget" and scheme.total_budget is None:
-            self.add_error("total_budget", "Skriv puljens størrelse.")
+            self.add_error("total_budget", _("Skriv puljens størrelse."))
             return cleaned
-        # Bands are checked when the year is computed; here the amounts and the budget.
-        areas = dict.fromkeys(LocalArea.objects.values_list("name", flat=True), 0)
+        # Bands are checked when the year is computed; here the amounts and the budget
+        # (with a placeholder population, since figures are checked per year).
+        areas = dict.fromkeys(LocalArea.objects.values_list("name", flat=True), 1)
         problems = computation.validate(services.as_computation(scheme, []), areas)
-        problems = [p for p in problems if "alle tal er 0" not in p]
         if problems:
             raise ValidationError(problems)
         return cleaned
@@ -42,7 +44,11 @@ class GrantSchemeAdmin(admin.ModelAdmin):
     inlines = [GrantBandInline]
     actions = ["approve"]
 
-    @admin.action(description="Godkend årets tilskud (første version)")
+    def get_readonly_fields(self, request, obj=None):
+        """An approved year keeps its year number: its address is published."""
+        return ["year"] if obj is not None and obj.versions.exists() else []
+
+    @admin.action(description=gettext_lazy("Godkend årets tilskud (første version)"))
     def approve(self, request, queryset):
         for scheme in queryset:
             try:
@@ -52,7 +58,8 @@ class GrantSchemeAdmin(admin.ModelAdmin):
                     request, f"{scheme.year}: {'; '.join(error.messages)}", messages.ERROR
                 )
             else:
-                self.message_user(request, f"{scheme.year}: version {version.number} er godkendt.")
+                text = _("%(year)s: version %(number)d er godkendt.")
+                self.message_user(request, text % {"year": scheme.year, "number": version.number})
 
 
 class ReadOnly(admin.ModelAdmin):

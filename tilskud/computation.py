@@ -23,6 +23,7 @@ from itertools import pairwise
 from django.utils.translation import gettext as _
 
 ZERO = Decimal(0)
+MAX_AMOUNT = 100_000_000  # kroner per area; far above any real grant, below the column's limit
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,9 @@ def validate(scheme: Scheme, populations: dict[str, int]) -> list[str]:
             problems.append(_("%(name)s må ikke være negativt.") % {"name": name})
         if value is not None and value != value.quantize(Decimal("0.01")):
             problems.append(_("%(name)s må højst have to decimaler (øre).") % {"name": name})
+    for name, value in ((_("Bunden"), scheme.floor), (_("Loftet"), scheme.cap)):
+        if value is not None and value != value.to_integral_value():
+            problems.append(_("%(name)s skal være et helt antal kroner.") % {"name": name})
     if scheme.floor is not None and scheme.cap is not None and scheme.cap < scheme.floor:
         problems.append(_("Loftet må ikke være lavere end bunden."))
     problems += _band_problems(scheme.bands)
@@ -133,6 +137,21 @@ def _band_problems(bands) -> list[str]:
                 _("Der er et hul mellem %(upper)s og %(lower)s indbyggere.")
                 % {"upper": number(previous.upper), "lower": number(following.lower)}
             )
+        if previous.upper is not None and following.lower == previous.upper + 1:
+            before = previous.base + previous.upper * previous.rate
+            after = following.base + following.lower * following.rate
+            if after < before:
+                problems.append(
+                    _(
+                        "Ved %(lower)s indbyggere falder tilskuddet fra %(before)s til "
+                        "%(after)s: flere indbyggere må ikke give færre penge."
+                    )
+                    % {
+                        "lower": number(following.lower),
+                        "before": kroner(before),
+                        "after": kroner(after),
+                    }
+                )
     if ordered[-1].upper is not None:
         problems.append(_("Det sidste interval skal gælde uden øvre grænse."))
     return problems
@@ -171,8 +190,18 @@ def compute(scheme: Scheme, populations: dict[str, int]) -> Result:
     if problems:
         raise SchemeError(problems)
     if scheme.total_budget is not None:
-        return _share_budget(scheme, populations)
-    return Result({key: _formula_line(scheme, key, p) for key, p in populations.items()})
+        result = _share_budget(scheme, populations)
+    else:
+        result = Result({key: _formula_line(scheme, key, p) for key, p in populations.items()})
+    too_large = [line.key for line in result.lines.values() if line.amount > MAX_AMOUNT]
+    if too_large:
+        raise SchemeError(
+            [
+                _("Tilskuddet til %(areas)s bliver urimeligt stort.")
+                % {"areas": ", ".join(too_large)}
+            ]
+        )
+    return result
 
 
 def _round(amount: Decimal) -> int:

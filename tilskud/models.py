@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from lokalfora.models import LocalArea, PopulationFigure
+from lokalfora.models import LocalArea, PopulationBasis, PopulationFigure
 
 MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
 
@@ -98,6 +98,9 @@ class GrantVersion(models.Model):
         verbose_name=_("godkendt af"),
     )
     explanation = models.TextField(_("formel"))
+    # Copied from the scheme when approved, so the published version never changes.
+    population_date = models.DateField(_("befolkningstal pr."))
+    is_illustrative = models.BooleanField(_("illustrativ"), default=False)
 
     class Meta:
         verbose_name = _("godkendt version")
@@ -119,7 +122,12 @@ class GrantLine(models.Model):
     population_figure = models.ForeignKey(
         PopulationFigure, on_delete=models.PROTECT, related_name="grant_lines"
     )
+    # The figure as it was when approved: the figure's row may be corrected later.
     population = models.PositiveIntegerField(_("indbyggere"))
+    population_reference_date = models.DateField(_("opgjort pr."), null=True, blank=True)
+    population_basis = models.CharField(
+        _("grundlag"), max_length=20, choices=PopulationBasis.choices
+    )
     amount = models.PositiveIntegerField(_("beløb (kr.)"))
     explanation = models.TextField(_("udregning"))
 
@@ -136,5 +144,10 @@ class GrantLine(models.Model):
 
     @property
     def figure(self) -> PopulationFigure:
-        """The figure used, under the same name as a draft's (services.AreaGrant)."""
-        return self.population_figure
+        """The figure as approved, under the same name as a draft's (services.AreaGrant)."""
+        return PopulationFigure(
+            area_id=self.area_id,
+            count=self.population,
+            reference_date=self.population_reference_date,
+            basis=self.population_basis,
+        )

@@ -18,15 +18,25 @@ class YearView:
     formula: str
 
     @property
-    def total(self) -> int:
-        return sum(grant.amount or 0 for grant in self.grants)
+    def total(self) -> int | None:
+        if self.problems:
+            return None
+        return sum(grant.amount for grant in self.grants)
+
+    @property
+    def population_date(self):
+        return self.version.population_date if self.version else self.scheme.population_date
+
+    @property
+    def is_illustrative(self) -> bool:
+        return self.version.is_illustrative if self.version else self.scheme.is_illustrative
 
 
 def year_view(year: int) -> YearView | None:
     scheme = GrantScheme.objects.filter(year=year).prefetch_related("bands").first()
     if scheme is None:
         return None
-    lines = GrantLine.objects.select_related("area", "population_figure").order_by("area__name")
+    lines = GrantLine.objects.select_related("area").order_by("area__name")
     versions = list(
         GrantVersion.objects.filter(scheme=scheme)
         .select_related("approved_by")

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lokalfora.models import LocalArea, PopulationFigure
@@ -122,12 +123,16 @@ def approve(*, scheme: GrantScheme, user, reason: str = "") -> GrantVersion:
     grants, problems = compute_draft(scheme)
     if problems:
         raise ValidationError(problems, code="scheme")
+    with translation.override("da"):  # published as approved, in Danish, for everyone
+        explanation = describe(scheme, list(scheme.bands.all()))
     version = GrantVersion.objects.create(
         scheme=scheme,
         number=last + 1,
         reason=reason.strip(),
         approved_by=user,
-        explanation=describe(scheme, list(scheme.bands.all())),
+        explanation=explanation,
+        population_date=scheme.population_date,
+        is_illustrative=scheme.is_illustrative,
     )
     GrantLine.objects.bulk_create(
         GrantLine(
@@ -135,6 +140,8 @@ def approve(*, scheme: GrantScheme, user, reason: str = "") -> GrantVersion:
             area=grant.area,
             population_figure=grant.figure,
             population=grant.figure.count,
+            population_reference_date=grant.figure.reference_date,
+            population_basis=grant.figure.basis,
             amount=grant.amount,
             explanation=grant.explanation,
         )

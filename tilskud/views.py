@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from holbaek.charts import bar_chart
+from holbaek.csvsafe import cell
 from lokalfora import population_import
 from lokalfora.models import LocalArea
 from tilskud import selectors
@@ -111,7 +112,7 @@ def grant_year_csv(request, year):
         delimiter=";",
     )
     writer.writeheader()
-    writer.writerows(_rows(view))
+    writer.writerows({key: cell(value) for key, value in row.items()} for row in _rows(view))
     return response
 
 
@@ -122,7 +123,8 @@ def grant_year_json(request, year):
         "aar": view.scheme.year,
         "status": "godkendt" if view.version else "kladde",
         "version": view.version.number if view.version else None,
-        "illustrativ": view.scheme.is_illustrative,
+        "illustrativ": view.is_illustrative,
+        "problemer": view.problems,
         "formel": view.formula,
         "i_alt_kr": view.total,
         "omraader": list(_rows(view)),

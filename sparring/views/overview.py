@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from holbaek.charts import bar_chart
+from holbaek.csvsafe import cell
 from sparring import stats
 from sparring.permissions import can_see_requests
 
@@ -50,5 +51,5 @@ def overview_csv(request):
     response["Content-Disposition"] = f'attachment; filename="sparring-{year}.csv"'
     response.write("\ufeff")  # so spreadsheet programs read the Danish letters right
     writer = csv.writer(response, delimiter=";")
-    writer.writerows(stats.csv_rows(year))
+    writer.writerows([cell(value) for value in row] for row in stats.csv_rows(year))
     return response

@@ -150,3 +150,29 @@ def test_the_command_previews_and_imports_with_confirmation(reference_data, tmp_
     path.write_bytes(csv_for(reference_data, {"oro": "Orø;2026-01-01;x;"}))
     with pytest.raises(CommandError, match="Intet er importeret"):
         call_command("import_population", str(path), "--bekraeft")
+
+
+def test_old_mac_line_endings_and_broken_quotes_get_answers_not_errors(reference_data):
+    assert population_import.parse(csv_for(reference_data).replace(b"\n", b"\r")).ok
+    broken = population_import.parse(b'omr\xc3\xa5de;dato;antal\n"Or\xc3\xb8;2026-01-01;5\n')
+    assert not broken.ok
+
+
+def test_a_count_too_large_for_an_area_is_refused(reference_data):
+    parsed = population_import.parse(
+        csv_for(reference_data, {"oro": "Orø;2026-01-01;99999999999999999999;"})
+    )
+    assert any("for stort til et lokalområde" in error for error in parsed.errors)
+
+
+def test_csv_downloads_never_start_a_cell_with_a_formula(client, reference_data):
+    from holbaek.csvsafe import cell
+
+    assert cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert cell("Orø") == "Orø"
+    assert cell(-5) == -5
+    LocalArea.objects.filter(slug="oro").update(name="=1+1")
+    from django.utils import timezone
+
+    text = client.get(f"/tilskud/{timezone.localdate().year}/tilskud.csv").content.decode()
+    assert "\n'=1+1;" in text
