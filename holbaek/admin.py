@@ -22,3 +22,30 @@ class UserAdmin(DjangoUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
     filter_horizontal = ["groups"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records the portal writes itself (frozen versions, threads): staff look, never edit.
+
+    Nothing is deleted here either: deleting would leave files behind or change
+    what was published; the apps' own tasks remove what must go.
+    """
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class SingletonAdmin(admin.ModelAdmin):
+    """Settings kept in one row: staff change it, never add a second or delete it."""
+
+    def has_add_permission(self, request):
+        return not self.model.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -54,3 +54,10 @@ def client_ip(request) -> str:
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def allow_public_form(request, scope: str, email: str, *, per_ip: int, per_email: int) -> bool:
+    """One more try at a public form, limited per client address and per e-mail, an hour each."""
+    return allow(f"{scope}-ip", client_ip(request), limit=per_ip, period=3600) and allow(
+        f"{scope}-email", email, limit=per_email, period=3600
+    )

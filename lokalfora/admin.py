@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from holbaek.admin import SingletonAdmin
 from lokalfora import services
 from lokalfora.models import (
     ContactPerson,
@@ -130,11 +131,5 @@ class SubscriptionAdmin(admin.ModelAdmin):
 
 
 @admin.register(RetentionSettings)
-class RetentionSettingsAdmin(admin.ModelAdmin):
+class RetentionSettingsAdmin(SingletonAdmin):
     list_display = ["__str__", "contact_history_months", "invitation_months"]
-
-    def has_add_permission(self, request):
-        return not RetentionSettings.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False

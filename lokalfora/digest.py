@@ -15,7 +15,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from lokalfora.mailing import absolute, follower_message
+from holbaek.links import absolute_url
+from lokalfora.mailing import follower_message
 from lokalfora.models import Event, NewsPost, Subscription
 
 NEWS_WINDOW = datetime.timedelta(days=7)
@@ -78,9 +79,11 @@ def _send(now) -> int:
             sections = [
                 {
                     "area": area,
-                    "url": absolute(area.get_absolute_url()),
-                    "news": [(post, absolute(post.get_absolute_url())) for post in news[area.pk]],
-                    "events": [(e, absolute(e.get_absolute_url())) for e in events[area.pk]],
+                    "url": absolute_url(area.get_absolute_url()),
+                    "news": [
+                        (post, absolute_url(post.get_absolute_url())) for post in news[area.pk]
+                    ],
+                    "events": [(e, absolute_url(e.get_absolute_url())) for e in events[area.pk]],
                 }
                 for area in areas
                 if news[area.pk] or events[area.pk]

@@ -9,6 +9,8 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
+from holbaek.links import absolute_url
+
 PRODID = "-//Holbæk Kommune//Lokalportal//DA"
 
 
@@ -37,7 +39,7 @@ def calendar_for(events, *, name: str) -> bytes:
             description = f"{description}\n\nTilmelding: {event.signup_url}".strip()
         if description:
             entry.add("description", description)
-        entry.add("url", settings.SITE_URL.rstrip("/") + event.get_absolute_url())
+        entry.add("url", absolute_url(event.get_absolute_url()))
         entry.add("categories", [event.get_kind_display()])
         calendar.add_component(entry)
     calendar.add_missing_timezones()

@@ -9,7 +9,6 @@ person whose verified e-mail address was invited can accept it.
 import datetime
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -19,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from holbaek.links import absolute_url
 from lokalfora.models import EditorInvitation, Forum, ForumEditor
 from lokalfora.services import forum_editor_add
 
@@ -41,7 +41,7 @@ def invitation_token(invitation: EditorInvitation) -> str:
 
 def invitation_link(invitation: EditorInvitation) -> str:
     path = reverse("lokalfora:invitation", kwargs={"token": invitation_token(invitation)})
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def invitation_from_token(token: str) -> EditorInvitation:

@@ -19,13 +19,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from holbaek.links import absolute_url
 from lokalfora.models import LocalArea, Subscription
 
 UNSUBSCRIBE_SALT = "lokalfora.subscription.unsubscribe"
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def unsubscribe_token(email: str, area_id: int | None = None) -> str:
@@ -40,7 +37,7 @@ def read_unsubscribe_token(token: str) -> tuple[str, int | None]:
 
 
 def unsubscribe_url(email: str, area_id: int | None = None) -> str:
-    return absolute(
+    return absolute_url(
         reverse("lokalfora:unsubscribe", kwargs={"token": unsubscribe_token(email, area_id)})
     )
 

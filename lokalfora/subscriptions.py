@@ -17,7 +17,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from lokalfora.mailing import absolute, read_unsubscribe_token
+from holbaek.links import absolute_url
+from lokalfora.mailing import read_unsubscribe_token
 from lokalfora.models import LocalArea, Subscription
 
 CONFIRM_SALT = "lokalfora.subscription.confirm"
@@ -77,7 +78,7 @@ def subscribe(*, area: LocalArea, email: str) -> Subscription:
 
 
 def _send_confirmation(subscription: Subscription) -> None:
-    link = absolute(
+    link = absolute_url(
         reverse("lokalfora:follow-confirm", kwargs={"token": confirm_token(subscription)})
     )
     with translation.override("da"):

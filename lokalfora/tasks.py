@@ -2,13 +2,13 @@
 
 from calendar import MONDAY
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.tasks import task
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from holbaek.links import absolute_url
 from holbaek.schedule import Recurring, daily, ensure_scheduled, monthly, weekly
 from lokalfora.models import Forum
 from lokalfora.selectors import stale_contacts
@@ -26,9 +26,7 @@ def send_confirmation_reminders() -> int:
             recipients = [editor.user.email for editor in forum.editors.all()]
             if not recipients:
                 continue  # staff see these on the overview page instead
-            link = settings.SITE_URL.rstrip("/") + reverse(
-                "lokalfora:contact-list", kwargs={"slug": forum.area.slug}
-            )
+            link = absolute_url(reverse("lokalfora:contact-list", kwargs={"slug": forum.area.slug}))
             send_mail(
                 subject=_("Bekræft kontaktoplysningerne for %(name)s") % {"name": forum.name},
                 message=_(

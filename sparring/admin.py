@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from holbaek.admin import ReadOnlyAdmin, SingletonAdmin
 from sparring.models import (
     Attachment,
     Message,
@@ -9,28 +10,9 @@ from sparring.models import (
 )
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        # Deleting here would leave files behind and skew the statistics: requests
-        # are anonymised by the nightly task or at the requester's wish instead.
-        return False
-
-
 @admin.register(SparringSettings)
-class SparringSettingsAdmin(admin.ModelAdmin):
+class SparringSettingsAdmin(SingletonAdmin):
     list_display = ["__str__", "response_days", "anonymise_after_months"]
-
-    def has_add_permission(self, request):
-        return not SparringSettings.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(SparringRequest)

@@ -8,7 +8,6 @@ import datetime
 import logging
 import smtplib
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -19,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from faelles_skabere.selectors import stand_in_for
+from holbaek.links import absolute_url
 from sparring import tokens
 from sparring.models import (
     Attachment,
@@ -39,13 +39,9 @@ DOUBLE_SUBMIT_WINDOW = datetime.timedelta(hours=1)
 CLOSED_MESSAGE = _("Anmodningen er afsluttet. Send en ny anmodning, hvis du vil fortsætte.")
 
 
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def thread_url(request: SparringRequest) -> str:
     token = tokens.make(request, tokens.THREAD_SALT)
-    return absolute(reverse("sparring:thread", kwargs={"token": token}))
+    return absolute_url(reverse("sparring:thread", kwargs={"token": token}))
 
 
 class SendFailed(Exception):
@@ -98,7 +94,7 @@ def submit(*, data: dict) -> SparringRequest:
     request = SparringRequest(**(data | {"email": email}))
     request.full_clean()
     request.save()
-    link = absolute(
+    link = absolute_url(
         reverse("sparring:confirm", kwargs={"token": tokens.make(request, tokens.CONFIRM_SALT)})
     )
     try:
@@ -164,7 +160,7 @@ def _send_receipt_and_notify(request_id: int) -> None:
     context = {
         "request": request,
         "thread_url": thread_url(request),
-        "inbox_url": absolute(request.get_absolute_url()),
+        "inbox_url": absolute_url(request.get_absolute_url()),
     }
     _mail(
         to=[request.email],
@@ -248,7 +244,7 @@ def _notify_assignee_of_reply(request_id: int) -> None:
             to=addresses,
             subject=_("Nyt svar på %(reference)s") % {"reference": request.reference},
             template="requester_replied.txt",
-            context={"request": request, "inbox_url": absolute(request.get_absolute_url())},
+            context={"request": request, "inbox_url": absolute_url(request.get_absolute_url())},
         )
 
 
@@ -308,7 +304,7 @@ def transfer(*, request: SparringRequest, author, to, reason: str) -> SparringRe
             "request": request,
             "reason": reason,
             "author": author,
-            "inbox_url": absolute(request.get_absolute_url()),
+            "inbox_url": absolute_url(request.get_absolute_url()),
         }
         _after_commit(
             lambda: _mail(

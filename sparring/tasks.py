@@ -4,7 +4,6 @@ import logging
 import smtplib
 from collections import defaultdict
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.tasks import task
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from faelles_skabere.models import CoCreator, StandIn
+from holbaek.links import absolute_url
 from holbaek.schedule import Recurring, daily, ensure_scheduled
 from sparring import services
 from sparring.models import OPEN_STATUSES, SparringRequest
@@ -35,7 +35,7 @@ def send_daily_digest() -> int:
 
 
 def _send_digests(today) -> int:
-    inbox_url = settings.SITE_URL.rstrip("/") + reverse("sparring:inbox")
+    inbox_url = absolute_url(reverse("sparring:inbox"))
     open_requests = SparringRequest.objects.filter(status__in=OPEN_STATUSES).order_by(
         "answer_due_on"
     )

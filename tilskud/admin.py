@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from holbaek.admin import ReadOnlyAdmin
 from lokalfora.models import LocalArea
 from tilskud import computation, services
 from tilskud.models import GrantBand, GrantLine, GrantScheme, GrantVersion
@@ -62,25 +63,14 @@ class GrantSchemeAdmin(admin.ModelAdmin):
                 self.message_user(request, text % {"year": scheme.year, "number": version.number})
 
 
-class ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(GrantVersion)
-class GrantVersionAdmin(ReadOnly):
+class GrantVersionAdmin(ReadOnlyAdmin):
     list_display = ["scheme", "number", "approved_at", "approved_by", "reason"]
     list_select_related = ["scheme", "approved_by"]
 
 
 @admin.register(GrantLine)
-class GrantLineAdmin(ReadOnly):
+class GrantLineAdmin(ReadOnlyAdmin):
     list_display = ["version", "area", "population", "amount"]
     list_select_related = ["version__scheme", "area"]
     list_filter = ["version__scheme"]

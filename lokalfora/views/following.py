@@ -7,14 +7,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from holbaek.ratelimit import allow, client_ip
+from holbaek.ratelimit import allow_public_form
 from lokalfora import selectors, subscriptions
 from lokalfora.forms import FollowForm
 
 # Sign-ups per client address and per e-mail address, per hour.
 LIMIT_PER_IP = 20
 LIMIT_PER_EMAIL = 5
-HOUR = 3600
 
 LINK_MESSAGES = {
     "expired": gettext_lazy(
@@ -41,9 +40,8 @@ def follow(request, slug):
     status = 200
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        if not (
-            allow("follow-ip", client_ip(request), limit=LIMIT_PER_IP, period=HOUR)
-            and allow("follow-email", email, limit=LIMIT_PER_EMAIL, period=HOUR)
+        if not allow_public_form(
+            request, "follow", email, per_ip=LIMIT_PER_IP, per_email=LIMIT_PER_EMAIL
         ):
             form.add_error(None, _("Der er prøvet for mange gange. Prøv igen om en time."))
             status = 429

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
-from holbaek.ratelimit import allow, client_ip
+from holbaek.ratelimit import allow_public_form
 from lokalfora.models import LocalArea
 from sparring import selectors, services, tokens
 from sparring.downloads import download
@@ -15,7 +15,6 @@ from sparring.forms import RequesterMessageForm, SparringRequestForm
 
 LIMIT_PER_IP = 10
 LIMIT_PER_EMAIL = 3
-HOUR = 3600
 
 LINK_MESSAGES = {
     "expired": gettext_lazy(
@@ -45,9 +44,8 @@ def request_form(request):
         email = form.cleaned_data["email"]
         if form.is_spam:  # answered as if it went well, so the robot learns nothing
             return render(request, "sparring/request_sent.html", {"email": email})
-        if not (
-            allow("sparring-ip", client_ip(request), limit=LIMIT_PER_IP, period=HOUR)
-            and allow("sparring-email", email, limit=LIMIT_PER_EMAIL, period=HOUR)
+        if not allow_public_form(
+            request, "sparring", email, per_ip=LIMIT_PER_IP, per_email=LIMIT_PER_EMAIL
         ):
             form.add_error(None, _("Der er sendt for mange anmodninger. Prøv igen om en time."))
             status = 429
