@@ -5,28 +5,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from faelles_skabere.models import CoCreator
+from holbaek.forms import date_field
 from lokalfora.models import LocalArea
 
 YEAR = datetime.timedelta(days=365)
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self):
-        super().__init__(format="%Y-%m-%d")
-
-
 def _date_field(label):
-    return forms.DateField(
-        label=label,
-        widget=DateInput(),
-        input_formats=["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"],
-        error_messages={
-            "required": _("Skriv en dato."),
-            "invalid": _("Skriv datoen som fx 24.12.2026."),
-        },
-    )
+    return date_field(label)
 
 
 def _in_range(value):

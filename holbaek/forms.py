@@ -1,5 +1,9 @@
+import re
+from decimal import Decimal, InvalidOperation
+
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 from holbaek.validators import refuse_html
 
@@ -30,3 +34,85 @@ class PlainTextFormMixin:
         for name, field in self.fields.items():
             if type(field) is forms.CharField and name not in self.markdown_fields:
                 field.validators.append(refuse_html)
+
+
+DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker, which still accepts typed dates without JavaScript."""
+
+    input_type = "date"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%d")
+
+
+def date_field(label, **kwargs):
+    """A date field that also reads Danish notation (24.12.2026), with Danish messages."""
+    return forms.DateField(
+        label=label,
+        widget=DateInput(),
+        input_formats=DATE_FORMATS,
+        error_messages={
+            "required": _("Skriv en dato."),
+            "invalid": _("Skriv datoen som fx 24.12.2026."),
+        },
+        **kwargs,
+    )
+
+
+_MONEY = re.compile(r"^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$")
+
+
+class MoneyField(forms.CharField):
+    """An amount in kroner as Danes write it (16.000 / 16000,50 / 16 000 kr.) -> Decimal.
+
+    Refuses letters, negative amounts, more than two decimals and absurd sizes
+    with Danish messages; the typed text stays in the field.
+    """
+
+    def __init__(self, *, max_value=Decimal("100000000"), allow_zero=False, **kwargs):
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("maxlength", "30")
+        self.max_value = Decimal(max_value)
+        self.allow_zero = allow_zero
+        self.widget.attrs.setdefault("inputmode", "decimal")
+
+    def prepare_value(self, value):
+        """A stored Decimal is shown as Danes write it, so saving again reads it back."""
+        if isinstance(value, (Decimal, int)):
+            amount = Decimal(value)
+            places = 0 if amount == amount.to_integral_value() else 2
+            text = f"{amount:,.{places}f}"
+            return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        text = re.sub(r"(?i)kr\.?$", "", re.sub(r"\s+", "", text))
+        if len(text) > 30:
+            raise forms.ValidationError(_("Beløbet er for langt."), code="max_length")
+        if text.startswith("-"):
+            raise forms.ValidationError(_("Beløbet kan ikke være negativt."), code="negative")
+        if not _MONEY.match(text):
+            raise forms.ValidationError(
+                _("Skriv beløbet i kroner med tal, fx 16.000 eller 16.000,50."), code="invalid"
+            )
+        try:
+            amount = Decimal(text.replace(".", "").replace(",", "."))
+        except InvalidOperation:
+            raise forms.ValidationError(
+                _("Skriv beløbet i kroner med tal, fx 16.000 eller 16.000,50."), code="invalid"
+            ) from None
+        if amount == 0 and not self.allow_zero:
+            raise forms.ValidationError(_("Beløbet skal være over 0 kr."), code="zero")
+        if amount > self.max_value:
+            raise forms.ValidationError(
+                _("Beløbet er for stort. Det må højst være %(max)s kr.")
+                % {"max": f"{self.max_value:,.0f}".replace(",", ".")},
+                code="max",
+            )
+        return amount

@@ -202,18 +202,24 @@ PREVIEW_SALT = "lokalfora.population-import"
 TOKEN_MAX_AGE = datetime.timedelta(hours=2)
 
 
-def to_token(parsed: Parsed) -> str:
-    """The checked rows, signed, so the confirm button imports exactly what was previewed."""
+def to_token(parsed: Parsed, user) -> str:
+    """The checked rows, signed, so the confirm button imports exactly what was previewed.
+
+    The token names the person who saw the preview: nobody else can confirm it.
+    """
     rows = [
         [row.line, row.area.pk, row.reference_date.isoformat(), row.count, row.source]
         for row in parsed.rows
     ]
-    return signing.dumps(rows, salt=PREVIEW_SALT, compress=True)
+    return signing.dumps({"user": user.pk, "rows": rows}, salt=PREVIEW_SALT, compress=True)
 
 
-def from_token(token: str) -> Parsed:
+def from_token(token: str, user) -> Parsed:
     try:
-        rows = signing.loads(token, salt=PREVIEW_SALT, max_age=TOKEN_MAX_AGE)
+        data = signing.loads(token, salt=PREVIEW_SALT, max_age=TOKEN_MAX_AGE)
+        if data["user"] != user.pk:
+            raise ValueError("previewed by someone else")
+        rows = data["rows"]
         areas = LocalArea.objects.in_bulk([row[1] for row in rows])
         return Parsed(
             [

@@ -1,11 +1,16 @@
 from django.utils import timezone
 
 from lokalfora.sections import AreaSection, register_area_section
+from tilskud.permissions import can_see_follow_up
 from tilskud.selectors import area_grant
 
 
 def _context(area, user):
-    return area_grant(area, timezone.localdate().year)
+    grant = area_grant(area, timezone.localdate().year)
+    if grant is not None and getattr(user, "is_authenticated", False):
+        # Editors of the forum and staff get a link to agreement, payment and accounts.
+        grant["can_follow_up"] = can_see_follow_up(user, getattr(area, "forum", None))
+    return grant
 
 
 register_area_section(

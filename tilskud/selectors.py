@@ -28,6 +28,16 @@ class YearView:
         return self.version.population_date if self.version else self.scheme.population_date
 
     @property
+    def version_rows(self) -> list[tuple[str, list[int | None]]]:
+        """Each area's amount in every approved version, newest first, for comparing them."""
+        table = {}
+        for index, version in enumerate(self.versions):
+            for line in version.lines.all():
+                row = table.setdefault(line.area.name, [None] * len(self.versions))
+                row[index] = line.amount
+        return sorted(table.items())
+
+    @property
     def is_illustrative(self) -> bool:
         return self.version.is_illustrative if self.version else self.scheme.is_illustrative
 

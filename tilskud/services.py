@@ -148,3 +148,32 @@ def approve(*, scheme: GrantScheme, user, reason: str = "") -> GrantVersion:
         for grant in grants
     )
     return version
+
+
+def check_scheme(scheme: GrantScheme, bands) -> list[str]:
+    """Every problem with a scheme (saved or not) and its bands, against the figures it uses."""
+    figures = figures_used(scheme)
+    populations = {
+        name: (figures[pk].count if pk in figures else None)
+        for pk, name in LocalArea.objects.order_by("name").values_list("pk", "name")
+    }
+    return computation.validate(as_computation(scheme, bands), populations)
+
+
+@transaction.atomic
+def save_scheme(form, formset) -> GrantScheme:
+    """Saves a valid scheme form and its bands together, or nothing (ValidationError)."""
+    scheme = form.save(commit=False)
+    bands = [
+        band_form.save(commit=False)
+        for band_form in formset.forms
+        if (band_form.instance.pk or band_form.has_changed())
+        and not band_form.cleaned_data.get("DELETE")
+    ]
+    problems = check_scheme(scheme, sorted(bands, key=lambda band: band.lower))
+    if problems:
+        raise ValidationError(problems, code="scheme")
+    scheme.save()
+    formset.instance = scheme
+    formset.save()
+    return scheme

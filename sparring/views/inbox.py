@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from faelles_skabere.models import RequestTopic
+from holbaek.downloads import download
 from lokalfora.models import LocalArea
 from sparring import selectors, services
-from sparring.downloads import download
 from sparring.forms import StaffMessageForm, StatusForm, TransferForm
 from sparring.models import Attachment, SparringRequest, Status
 from sparring.permissions import can_handle_requests, can_see_requests

@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
+from holbaek.downloads import download
 from holbaek.ratelimit import allow_public_form
 from lokalfora.models import LocalArea
 from sparring import selectors, services, tokens
-from sparring.downloads import download
 from sparring.forms import RequesterMessageForm, SparringRequestForm
 
 LIMIT_PER_IP = 10

@@ -111,6 +111,17 @@ PROTECTED = {
     "sparring:overview",  # tests/sparring/test_overview.py
     "sparring:overview-csv",
     "tilskud:population",  # tests/tilskud/test_population_import.py
+    # The grant's scheme and follow-up: tests/tilskud/test_permissions.py.
+    "tilskud:scheme",
+    "tilskud:scheme-new",
+    "tilskud:approve",
+    "tilskud:overview",
+    "tilskud:area-status",
+    "tilskud:agreement",
+    "tilskud:payment",
+    "tilskud:accounts",
+    "tilskud:review",
+    "tilskud:accounts-file",
 }
 
 

@@ -16,18 +16,6 @@ from tilskud.models import GrantBand, GrantScheme, GrantVersion
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def scheme(reference_data):
-    scheme, _created = GrantScheme.objects.update_or_create(
-        year=2026,
-        defaults={
-            "kind": "formula", "base": Decimal("13000"), "rate": Decimal("3.45"),
-            "population_date": datetime.date(2026, 1, 1), "is_illustrative": True,
-        },
-    )  # fmt: skip
-    return scheme
-
-
 def amounts(grants):
     return {grant.area.slug: grant.amount for grant in grants}
 

@@ -6,8 +6,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
+from holbaek import roles
 from lokalfora import population_import
 from lokalfora.models import LocalArea, PopulationFigure
+from tests.conftest import give_mfa, login, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +129,19 @@ def test_the_staff_page_lists_errors_and_a_tampered_preview_imports_nothing(
     tampered = staff.post("/tilskud/befolkningstal/", {"confirm": "forfalsket"})
     assert tampered.status_code == 400
     assert "Forhåndsvisningen er udløbet eller ugyldig" in tampered.text
+
+
+def test_a_preview_can_only_be_confirmed_by_the_person_who_saw_it(client, reference_data):
+    alice = give_mfa(make_user("alice@example.org", role=roles.COMMITTEE_STAFF))
+    bob = give_mfa(make_user("bob@example.org", role=roles.COMMITTEE_STAFF))
+    login(client, alice)
+    upload = SimpleUploadedFile("tal.csv", csv_for(reference_data))
+    token = client.post("/tilskud/befolkningstal/", {"file": upload}).context["token"]
+    client.logout()
+    login(client, bob)
+    response = client.post("/tilskud/befolkningstal/", {"confirm": token})
+    assert response.status_code == 400
+    assert not PopulationFigure.objects.filter(reference_date=datetime.date(2026, 1, 1)).exists()
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,15 @@ class GrantScheme(models.Model):
         default=False,
         help_text=_("Vises som et eksempel, ikke som kommunens vedtagne tal."),
     )
+    accounts_due = models.DateField(
+        _("regnskab senest"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Hvornår forummerne senest skal indsende regnskab for årets tilskud. "
+            "Uden en dato sendes ingen påmindelser."
+        ),
+    )
 
     class Meta:
         verbose_name = _("tilskudsmodel")

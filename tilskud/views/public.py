@@ -16,7 +16,7 @@ from lokalfora import population_import
 from lokalfora.models import LocalArea
 from tilskud import selectors
 from tilskud.forms import PopulationFileForm
-from tilskud.permissions import can_import_population
+from tilskud.permissions import can_import_population, can_manage_grants, can_see_overview
 
 
 @login_required
@@ -29,7 +29,7 @@ def population(request):
     context = {"form": form, "areas": LocalArea.objects.with_public_details().order_by("name")}
     status = 200
     if request.method == "POST" and "confirm" in request.POST:
-        parsed = population_import.from_token(request.POST.get("confirm", ""))
+        parsed = population_import.from_token(request.POST.get("confirm", ""), request.user)
         if parsed.ok:
             count = population_import.apply(parsed)
             text = ngettext(
@@ -47,7 +47,7 @@ def population(request):
             parsed = population_import.parse(form.cleaned_data["file"].read())
             if parsed.ok:
                 context["changes"] = population_import.preview(parsed)
-                context["token"] = population_import.to_token(parsed)
+                context["token"] = population_import.to_token(parsed, request.user)
             else:
                 context["errors"], status = parsed.errors, 400
         else:
@@ -75,7 +75,13 @@ def _year_or_404(year):
 def grant_year(request, year):
     view = _year_or_404(year)
     chart = bar_chart([(grant.area.name, grant.amount or 0) for grant in view.grants])
-    return render(request, "tilskud/year.html", {"view": view, "chart": chart})
+    context = {
+        "view": view,
+        "chart": chart,
+        "can_manage": can_manage_grants(request.user),
+        "can_see_overview": can_see_overview(request.user),
+    }
+    return render(request, "tilskud/year.html", context)
 
 
 def _rows(view):

@@ -1,0 +1,39 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from tilskud import services
+from tilskud.models import GrantScheme
+
+
+@pytest.fixture
+def scheme(reference_data):
+    """2026 with the illustrative formula (Tølløse, the matrix's area, gets 13.000 + 3,45/inh.)."""
+    scheme, _created = GrantScheme.objects.update_or_create(
+        year=2026,
+        defaults={
+            "kind": "formula", "base": Decimal("13000"), "rate": Decimal("3.45"),
+            "population_date": datetime.date(2026, 1, 1), "is_illustrative": True,
+        },
+    )  # fmt: skip
+    return scheme
+
+
+@pytest.fixture
+def approved(scheme):
+    services.approve(scheme=scheme, user=None)
+    return scheme
+
+
+@pytest.fixture
+def payable(approved, area):
+    """Tølløse may be paid: agreement signed, forum an association with CVR."""
+    from tilskud.models import CooperationAgreement
+
+    area.forum.legal_form, area.forum.cvr = "association", "12345678"
+    area.forum.save()
+    CooperationAgreement.objects.create(
+        scheme=approved, area=area, signed_on=datetime.date(2026, 2, 1)
+    )
+    return approved
