@@ -1,3 +1,5 @@
+import uuid
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -57,3 +59,37 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+def private_upload_path(instance, filename: str) -> str:
+    """A random name in the model's folder: private files are served only through views
+    that check permissions, never from MEDIA_URL."""
+    return f"{instance.UPLOAD_FOLDER}/{uuid.uuid4().hex}.{instance.extension}"
+
+
+class StoredFile(models.Model):
+    """A privately stored upload, with the name and type found when it was checked
+    (holbaek/uploads.py). Subclasses set UPLOAD_FOLDER."""
+
+    UPLOAD_FOLDER = "private"
+
+    file = models.FileField(_("fil"), upload_to=private_upload_path)
+    name = models.CharField(_("filnavn"), max_length=255)
+    extension = models.CharField(max_length=10)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(_("størrelse i bytes"))
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_upload(cls, uploaded, checked, **fields):
+        """An unsaved row for a file already checked by `holbaek.uploads.check_document`."""
+        return cls(
+            file=uploaded,
+            name=uploaded.name[:255],
+            extension=checked.extension,
+            content_type=checked.content_type,
+            size=uploaded.size,
+            **fields,
+        )

@@ -1,11 +1,78 @@
-from django.contrib import admin
+"""Pools, criteria, rounds and the mail settings are edited here by staff. Applications and
+everything that follows them are changed only through the review pages (services.py),
+so the admin shows them read-only."""
 
-from projektudvalg.models import GrantPool
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from holbaek.admin import ReadOnlyAdmin
+from projektudvalg.models import (
+    AdvisoryNote,
+    AgendaItem,
+    ApplicantType,
+    Application,
+    ApplicationFile,
+    Assessment,
+    BudgetLine,
+    CriterionScore,
+    Decision,
+    FinalReport,
+    GrantPool,
+    Meeting,
+    Payout,
+    PoolCriterion,
+    Recommendation,
+    Round,
+    StatusEvent,
+    StatusMail,
+    SubmittedVersion,
+)
+
+
+class PoolCriterionInline(admin.TabularInline):
+    model = PoolCriterion
+    extra = 0
+
+
+class GrantPoolForm(forms.ModelForm):
+    allowed_applicant_types = forms.MultipleChoiceField(
+        label=_("Hvem kan søge (typer)"),
+        choices=ApplicantType.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = GrantPool
+        exclude = []  # noqa: DJ006 - every field of the pool is staff data
 
 
 @admin.register(GrantPool)
 class GrantPoolAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "is_active", "contact_email"]
+    form = GrantPoolForm
+    list_display = ["name", "code", "rule_set", "is_active", "contact_email"]
     list_filter = ["is_active"]
     search_fields = ["name", "purpose"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [PoolCriterionInline]
+
+
+@admin.register(Round)
+class RoundAdmin(admin.ModelAdmin):
+    list_display = ["pool", "name", "opens_at", "deadline", "budget"]
+    list_filter = ["pool"]
+
+
+@admin.register(StatusMail)
+class StatusMailAdmin(admin.ModelAdmin):
+    list_display = ["status", "send"]
+    list_editable = ["send"]
+
+
+READ_ONLY = [
+    Application, ApplicationFile, BudgetLine, SubmittedVersion, StatusEvent, Assessment,
+    CriterionScore, AdvisoryNote, Recommendation, Meeting, AgendaItem, Decision, Payout,
+    FinalReport, PoolCriterion,
+]  # fmt: skip
+for model in READ_ONLY:
+    admin.site.register(model, ReadOnlyAdmin)

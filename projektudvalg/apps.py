@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ProjektudvalgConfig(AppConfig):
     name = "projektudvalg"
     verbose_name = _("Projektudvalget")
+
+    def ready(self):
+        from projektudvalg import area_sections  # noqa: F401  (registers the area page section)

@@ -5,13 +5,17 @@ Rules as published for Rum til fællesskab (2021) and Landsbyfornyelse
 overwrites a pool that staff have edited.
 """
 
+from decimal import Decimal
+
 from django.db import transaction
 
-from projektudvalg.models import GrantPool
+from projektudvalg.models import GrantPool, PoolCriterion, Status, StatusMail
 
 POOLS = [
     {
         "slug": "rum-til-faellesskab",
+        "code": "RTF",
+        "rule_set": "community",
         "name": "Rum til fællesskab",
         "summary": (
             "Penge til anlægsprojekter, der gør jeres lokalområde til et godt "
@@ -43,6 +47,8 @@ POOLS = [
     },
     {
         "slug": "landsbyfornyelse",
+        "code": "LBF",
+        "rule_set": "village_renewal",
         "name": "Landsbyfornyelse",
         "summary": "Tilskud til at sætte facaden på et nedslidt hus i stand eller rive det ned.",
         "purpose": (
@@ -70,9 +76,63 @@ POOLS = [
 ]
 
 
+# The published thresholds (FACTS §4), as data on each pool; staff may change them.
+RULES = {
+    "rum-til-faellesskab": {
+        "allowed_applicant_types": [
+            "local_forum", "association", "self_organised", "user_council", "institution_board",
+        ],
+        "min_amount": Decimal(50000),
+        "cofinancing_from": Decimal(100000),
+        "cofinancing_share": Decimal("0.10"),
+        "cash_share": Decimal("0.50"),
+        "volunteer_hour_rate": Decimal(125),
+    },
+    "landsbyfornyelse": {
+        "allowed_applicant_types": ["owner"],
+        "built_before": 1960,
+        "town_population_below": 4000,
+        "own_share": Decimal("0.50"),
+        "payout_after_accounts": True,
+    },
+}  # fmt: skip
+
+CRITERIA = {
+    "rum-til-faellesskab": [
+        ("Særlige kendetegn", "Projektet styrker det, der gør området særligt."),
+        ("Møder i naturen", "Projektet giver flere mulighed for at mødes i naturen."),
+        ("Lokale samlingssteder", "Projektet skaber eller forbedrer et sted, hvor man mødes."),
+    ],
+    "landsbyfornyelse": [
+        ("Oplevelsen af bygningen", "Istandsættelsen forbedrer oplevelsen og ses fra vejen."),
+        ("Kulturhistorisk værdi", "Bygningen har kulturhistorisk værdi."),
+        ("Fjerner noget, der skæmmer", "En nedrivning fjerner noget, der skæmmer."),
+    ],
+}
+
+
 @transaction.atomic
 def load() -> str:
-    created = sum(
-        GrantPool.objects.get_or_create(slug=pool["slug"], defaults=pool)[1] for pool in POOLS
-    )
+    created = 0
+    for data in POOLS:
+        pool, new = GrantPool.objects.get_or_create(
+            slug=data["slug"], defaults=data | RULES[data["slug"]]
+        )
+        created += new
+        # A pool that existed before its rules became data gets the published ones,
+        # field by field, without overwriting what staff have set.
+        missing = {
+            name: value
+            for name, value in RULES[data["slug"]].items()
+            if getattr(pool, name) in (None, [], "")
+        }
+        if missing:
+            GrantPool.objects.filter(pk=pool.pk).update(**missing)
+        if not pool.criteria_list.exists():
+            PoolCriterion.objects.bulk_create(
+                PoolCriterion(pool=pool, name=name, description=text, order=order)
+                for order, (name, text) in enumerate(CRITERIA[data["slug"]])
+            )
+    for status in Status.values:
+        StatusMail.objects.get_or_create(status=status)
     return f"{len(POOLS)} puljer ({created} nye)"

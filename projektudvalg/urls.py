@@ -1,10 +1,48 @@
 from django.urls import path
 
-from projektudvalg import views
+from projektudvalg.views import applicant, meetings, public, review
 
 app_name = "projektudvalg"
 
 urlpatterns = [
-    path("puljer/", views.pool_list, name="pool-list"),
-    path("puljer/<slug:slug>/", views.pool_detail, name="pool-detail"),
+    path("puljer/", public.pool_list, name="pool-list"),
+    path("puljer/bevillinger/", public.granted, name="granted"),
+    # Staff (before the pool slug, which these words can never be).
+    path("puljer/behandling/", review.queue, name="queue"),
+    path("puljer/behandling/<int:pk>/", review.case, name="case"),
+    path("puljer/behandling/<int:pk>/vurdering/", review.assess, name="assess"),
+    path("puljer/behandling/<int:pk>/raad/", review.advise, name="advise"),
+    path("puljer/behandling/<int:pk>/indstilling/", review.recommend, name="recommend"),
+    path("puljer/behandling/<int:pk>/status/", review.change_status, name="change-status"),
+    path("puljer/behandling/<int:pk>/afgoerelse/", review.decide, name="decide"),
+    path("puljer/behandling/<int:pk>/udbetaling/", review.payout, name="payout"),
+    path("puljer/behandling/<int:pk>/dagsorden/", review.add_to_agenda, name="add-to-agenda"),
+    path(
+        "puljer/behandling/<int:pk>/slutrapport/<int:report_pk>/godkend/",
+        review.accept_report,
+        name="accept-report",
+    ),
+    path("puljer/eksport/<slug:kind>.<str:fmt>", meetings.export, name="export"),
+    path("puljer/moeder/", meetings.meetings, name="meetings"),
+    path("puljer/moeder/<int:pk>/", meetings.meeting, name="meeting"),
+    path("puljer/moeder/<int:pk>/dagsorden.csv", meetings.meeting_csv, name="meeting-csv"),
+    # Applicants
+    path("ansoegninger/", applicant.my_applications, name="my-applications"),
+    path("ansoegninger/<int:pk>/", applicant.detail, name="application"),
+    path("ansoegninger/<int:pk>/rediger/", applicant.edit, name="application-edit"),
+    path("ansoegninger/<int:pk>/aendringer/", applicant.changes, name="application-changes"),
+    path("ansoegninger/<int:pk>/brev/", applicant.letter, name="letter"),
+    path("ansoegninger/<int:pk>/slutrapport/", applicant.final_report, name="final-report"),
+    path(
+        "ansoegninger/<int:pk>/bilag/<int:file_pk>/",
+        applicant.attachment,
+        name="attachment",
+    ),
+    path(
+        "ansoegninger/<int:pk>/bilag/<int:file_pk>/slet/",
+        applicant.attachment_delete,
+        name="attachment-delete",
+    ),
+    path("puljer/<slug:slug>/", public.pool_detail, name="pool-detail"),
+    path("puljer/<slug:slug>/ansoeg/", applicant.start, name="start"),
 ]

@@ -4,7 +4,7 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from holbaek.forms import PlainTextFormMixin
+from holbaek.forms import MultipleFileField, PlainTextFormMixin
 from holbaek.uploads import check_document
 from sparring.models import Outcome, PreferredContact, RequesterKind, SparringRequest, Status
 
@@ -127,22 +127,6 @@ class SparringRequestForm(PlainTextFormMixin, forms.ModelForm):
     def request_data(self) -> dict:
         data = {field: self.cleaned_data[field] for field in self.Meta.fields}
         return data | {"area": self.area}
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input; each is checked by holbaek.uploads."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(MultipleFileField, self).clean(file, initial) for file in files]
 
 
 MAX_FILES = 3

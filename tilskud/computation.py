@@ -22,6 +22,8 @@ from itertools import pairwise
 
 from django.utils.translation import gettext as _
 
+from holbaek.text import kroner
+
 ZERO = Decimal(0)
 MAX_AMOUNT = 100_000_000  # kroner per area; far above any real grant, below the column's limit
 
@@ -69,14 +71,6 @@ class SchemeError(ValueError):
     def __init__(self, problems: list[str]):
         super().__init__("; ".join(problems))
         self.problems = problems
-
-
-def kroner(value) -> str:
-    """Danish notation: 29988 -> "29.988 kr", 3.45 -> "3,45 kr"."""
-    amount = Decimal(value)
-    places = 0 if amount == amount.to_integral_value() else 2
-    text = f"{amount:,.{places}f}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return f"{text} kr"
 
 
 def number(value: int) -> str:

@@ -113,17 +113,11 @@ def submit_accounts(*, scheme, area, uploaded, no_wages: bool, user) -> AnnualAc
         raise ValidationError({"file": error.messages}) from None
     try:
         with transaction.atomic():
-            return AnnualAccounts.objects.create(
-                scheme=scheme,
-                area=area,
-                file=uploaded,
-                name=uploaded.name[:255],
-                extension=kind.extension,
-                content_type=kind.content_type,
-                size=uploaded.size,
-                no_wages=True,
-                uploaded_by=user,
+            accounts = AnnualAccounts.from_upload(
+                uploaded, kind, scheme=scheme, area=area, no_wages=True, uploaded_by=user
             )
+            accounts.save()
+            return accounts
     except IntegrityError:
         raise ValidationError(
             _(

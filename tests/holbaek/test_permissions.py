@@ -81,6 +81,7 @@ PUBLIC = {
     "sparring:thread-attachment",
     "projektudvalg:pool-list",
     "projektudvalg:pool-detail",
+    "projektudvalg:granted",
 }
 PROTECTED = {
     "holbaek:account",
@@ -122,6 +123,30 @@ PROTECTED = {
     "tilskud:accounts",
     "tilskud:review",
     "tilskud:accounts-file",
+    # Pool applications: the matrix in tests/projektudvalg/test_permissions.py.
+    "projektudvalg:start",
+    "projektudvalg:my-applications",
+    "projektudvalg:application",
+    "projektudvalg:application-edit",
+    "projektudvalg:application-changes",
+    "projektudvalg:letter",
+    "projektudvalg:final-report",
+    "projektudvalg:attachment",
+    "projektudvalg:attachment-delete",
+    "projektudvalg:queue",
+    "projektudvalg:case",
+    "projektudvalg:assess",
+    "projektudvalg:advise",
+    "projektudvalg:recommend",
+    "projektudvalg:change-status",
+    "projektudvalg:decide",
+    "projektudvalg:payout",
+    "projektudvalg:add-to-agenda",
+    "projektudvalg:accept-report",
+    "projektudvalg:export",
+    "projektudvalg:meetings",
+    "projektudvalg:meeting",
+    "projektudvalg:meeting-csv",
 }
 
 

@@ -201,10 +201,8 @@ def test_unknown_feeds_and_events_are_404(client, reference_data):
     [
         ("/kalender/?maaned=2026-12", 4),
         ("/kalender/arkiv/", 4),
-        (
-            "/lokalomraader/tollose/",
-            13,
-        ),  # with the grant section: scheme, bands, versions, areas, figures
+        # with the grant section (scheme, bands, versions, areas, figures) and pool projects
+        ("/lokalomraader/tollose/", 14),
         ("/kalender/holbaek.ics", 3),
         ("/lokalomraader/tollose/kalender.ics", 4),
     ],

@@ -132,7 +132,7 @@ def test_post_to_a_read_only_page_is_refused(client, reference_data):
     [
         ("/", 6),
         ("/lokalomraader/", 4),
-        ("/lokalomraader/tollose/", 12),  # with the grant section (tilskud)
+        ("/lokalomraader/tollose/", 14),  # with the grant and pool-project sections
         ("/nyheder/", 5),
         ("/soeg/?q=Nyhed", 5),
         ("/faelles-skabere/", 4),

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.conftest import ROLE_NAMES
+from tests.conftest import ROLE_NAMES, assert_access
 from tilskud import followup
 from tilskud.models import (
     AnnualAccounts,
@@ -23,16 +23,6 @@ FORUM_AND_STAFF = STAFF | {"editor_this"}
 SUBMITTERS = MANAGERS | {"editor_this"}
 
 
-def check(response, role, allowed, ok=200):
-    if role in allowed:
-        assert response.status_code == ok, (role, response.status_code)
-    elif role == "anonymous":
-        assert response.status_code == 302
-        assert response.url.startswith("/konto/login/")
-    else:
-        assert response.status_code == 403, (role, response.status_code)
-
-
 @pytest.mark.parametrize("role", ROLE_NAMES)
 @pytest.mark.parametrize(
     ("url", "allowed"),
@@ -44,13 +34,13 @@ def check(response, role, allowed, ok=200):
     ],
 )
 def test_pages(client_as, payable, role, url, allowed):
-    check(client_as(role).get(url), role, allowed)
+    assert_access(client_as(role).get(url), role, allowed)
 
 
 @pytest.mark.parametrize("role", ROLE_NAMES)
 def test_approving(client_as, scheme, role):
     response = client_as(role).post("/tilskud/2026/godkend/", {"reason": ""})
-    check(response, role, MANAGERS, ok=302)
+    assert_access(response, role, MANAGERS, ok=302)
     assert GrantVersion.objects.exists() is (role in MANAGERS)
 
 
@@ -62,7 +52,7 @@ def test_editing_the_scheme(client_as, scheme, role):
         "bands-TOTAL_FORMS": "0", "bands-INITIAL_FORMS": "0",
     }  # fmt: skip
     response = client_as(role).post("/tilskud/2026/model/", data)
-    check(response, role, MANAGERS, ok=302)
+    assert_access(response, role, MANAGERS, ok=302)
     changed = GrantScheme.objects.get(year=2026).base == 14000
     assert changed is (role in MANAGERS)
 
@@ -72,7 +62,7 @@ def test_registering_agreement_and_payment(client_as, payable, area, role):
     client = client_as(role)
     CooperationAgreement.objects.all().delete()
     response = client.post("/tilskud/2026/opfoelgning/tollose/aftale/", {"signed_on": "01.02.2026"})
-    check(response, role, MANAGERS, ok=302)
+    assert_access(response, role, MANAGERS, ok=302)
     assert CooperationAgreement.objects.exists() is (role in MANAGERS)
     if role not in MANAGERS:
         CooperationAgreement.objects.create(
@@ -82,7 +72,7 @@ def test_registering_agreement_and_payment(client_as, payable, area, role):
         "/tilskud/2026/opfoelgning/tollose/udbetaling/",
         {"paid_on": "02.03.2026", "amount": "1.000", "nemkonto_reference": "NK-7"},
     )
-    check(response, role, MANAGERS, ok=302)
+    assert_access(response, role, MANAGERS, ok=302)
     assert GrantPayment.objects.exists() is (role in MANAGERS)
 
 
@@ -95,7 +85,7 @@ def test_submitting_accounts(client_as, payable, role):
     response = client_as(role).post(
         "/tilskud/2026/opfoelgning/tollose/regnskab/", {"file": pdf(), "no_wages": "on"}
     )
-    check(response, role, SUBMITTERS, ok=302)
+    assert_access(response, role, SUBMITTERS, ok=302)
     assert AnnualAccounts.objects.exists() is (role in SUBMITTERS)
 
 
@@ -110,7 +100,7 @@ def submitted(payable, area):
 def test_reviewing_and_downloading_accounts(client_as, submitted, role):
     client = client_as(role)
     response = client.get(f"/tilskud/2026/opfoelgning/tollose/regnskab/{submitted.pk}/hent/")
-    check(response, role, FORUM_AND_STAFF)
+    assert_access(response, role, FORUM_AND_STAFF)
     if role in FORUM_AND_STAFF:
         assert b"".join(response.streaming_content) == b"%PDF-1.7 regnskab"
         assert response["Content-Disposition"].startswith("attachment")
@@ -118,7 +108,7 @@ def test_reviewing_and_downloading_accounts(client_as, submitted, role):
         f"/tilskud/2026/opfoelgning/tollose/regnskab/{submitted.pk}/behandl/",
         {"decision": "accept"},
     )
-    check(response, role, MANAGERS, ok=302)
+    assert_access(response, role, MANAGERS, ok=302)
     submitted.refresh_from_db()
     assert (submitted.status == "accepted") is (role in MANAGERS)
 

@@ -7,7 +7,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import tilskud.models.followup
+import holbaek.models
 
 
 class Migration(migrations.Migration):
@@ -74,7 +74,7 @@ class Migration(migrations.Migration):
                 (
                     "file",
                     models.FileField(
-                        upload_to=tilskud.models.followup.private_path, verbose_name="fil"
+                        upload_to=holbaek.models.private_upload_path, verbose_name="fil"
                     ),
                 ),
                 ("name", models.CharField(max_length=255, verbose_name="filnavn")),

@@ -1,6 +1,5 @@
 """After approval: the cooperation agreement, the payments and the forum's annual accounts."""
 
-import uuid
 from decimal import Decimal
 
 from django.core.validators import MinValueValidator, RegexValidator
@@ -8,28 +7,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from holbaek.models import StoredFile
 from lokalfora.models import LocalArea
 from tilskud.models.schemes import GrantScheme
 
 CVR_VALIDATOR = RegexValidator(r"^[0-9]{8}$", _("Et CVR-nummer er 8 cifre."))
-
-
-def private_path(instance, filename: str) -> str:
-    """A random name: these files are served only through permission-checked views."""
-    return f"tilskud/{uuid.uuid4().hex}.{instance.extension}"
-
-
-class StoredFile(models.Model):
-    """A privately stored upload, with the name and type found when it was checked."""
-
-    file = models.FileField(_("fil"), upload_to=private_path)
-    name = models.CharField(_("filnavn"), max_length=255)
-    extension = models.CharField(max_length=10)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField(_("størrelse i bytes"))
-
-    class Meta:
-        abstract = True
 
 
 class CooperationAgreement(models.Model):
@@ -116,6 +98,8 @@ class AccountsStatus(models.TextChoices):
 
 class AnnualAccounts(StoredFile):
     """The forum's accounts for one year's grant, with its declaration that no wages were paid."""
+
+    UPLOAD_FOLDER = "tilskud"
 
     scheme = models.ForeignKey(
         GrantScheme, on_delete=models.PROTECT, related_name="accounts", verbose_name=_("år")

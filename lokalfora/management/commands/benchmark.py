@@ -30,6 +30,7 @@ PAGES = [
     "/sparring/",
     "/puljer/",
     "/puljer/rum-til-faellesskab/",
+    "/puljer/bevillinger/",
 ]
 
 

@@ -1,0 +1,205 @@
+"""The pools' rules as code, over thresholds that are data on the pool.
+
+`check(pool, facts)` returns every rule the application breaks, in Danish, and
+never raises: the form shows them when a draft is saved, and submitting refuses
+while any remain. All arithmetic is exact (`Decimal`); a share such as 10 % is
+compared by multiplying out, never by rounding a percentage.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from holbaek.text import kroner as kr
+from projektudvalg.models import ApplicantType, Location, Ownership, RuleSet
+
+ZERO = Decimal(0)
+
+
+def percent(share: Decimal) -> str:
+    text = f"{(share * 100).normalize():f}".replace(".", ",")
+    return f"{text} %"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the rules look at, taken from an application (or a test)."""
+
+    amount_applied: Decimal | None = None
+    budget_total: Decimal = ZERO
+    cofinancing_cash: Decimal = ZERO
+    volunteer_hours: int = 0
+    cofinancing_materials: Decimal = ZERO
+    other_municipal: Decimal = ZERO
+    applicant_type: str = ""
+    criteria_count: int = 0
+    construction_year: int | None = None
+    location: str = ""
+    town_population: int | None = None
+    ownership: str = ""
+    owner_lives_there: bool = False
+    craftsman_vat_registered: bool = False
+    craftsman_cvr: str = ""
+
+
+@dataclass(frozen=True)
+class Result:
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # figures the applicant should see
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def volunteer_value(pool, facts: Facts) -> Decimal:
+    return (pool.volunteer_hour_rate or ZERO) * facts.volunteer_hours
+
+
+def cofinancing(pool, facts: Facts) -> Decimal:
+    """Cash, volunteer hours at the pool's rate and materials; never other municipal money."""
+    return facts.cofinancing_cash + volunteer_value(pool, facts) + facts.cofinancing_materials
+
+
+def check(pool, facts: Facts) -> Result:
+    if pool.rule_set == RuleSet.VILLAGE_RENEWAL:
+        return _village_renewal(pool, facts)
+    return _community(pool, facts)
+
+
+def _community(pool, facts: Facts) -> Result:
+    problems, notes = [], []
+    applied = facts.amount_applied
+    if applied is None:
+        problems.append(_("Skriv, hvor meget I søger."))
+    elif pool.min_amount is not None and applied < pool.min_amount:
+        problems.append(
+            _("Der skal søges mindst %(min)s. I søger %(applied)s.")
+            % {"min": kr(pool.min_amount), "applied": kr(applied)}
+        )
+    own = cofinancing(pool, facts)
+    if facts.volunteer_hours:
+        notes.append(
+            _("%(hours)s frivillige timer à %(rate)s tæller som %(value)s egenfinansiering.")
+            % {
+                "hours": facts.volunteer_hours,
+                "rate": kr(pool.volunteer_hour_rate or ZERO),
+                "value": kr(volunteer_value(pool, facts)),
+            }
+        )
+    financing = (applied or ZERO) + own + facts.other_municipal
+    if facts.budget_total <= 0:
+        problems.append(_("Skriv projektets udgifter i budgettet."))
+    elif financing != facts.budget_total:
+        problems.append(
+            _(
+                "Budgettet hænger ikke sammen: udgifterne er %(total)s, men det ansøgte beløb, "
+                "egenfinansieringen og andre kommunale tilskud er tilsammen %(financing)s."
+            )
+            % {"total": kr(facts.budget_total), "financing": kr(financing)}
+        )
+    required = (
+        applied is not None
+        and pool.cofinancing_from is not None
+        and applied >= pool.cofinancing_from
+    )
+    share_needed = required and pool.cofinancing_share is not None and facts.budget_total > 0
+    if share_needed and own < pool.cofinancing_share * facts.budget_total:
+        problems.append(
+            _(
+                "Når I søger %(from)s eller mere, skal egenfinansieringen være mindst "
+                "%(share)s af projektets samlede beløb (%(needed)s). Jeres er %(own)s. "
+                "Tilskud fra andre kommunale puljer tæller ikke med."
+            )
+            % {
+                "from": kr(pool.cofinancing_from),
+                "share": percent(pool.cofinancing_share),
+                "needed": kr(pool.cofinancing_share * facts.budget_total),
+                "own": kr(own),
+            }
+        )
+    cash_needed = required and pool.cash_share is not None and own > 0
+    if cash_needed and facts.cofinancing_cash < pool.cash_share * own:
+        problems.append(
+            _(
+                "Mindst %(share)s af egenfinansieringen skal være kontanter: %(needed)s af "
+                "%(own)s. I har %(cash)s i kontanter."
+            )
+            % {
+                "share": percent(pool.cash_share),
+                "needed": kr(pool.cash_share * own),
+                "own": kr(own),
+                "cash": kr(facts.cofinancing_cash),
+            }
+        )
+    allowed = pool.allowed_applicant_types or []
+    if not facts.applicant_type:
+        problems.append(_("Vælg, hvilken slags ansøger I er."))
+    elif allowed and facts.applicant_type not in allowed:
+        problems.append(
+            _("%(type)s kan ikke søge denne pulje.")
+            % {"type": ApplicantType(facts.applicant_type).label}
+        )
+    if facts.criteria_count < 1:
+        problems.append(_("Vælg mindst ét af puljens kriterier, som projektet styrker."))
+    return Result(problems, notes)
+
+
+def _village_renewal(pool, facts: Facts) -> Result:
+    problems, notes = [], []
+    if facts.construction_year is None:
+        problems.append(_("Skriv, hvilket år bygningen er opført."))
+    elif pool.built_before is not None and facts.construction_year >= pool.built_before:
+        problems.append(
+            _("Bygningen skal være opført før %(year)s. Den er opført i %(built)s.")
+            % {"year": pool.built_before, "built": facts.construction_year}
+        )
+    if facts.location == Location.TOWN:
+        limit = pool.town_population_below
+        if facts.town_population is None:
+            problems.append(_("Skriv byens indbyggertal."))
+        elif limit is not None and facts.town_population >= limit:
+            problems.append(
+                _(
+                    "Bygningen skal ligge i det åbne land eller i en by med færre end "
+                    "%(limit)s indbyggere. Byen har %(population)s."
+                )
+                % {
+                    "limit": f"{limit:,}".replace(",", "."),
+                    "population": f"{facts.town_population:,}".replace(",", "."),
+                }
+            )
+    elif facts.location != Location.OPEN_COUNTRY:
+        problems.append(_("Vælg, om bygningen ligger i en by eller i det åbne land."))
+    if not facts.ownership:
+        problems.append(_("Vælg ejerforhold."))
+    elif facts.ownership == Ownership.NOT_OWNER:
+        problems.append(_("Kun bygningens ejer kan søge."))
+    elif facts.ownership == Ownership.OWNER_OCCUPIED and not facts.owner_lives_there:
+        problems.append(_("I en ejer- eller andelsbolig skal ejeren selv bo i bygningen."))
+    if not facts.craftsman_vat_registered or not facts.craftsman_cvr:
+        problems.append(
+            _("Arbejdet skal udføres af en momsregistreret håndværker: skriv dennes CVR-nummer.")
+        )
+    applied = facts.amount_applied
+    if applied is None:
+        problems.append(_("Skriv, hvor meget du søger."))
+    if facts.budget_total <= 0:
+        problems.append(_("Skriv arbejdets udgifter i budgettet."))
+    else:
+        if applied is not None and applied > facts.budget_total:
+            problems.append(
+                _("Du kan ikke søge mere end arbejdet koster (%(total)s).")
+                % {"total": kr(facts.budget_total)}
+            )
+        if pool.own_share is not None:
+            notes.append(
+                _("Regn med selv at betale omkring %(share)s af udgifterne: %(own)s af %(total)s.")
+                % {
+                    "share": percent(pool.own_share),
+                    "own": kr(pool.own_share * facts.budget_total),
+                    "total": kr(facts.budget_total),
+                }
+            )
+    return Result(problems, notes)

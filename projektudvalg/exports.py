@@ -1,0 +1,83 @@
+"""Staff exports: applications, assessments and decisions as rows, for CSV and XLSX."""
+
+import csv
+import io
+
+from django.db.models import Prefetch
+
+from holbaek.csvsafe import cell
+from projektudvalg.models import Application, Assessment, Decision, Status
+
+KINDS = ("ansoegninger", "vurderinger", "afgoerelser")
+
+
+def _applications():
+    header = ["journalnummer", "pulje", "runde", "status", "titel", "organisation", "omraade",
+              "ansoegt_kr", "indsendt"]  # fmt: skip
+    rows = [
+        [a.reference, a.pool.name, a.round.name, a.get_status_display(),
+         a.title or a.property_address, a.organisation, a.area.name if a.area else "",
+         a.amount_applied, a.submitted_at.date().isoformat() if a.submitted_at else ""]
+        for a in Application.objects.exclude(status=Status.DRAFT)
+        .select_related("pool", "round", "area").order_by("reference")
+    ]  # fmt: skip
+    return header, rows
+
+
+def _assessments():
+    header = ["journalnummer", "vurderet_af", "kriterium", "point", "noter"]
+    rows = []
+    assessments = Assessment.objects.select_related("application", "assessor").prefetch_related(
+        Prefetch("scores", to_attr="all_scores")
+    )
+    for assessment in assessments.order_by("application__reference", "id"):
+        for score in assessment.all_scores or [None]:
+            rows.append([
+                assessment.application.reference, assessment.assessor.email,
+                score.criterion.name if score else "", score.score if score else "",
+                assessment.notes,
+            ])  # fmt: skip
+    return header, rows
+
+
+def _decisions():
+    header = ["journalnummer", "afgoerelse", "beloeb_kr", "vilkaar", "begrundelse", "moede",
+              "dato"]  # fmt: skip
+    rows = [
+        [d.application.reference, d.get_outcome_display(), d.amount, d.conditions, d.reason,
+         str(d.meeting) if d.meeting else "", d.decided_at.date().isoformat()]
+        for d in Decision.objects.select_related("application", "meeting")
+        .order_by("application__reference", "decided_at")
+    ]  # fmt: skip
+    return header, rows
+
+
+def table(kind: str):
+    return {"ansoegninger": _applications, "vurderinger": _assessments,
+            "afgoerelser": _decisions}[kind]()  # fmt: skip
+
+
+def as_csv(kind: str) -> str:
+    header, rows = table(kind)
+    output = io.StringIO()
+    output.write("\ufeff")
+    writer = csv.writer(output, delimiter=";")
+    writer.writerow(header)
+    writer.writerows([cell(value) for value in row] for row in rows)
+    return output.getvalue()
+
+
+def as_xlsx(kind: str) -> bytes:
+    """One sheet; numbers stay numbers, text never starts like a formula."""
+    from openpyxl import Workbook
+
+    header, rows = table(kind)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = kind
+    sheet.append(header)
+    for row in rows:
+        sheet.append([value if not isinstance(value, str) else cell(value) for value in row])
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()

@@ -1,0 +1,320 @@
+"""The application forms (one per rule set), the budget lines and the staff forms.
+
+Every field of a draft may be empty; submitting checks what is required
+(services.REQUIRED) and the pool's rules. Amounts are typed as Danes write them.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from holbaek.forms import MoneyField, MultipleFileField, PlainTextFormMixin, date_field
+from lokalfora.models import LocalArea
+from projektudvalg.models import (
+    ApplicantType,
+    Application,
+    Location,
+    Meeting,
+    Outcome,
+    Ownership,
+    PoolCriterion,
+    RuleSet,
+)
+
+MAX_AMOUNT = 100_000_000
+
+
+def money(label, *, required=False, help_text=""):
+    return MoneyField(
+        label=label, required=required, allow_zero=True, max_value=MAX_AMOUNT, help_text=help_text
+    )
+
+
+class ApplicationForm(PlainTextFormMixin, forms.ModelForm):
+    """The fields both pools share; subclasses add their own."""
+
+    amount_applied = money(_("Ansøgt beløb (kr.)"), help_text=_("Fx 75.000."))
+    files = MultipleFileField(
+        label=_("Bilag"),
+        required=False,
+        help_text=_("PDF, billeder eller Office-filer, højst 10 MB pr. fil og 10 bilag i alt."),
+    )
+
+    class Meta:
+        model = Application
+        fields = ["title", "description", "amount_applied", "timeline", "contact_name",
+                  "contact_email", "contact_phone"]  # fmt: skip
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "timeline": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, pool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pool = pool
+        for field in self.fields.values():
+            field.required = False
+        if "contact_phone" in self.fields:
+            self.fields["contact_phone"].widget.attrs["autocomplete"] = "tel"
+            self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
+            self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
+
+    def clean_contact_phone(self):
+        phone = self.cleaned_data.get("contact_phone", "").strip()
+        if phone and not all(c.isdigit() or c in " +-" for c in phone):
+            raise forms.ValidationError(_("Skriv telefonnummeret med tal, fx 12 34 56 78."))
+        return phone
+
+
+class CommunityForm(ApplicationForm):
+    area = forms.ModelChoiceField(
+        label=_("Lokalområde"),
+        queryset=LocalArea.objects.order_by("name"),
+        required=False,
+        empty_label=_("Vælg område"),
+    )
+    criteria = forms.ModelMultipleChoiceField(
+        label=_("Hvilke af puljens kriterier styrker projektet?"),
+        queryset=PoolCriterion.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    cofinancing_cash = money(_("Egenfinansiering: kontanter (kr.)"),
+                             help_text=_("Egne penge og tilskud fra fonde."))  # fmt: skip
+    cofinancing_materials = money(_("Egenfinansiering: materialer (kr.)"))
+    other_municipal = money(
+        _("Tilskud fra andre kommunale puljer (kr.)"),
+        help_text=_("Tæller med i budgettet, men ikke som egenfinansiering."),
+    )
+    volunteer_hours = forms.IntegerField(
+        label=_("Frivillige timer til at gennemføre projektet"),
+        min_value=0,
+        max_value=1_000_000,
+        required=False,
+        help_text=_("Kun timer til selve projektet, ikke til ansøgning og møder."),
+        error_messages={"invalid": _("Skriv et helt antal timer."),
+                        "min_value": _("Antallet af timer kan ikke være negativt."),
+                        "max_value": _("Så mange timer kan ikke være rigtigt.")},
+    )  # fmt: skip
+
+    class Meta(ApplicationForm.Meta):
+        fields = ["organisation", "applicant_type", "cvr", "area", "title", "description",
+                  "criteria", "amount_applied", "cofinancing_cash", "volunteer_hours",
+                  "cofinancing_materials", "other_municipal", "timeline", "contact_name",
+                  "contact_email", "contact_phone", "co_creator_consulted"]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["criteria"].queryset = self.pool.criteria_list.filter(is_active=True)
+        allowed = set(self.pool.allowed_applicant_types or ApplicantType.values)
+        self.fields["applicant_type"].choices = [("", _("Vælg"))] + [
+            (value, label) for value, label in ApplicantType.choices if value in allowed
+        ]
+
+    def clean_volunteer_hours(self):
+        return self.cleaned_data.get("volunteer_hours") or 0
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("cofinancing_cash", "cofinancing_materials", "other_municipal"):
+            if name in cleaned and cleaned[name] is None:
+                cleaned[name] = 0
+        return cleaned
+
+
+class VillageRenewalForm(ApplicationForm):
+    construction_year = forms.IntegerField(
+        label=_("Opførelsesår"),
+        required=False,
+        min_value=1000,
+        max_value=2100,
+        error_messages={"invalid": _("Skriv året med fire cifre, fx 1932."),
+                        "min_value": _("Skriv året med fire cifre, fx 1932."),
+                        "max_value": _("Skriv året med fire cifre, fx 1932.")},
+    )  # fmt: skip
+    town_population = forms.IntegerField(
+        label=_("Byens indbyggertal"),
+        required=False,
+        min_value=0,
+        max_value=1_000_000,
+        help_text=_("Ifølge Danmarks Statistik. Kommunen kontrollerer tallet."),
+        error_messages={"invalid": _("Skriv indbyggertallet som et helt tal.")},
+    )
+    files = MultipleFileField(
+        label=_("Fotos og bilag"),
+        required=False,
+        help_text=_("Fotos af bygningen og eventuelle tilbud. Højst 10 MB pr. fil."),
+    )
+
+    class Meta(ApplicationForm.Meta):
+        fields = ["property_address", "construction_year", "location", "town_name",
+                  "town_population", "ownership", "owner_lives_there", "work_description",
+                  "craftsman_name", "craftsman_cvr", "craftsman_vat_registered",
+                  "amount_applied", "timeline", "contact_name", "contact_email",
+                  "contact_phone"]  # fmt: skip
+        widgets = {
+            "work_description": forms.Textarea(attrs={"rows": 6}),
+            "timeline": forms.Textarea(attrs={"rows": 3}),
+            "location": forms.RadioSelect,
+            "ownership": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["location"].choices = Location.choices
+        self.fields["ownership"].choices = Ownership.choices
+
+
+def form_class(pool):
+    return VillageRenewalForm if pool.rule_set == RuleSet.VILLAGE_RENEWAL else CommunityForm
+
+
+class BudgetLineForm(PlainTextFormMixin, forms.Form):
+    description = forms.CharField(label=_("Udgift"), max_length=200, required=False)
+    amount = money(_("Beløb (kr.)"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("amount") and not cleaned.get("description", "").strip():
+            self.add_error("description", _("Skriv, hvad udgiften er."))
+        if cleaned.get("description") and cleaned.get("amount") is None:
+            self.add_error("amount", _("Skriv udgiftens beløb."))
+        return cleaned
+
+
+BudgetFormSet = forms.formset_factory(
+    BudgetLineForm, extra=3, max_num=30, validate_max=True, absolute_max=30
+)
+
+
+def budget_lines(formset) -> list:
+    return [
+        (form.cleaned_data["description"].strip(), form.cleaned_data["amount"])
+        for form in formset.forms
+        if form.cleaned_data.get("description") and form.cleaned_data.get("amount") is not None
+    ]
+
+
+class StartForm(forms.Form):
+    round = forms.IntegerField(widget=forms.HiddenInput)
+
+
+# --- Staff ----------------------------------------------------------------------------
+
+
+class AssessmentForm(PlainTextFormMixin, forms.Form):
+    prefix = "assess"  # several forms share the case page: unique ids
+
+    notes = forms.CharField(label=_("Noter"), required=False, max_length=5000,
+                            widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
+                label=criterion.name,
+                choices=[("", _("Ikke vurderet"))] + [(n, str(n)) for n in range(6)],
+                coerce=int,
+                empty_value=None,
+                required=False,
+                help_text=_("0 (slet ikke) til 5 (i høj grad)."),
+            )
+
+    def scores(self) -> dict:
+        return {c: self.cleaned_data.get(f"score_{c.pk}") for c in self.criteria}
+
+
+class AdvisoryNoteForm(PlainTextFormMixin, forms.Form):
+    prefix = "advice"  # several forms share the case page: unique ids
+
+    text = forms.CharField(label=_("Rådgivende bemærkning"), max_length=5000,
+                           widget=forms.Textarea(attrs={"rows": 4}),
+                           error_messages={"required": _("Skriv en bemærkning.")})  # fmt: skip
+
+
+OUTCOMES = [(o.value, o.label) for o in Outcome]
+
+
+class RecommendationForm(PlainTextFormMixin, forms.Form):
+    prefix = "rec"  # several forms share the case page: unique ids
+
+    outcome = forms.ChoiceField(label=_("Indstilling"), choices=OUTCOMES)
+    amount = money(_("Beløb (kr.)"), help_text=_("Ved bevilling."))
+    text = forms.CharField(
+        label=_("Begrundelse"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Skriv indstillingens begrundelse.")},
+    )
+
+
+class DecisionForm(PlainTextFormMixin, forms.Form):
+    prefix = "decision"  # several forms share the case page: unique ids
+
+    outcome = forms.ChoiceField(label=_("Afgørelse"), choices=OUTCOMES, widget=forms.RadioSelect)
+    amount = money(_("Bevilget beløb (kr.)"), help_text=_("Ved bevilling. Højst det ansøgte."))
+    conditions = forms.CharField(label=_("Vilkår"), required=False, max_length=5000,
+                                 widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    reason = forms.CharField(
+        label=_("Begrundelse"), required=False, max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Skal udfyldes ved afslag, og når ansøgningen sendes retur."),
+    )  # fmt: skip
+    meeting = forms.ModelChoiceField(
+        label=_("Udvalgsmøde"), queryset=Meeting.objects.all(), required=False,
+        empty_label=_("Intet møde"),
+    )  # fmt: skip
+
+
+class PayoutForm(PlainTextFormMixin, forms.Form):
+    prefix = "payout"  # several forms share the case page: unique ids
+
+    paid_on = date_field(_("Udbetalt den"))
+    amount = MoneyField(label=_("Beløb (kr.)"), max_value=MAX_AMOUNT)
+    nemkonto_reference = forms.CharField(label=_("NemKonto-reference"), max_length=35)
+
+
+class AgendaForm(forms.Form):
+    prefix = "agenda"  # several forms share the case page: unique ids
+
+    meeting = forms.ModelChoiceField(label=_("Sæt på dagsordenen for"),
+                                     queryset=Meeting.objects.all())  # fmt: skip
+
+
+class MeetingForm(PlainTextFormMixin, forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["title", "date", "place"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"] = date_field(_("Dato"))
+
+
+class FinalReportForm(PlainTextFormMixin, forms.Form):
+    text = forms.CharField(label=_("Slutrapport"), max_length=10000,
+                           widget=forms.Textarea(attrs={"rows": 6}),
+                           error_messages={"required": _("Skriv slutrapporten.")})  # fmt: skip
+    files = MultipleFileField(label=_("Regnskab og dokumentation"), required=False)
+
+
+class QueueFilterForm(forms.Form):
+    pool = forms.ModelChoiceField(label=_("Pulje"), queryset=None, required=False,
+                                  empty_label=_("Alle puljer"))  # fmt: skip
+    round = forms.ModelChoiceField(label=_("Runde"), queryset=None, required=False,
+                                   empty_label=_("Alle runder"))  # fmt: skip
+    area = forms.ModelChoiceField(label=_("Område"), queryset=LocalArea.objects.order_by("name"),
+                                  required=False, empty_label=_("Alle områder"))  # fmt: skip
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    min_amount = money(_("Ansøgt beløb fra (kr.)"))
+    max_amount = money(_("Ansøgt beløb til (kr.)"))
+
+    def __init__(self, *args, **kwargs):
+        from projektudvalg.models import GrantPool, Round, Status
+
+        super().__init__(*args, **kwargs)
+        self.fields["pool"].queryset = GrantPool.objects.all()
+        self.fields["round"].queryset = Round.objects.select_related("pool")
+        self.fields["status"].choices = [("", _("Alle indsendte"))] + [
+            (s.value, s.label) for s in Status if s != Status.DRAFT
+        ]

@@ -1,0 +1,119 @@
+"""Mails to applicants: receipt, status changes (as staff have set), decision letters."""
+
+import logging
+import smtplib
+
+from django.core.mail import EmailMessage
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from holbaek.links import absolute_url
+from projektudvalg import letters
+from projektudvalg.models import Application, Decision, Status, StatusMail
+from projektudvalg.workflow import APPLICANT_LABELS
+
+logger = logging.getLogger(__name__)
+
+SIGNATURE = "\n\nVenlig hilsen\nHolbæk Kommune, Projektudvalget for Udvikling af Lokalområderne"
+
+
+def _status_url(application) -> str:
+    return absolute_url(reverse("projektudvalg:application", kwargs={"pk": application.pk}))
+
+
+def _send(message: EmailMessage) -> bool:
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError):
+        logger.exception("Mail om ansøgning kunne ikke sendes: %s", message.subject)
+        return False
+    return True
+
+
+def _recipients(application) -> list[str]:
+    addresses = {application.applicant.email, application.contact_email} - {""}
+    return sorted(addresses)
+
+
+def sends_mail(status: str) -> bool:
+    """Staff choose per status in the admin; a status without a setting sends mail."""
+    setting = StatusMail.objects.filter(status=status).first()
+    return setting is None or setting.send
+
+
+def receipt(pk: int) -> None:
+    application = Application.objects.select_related("applicant", "pool").get(pk=pk)
+    with translation.override("da"):
+        body = _(
+            "Hej\n\nTak for din ansøgning til %(pool)s: »%(title)s«. Den har journalnummeret "
+            "%(reference)s. Skriv nummeret, hvis du kontakter os.\n\nDu kan følge ansøgningen "
+            "her:\n%(link)s"
+        ) % {
+            "pool": application.pool.name,
+            "title": application.title or application.property_address,
+            "reference": application.reference,
+            "link": _status_url(application),
+        }
+        subject = _("Kvittering: ansøgning %(reference)s er modtaget") % {
+            "reference": application.reference
+        }
+        _send(EmailMessage(subject, body + SIGNATURE, to=_recipients(application)))
+
+
+def status_changed(pk: int, status: str) -> None:
+    """The applicant's mail on a change; the receipt and the letters cover their own."""
+    if status in (Status.SUBMITTED, Status.GRANTED, Status.REFUSED) or not sends_mail(status):
+        return
+    application = Application.objects.select_related("applicant").get(pk=pk)
+    event = application.events.order_by("-at", "-id").first()
+    with translation.override("da"):
+        label = str(APPLICANT_LABELS[status])
+        body = _("Hej\n\nDin ansøgning %(reference)s har fået status: %(status)s.") % {
+            "reference": application.reference,
+            "status": label,
+        }
+        if status == Status.RETURNED and event and event.note:
+            body += "\n\n" + _("Det skal du rette:\n%(note)s") % {"note": event.note}
+        body += "\n\n" + _status_url(application)
+        subject = _("Ansøgning %(reference)s: %(status)s") % {
+            "reference": application.reference,
+            "status": label,
+        }
+        _send(EmailMessage(subject, body + SIGNATURE, to=_recipients(application)))
+
+
+def decision_letter(decision_pk: int) -> None:
+    """The tilsagn or afslag, as text in the mail and as a PDF attachment."""
+    decision = Decision.objects.select_related("application__applicant", "application__pool").get(
+        pk=decision_pk
+    )
+    application = decision.application
+    if not sends_mail(application.status):
+        return
+    with translation.override("da"):
+        subject = letters.subject(decision)
+        body = _(
+            "Hej\n\nHer er udvalgets afgørelse om din ansøgning %(reference)s. Brevet er "
+            "vedhæftet som PDF og kan også læses her:\n%(link)s"
+        ) % {"reference": application.reference, "link": _status_url(application)}
+        message = EmailMessage(subject, body + SIGNATURE, to=_recipients(application))
+        message.attach(letters.filename(decision), letters.pdf(decision), "application/pdf")
+        _send(message)
+
+
+def report_reminder(decision: Decision) -> bool:
+    application = decision.application
+    with translation.override("da"):
+        body = _(
+            "Hej\n\nSlutrapporten og regnskabet for %(reference)s skulle have været indsendt "
+            "senest %(due)s. Indsend dem her:\n%(link)s"
+        ) % {
+            "reference": application.reference,
+            "due": f"{decision.report_due:%d.%m.%Y}",
+            "link": _status_url(application),
+        }
+        subject = _("Påmindelse: slutrapport for %(reference)s") % {
+            "reference": application.reference
+        }
+        return _send(EmailMessage(subject, body + SIGNATURE, to=_recipients(application)))

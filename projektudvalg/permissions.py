@@ -1,0 +1,77 @@
+"""Who may do what with pool applications. See docs/roles.md.
+
+| Who                        | view | edit* | assess, decide | advise | files |
+|----------------------------|------|-------|----------------|--------|-------|
+| Anonymous, other applicant | no   | no    | no             | no     | no    |
+| The applicant              | yes  | yes   | no             | no     | yes   |
+| The area's fælles-skaber   | yes  | no    | no             | yes    | yes   |
+| Committee staff, admin     | yes  | no    | yes            | no     | yes   |
+
+*edit: only while a draft or sent back. Assess includes the queue, recommendations,
+meetings, payouts and exports.
+
+The applicant never sees assessments, advisory notes or the recommendation.
+"""
+
+from django.utils import timezone
+
+from holbaek import roles
+from projektudvalg.models import Status
+
+
+def is_committee_staff(user) -> bool:
+    return roles.is_administrator(user) or roles.has_role(user, roles.COMMITTEE_STAFF)
+
+
+def is_applicant(user, application) -> bool:
+    return getattr(user, "is_authenticated", False) and application.applicant_id == user.pk
+
+
+def is_areas_co_creator(user, application) -> bool:
+    """The area's fixed fælles-skaber today, or their stand-in."""
+    if application.area_id is None or not roles.has_role(user, roles.CO_CREATOR):
+        return False
+    from faelles_skabere.models import AreaAssignment, StandIn
+
+    today = timezone.localdate()
+    assigned = AreaAssignment.objects.current(today).filter(area_id=application.area_id)
+    if assigned.filter(co_creator__user=user).exists():
+        return True
+    return StandIn.objects.filter(
+        stand_in__user=user,
+        co_creator__in=assigned.values("co_creator"),
+        starts_on__lte=today,
+        ends_on__gte=today,
+    ).exists()
+
+
+def can_view(user, application) -> bool:
+    return (
+        is_applicant(user, application)
+        or is_committee_staff(user)
+        or is_areas_co_creator(user, application)
+    )
+
+
+def can_edit(user, application) -> bool:
+    return is_applicant(user, application) and application.status in (
+        Status.DRAFT,
+        Status.RETURNED,
+    )
+
+
+def can_download(user, application) -> bool:
+    return can_view(user, application)
+
+
+def can_review(user) -> bool:
+    """The queue, assessments, recommendations, meetings and exports."""
+    return is_committee_staff(user)
+
+
+def can_decide(user) -> bool:
+    return is_committee_staff(user)
+
+
+def can_advise(user, application) -> bool:
+    return is_areas_co_creator(user, application)

@@ -1,0 +1,80 @@
+"""Reads for the pool pages, each a fixed number of queries."""
+
+from django.db.models import Count, Prefetch, Q, Sum
+from django.utils import timezone
+
+from projektudvalg.models import (
+    Application,
+    Decision,
+    GrantPool,
+    Outcome,
+    Round,
+    Status,
+)
+
+GRANTED_STATUSES = [Status.GRANTED, Status.PAID, Status.CLOSED]
+
+
+def open_round(pool: GrantPool):
+    return pool.rounds.open_at(timezone.now()).order_by("deadline").first()
+
+
+def granted_projects(*, pool=None, year=None, area=None):
+    """Granted applications with their granted amount: title, organisation, area, amount."""
+    grants = Decision.objects.filter(outcome__in=[Outcome.GRANTED, Outcome.PARTLY])
+    projects = (
+        Application.objects.filter(status__in=GRANTED_STATUSES)
+        .select_related("pool", "area", "round")
+        .prefetch_related(Prefetch("decisions", queryset=grants, to_attr="grants"))
+        .order_by("-round__deadline", "title")
+    )
+    if pool is not None:
+        projects = projects.filter(pool=pool)
+    if year:
+        projects = projects.filter(round__deadline__year=year)
+    if area is not None:
+        projects = projects.filter(area=area)
+    return projects
+
+
+def granted_amount(application) -> object:
+    grants = getattr(application, "grants", None)
+    if grants is None:
+        grants = list(application.decisions.filter(outcome__in=[Outcome.GRANTED, Outcome.PARTLY]))
+    return grants[-1].amount if grants else None
+
+
+def queue(filters: dict):
+    """Submitted applications for the review queue, filtered. 1 query per page."""
+    applications = (
+        Application.objects.exclude(status=Status.DRAFT)
+        .select_related("pool", "round", "area")
+        .annotate(assessment_count=Count("assessments", distinct=True))
+        .order_by("round__deadline", "reference")
+    )
+    if filters.get("pool"):
+        applications = applications.filter(pool=filters["pool"])
+    if filters.get("round"):
+        applications = applications.filter(round=filters["round"])
+    if filters.get("area"):
+        applications = applications.filter(area=filters["area"])
+    if filters.get("status"):
+        applications = applications.filter(status=filters["status"])
+    if filters.get("min_amount") is not None:
+        applications = applications.filter(amount_applied__gte=filters["min_amount"])
+    if filters.get("max_amount") is not None:
+        applications = applications.filter(amount_applied__lte=filters["max_amount"])
+    return applications
+
+
+def round_overview(round_ids=None):
+    """Each round's budget, committed and count of submitted applications."""
+    rounds = Round.objects.select_related("pool").annotate(
+        committed=Sum(
+            "applications__decisions__amount",
+            filter=Q(applications__decisions__outcome__in=[Outcome.GRANTED, Outcome.PARTLY]),
+        ),
+    )
+    if round_ids is not None:
+        rounds = rounds.filter(pk__in=round_ids)
+    return rounds.order_by("-deadline")

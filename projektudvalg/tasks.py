@@ -1,0 +1,22 @@
+"""Background work for the pools, run by the database-backed task worker."""
+
+from calendar import MONDAY
+
+from django.tasks import task
+
+from holbaek.schedule import Recurring, ensure_scheduled, weekly
+from projektudvalg import services
+
+
+@task()
+def remind_final_reports() -> int:
+    """Applicants whose final report is overdue get a reminder (at most every 14 days)."""
+    try:
+        return services.remind_final_reports()
+    finally:
+        ensure_scheduled()
+
+
+RECURRING = [
+    Recurring(remind_final_reports, weekly(MONDAY, 8, 30), "Påmindelser om slutrapporter"),
+]

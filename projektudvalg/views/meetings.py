@@ -1,0 +1,96 @@
+"""Committee meetings with their printable agenda, and the staff exports."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from holbaek.csvsafe import cell
+from projektudvalg import exports, permissions
+from projektudvalg.forms import MeetingForm
+from projektudvalg.models import AgendaItem, Meeting
+
+
+def _require_reviewer(request):
+    if not permissions.can_review(request.user):
+        raise PermissionDenied
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meetings(request):
+    _require_reviewer(request)
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        meeting = form.save()
+        messages.success(request, _("Mødet er oprettet."))
+        return redirect("projektudvalg:meeting", pk=meeting.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "meetings": Meeting.objects.order_by("-date")[:100]}
+    return render(request, "projektudvalg/meetings.html", context, status=status)
+
+
+def _agenda(pk):
+    items = AgendaItem.objects.select_related(
+        "application__pool", "application__area", "application__recommendation"
+    ).order_by("number")
+    meeting = Meeting.objects.prefetch_related(Prefetch("items", queryset=items)).filter(pk=pk)
+    found = meeting.first()
+    if found is None:
+        raise Http404
+    return found
+
+
+@login_required
+@require_safe
+def meeting(request, pk):
+    """The agenda, printable (the print style sheet hides the navigation)."""
+    _require_reviewer(request)
+    return render(request, "projektudvalg/meeting.html", {"meeting": _agenda(pk)})
+
+
+@login_required
+@require_safe
+def meeting_csv(request, pk):
+    _require_reviewer(request)
+    found = _agenda(pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="dagsorden-{found.date:%Y-%m-%d}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(["punkt", "journalnummer", "pulje", "titel", "omraade", "ansoegt_kr",
+                     "indstilling", "indstillet_kr"])  # fmt: skip
+    for item in found.items.all():
+        application = item.application
+        recommendation = getattr(application, "recommendation", None)
+        writer.writerow([cell(value) for value in [
+            item.number, application.reference, application.pool.name,
+            application.title or application.property_address,
+            application.area.name if application.area else "", application.amount_applied,
+            recommendation.get_outcome_display() if recommendation else "",
+            recommendation.amount if recommendation else "",
+        ]])  # fmt: skip
+    return response
+
+
+@login_required
+@require_safe
+def export(request, kind, fmt):
+    _require_reviewer(request)
+    if kind not in exports.KINDS or fmt not in ("csv", "xlsx"):
+        raise Http404
+    if fmt == "csv":
+        response = HttpResponse(exports.as_csv(kind), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            exports.as_xlsx(kind),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{kind}.{fmt}"'
+    return response

@@ -1,0 +1,51 @@
+"""The public pool pages: rules, the open round, and the projects granted."""
+
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from lokalfora.models import LocalArea
+from projektudvalg import selectors
+from projektudvalg.models import GrantPool
+
+
+@require_safe
+def pool_list(request):
+    return render(request, "projektudvalg/pool_list.html", {"pools": GrantPool.objects.active()})
+
+
+@require_safe
+def pool_detail(request, slug):
+    pool = get_object_or_404(GrantPool.objects.active(), slug=slug)
+    context = {
+        "pool": pool,
+        "round": selectors.open_round(pool),
+        "criteria": list(pool.criteria_list.filter(is_active=True)),
+        "projects": list(selectors.granted_projects(pool=pool)[:50]),
+    }
+    return render(request, "projektudvalg/pool_detail.html", context)
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@require_safe
+def granted(request):
+    """Granted projects per pool, year and area (title, organisation, area, amount)."""
+    pools = list(GrantPool.objects.all())
+    areas = list(LocalArea.objects.order_by("name"))
+    pool = next((p for p in pools if p.slug == request.GET.get("pulje")), None)
+    area = next((a for a in areas if a.slug == request.GET.get("omraade")), None)
+    year = _int(request.GET.get("aar"))
+    projects = list(selectors.granted_projects(pool=pool, year=year, area=area)[:500])
+    context = {
+        "projects": projects,
+        "pools": pools,
+        "areas": areas,
+        "selected": {"pool": pool, "area": area, "year": year},
+        "total": sum(p.grants[-1].amount for p in projects if p.grants),
+    }
+    return render(request, "projektudvalg/granted.html", context)

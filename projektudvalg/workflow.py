@@ -1,0 +1,82 @@
+"""The application's statuses and every allowed transition, as one table.
+
+Each action moves from one of its `sources` to its `target`; anything else is
+refused with a Danish message. `services.py` has one function per action, and
+each goes through `transition()`, which locks the application row, records the
+change for the timeline and mails the applicant if staff have left that on.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from projektudvalg.models import Application, Status, StatusEvent
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: frozenset[str]
+    target: str
+    label: object  # lazy Danish verb phrase, "indsendes"
+
+
+S = Status
+TRANSITIONS: dict[str, Transition] = {
+    "submit": Transition(frozenset({S.DRAFT, S.RETURNED}), S.SUBMITTED, gettext_lazy("indsendes")),
+    "start_review": Transition(
+        frozenset({S.SUBMITTED}), S.IN_REVIEW, gettext_lazy("tages under behandling")
+    ),
+    "send_back": Transition(
+        frozenset({S.IN_REVIEW}), S.RETURNED, gettext_lazy("sendes retur til rettelser")
+    ),
+    "grant": Transition(frozenset({S.IN_REVIEW}), S.GRANTED, gettext_lazy("bevilges")),
+    "refuse": Transition(frozenset({S.IN_REVIEW}), S.REFUSED, gettext_lazy("afslås")),
+    "pay": Transition(frozenset({S.GRANTED, S.PAID}), S.PAID, gettext_lazy("få en udbetaling")),
+    "close": Transition(frozenset({S.PAID}), S.CLOSED, gettext_lazy("afsluttes")),
+}
+
+# What the applicant reads: plain Danish, as the issue lists them.
+APPLICANT_LABELS = {
+    S.DRAFT: gettext_lazy("kladde (ikke indsendt)"),
+    S.SUBMITTED: gettext_lazy("modtaget"),
+    S.IN_REVIEW: gettext_lazy("under behandling"),
+    S.RETURNED: gettext_lazy("sendt retur"),
+    S.GRANTED: gettext_lazy("bevilget"),
+    S.REFUSED: gettext_lazy("afslået"),
+    S.PAID: gettext_lazy("udbetalt"),
+    S.CLOSED: gettext_lazy("afsluttet"),
+}
+
+
+def allowed(status: str, action: str) -> bool:
+    return status in TRANSITIONS[action].sources
+
+
+def actions_from(status: str) -> list[str]:
+    return [action for action, t in TRANSITIONS.items() if status in t.sources]
+
+
+def transition(application: Application, action: str, *, by, note: str = "") -> Application:
+    """Moves a locked application along `action`, or refuses. Call inside a transaction."""
+    rule = TRANSITIONS[action]
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status not in rule.sources:
+        raise ValidationError(
+            _("En ansøgning, der er »%(status)s«, kan ikke %(action)s.")
+            % {"status": APPLICANT_LABELS[locked.status], "action": rule.label},
+            code="transition",
+        )
+    previous = locked.status
+    Application.objects.filter(pk=locked.pk).update(status=rule.target)
+    application.status = rule.target
+    if rule.target != previous:
+        StatusEvent.objects.create(
+            application=locked, from_status=previous, to_status=rule.target, by=by, note=note
+        )
+        from projektudvalg import mails
+
+        transaction.on_commit(lambda: mails.status_changed(application.pk, rule.target))
+    return application

@@ -1,0 +1,156 @@
+"""Public pool pages, the granted list, the queue, meetings and the staff exports."""
+
+import csv
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+
+from projektudvalg import services
+from projektudvalg.models import Meeting
+from tests.conftest import login
+from tests.projektudvalg.conftest import complete
+from tests.querycount import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def granted_application(round_, applicant, staff, *, title="Shelter ved søen", amount=60000):
+    application = services.start(pool=round_.pool, round_id=round_.pk, user=applicant)
+    complete(application, title=title)
+    services.submit(application=application, user=applicant)
+    services.start_review(application=application, user=staff)
+    services.decide(application=application, user=staff, outcome="granted",
+                    amount=Decimal(amount))  # fmt: skip
+    application.refresh_from_db()
+    return application
+
+
+def test_the_pool_page_shows_the_open_round_and_the_granted_projects(
+    client, open_round, applicant, staff
+):
+    page = client.get("/puljer/rum-til-faellesskab/").text
+    assert "Ansøgningsrunden »Runde« er åben" in page
+    assert "Søg puljen" in page
+    assert "Der er ikke registreret bevillinger" in page
+    granted_application(open_round, applicant, staff)
+    page = client.get("/puljer/rum-til-faellesskab/").text
+    assert "Shelter ved søen" in page
+    assert "Tølløse Borgerforening" in page
+    assert "60.000 kr." in page
+
+
+def test_no_open_round_says_so(client, rtf):
+    page = client.get("/puljer/rum-til-faellesskab/").text
+    assert "Der er ingen åben ansøgningsrunde lige nu" in page
+
+
+def test_the_granted_list_filters_by_pool_year_and_area(client, open_round, applicant, staff):
+    granted_application(open_round, applicant, staff)
+    year = open_round.deadline.year
+    for query in ["", "?pulje=rum-til-faellesskab", f"?aar={year}", "?omraade=tollose"]:
+        assert "Shelter ved søen" in client.get(f"/puljer/bevillinger/{query}").text, query
+    for query in ["?pulje=landsbyfornyelse", f"?aar={year - 5}", "?omraade=jyderup"]:
+        assert "Shelter ved søen" not in client.get(f"/puljer/bevillinger/{query}").text, query
+    assert client.get("/puljer/bevillinger/?aar=abc&pulje=findes-ikke").status_code == 200
+
+
+def test_the_area_page_shows_its_granted_projects(client, open_round, applicant, staff):
+    granted_application(open_round, applicant, staff)
+    page = client.get("/lokalomraader/tollose/").text
+    assert "Projekter med tilskud fra puljerne" in page
+    assert "Shelter ved søen" in page
+    assert "Projekter med tilskud fra puljerne" not in client.get("/lokalomraader/oro/").text
+
+
+def test_the_queue_runs_a_constant_number_of_queries(client, open_round, applicant, staff):
+    login(client, staff)
+    granted_application(open_round, applicant, staff, title="Første")
+
+    def grow():
+        for number in range(30):
+            application = services.start(pool=open_round.pool, round_id=open_round.pk,
+                                         user=applicant)  # fmt: skip
+            complete(application, title=f"Projekt {number}")
+            services.submit(application=application, user=applicant)
+
+    assert_constant_queries(client, "/puljer/behandling/", grow, limit=12)
+
+
+def test_the_queue_filters_and_refuses_nonsense_quietly(client, open_round, applicant, staff):
+    login(client, staff)
+    granted_application(open_round, applicant, staff, amount=60000)
+    assert "Shelter ved søen" in client.get("/puljer/behandling/?min_amount=50.000").text
+    assert "Shelter ved søen" not in client.get("/puljer/behandling/?min_amount=70.000").text
+    assert "Shelter ved søen" not in client.get("/puljer/behandling/?area=999999").text
+    nonsense = client.get("/puljer/behandling/?min_amount=abc&status=x")
+    assert nonsense.status_code == 200
+    assert "Ret filtret" in nonsense.text
+
+
+def test_the_case_page_runs_a_constant_number_of_queries(client, open_round, applicant, staff):
+    login(client, staff)
+    application = granted_application(open_round, applicant, staff)
+
+    def grow_safely():
+        for number in range(5):
+            services.add_advisory_note(application=application, user=staff, text=f"Note {number}")
+
+    assert_constant_queries(client, f"/puljer/behandling/{application.pk}/", grow_safely,
+                            limit=40)  # fmt: skip
+
+
+def test_exports_parse_back(client, open_round, applicant, staff):
+    from openpyxl import load_workbook
+
+    login(client, staff)
+    application = granted_application(open_round, applicant, staff)
+    response = client.get("/puljer/eksport/ansoegninger.csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0]["journalnummer"] == application.reference
+    assert rows[0]["ansoegt_kr"] == "60000.00"
+    book = load_workbook(io.BytesIO(client.get("/puljer/eksport/afgoerelser.xlsx").content))
+    sheet = book.active
+    header = [c.value for c in sheet[1]]
+    values = dict(zip(header, [c.value for c in sheet[2]], strict=True))
+    assert values["journalnummer"] == application.reference
+    assert values["beloeb_kr"] == 60000
+    assert client.get("/puljer/eksport/hemmeligt.csv").status_code == 404
+
+
+def test_a_meeting_agenda_prints_and_exports(client, open_round, applicant, staff):
+    login(client, staff)
+    response = client.post("/puljer/moeder/", {"title": "Udvalgsmøde", "date": "32.13.2026"})
+    assert response.status_code == 400
+    assert "Skriv datoen som fx 24.12.2026" in response.text
+    response = client.post("/puljer/moeder/", {"title": "Udvalgsmøde", "date": "10.12.2026"})
+    meeting = Meeting.objects.get()
+    application = services.start(pool=open_round.pool, round_id=open_round.pk, user=applicant)
+    complete(application)
+    services.submit(application=application, user=applicant)
+    services.recommend(application=application, user=staff, outcome="granted",
+                       amount=Decimal(50000), text="Godt projekt")  # fmt: skip
+    application.refresh_from_db()
+    client.post(f"/puljer/behandling/{application.pk}/dagsorden/", {"agenda-meeting": meeting.pk})
+    client.post(f"/puljer/behandling/{application.pk}/dagsorden/", {"agenda-meeting": meeting.pk})
+    assert meeting.items.count() == 1
+    page = client.get(f"/puljer/moeder/{meeting.pk}/").text
+    assert "Punkt 1" in page
+    assert "Godt projekt" in page
+    rows = list(csv.reader(io.StringIO(
+        client.get(f"/puljer/moeder/{meeting.pk}/dagsorden.csv").content.decode("utf-8-sig")
+    ), delimiter=";"))  # fmt: skip
+    assert rows[1][1] == application.reference
+    assert rows[1][6] == "Bevilget"
+    assert meeting.date == datetime.date(2026, 12, 10)
+
+
+def test_the_letter_page_and_pdf(client, open_round, applicant, staff):
+    application = granted_application(open_round, applicant, staff)
+    login(client, applicant)
+    page = client.get(f"/ansoegninger/{application.pk}/brev/")
+    assert "giver tilsagn om et tilskud på 60.000 kr." in page.text
+    pdf = client.get(f"/ansoegninger/{application.pk}/brev/?format=pdf")
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF-")

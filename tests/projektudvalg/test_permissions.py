@@ -1,0 +1,135 @@
+"""Who may do what with an application: each role against view, edit, assess, decide, files."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from faelles_skabere.models import CoCreator
+from holbaek import roles
+from projektudvalg import services
+from projektudvalg.models import Assessment, Decision
+from tests.conftest import assert_access, give_mfa, login, make_user
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "applicant", "other_applicant", "area_co_creator", "committee_staff",
+         "admin"]  # fmt: skip
+VIEW = {"applicant", "area_co_creator", "committee_staff", "admin"}
+REVIEW = {"committee_staff", "admin"}
+
+
+@pytest.fixture
+def case(draft, applicant):
+    services.attach(application=draft, uploaded=SimpleUploadedFile("bilag.pdf", b"%PDF-1.7 x"))
+    return services.submit(application=draft, user=applicant)
+
+
+@pytest.fixture
+def as_role(client, applicant, reference_data):
+    def sign_in(role):
+        user = {
+            "anonymous": lambda: None,
+            "applicant": lambda: applicant,
+            "other_applicant": lambda: make_user("anden@example.org"),
+            "area_co_creator": _area_co_creator,
+            "committee_staff": lambda: give_mfa(
+                make_user("sekr@example.org", role=roles.COMMITTEE_STAFF)
+            ),
+            "admin": lambda: give_mfa(make_user("admin@example.org", role=roles.ADMINISTRATOR,
+                                                is_staff=True, is_superuser=True)),
+        }[role]()  # fmt: skip
+        if user is not None:
+            login(client, user)
+        return client
+
+    return sign_in
+
+
+def _area_co_creator():
+    """The matrix's fælles-skaber follows Tølløse, the application's area."""
+    user = give_mfa(make_user("fs@example.org", role=roles.CO_CREATOR))
+    CoCreator.objects.filter(title__contains="Tølløse").update(user=user)
+    return user
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_view(as_role, case, role):
+    client = as_role(role)
+    assert_access(client.get(f"/ansoegninger/{case.pk}/"), role, VIEW)
+    assert_access(client.get(f"/puljer/behandling/{case.pk}/"), role,
+           {"area_co_creator", "committee_staff", "admin"})  # fmt: skip
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_download_attachment(as_role, case, role):
+    file = case.files.get()
+    response = as_role(role).get(f"/ansoegninger/{case.pk}/bilag/{file.pk}/")
+    assert_access(response, role, VIEW)
+    if role in VIEW:
+        assert b"".join(response.streaming_content) == b"%PDF-1.7 x"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_edit(as_role, draft, role):
+    """Only the applicant edits, and only a draft (or one sent back)."""
+    client = as_role(role)
+    response = client.post(f"/ansoegninger/{draft.pk}/rediger/", {
+        "title": "Ændret", "budget-TOTAL_FORMS": "0", "budget-INITIAL_FORMS": "0", "save": "1",
+    })  # fmt: skip
+    assert_access(response, role, {"applicant"}, ok=302)
+    draft.refresh_from_db()
+    assert (draft.title == "Ændret") is (role == "applicant")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_assess(as_role, case, role):
+    criterion = case.pool.criteria_list.first()
+    response = as_role(role).post(
+        f"/puljer/behandling/{case.pk}/vurdering/",
+        {f"assess-score_{criterion.pk}": "4", "assess-notes": "x"},
+    )
+    assert_access(response, role, REVIEW, ok=302)
+    assert Assessment.objects.exists() is (role in REVIEW)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_decide(as_role, case, role):
+    client = as_role(role)
+    client.post(f"/puljer/behandling/{case.pk}/status/", {"action": "start_review"})
+    response = client.post(
+        f"/puljer/behandling/{case.pk}/afgoerelse/",
+        {"decision-outcome": "granted", "decision-amount": "60.000"},
+    )
+    assert_access(response, role, REVIEW, ok=302)
+    assert Decision.objects.exists() is (role in REVIEW)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_advise(as_role, case, role):
+    """The area's fælles-skaber adds an advisory note; staff read it; nobody else can."""
+    response = as_role(role).post(
+        f"/puljer/behandling/{case.pk}/raad/", {"advice-text": "Godt lokalt"}
+    )
+    assert_access(response, role, {"area_co_creator"}, ok=302)
+    assert case.advisory_notes.exists() is (role == "area_co_creator")
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    "url",
+    ["/puljer/behandling/", "/puljer/moeder/", "/puljer/eksport/ansoegninger.csv",
+     "/puljer/eksport/afgoerelser.xlsx"],
+)  # fmt: skip
+def test_staff_pages(as_role, case, role, url):
+    assert_access(as_role(role).get(url), role, REVIEW)
+
+
+def test_the_applicant_never_sees_the_review(client, case, applicant, staff):
+    services.start_review(application=case, user=staff)
+    criterion = case.pool.criteria_list.first()
+    services.assess(application=case, user=staff, scores={criterion: 2}, notes="Svag økonomi")
+    services.recommend(application=case, user=staff, outcome="refused", amount=None,
+                       text="Indstilles til afslag")  # fmt: skip
+    login(client, applicant)
+    page = client.get(f"/ansoegninger/{case.pk}/").text
+    assert "Svag økonomi" not in page
+    assert "Indstilles til afslag" not in page

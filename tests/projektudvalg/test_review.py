@@ -1,0 +1,279 @@
+"""Review, decisions within the round's budget, letters, payouts, final report and closing."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from projektudvalg import services
+from projektudvalg.models import Decision, Outcome, Round, Status
+from tests.projektudvalg.conftest import complete
+
+pytestmark = pytest.mark.django_db
+
+
+def test_scores_are_0_to_5_per_criterion_one_assessment_per_reviewer(in_review, staff):
+    criterion = in_review.pool.criteria_list.first()
+    services.assess(application=in_review, user=staff, scores={criterion: 4}, notes="God idé")
+    services.assess(application=in_review, user=staff, scores={criterion: 5}, notes="Endnu bedre")
+    assessment = in_review.assessments.get()
+    assert (assessment.notes, assessment.scores.get().score) == ("Endnu bedre", 5)
+    with pytest.raises(ValidationError, match="0 til 5"):
+        services.assess(application=in_review, user=staff, scores={criterion: 6}, notes="")
+    other_pool = type(criterion).objects.exclude(pool=in_review.pool).first()
+    with pytest.raises(ValidationError, match="hører ikke til puljen"):
+        services.assess(application=in_review, user=staff, scores={other_pool: 3}, notes="")
+
+
+def test_a_grant_is_at_most_the_amount_applied_and_less_is_partly(in_review, staff):
+    with pytest.raises(ValidationError, match="højst bevilges det ansøgte"):
+        services.decide(
+            application=in_review, user=staff, outcome="granted", amount=Decimal("60000.01")
+        )
+    decision = services.decide(
+        application=in_review, user=staff, outcome="granted", amount=Decimal(40000)
+    )
+    assert decision.outcome == Outcome.PARTLY
+    in_review.refresh_from_db()
+    assert in_review.status == Status.GRANTED
+    assert decision.report_due is not None
+
+
+def test_refusing_and_returning_need_a_reason(in_review, staff):
+    for outcome in ("refused", "returned"):
+        with pytest.raises(ValidationError):
+            services.decide(application=in_review, user=staff, outcome=outcome, reason=" ")
+    in_review.refresh_from_db()
+    assert in_review.status == Status.IN_REVIEW
+
+
+def test_a_round_never_commits_more_than_its_budget(open_round, applicant, staff):
+    Round.objects.filter(pk=open_round.pk).update(budget=Decimal(100000))
+    applications = []
+    for _ in range(2):
+        application = services.start(pool=open_round.pool, round_id=open_round.pk, user=applicant)
+        complete(application)
+        services.submit(application=application, user=applicant)
+        applications.append(services.start_review(application=application, user=staff))
+    services.decide(
+        application=applications[0], user=staff, outcome="granted", amount=Decimal(60000)
+    )
+    with pytest.raises(ValidationError, match=r"kun 40\.000 kr tilbage"):
+        services.decide(
+            application=applications[1], user=staff, outcome="granted", amount=Decimal(60000)
+        )
+    services.decide(
+        application=applications[1], user=staff, outcome="partly", amount=Decimal(40000)
+    )
+    assert services.committed(open_round) == 100000
+
+
+def test_the_decision_letter_is_mailed_as_a_pdf(
+    in_review, staff, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decide(
+            application=in_review,
+            user=staff,
+            outcome="granted",
+            amount=Decimal(60000),
+            conditions="Skiltning med kommunens logo.",
+        )
+    letter = mail.outbox[-1]
+    assert letter.subject == f"Tilsagn om tilskud: {in_review.reference}"
+    name, content, mimetype = letter.attachments[0]
+    assert (name, mimetype) == (f"tilsagn-{in_review.reference}.pdf", "application/pdf")
+    assert content.startswith(b"%PDF-")
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    assert "60.000 kr" in text
+    assert "Skiltning med kommunens logo" in text
+
+
+def test_payouts_never_exceed_the_grant(in_review, staff):
+    services.decide(application=in_review, user=staff, outcome="granted", amount=Decimal(60000))
+    today = datetime.date.today()
+    services.register_payout(
+        application=in_review,
+        user=staff,
+        paid_on=today,
+        amount=Decimal(30000),
+        nemkonto_reference="NK-1",
+    )
+    in_review.refresh_from_db()
+    assert in_review.status == Status.PAID
+    with pytest.raises(ValidationError, match=r"højst udbetales 30\.000 kr mere"):
+        services.register_payout(
+            application=in_review,
+            user=staff,
+            paid_on=today,
+            amount=Decimal("30000.01"),
+            nemkonto_reference="NK-2",
+        )
+    services.register_payout(
+        application=in_review,
+        user=staff,
+        paid_on=today,
+        amount=Decimal(30000),
+        nemkonto_reference="NK-2",
+    )
+    assert in_review.payouts.count() == 2
+
+
+def test_closing_needs_an_accepted_final_report(in_review, staff, applicant):
+    services.decide(application=in_review, user=staff, outcome="granted", amount=Decimal(60000))
+    services.register_payout(
+        application=in_review,
+        user=staff,
+        paid_on=datetime.date.today(),
+        amount=Decimal(60000),
+        nemkonto_reference="NK-1",
+    )
+    with pytest.raises(ValidationError, match="Slutrapporten skal være godkendt"):
+        services.close(application=in_review, user=staff)
+    report = services.submit_final_report(
+        application=in_review, user=applicant, text="Sheltret står færdigt."
+    )
+    services.accept_final_report(report=report, user=staff)
+    services.close(application=in_review, user=staff)
+    in_review.refresh_from_db()
+    assert in_review.status == Status.CLOSED
+
+
+def village_application(lbf, applicant):
+    from tests.projektudvalg.conftest import make_round
+
+    round_ = make_round(lbf, name="LBF")
+    application = services.start(pool=lbf, round_id=round_.pk, user=applicant)
+    return services.save_draft(
+        application=application,
+        values={
+            "property_address": "Hovedgaden 1, 4340 Tølløse",
+            "construction_year": 1932,
+            "location": "open_country",
+            "ownership": "owner_occupied",
+            "owner_lives_there": True,
+            "work_description": "Nye vinduer og facade",
+            "craftsman_name": "Tømrer A/S",
+            "craftsman_cvr": "12345678",
+            "craftsman_vat_registered": True,
+            "amount_applied": Decimal(100000),
+            "contact_name": "Ole",
+            "contact_email": "ole@example.org",
+        },
+        lines=[("Vinduer", Decimal(200000))],
+    )
+
+
+def test_landsbyfornyelse_pays_only_after_the_accounts(lbf, applicant, staff):
+    application = village_application(lbf, applicant)
+    services.submit(application=application, user=applicant)
+    services.start_review(application=application, user=staff)
+    services.decide(application=application, user=staff, outcome="granted", amount=Decimal(100000))
+    with pytest.raises(ValidationError, match="arbejdet er færdigt"):
+        services.register_payout(
+            application=application,
+            user=staff,
+            paid_on=datetime.date.today(),
+            amount=Decimal(100000),
+            nemkonto_reference="NK",
+        )
+    report = services.submit_final_report(
+        application=application, user=applicant, text="Arbejdet er færdigt. Regnskab vedlagt."
+    )
+    services.accept_final_report(report=report, user=staff)
+    services.register_payout(
+        application=application,
+        user=staff,
+        paid_on=datetime.date.today(),
+        amount=Decimal(100000),
+        nemkonto_reference="NK",
+    )
+    assert Decision.objects.get(application=application).amount == 100000
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_grants_never_exceed_the_budget(reference_data):
+    """Two staff grant 60.000 kr each from a 100.000 kr round at the same moment."""
+    import threading
+
+    from django.db import connection, connections
+
+    from holbaek import roles
+    from projektudvalg.models import GrantPool
+    from tests.conftest import make_user
+    from tests.projektudvalg.conftest import make_round
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's row locks")
+    pool = GrantPool.objects.get(slug="rum-til-faellesskab")
+    round_ = make_round(pool, budget=100000)
+    applicant = make_user("ansoeger@example.org")
+    staff = make_user("sekr@example.org", role=roles.COMMITTEE_STAFF)
+    applications = []
+    for _ in range(2):
+        application = services.start(pool=pool, round_id=round_.pk, user=applicant)
+        complete(application)
+        services.submit(application=application, user=applicant)
+        applications.append(services.start_review(application=application, user=staff))
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def grant(application):
+        try:
+            barrier.wait(timeout=10)
+            services.decide(
+                application=application, user=staff, outcome="granted", amount=Decimal(60000)
+            )
+            outcomes.append("granted")
+        except ValidationError:
+            outcomes.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=grant, args=(a,)) for a in applications]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcomes) == ["granted", "refused"]
+    assert services.committed(round_) == 60000
+
+
+def test_overdue_final_reports_are_reminded_every_14_days(in_review, staff, applicant):
+    decision = services.decide(application=in_review, user=staff, outcome="granted",
+                               amount=Decimal(60000))  # fmt: skip
+    assert services.remind_final_reports() == 0  # not due yet
+    Decision.objects.filter(pk=decision.pk).update(report_due=datetime.date(2026, 1, 1))
+    assert services.remind_final_reports() == 1
+    assert mail.outbox[-1].subject == f"Påmindelse: slutrapport for {in_review.reference}"
+    assert "01.01.2026" in mail.outbox[-1].body
+    assert services.remind_final_reports() == 0  # not again within 14 days
+    Decision.objects.filter(pk=decision.pk).update(
+        report_reminded_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    )
+    services.submit_final_report(application=in_review, user=applicant, text="Færdigt")
+    assert services.remind_final_reports() == 0  # the report is in
+
+
+def test_staff_choose_which_status_changes_mail_the_applicant(
+    submitted, staff, django_capture_on_commit_callbacks
+):
+    from projektudvalg.models import StatusMail
+
+    StatusMail.objects.update_or_create(status="in_review", defaults={"send": False})
+    with django_capture_on_commit_callbacks(execute=True):
+        services.start_review(application=submitted, user=staff)
+    assert not [m for m in mail.outbox if "under behandling" in m.subject]
+    StatusMail.objects.filter(status="in_review").update(send=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decide(application=submitted, user=staff, outcome="returned",
+                        reason="Ret budgettet")  # fmt: skip
+    returned = [m for m in mail.outbox if "sendt retur" in m.subject]
+    assert len(returned) == 1
+    assert "Ret budgettet" in returned[0].body
