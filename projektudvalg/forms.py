@@ -122,6 +122,12 @@ class CommunityForm(ApplicationForm):
 
 
 class VillageRenewalForm(ApplicationForm):
+    area = forms.ModelChoiceField(
+        label=_("Lokalområde"),
+        queryset=LocalArea.objects.order_by("name"),
+        required=False,
+        empty_label=_("Vælg område"),
+    )
     construction_year = forms.IntegerField(
         label=_("Opførelsesår"),
         required=False,
@@ -146,7 +152,7 @@ class VillageRenewalForm(ApplicationForm):
     )
 
     class Meta(ApplicationForm.Meta):
-        fields = ["property_address", "construction_year", "location", "town_name",
+        fields = ["title", "area", "property_address", "construction_year", "location", "town_name",
                   "town_population", "ownership", "owner_lives_there", "work_description",
                   "craftsman_name", "craftsman_cvr", "craftsman_vat_registered",
                   "amount_applied", "timeline", "contact_name", "contact_email",
@@ -162,6 +168,10 @@ class VillageRenewalForm(ApplicationForm):
         super().__init__(*args, **kwargs)
         self.fields["location"].choices = Location.choices
         self.fields["ownership"].choices = Ownership.choices
+        self.fields["title"].help_text = _(
+            "Fx »Nye vinduer og facade«. Titlen, området og beløbet offentliggøres, hvis du får "
+            "tilskud; adressen gør ikke."
+        )
 
 
 def form_class(pool):

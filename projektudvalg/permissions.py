@@ -46,11 +46,13 @@ def is_areas_co_creator(user, application) -> bool:
 
 
 def can_view(user, application) -> bool:
-    return (
-        is_applicant(user, application)
-        or is_committee_staff(user)
-        or is_areas_co_creator(user, application)
-    )
+    """Drafts are the applicant's own until submitted; then staff and the area's
+    fælles-skaber read them too."""
+    if is_applicant(user, application):
+        return True
+    if application.status == Status.DRAFT:
+        return False
+    return is_committee_staff(user) or is_areas_co_creator(user, application)
 
 
 def can_edit(user, application) -> bool:
@@ -74,4 +76,4 @@ def can_decide(user) -> bool:
 
 
 def can_advise(user, application) -> bool:
-    return is_areas_co_creator(user, application)
+    return application.status != Status.DRAFT and is_areas_co_creator(user, application)

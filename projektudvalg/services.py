@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -46,7 +46,7 @@ REQUIRED = {
         "timeline", "contact_name", "contact_email",
     ],
     RuleSet.VILLAGE_RENEWAL: [
-        "property_address", "construction_year", "ownership", "work_description",
+        "title", "area", "property_address", "construction_year", "ownership", "work_description",
         "craftsman_name", "amount_applied", "contact_name", "contact_email",
     ],
 }  # fmt: skip
@@ -106,6 +106,10 @@ def check(application: Application) -> eligibility.Result:
         for name in REQUIRED[application.pool.rule_set]
         if getattr(application, name) in (None, "")
     ]
+    if application.pool.rule_set == RuleSet.VILLAGE_RENEWAL and not any(
+        f.kind == AttachmentKind.PHOTO for f in application.files.all()
+    ):
+        missing.append(_("Vedhæft mindst ét foto af bygningen."))
     return eligibility.Result(missing + result.problems, result.notes)
 
 
@@ -136,14 +140,21 @@ def save_draft(*, application: Application, values: dict, criteria=None, lines=N
 
 
 def attach(*, application: Application, uploaded, kind=AttachmentKind.APPLICATION):
-    """A file checked by content (an .exe named .pdf is refused) and stored privately."""
-    if application.files.count() >= MAX_FILES:
+    """A file checked by content (an .exe named .pdf is refused) and stored privately.
+
+    Photos of a Landsbyfornyelse building are recognised by their content.
+    """
+    if application.files.filter(kind=kind).count() >= MAX_FILES:
         raise ValidationError(
             _("Der kan højst være %(max)d bilag til en ansøgning.") % {"max": MAX_FILES}
         )
     found = uploads.check_document(uploaded)
-    if kind == AttachmentKind.PHOTO and not found.content_type.startswith("image/"):
+    is_image = found.content_type.startswith("image/")
+    if kind == AttachmentKind.PHOTO and not is_image:
         raise ValidationError(_("%(name)s er ikke et billede.") % {"name": uploaded.name})
+    village = application.pool.rule_set == RuleSet.VILLAGE_RENEWAL
+    if kind == AttachmentKind.APPLICATION and village and is_image:
+        kind = AttachmentKind.PHOTO
     stored = ApplicationFile.from_upload(uploaded, found, application=application, kind=kind)
     stored.save()
     return stored
@@ -206,6 +217,7 @@ def start_review(*, application: Application, user) -> Application:
 @transaction.atomic
 def assess(*, application: Application, user, scores: dict, notes: str) -> Assessment:
     """scores: {criterion: 0-5}. One assessment per reviewer, updated when saved again."""
+    application = Application.objects.get(pk=application.pk)
     if application.status not in (Status.SUBMITTED, Status.IN_REVIEW):
         raise ValidationError(_("Kun indsendte ansøgninger under behandling kan vurderes."))
     for criterion, score in scores.items():
@@ -227,12 +239,20 @@ def assess(*, application: Application, user, scores: dict, notes: str) -> Asses
 
 
 def add_advisory_note(*, application: Application, user, text: str) -> AdvisoryNote:
+    application = Application.objects.get(pk=application.pk)
+    if application.status == Status.DRAFT:
+        raise ValidationError(_("Ansøgningen er ikke indsendt endnu."))
     if not text.strip():
         raise ValidationError({"text": _("Skriv en bemærkning.")})
     return AdvisoryNote.objects.create(application=application, author=user, text=text.strip())
 
 
 def recommend(*, application: Application, user, outcome, amount, text) -> Recommendation:
+    application = Application.objects.get(pk=application.pk)
+    if application.status not in (Status.SUBMITTED, Status.IN_REVIEW):
+        raise ValidationError(
+            _("Der kan kun indstilles om indsendte ansøgninger under behandling.")
+        )
     _check_amount(application, outcome, amount)
     if not text.strip():
         raise ValidationError({"text": _("Skriv indstillingens begrundelse.")})
@@ -361,6 +381,10 @@ def register_payout(
         )
     if not nemkonto_reference.strip():
         raise ValidationError({"nemkonto_reference": _("Skriv NemKonto-referencen.")})
+    if application.payouts.filter(nemkonto_reference=nemkonto_reference.strip()).exists():
+        raise ValidationError(
+            {"nemkonto_reference": _("En udbetaling med denne reference er allerede registreret.")}
+        )
     payout = Payout.objects.create(
         application=application,
         paid_on=paid_on,
@@ -424,3 +448,19 @@ def remind_final_reports() -> int:
             Decision.objects.filter(pk=decision.pk).update(report_reminded_at=now)
             sent += 1
     return sent
+
+
+@transaction.atomic
+def add_to_agenda(*, application: Application, meeting) -> bool:
+    """Puts the application on the meeting's agenda as the next item; False if it is there."""
+    from projektudvalg.models import AgendaItem, Meeting
+
+    application = Application.objects.get(pk=application.pk)
+    if application.status not in (Status.SUBMITTED, Status.IN_REVIEW):
+        raise ValidationError(_("Kun ansøgninger til behandling kan komme på dagsordenen."))
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.items.filter(application=application).exists():
+        return False
+    last = meeting.items.aggregate(last=Max("number"))["last"] or 0
+    AgendaItem.objects.create(meeting=meeting, application=application, number=last + 1)
+    return True

@@ -90,6 +90,10 @@ def register_payment(
     reference = nemkonto_reference.strip()
     if not reference:
         raise ValidationError({"nemkonto_reference": _("Skriv NemKonto-referencen.")})
+    if GrantPayment.objects.filter(scheme=scheme, area=area, nemkonto_reference=reference).exists():
+        raise ValidationError(
+            {"nemkonto_reference": _("En udbetaling med denne reference er allerede registreret.")}
+        )
     return GrantPayment.objects.create(
         scheme=scheme,
         area=area,

@@ -30,8 +30,15 @@ def number(value, decimal_places=0):
 
 
 @register.filter
-def kr(value, decimal_places=0):
-    """An amount in kroner: 29988 -> "29.988 kr."."""
+def kr(value, decimal_places=None):
+    """An amount in kroner: 29988 -> "29.988 kr.", 59999.5 -> "59.999,50 kr.".
+
+    Øre are shown when there are any (never rounded away: a letter states the exact
+    amount granted); `kr:0` rounds to whole kroner on purpose, e.g. in charts.
+    """
+    if decimal_places is None:
+        amount = _to_decimal(value)
+        decimal_places = 0 if amount is None or amount == amount.to_integral_value() else 2
     formatted = number(value, decimal_places)
     return _("%(amount)s kr.") % {"amount": formatted} if formatted else ""
 

@@ -159,6 +159,11 @@ class Application(models.Model):
     def display_title(self) -> str:
         return self.title or self.property_address or str(_("Uden titel"))
 
+    @property
+    def public_title(self) -> str:
+        """For the public lists: never a homeowner's address."""
+        return self.title or str(_("Istandsættelse af en bygning"))
+
 
 class BudgetLine(models.Model):
     application = models.ForeignKey(
@@ -203,6 +208,12 @@ class ApplicationFile(StoredFile):
 
     def __str__(self):
         return self.name
+
+    @property
+    def removable(self) -> bool:
+        """A file the staff saw in a submitted version stays; newer ones may be removed."""
+        submitted = self.application.submitted_at
+        return submitted is None or self.uploaded_at > submitted
 
 
 class SubmittedVersion(models.Model):

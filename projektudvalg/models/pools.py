@@ -147,8 +147,9 @@ class PoolCriterion(models.Model):
 
 
 def end_of_day(day: datetime.date) -> datetime.datetime:
-    """23:59:59 Danish time on the day (summer or winter time, whichever applies)."""
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(23, 59, 59)))
+    """The last moment of the day in Danish time (summer or winter time, whichever applies):
+    a submission at 23:59:59.9 is in time, one at midnight is not."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
 
 
 class RoundQuerySet(models.QuerySet):

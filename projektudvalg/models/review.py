@@ -194,6 +194,10 @@ class Payout(models.Model):
             models.CheckConstraint(
                 condition=~Q(nemkonto_reference=""), name="payout_has_reference"
             ),
+            # The same payment registered twice (a double click) is refused.
+            models.UniqueConstraint(
+                fields=["application", "nemkonto_reference"], name="payout_reference_once"
+            ),
         ]
 
     def __str__(self):

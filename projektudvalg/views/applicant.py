@@ -117,7 +117,11 @@ def edit(request, pk):
     form = Form(request.POST, request.FILES, instance=application, pool=application.pool)
     formset = BudgetFormSet(request.POST, prefix="budget")
     valid = form.is_valid() & formset.is_valid()
-    file_problems = _save_what_is_valid(application, form, formset)
+    try:
+        file_problems = _save_what_is_valid(application, form, formset)
+    except ValidationError as error:  # submitted meanwhile, e.g. by a double click
+        messages.info(request, " ".join(error.messages))
+        return redirect("projektudvalg:application", pk=application.pk)
     for problem in file_problems:
         form.add_error("files", problem)
     application.refresh_from_db()
@@ -147,7 +151,10 @@ def edit(request, pk):
 @require_safe
 def detail(request, pk):
     """The applicant's status page (and staff's read of it) with the timeline."""
-    application = application_for(request, pk)
+    return detail_page(request, application_for(request, pk))
+
+
+def detail_page(request, application, *, status=200, report_form=None):
     decision = application.decisions.order_by("-decided_at").first()
     context = {
         "application": application,
@@ -162,13 +169,16 @@ def detail(request, pk):
         "reports": list(application.final_reports.all()),
         "can_edit": permissions.can_edit(request.user, application),
         "is_applicant": permissions.is_applicant(request.user, application),
-        "report_form": FinalReportForm()
-        if permissions.is_applicant(request.user, application)
-        and application.status in (Status.GRANTED, Status.PAID)
-        else None,
+        "report_form": report_form
+        or (
+            FinalReportForm()
+            if permissions.is_applicant(request.user, application)
+            and application.status in (Status.GRANTED, Status.PAID)
+            else None
+        ),
         "version_count": application.versions.count(),
     }
-    return render(request, "projektudvalg/detail.html", context)
+    return render(request, "projektudvalg/detail.html", context, status=status)
 
 
 @login_required
@@ -185,6 +195,12 @@ def attachment_delete(request, pk, file_pk):
     found = application.files.filter(pk=file_pk).first()
     if found is None:
         raise Http404
+    if not found.removable:
+        messages.error(
+            request,
+            _("Bilaget var med i en indsendt version og bliver derfor. Tilføj en ny udgave."),
+        )
+        return redirect("projektudvalg:application-edit", pk=application.pk)
     storage, name = found.file.storage, found.file.name
     found.delete()
     storage.delete(name)
@@ -218,12 +234,11 @@ def final_report(request, pk):
                 text=form.cleaned_data["text"], files=form.cleaned_data["files"],
             )  # fmt: skip
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            form.add_error(None, error.messages)
         else:
             messages.success(request, _("Slutrapporten er indsendt."))
-    else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("projektudvalg:application", pk=application.pk)
+            return redirect("projektudvalg:application", pk=application.pk)
+    return detail_page(request, application, status=400, report_form=form)
 
 
 @login_required

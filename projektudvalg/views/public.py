@@ -25,11 +25,13 @@ def pool_detail(request, slug):
     return render(request, "projektudvalg/pool_detail.html", context)
 
 
-def _int(value):
+def _year(value):
+    """A plausible year from the query string, or None (nonsense is ignored, never a 500)."""
     try:
-        return int(value)
+        year = int(value)
     except (TypeError, ValueError):
         return None
+    return year if 2000 <= year <= 2100 else None
 
 
 @require_safe
@@ -39,7 +41,7 @@ def granted(request):
     areas = list(LocalArea.objects.order_by("name"))
     pool = next((p for p in pools if p.slug == request.GET.get("pulje")), None)
     area = next((a for a in areas if a.slug == request.GET.get("omraade")), None)
-    year = _int(request.GET.get("aar"))
+    year = _year(request.GET.get("aar"))
     projects = list(selectors.granted_projects(pool=pool, year=year, area=area)[:500])
     context = {
         "projects": projects,

@@ -19,7 +19,7 @@ from projektudvalg.forms import (
     QueueFilterForm,
     RecommendationForm,
 )
-from projektudvalg.models import AgendaItem, FinalReport, Status
+from projektudvalg.models import FinalReport
 from projektudvalg.views.applicant import application_for
 from projektudvalg.workflow import APPLICANT_LABELS, actions_from
 
@@ -173,11 +173,15 @@ def advise(request, pk):
         raise PermissionDenied
     form = AdvisoryNoteForm(request.POST)
     if form.is_valid():
-        services.add_advisory_note(
-            application=application, user=request.user, text=form.cleaned_data["text"]
-        )
-        messages.success(request, _("Din bemærkning er gemt."))
-        return _back(application)
+        try:
+            services.add_advisory_note(
+                application=application, user=request.user, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            _refused(form, error)
+        else:
+            messages.success(request, _("Din bemærkning er gemt."))
+            return _back(application)
     return _case_page(request, application, status=400, advisory_form=form)
 
 
@@ -269,14 +273,16 @@ def add_to_agenda(request, pk):
     application = _reviewer_case(request, pk)
     form = AgendaForm(request.POST)
     if form.is_valid():
-        meeting = form.cleaned_data["meeting"]
-        if application.status in (Status.DRAFT,):
-            messages.error(request, _("En kladde kan ikke komme på dagsordenen."))
-        elif meeting.items.filter(application=application).exists():
-            messages.info(request, _("Ansøgningen er allerede på dagsordenen."))
+        try:
+            added = services.add_to_agenda(
+                application=application, meeting=form.cleaned_data["meeting"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
         else:
-            number = meeting.items.count() + 1
-            AgendaItem.objects.create(meeting=meeting, application=application, number=number)
-            messages.success(request, _("Ansøgningen er sat på dagsordenen."))
+            if added:
+                messages.success(request, _("Ansøgningen er sat på dagsordenen."))
+            else:
+                messages.info(request, _("Ansøgningen er allerede på dagsordenen."))
         return _back(application)
     return _case_page(request, application, status=400, agenda_form=form)

@@ -249,3 +249,58 @@ def test_someone_elses_application_is_not_found(client, submitted):
     login(client, make_user("anden@example.org"))
     for url in ["/", "rediger/", "aendringer/", "brev/"]:
         assert client.get(f"/ansoegninger/{submitted.pk}/{url.lstrip('/')}").status_code == 404
+
+
+def test_a_double_click_on_submit_never_gives_a_500(client, editing, rtf):
+    """The second request still holds the draft it loaded; it is sent to the status page."""
+    client, application = editing
+    tollose = LocalArea.objects.get(slug="tollose")
+    data = form_data(submit="1", criteria=[rtf.criteria_list.first().pk], area=str(tollose.pk))
+    assert client.post(f"/ansoegninger/{application.pk}/rediger/", data).status_code == 302
+    from unittest import mock
+
+    from projektudvalg import permissions
+
+    with mock.patch.object(permissions, "can_edit", return_value=True):  # the stale view
+        response = client.post(f"/ansoegninger/{application.pk}/rediger/", data)
+    assert response.status_code == 302
+    assert response.url == f"/ansoegninger/{application.pk}/"
+    assert SubmittedVersion.objects.filter(application=application).count() == 1
+
+
+def test_a_final_report_with_errors_keeps_the_text(client, submitted, applicant, staff):
+    services.start_review(application=submitted, user=staff)
+    services.decide(application=submitted, user=staff, outcome="granted", amount=Decimal(60000))
+    login(client, applicant)
+    exe = SimpleUploadedFile("regnskab.pdf", b"MZ\x90\x00 not a pdf")
+    response = client.post(
+        f"/ansoegninger/{submitted.pk}/slutrapport/",
+        {"text": "Sheltret blev bygget i maj.", "files": [exe]},
+    )
+    assert response.status_code == 400
+    assert "regnskab.pdf kan ikke bruges" in response.text
+    assert "Sheltret blev bygget i maj." in response.text
+    assert not submitted.final_reports.exists()
+
+
+def test_nonsense_years_in_the_public_list_are_ignored(client, rtf):
+    for year in ["99999", "-1", "abc", "0"]:
+        assert client.get(f"/puljer/bevillinger/?aar={year}").status_code == 200
+
+
+def test_files_of_a_submitted_version_stay(client, open_round, applicant, staff):
+    login(client, applicant)
+    application = services.start(pool=open_round.pool, round_id=open_round.pk, user=applicant)
+    complete(application)
+    first = services.attach(application=application,
+                            uploaded=SimpleUploadedFile("tilbud.pdf", b"%PDF-1.7 a"))  # fmt: skip
+    services.submit(application=application, user=applicant)
+    services.start_review(application=application, user=staff)
+    services.decide(application=application, user=staff, outcome="returned", reason="Ret")
+    response = client.post(f"/ansoegninger/{application.pk}/bilag/{first.pk}/slet/", follow=True)
+    assert "var med i en indsendt version" in response.text
+    assert application.files.filter(pk=first.pk).exists()
+    newer = services.attach(application=application,
+                            uploaded=SimpleUploadedFile("nyt.pdf", b"%PDF-1.7 b"))  # fmt: skip
+    client.post(f"/ansoegninger/{application.pk}/bilag/{newer.pk}/slet/")
+    assert not application.files.filter(pk=newer.pk).exists()

@@ -154,3 +154,25 @@ def test_the_letter_page_and_pdf(client, open_round, applicant, staff):
     pdf = client.get(f"/ansoegninger/{application.pk}/brev/?format=pdf")
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF-")
+
+
+def test_staff_set_a_round_in_the_admin_ending_at_midnight_danish_time(client, rtf):
+    from holbaek import roles
+    from projektudvalg.models import Round, end_of_day
+    from tests.conftest import give_mfa, make_user
+
+    admin = give_mfa(make_user("admin@example.org", role=roles.ADMINISTRATOR, is_staff=True,
+                               is_superuser=True))  # fmt: skip
+    login(client, admin)
+    data = {
+        "pool": rtf.pk, "name": "Sommer 2027", "opens_at_0": "01.03.2027",
+        "opens_at_1": "08:00:00", "budget": "2500000", "report_months": "12",
+        "deadline_day": "01.08.2027", "deadline_time": "",
+    }  # fmt: skip
+    response = client.post("/admin/projektudvalg/round/add/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Round.objects.get().deadline == end_of_day(datetime.date(2027, 8, 1))
+    data |= {"name": "Forkert", "deadline_day": "01.02.2027"}
+    response = client.post("/admin/projektudvalg/round/add/", data)
+    assert response.status_code == 200
+    assert Round.objects.count() == 1

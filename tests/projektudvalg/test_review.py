@@ -8,11 +8,23 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
+from lokalfora.models import LocalArea
 from projektudvalg import services
 from projektudvalg.models import Decision, Outcome, Round, Status
 from tests.projektudvalg.conftest import complete
 
 pytestmark = pytest.mark.django_db
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    output = io.BytesIO()
+    Image.new("RGB", (8, 8), "white").save(output, "PNG")
+    return output.getvalue()
+
+
+PNG = _png()
 
 
 def test_scores_are_0_to_5_per_criterion_one_assessment_per_reviewer(in_review, staff):
@@ -145,13 +157,19 @@ def test_closing_needs_an_accepted_final_report(in_review, staff, applicant):
 
 
 def village_application(lbf, applicant):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
     from tests.projektudvalg.conftest import make_round
 
     round_ = make_round(lbf, name="LBF")
     application = services.start(pool=lbf, round_id=round_.pk, user=applicant)
+    photo = SimpleUploadedFile("facade.png", PNG)
+    services.attach(application=application, uploaded=photo)
     return services.save_draft(
         application=application,
         values={
+            "title": "Nye vinduer og facade",
+            "area": LocalArea.objects.get(slug="tollose"),
             "property_address": "Hovedgaden 1, 4340 Tølløse",
             "construction_year": 1932,
             "location": "open_country",
@@ -277,3 +295,59 @@ def test_staff_choose_which_status_changes_mail_the_applicant(
     returned = [m for m in mail.outbox if "sendt retur" in m.subject]
     assert len(returned) == 1
     assert "Ret budgettet" in returned[0].body
+
+
+def test_landsbyfornyelse_needs_a_photo_and_never_publishes_the_address(
+    client, lbf, applicant, staff
+):
+    application = village_application(lbf, applicant)
+    assert application.files.get().kind == "photo"  # recognised by its content
+    application.files.all().delete()
+    with pytest.raises(ValidationError, match="Vedhæft mindst ét foto"):
+        services.submit(application=application, user=applicant)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    services.attach(application=application, uploaded=SimpleUploadedFile("f.png", PNG))
+    services.submit(application=application, user=applicant)
+    services.start_review(application=application, user=staff)
+    services.decide(application=application, user=staff, outcome="granted",
+                    amount=Decimal(100000))  # fmt: skip
+    for url in ["/puljer/bevillinger/", "/puljer/landsbyfornyelse/", "/lokalomraader/tollose/"]:
+        page = client.get(url).text
+        assert "Nye vinduer og facade" in page, url
+        assert "Hovedgaden" not in page, url
+
+
+def test_a_payout_registered_twice_is_refused(in_review, staff):
+    services.decide(application=in_review, user=staff, outcome="granted", amount=Decimal(60000))
+    today = datetime.date.today()
+    services.register_payout(application=in_review, user=staff, paid_on=today,
+                             amount=Decimal(20000), nemkonto_reference="NK-1")  # fmt: skip
+    with pytest.raises(ValidationError, match="allerede registreret"):
+        services.register_payout(application=in_review, user=staff, paid_on=today,
+                                 amount=Decimal(20000), nemkonto_reference="NK-1")  # fmt: skip
+    assert in_review.payouts.count() == 1
+
+
+def test_a_grant_with_øre_is_stated_exactly_in_the_letter(client, in_review, staff, applicant):
+    from tests.conftest import login
+
+    services.decide(application=in_review, user=staff, outcome="granted",
+                    amount=Decimal("59999.50"))  # fmt: skip
+    login(client, applicant)
+    assert "59.999,50 kr." in client.get(f"/ansoegninger/{in_review.pk}/brev/").text
+
+
+def test_agenda_items_are_numbered_once_each(in_review, staff, open_round, applicant):
+    from projektudvalg.models import Meeting
+
+    meeting = Meeting.objects.create(title="Møde", date=datetime.date(2026, 12, 10))
+    assert services.add_to_agenda(application=in_review, meeting=meeting) is True
+    assert services.add_to_agenda(application=in_review, meeting=meeting) is False
+    other = services.start(pool=open_round.pool, round_id=open_round.pk, user=applicant)
+    complete(other)
+    with pytest.raises(ValidationError, match="til behandling"):
+        services.add_to_agenda(application=other, meeting=meeting)  # a draft
+    services.submit(application=other, user=applicant)
+    services.add_to_agenda(application=other, meeting=meeting)
+    assert list(meeting.items.values_list("number", flat=True)) == [1, 2]

@@ -232,3 +232,10 @@ def test_two_concurrent_payments_never_exceed_the_approved_amount(reference_data
         thread.join(timeout=30)
     assert sorted(outcomes) == ["paid", "refused"]
     assert GrantPayment.objects.filter(scheme=scheme).count() == 1
+
+
+def test_the_same_payment_registered_twice_is_refused(payable, area):
+    pay(payable, area, 1000, reference="NK-7")
+    with pytest.raises(ValidationError, match="allerede registreret"):
+        pay(payable, area, 1000, reference="NK-7")
+    assert GrantPayment.objects.count() == 1

@@ -84,6 +84,10 @@ class GrantPayment(models.Model):
             models.CheckConstraint(
                 condition=~Q(nemkonto_reference=""), name="payment_has_reference"
             ),
+            # The same payment registered twice (a double click) is refused.
+            models.UniqueConstraint(
+                fields=["scheme", "area", "nemkonto_reference"], name="payment_reference_once"
+            ),
         ]
 
     def __str__(self):
