@@ -104,6 +104,17 @@ def validate(scheme: Scheme, populations: dict[str, int]) -> list[str]:
             problems.append(_("Der mangler et befolkningstal for %(area)s.") % {"area": key})
         elif population < 0:
             problems.append(_("Befolkningstallet for %(area)s er negativt.") % {"area": key})
+    if not problems:
+        too_large = [
+            line.key
+            for line in _compute(scheme, populations).lines.values()
+            if line.amount > MAX_AMOUNT
+        ]
+        if too_large:
+            problems.append(
+                _("Tilskuddet til %(areas)s bliver urimeligt stort.")
+                % {"areas": ", ".join(too_large)}
+            )
     return problems
 
 
@@ -183,19 +194,14 @@ def compute(scheme: Scheme, populations: dict[str, int]) -> Result:
     problems = validate(scheme, populations)
     if problems:
         raise SchemeError(problems)
+    return _compute(scheme, populations)
+
+
+def _compute(scheme: Scheme, populations: dict[str, int]) -> Result:
+    """The amounts of a scheme `validate` found nothing wrong with (except their size)."""
     if scheme.total_budget is not None:
-        result = _share_budget(scheme, populations)
-    else:
-        result = Result({key: _formula_line(scheme, key, p) for key, p in populations.items()})
-    too_large = [line.key for line in result.lines.values() if line.amount > MAX_AMOUNT]
-    if too_large:
-        raise SchemeError(
-            [
-                _("Tilskuddet til %(areas)s bliver urimeligt stort.")
-                % {"areas": ", ".join(too_large)}
-            ]
-        )
-    return result
+        return _share_budget(scheme, populations)
+    return Result({key: _formula_line(scheme, key, p) for key, p in populations.items()})
 
 
 def _round(amount: Decimal) -> int:

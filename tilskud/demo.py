@@ -1,8 +1,9 @@
 """A fictional previous year followed through, so the staff pages have something in them.
 
 Last year gets the illustrative scheme, approved, and three forums at different
-stages: paid with accounts accepted, paid with accounts overdue, and one that
-cannot be paid yet (no agreement). The CVR numbers are made up.
+stages: Jyderup paid with accounts accepted, Tølløse paid with accounts still to
+come (its demo editor can submit them), and Orø, which cannot be paid yet (no
+agreement). The CVR numbers are made up.
 """
 
 import datetime
@@ -56,7 +57,7 @@ def load() -> str:
         )
     accounts = followup.submit_accounts(
         scheme=scheme,
-        area=areas["tollose"],
+        area=areas["jyderup"],
         uploaded=ContentFile(b"%PDF-1.4\n% Demoregnskab\n", name="demoregnskab.pdf"),
         no_wages=True,
         user=None,
@@ -64,5 +65,5 @@ def load() -> str:
     followup.review_accounts(accounts=accounts, accept=True, note="", user=None)
     return (
         f"illustrativt tilskud {year}: godkendt, Tølløse og Jyderup udbetalt "
-        "(Jyderups regnskab mangler), Orø mangler samarbejdsaftale"
+        "(Jyderups regnskab godkendt, Tølløses mangler), Orø mangler samarbejdsaftale"
     )

@@ -107,6 +107,13 @@ def register_payment(
 
 def submit_accounts(*, scheme, area, uploaded, no_wages: bool, user) -> AnnualAccounts:
     """The forum's accounts for the year, checked by content and stored privately."""
+    (status,) = year_status(scheme, area=area)
+    if not status.payments:
+        raise ValidationError(
+            _("Regnskabet indsendes, når tilskuddet for %(year)s er udbetalt.")
+            % {"year": scheme.year},
+            code="not_paid",
+        )
     if not no_wages:
         raise ValidationError(
             {"no_wages": _("Bekræft, at tilskuddet ikke er brugt til løn.")}, code="no_wages"
@@ -164,8 +171,9 @@ def _follow_up_url(scheme, area) -> str:
 
 
 def _mail_review(accounts: AnnualAccounts) -> None:
-    forum = Forum.objects.prefetch_related("editors__user").get(area_id=accounts.area_id)
-    recipients = _forum_addresses(forum)
+    """After commit: a mail that fails is logged; the decision stands either way."""
+    forum = Forum.objects.prefetch_related("editors__user").filter(area_id=accounts.area_id).first()
+    recipients = _forum_addresses(forum) if forum else []
     if not recipients:
         return
     with translation.override("da"):
@@ -184,12 +192,14 @@ def _mail_review(accounts: AnnualAccounts) -> None:
             body += _("Kommunens bemærkning:\n%(note)s\n\n") % {"note": accounts.review_note}
         body += _follow_up_url(accounts.scheme, accounts.area) + "\n\n"
         body += _("Venlig hilsen\nHolbæk Kommune")
-        send_mail(subject % values, body, None, recipients)
+        try:
+            send_mail(subject % values, body, None, recipients)
+        except (smtplib.SMTPException, OSError):
+            logger.exception("Besked om regnskab kunne ikke sendes til %s", accounts.area)
 
 
 def remind_overdue_accounts() -> int:
     """Mails forums that were paid but whose accounts are overdue, at most every 14 days."""
-    now = timezone.now()
     today = timezone.localdate()
     sent = 0
     schemes = GrantScheme.objects.filter(accounts_due__lt=today).order_by("year")
@@ -197,8 +207,9 @@ def remind_overdue_accounts() -> int:
         for status in year_status(scheme):
             if not status.is_overdue or status.forum is None:
                 continue
-            if status.last_reminder and now - status.last_reminder < REMINDER_INTERVAL:
-                continue
+            last = status.last_reminder
+            if last and today - timezone.localtime(last).date() < REMINDER_INTERVAL:
+                continue  # counted in days: a weekly run reminds every second Monday
             sent += _remind(scheme, status)
     return sent
 

@@ -26,11 +26,15 @@ class PopulationFileForm(forms.Form):
 
 
 class AgreementForm(PlainTextFormMixin, forms.Form):
+    prefix = "agreement"  # four forms share the area page: unique ids
+
     signed_on = date_field(_("Underskrevet den"))
     note = forms.CharField(label=_("Bemærkning"), max_length=300, required=False)
 
 
 class PaymentForm(PlainTextFormMixin, forms.Form):
+    prefix = "payment"  # four forms share the area page: unique ids
+
     paid_on = date_field(_("Udbetalt den"))
     amount = MoneyField(
         label=_("Beløb i kroner"),
@@ -47,6 +51,8 @@ class PaymentForm(PlainTextFormMixin, forms.Form):
 
 
 class AccountsForm(forms.Form):
+    prefix = "accounts"  # four forms share the area page: unique ids
+
     file = forms.FileField(
         label=_("Regnskab"),
         help_text=_("PDF, billede eller Office-fil, højst 10 MB."),
@@ -59,6 +65,8 @@ class AccountsForm(forms.Form):
 
 
 class ReviewForm(PlainTextFormMixin, forms.Form):
+    prefix = "review"  # four forms share the area page: unique ids
+
     decision = forms.ChoiceField(
         label=_("Afgørelse"),
         choices=[("accept", _("Godkend regnskabet")), ("return", _("Send retur til forummet"))],
@@ -143,10 +151,23 @@ class BandForm(forms.ModelForm):
         model = GrantBand
         fields = ["lower", "upper", "base", "rate"]
 
+    def validate_unique(self):
+        """Overlaps are judged for the bands as a whole (computation.validate), in Danish;
+        the rows being replaced must not count."""
+
+    def validate_constraints(self):
+        """As validate_unique: `band_unique_lower` holds after services.save_scheme."""
+
+
+class BaseBandFormSet(forms.BaseInlineFormSet):
+    def validate_unique(self):
+        """As BandForm.validate_unique: overlapping bands get the scheme's own message."""
+
 
 BandFormSet = forms.inlineformset_factory(
-    GrantScheme, GrantBand, form=BandForm, extra=2, can_delete=True, max_num=20, validate_max=True
-)
+    GrantScheme, GrantBand, form=BandForm, formset=BaseBandFormSet, extra=2, can_delete=True,
+    max_num=20, validate_max=True,
+)  # fmt: skip
 
 
 class ApproveForm(PlainTextFormMixin, forms.Form):

@@ -66,17 +66,22 @@ def years():
 
 
 def comparison():
-    """Each area's approved amount per year (newest versions only): {area name: {year: kr}}."""
-    latest = {}
+    """Each area's approved amount per year (newest versions only): {area name: {year: kr}},
+    and the years whose approved version is illustrative."""
+    latest, illustrative = {}, set()
     for version in GrantVersion.objects.select_related("scheme").order_by("scheme", "number"):
         latest[version.scheme.year] = version.pk
+        if version.is_illustrative:
+            illustrative.add(version.scheme.year)
+        else:
+            illustrative.discard(version.scheme.year)
     table = {}
     lines = GrantLine.objects.filter(version_id__in=latest.values()).select_related(
         "area", "version__scheme"
     )
     for line in lines:
         table.setdefault(line.area.name, {})[line.version.scheme.year] = line.amount
-    return sorted(latest), dict(sorted(table.items()))
+    return sorted(latest), dict(sorted(table.items())), illustrative
 
 
 def area_grant(area, year: int):

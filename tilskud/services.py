@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from lokalfora.models import LocalArea, PopulationFigure
 from tilskud import computation
 from tilskud.computation import kroner
-from tilskud.models import GrantLine, GrantScheme, GrantVersion, SchemeKind
+from tilskud.models import GrantBand, GrantLine, GrantScheme, GrantVersion, SchemeKind
 
 
 @dataclass(frozen=True)
@@ -160,20 +160,29 @@ def check_scheme(scheme: GrantScheme, bands) -> list[str]:
     return computation.validate(as_computation(scheme, bands), populations)
 
 
+BAND_FIELDS = ("lower", "upper", "base", "rate")
+
+
 @transaction.atomic
 def save_scheme(form, formset) -> GrantScheme:
     """Saves a valid scheme form and its bands together, or nothing (ValidationError)."""
     scheme = form.save(commit=False)
-    bands = [
-        band_form.save(commit=False)
-        for band_form in formset.forms
-        if (band_form.instance.pk or band_form.has_changed())
-        and not band_form.cleaned_data.get("DELETE")
-    ]
-    problems = check_scheme(scheme, sorted(bands, key=lambda band: band.lower))
+    bands = sorted(
+        (
+            GrantBand(**{name: band_form.cleaned_data[name] for name in BAND_FIELDS})
+            for band_form in formset.forms
+            if (band_form.instance.pk or band_form.has_changed())
+            and not band_form.cleaned_data.get("DELETE")
+        ),
+        key=lambda band: band.lower,
+    )
+    problems = check_scheme(scheme, bands)
     if problems:
         raise ValidationError(problems, code="scheme")
     scheme.save()
-    formset.instance = scheme
-    formset.save()
+    # Bands are plain values: replacing them all lets staff swap or renumber limits freely.
+    scheme.bands.all().delete()
+    for band in bands:
+        band.scheme = scheme
+    GrantBand.objects.bulk_create(bands)
     return scheme

@@ -37,3 +37,15 @@ def payable(approved, area):
         scheme=approved, area=area, signed_on=datetime.date(2026, 2, 1)
     )
     return approved
+
+
+@pytest.fixture
+def paid(payable, area):
+    """Tølløse has been paid 1.000 kr of the year's grant: its accounts are now owed."""
+    from tilskud import followup
+
+    followup.register_payment(
+        scheme=payable, area=area, paid_on=datetime.date(2026, 3, 2), amount=Decimal(1000),
+        nemkonto_reference="NK-0", user=None,
+    )  # fmt: skip
+    return payable

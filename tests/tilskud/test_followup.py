@@ -113,7 +113,8 @@ def accounts_file(name="regnskab.pdf", content=b"%PDF-1.7 regnskab"):
     return SimpleUploadedFile(name, content)
 
 
-def test_accounts_need_the_no_wages_declaration_and_a_real_document(payable, area):
+def test_accounts_need_the_no_wages_declaration_and_a_real_document(paid, area):
+    payable = paid
     with pytest.raises(ValidationError, match="ikke er brugt til løn"):
         followup.submit_accounts(
             scheme=payable, area=area, uploaded=accounts_file(), no_wages=False, user=None
@@ -127,8 +128,9 @@ def test_accounts_need_the_no_wages_declaration_and_a_real_document(payable, are
 
 
 def test_one_set_of_accounts_at_a_time_until_it_is_returned(
-    payable, area, django_capture_on_commit_callbacks
+    paid, area, django_capture_on_commit_callbacks
 ):
+    payable = paid
     editor = make_user("kasserer@example.org")
     forum_editor_add(forum=area.forum, user=editor)
     first = followup.submit_accounts(
@@ -239,3 +241,44 @@ def test_the_same_payment_registered_twice_is_refused(payable, area):
     with pytest.raises(ValidationError, match="allerede registreret"):
         pay(payable, area, 1000, reference="NK-7")
     assert GrantPayment.objects.count() == 1
+
+
+def test_accounts_are_owed_only_after_a_payment(payable, area):
+    with pytest.raises(ValidationError, match="når tilskuddet for 2026 er udbetalt"):
+        followup.submit_accounts(
+            scheme=payable, area=area, uploaded=accounts_file(), no_wages=True, user=None
+        )
+
+
+def test_a_failing_mail_never_undoes_the_review(paid, area, django_capture_on_commit_callbacks):
+    import smtplib
+    from unittest import mock
+
+    editor = make_user("kasserer@example.org")
+    forum_editor_add(forum=area.forum, user=editor)
+    accounts = followup.submit_accounts(
+        scheme=paid, area=area, uploaded=accounts_file(), no_wages=True, user=editor
+    )
+    with (
+        mock.patch("tilskud.followup.send_mail", side_effect=smtplib.SMTPException("nede")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        followup.review_accounts(accounts=accounts, accept=True, note="", user=None)
+    accounts.refresh_from_db()
+    assert accounts.status == "accepted"
+
+
+def test_reminders_count_whole_days_so_a_weekly_run_reminds_every_second_week(paid, area):
+    from django.utils import timezone
+
+    paid.accounts_due = datetime.date(2026, 3, 31)
+    paid.save()
+    forum_editor_add(forum=area.forum, user=make_user("kasserer@example.org"))
+    assert followup.remind_overdue_accounts() == 1
+    # Sent 14 days ago but later in the day than now: still due again today.
+    later_in_the_day = timezone.now() - datetime.timedelta(days=14) + datetime.timedelta(hours=1)
+    AccountsReminder.objects.update(sent_at=later_in_the_day)
+    if timezone.localtime(later_in_the_day).date() == timezone.localdate() - datetime.timedelta(
+        days=14
+    ):
+        assert followup.remind_overdue_accounts() == 1

@@ -61,7 +61,9 @@ def test_editing_the_scheme(client_as, scheme, role):
 def test_registering_agreement_and_payment(client_as, payable, area, role):
     client = client_as(role)
     CooperationAgreement.objects.all().delete()
-    response = client.post("/tilskud/2026/opfoelgning/tollose/aftale/", {"signed_on": "01.02.2026"})
+    response = client.post(
+        "/tilskud/2026/opfoelgning/tollose/aftale/", {"agreement-signed_on": "01.02.2026"}
+    )
     assert_access(response, role, MANAGERS, ok=302)
     assert CooperationAgreement.objects.exists() is (role in MANAGERS)
     if role not in MANAGERS:
@@ -70,7 +72,11 @@ def test_registering_agreement_and_payment(client_as, payable, area, role):
         )
     response = client.post(
         "/tilskud/2026/opfoelgning/tollose/udbetaling/",
-        {"paid_on": "02.03.2026", "amount": "1.000", "nemkonto_reference": "NK-7"},
+        {
+            "payment-paid_on": "02.03.2026",
+            "payment-amount": "1.000",
+            "payment-nemkonto_reference": "NK-7",
+        },
     )
     assert_access(response, role, MANAGERS, ok=302)
     assert GrantPayment.objects.exists() is (role in MANAGERS)
@@ -81,18 +87,19 @@ def pdf():
 
 
 @pytest.mark.parametrize("role", ROLE_NAMES)
-def test_submitting_accounts(client_as, payable, role):
+def test_submitting_accounts(client_as, paid, role):
     response = client_as(role).post(
-        "/tilskud/2026/opfoelgning/tollose/regnskab/", {"file": pdf(), "no_wages": "on"}
+        "/tilskud/2026/opfoelgning/tollose/regnskab/",
+        {"accounts-file": pdf(), "accounts-no_wages": "on"},
     )
     assert_access(response, role, SUBMITTERS, ok=302)
     assert AnnualAccounts.objects.exists() is (role in SUBMITTERS)
 
 
 @pytest.fixture
-def submitted(payable, area):
+def submitted(paid, area):
     return followup.submit_accounts(
-        scheme=payable, area=area, uploaded=pdf(), no_wages=True, user=None
+        scheme=paid, area=area, uploaded=pdf(), no_wages=True, user=None
     )
 
 
@@ -106,7 +113,7 @@ def test_reviewing_and_downloading_accounts(client_as, submitted, role):
         assert response["Content-Disposition"].startswith("attachment")
     response = client.post(
         f"/tilskud/2026/opfoelgning/tollose/regnskab/{submitted.pk}/behandl/",
-        {"decision": "accept"},
+        {"review-decision": "accept"},
     )
     assert_access(response, role, MANAGERS, ok=302)
     submitted.refresh_from_db()

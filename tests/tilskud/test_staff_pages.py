@@ -60,9 +60,10 @@ def test_the_scheme_is_saved_with_danish_amounts_and_bands(client_as, scheme):
         ({"year": "1999"}, "mellem 2000 og 2100"),
         (bands(("0", "100", "1", "1"), ("100", "", "1", "1")), "overlapper"),
         (bands(("0", "100", "1", "1"), ("150", "", "1", "1")), "hul mellem 100 og 150"),
+        ({"base": "100.000.000", "rate": "1"}, "urimeligt stort"),
     ],
     ids=["letters", "negative", "cap-below-floor", "no-budget", "budget-too-small", "date",
-         "year", "overlap", "gap"],
+         "year", "overlap", "gap", "absurd"],
 )  # fmt: skip
 def test_a_bad_scheme_is_refused_in_danish_and_nothing_is_saved(
     client_as, scheme, changes, message
@@ -117,7 +118,11 @@ def test_the_area_page_keeps_typed_values_and_explains_refusals(client_as, payab
     client = client_as("committee_staff")
     response = client.post(
         "/tilskud/2026/opfoelgning/tollose/udbetaling/",
-        {"paid_on": "02.03.2026", "amount": "ti tusind", "nemkonto_reference": "NK-1"},
+        {
+            "payment-paid_on": "02.03.2026",
+            "payment-amount": "ti tusind",
+            "payment-nemkonto_reference": "NK-1",
+        },
     )
     assert response.status_code == 400
     assert "Skriv beløbet i kroner med tal" in response.text
@@ -125,7 +130,11 @@ def test_the_area_page_keeps_typed_values_and_explains_refusals(client_as, payab
     assert 'value="NK-1"' in response.text
     response = client.post(
         "/tilskud/2026/opfoelgning/tollose/udbetaling/",
-        {"paid_on": "02.03.2026", "amount": "1.000.000", "nemkonto_reference": "NK-1"},
+        {
+            "payment-paid_on": "02.03.2026",
+            "payment-amount": "1.000.000",
+            "payment-nemkonto_reference": "NK-1",
+        },
     )
     assert response.status_code == 400
     assert "Der kan højst udbetales" in response.text
@@ -137,13 +146,13 @@ def test_the_area_page_shows_why_no_payment_can_be_made(client_as, approved):
     assert "Der kan ikke udbetales endnu" in page.text
     assert "Der er ingen underskrevet samarbejdsaftale for året." in page.text
     assert "Registrér en udbetaling" not in page.text  # editors never register payments
-    assert "Indsend regnskab" in page.text
+    assert "Indsend regnskab" not in page.text  # nothing paid: no accounts owed yet
 
 
-def test_accounts_without_the_declaration_are_refused_on_the_page(client_as, payable):
+def test_accounts_without_the_declaration_are_refused_on_the_page(client_as, paid):
     response = client_as("editor_this").post(
         "/tilskud/2026/opfoelgning/tollose/regnskab/",
-        {"file": SimpleUploadedFile("r.pdf", b"%PDF-1.7")},
+        {"accounts-file": SimpleUploadedFile("r.pdf", b"%PDF-1.7")},
     )
     assert response.status_code == 400
     assert "Bekræft, at tilskuddet ikke er brugt til løn" in response.text
@@ -201,3 +210,53 @@ def test_the_scheme_page_runs_a_constant_number_of_queries(client_as, scheme):
             services.approve(scheme=scheme, user=None, reason=reason)
 
     assert_constant_queries(client, "/tilskud/2026/model/", grow, limit=16)
+
+
+def test_a_refused_edit_that_changed_the_year_stays_on_the_year_being_edited(client_as, scheme):
+    response = client_as("committee_staff").post(
+        "/tilskud/2026/model/", scheme_data(year="2099", base="-5")
+    )
+    assert response.status_code == 400
+    assert 'action="/tilskud/2026/model/"' in response.text
+    assert 'action="/tilskud/2026/godkend/"' in response.text
+    assert not GrantScheme.objects.filter(year=2099).exists()
+
+
+def test_bands_can_be_renumbered_and_swapped(client_as, scheme):
+    client = client_as("committee_staff")
+    first = scheme_data(**bands(("0", "2000", "10.000", "4"), ("2001", "", "12.000", "4")))
+    assert client.post("/tilskud/2026/model/", first).status_code == 302
+    existing = list(scheme.bands.order_by("lower").values_list("pk", flat=True))
+    second = scheme_data(**{
+        "bands-TOTAL_FORMS": "2", "bands-INITIAL_FORMS": "2",
+        "bands-0-id": str(existing[0]), "bands-0-lower": "2501", "bands-0-upper": "",
+        "bands-0-base": "12.000", "bands-0-rate": "4",
+        "bands-1-id": str(existing[1]), "bands-1-lower": "0", "bands-1-upper": "2500",
+        "bands-1-base": "10.000", "bands-1-rate": "4",
+    })  # fmt: skip
+    response = client.post("/tilskud/2026/model/", second)
+    assert response.status_code == 302
+    assert list(scheme.bands.order_by("lower").values_list("lower", "upper")) == [
+        (0, 2500), (2501, None),
+    ]  # fmt: skip
+
+
+def test_a_new_year_after_a_leap_day_population_date(client_as, scheme):
+    from tilskud.views.scheme import a_year_later
+
+    scheme.population_date = datetime.date(2024, 2, 29)
+    scheme.save()
+    assert a_year_later(datetime.date(2024, 2, 29)) == datetime.date(2025, 2, 28)
+    page = client_as("committee_staff").get("/tilskud/ny-model/")
+    assert page.status_code == 200
+    assert 'value="2025-02-28"' in page.text
+
+
+def test_the_shipped_parameters_are_marked_illustrative_on_every_page(client_as, payable):
+    client = client_as("committee_staff")
+    for url in ["/tilskud/", "/tilskud/2026/", "/tilskud/2026/model/",
+                "/tilskud/2026/opfoelgning/", "/tilskud/2026/opfoelgning/tollose/"]:  # fmt: skip
+        assert "Tallene er illustrative" in client.get(url).text, url
+    csv_text = client.get("/tilskud/2026/tilskud.csv").content.decode("utf-8-sig")
+    assert csv_text.splitlines()[0].endswith(";status;illustrativ")
+    assert csv_text.splitlines()[1].endswith(";godkendt;ja")

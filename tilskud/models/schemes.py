@@ -55,12 +55,14 @@ class GrantScheme(models.Model):
             models.CheckConstraint(
                 condition=Q(kind="formula") | Q(total_budget__isnull=False),
                 name="budget_scheme_has_budget",
+                violation_error_message=_("Skriv puljens størrelse."),
             ),
             models.CheckConstraint(
                 condition=Q(cap__isnull=True)
                 | Q(floor__isnull=True)
                 | Q(cap__gte=models.F("floor")),
                 name="scheme_cap_not_below_floor",
+                violation_error_message=_("Loftet må ikke være lavere end bunden."),
             ),
         ]
 

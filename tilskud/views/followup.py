@@ -62,7 +62,9 @@ def _area_page(request, scheme, area, *, status=200, **forms):
             forms.setdefault("payment_form", PaymentForm())
         if awaiting:
             forms.setdefault("review_form", ReviewForm())
-    may_upload = current is None or current.status == AccountsStatus.RETURNED
+    may_upload = area_status.payments and (
+        current is None or current.status == AccountsStatus.RETURNED
+    )
     if can_submit and may_upload:
         forms.setdefault("accounts_form", AccountsForm())
     context = {"scheme": scheme, "status": area_status, "can_manage": can_manage, **forms}

@@ -58,9 +58,14 @@ def population(request):
 @require_safe
 def grant_years(request):
     """Every year with a scheme, and a comparison of the approved amounts across years."""
-    years, table = selectors.comparison()
+    years, table, illustrative = selectors.comparison()
     rows = [(area, [amounts.get(year) for year in years]) for area, amounts in table.items()]
-    context = {"years": selectors.years(), "compared_years": years, "rows": rows}
+    context = {
+        "years": selectors.years(),
+        "compared_years": years,
+        "rows": rows,
+        "illustrative_years": illustrative,
+    }
     return render(request, "tilskud/years.html", context)
 
 
@@ -96,6 +101,8 @@ def _rows(view):
             "grundlag": figure.get_basis_display() if figure else None,
             "beloeb_kr": grant.amount,
             "udregning": grant.explanation,
+            "status": "godkendt" if view.version else "kladde",
+            "illustrativ": "ja" if view.is_illustrative else "nej",
         }
 
 
@@ -114,6 +121,8 @@ def grant_year_csv(request, year):
             "grundlag",
             "beloeb_kr",
             "udregning",
+            "status",
+            "illustrativ",
         ],
         delimiter=";",
     )

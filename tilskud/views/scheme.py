@@ -12,12 +12,23 @@ from tilskud.forms import ApproveForm, BandFormSet, SchemeForm
 from tilskud.models import GrantScheme
 
 
+def a_year_later(day):
+    """The same date a year later; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
 def _require_manager(request):
     if not permissions.can_manage_grants(request.user):
         raise PermissionDenied
 
 
 def _edit_page(request, scheme, form, formset, *, status=200, approve_form=None):
+    if scheme is not None and scheme.pk:
+        # The form may have changed the instance's fields (even its year): use the saved one.
+        scheme = GrantScheme.objects.get(pk=scheme.pk)
     context = {"scheme": scheme, "form": form, "formset": formset}
     if scheme is not None and scheme.pk:
         view = selectors.year_view(scheme.year)
@@ -77,7 +88,7 @@ def scheme_new(request):
             for name in ("kind", "base", "rate", "floor", "cap", "total_budget")
         } | {
             "year": latest.year + 1,
-            "population_date": latest.population_date.replace(year=latest.year + 1),
+            "population_date": a_year_later(latest.population_date),
         }
     form = SchemeForm(initial=initial)
     formset = BandFormSet(instance=GrantScheme(), prefix="bands")
