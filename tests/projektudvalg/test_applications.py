@@ -304,3 +304,13 @@ def test_files_of_a_submitted_version_stay(client, open_round, applicant, staff)
                             uploaded=SimpleUploadedFile("nyt.pdf", b"%PDF-1.7 b"))  # fmt: skip
     client.post(f"/ansoegninger/{application.pk}/bilag/{newer.pk}/slet/")
     assert not application.files.filter(pk=newer.pk).exists()
+
+
+def test_the_last_fraction_of_the_deadline_second_is_in_time(draft, applicant):
+    Round.objects.filter(pk=draft.round_id).update(
+        opens_at=datetime.datetime(2026, 1, 1, tzinfo=UTC),
+        deadline=end_of_day(datetime.date(2027, 2, 1)),
+    )
+    draft.refresh_from_db()
+    moment = datetime.datetime(2027, 2, 1, 23, 59, 59, 900000, tzinfo=CPH)
+    assert services.submit(application=draft, user=applicant, now=moment).status == "submitted"

@@ -133,3 +133,20 @@ def test_the_applicant_never_sees_the_review(client, case, applicant, staff):
     page = client.get(f"/ansoegninger/{case.pk}/").text
     assert "Svag økonomi" not in page
     assert "Indstilles til afslag" not in page
+
+
+def test_a_draft_is_the_applicants_alone(as_role, draft):
+    for role in ("area_co_creator", "committee_staff"):
+        client = as_role(role)
+        assert client.get(f"/ansoegninger/{draft.pk}/").status_code == 404, role
+        client.logout()
+
+
+def test_no_recommendation_or_note_on_a_draft(draft, staff):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="indsendte ansøgninger"):
+        services.recommend(application=draft, user=staff, outcome="granted", amount=None,
+                           text="x")  # fmt: skip
+    with pytest.raises(ValidationError, match="ikke indsendt endnu"):
+        services.add_advisory_note(application=draft, user=staff, text="x")
