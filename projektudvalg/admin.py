@@ -2,15 +2,13 @@
 everything that follows them are changed only through the review pages (services.py),
 so the admin shows them read-only."""
 
-import datetime
-
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AdminDateWidget, AdminTimeWidget
-from django.utils import timezone
+from django.contrib.admin.widgets import AdminDateWidget, AdminSplitDateTime, AdminTimeWidget
 from django.utils.translation import gettext_lazy as _
 
 from holbaek.admin import ReadOnlyAdmin
+from projektudvalg.forms import RoundForm
 from projektudvalg.models import (
     AdvisoryNote,
     AgendaItem,
@@ -31,7 +29,6 @@ from projektudvalg.models import (
     StatusEvent,
     StatusMail,
     SubmittedVersion,
-    end_of_day,
 )
 
 
@@ -62,47 +59,19 @@ class GrantPoolAdmin(admin.ModelAdmin):
     inlines = [PoolCriterionInline]
 
 
-class RoundForm(forms.ModelForm):
-    """The deadline as a day, at the end of that day in Danish time unless a time is given."""
-
-    deadline_day = forms.DateField(label=_("Ansøgningsfrist (dato)"), widget=AdminDateWidget)
-    deadline_time = forms.TimeField(
-        label=_("Klokkeslæt"),
-        required=False,
-        widget=AdminTimeWidget,
-        help_text=_("Tomt: fristen er ved dagens udgang, dansk tid."),
-    )
-
-    class Meta:
-        model = Round
-        fields = ["pool", "name", "opens_at", "budget", "report_months"]
+class AdminRoundForm(RoundForm):
+    """The staff page's round form with the admin's date and time widgets."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            local = timezone.localtime(self.instance.deadline)
-            self.initial["deadline_day"] = local.date()
-            if local.time() != datetime.time.max:
-                self.initial["deadline_time"] = local.time()
-
-    def clean(self):
-        cleaned = super().clean()
-        day, time = cleaned.get("deadline_day"), cleaned.get("deadline_time")
-        if day is not None:
-            self.instance.deadline = (
-                end_of_day(day)
-                if time is None
-                else timezone.make_aware(datetime.datetime.combine(day, time))
-            )
-            opens = cleaned.get("opens_at")
-            if opens and self.instance.deadline <= opens:
-                self.add_error("deadline_day", _("Fristen skal ligge efter åbningen."))
-        return cleaned
+        self.fields["opens_at"].widget = AdminSplitDateTime()
+        self.fields["deadline_day"].widget = AdminDateWidget()
+        self.fields["deadline_time"].widget = AdminTimeWidget()
 
 
 @admin.register(Round)
 class RoundAdmin(admin.ModelAdmin):
-    form = RoundForm
+    form = AdminRoundForm
     list_display = ["pool", "name", "opens_at", "deadline", "budget"]
     list_filter = ["pool"]
 

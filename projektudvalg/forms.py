@@ -4,7 +4,11 @@ Every field of a draft may be empty; submitting checks what is required
 (services.REQUIRED) and the pool's rules. Amounts are typed as Danes write them.
 """
 
+import datetime
+
 from django import forms
+from django.core.validators import MaxValueValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from holbaek.forms import MoneyField, MultipleFileField, PlainTextFormMixin, date_field
@@ -17,7 +21,9 @@ from projektudvalg.models import (
     Outcome,
     Ownership,
     PoolCriterion,
+    Round,
     RuleSet,
+    end_of_day,
 )
 
 MAX_AMOUNT = 100_000_000
@@ -328,3 +334,64 @@ class QueueFilterForm(forms.Form):
         self.fields["status"].choices = [("", _("Alle indsendte"))] + [
             (s.value, s.label) for s in Status if s != Status.DRAFT
         ]
+
+
+class RoundForm(PlainTextFormMixin, forms.ModelForm):
+    """A round. The deadline is a day, at the end of that day in Danish time unless a time
+    is given; the budget can never be set below what the round has already granted."""
+
+    budget = MoneyField(label=_("Budget (kr.)"), max_value=MAX_AMOUNT)
+    deadline_day = date_field(_("Ansøgningsfrist (dato)"))
+    deadline_time = forms.TimeField(
+        label=_("Klokkeslæt"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("Tomt: fristen er ved dagens udgang, dansk tid."),
+        error_messages={"invalid": _("Skriv klokkeslættet som fx 12:00.")},
+    )
+
+    class Meta:
+        model = Round
+        fields = ["pool", "name", "opens_at", "budget", "report_months"]
+        widgets = {
+            "opens_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opens_at"].error_messages["invalid"] = _(
+            "Skriv dato og klokkeslæt, fx 01.03.2027 08:00."
+        )
+        self.fields["report_months"].validators.append(MaxValueValidator(60))
+        if self.instance.pk:
+            local = timezone.localtime(self.instance.deadline)
+            self.initial["deadline_day"] = local.date()
+            if local.time() != datetime.time.max:
+                self.initial["deadline_time"] = local.time()
+
+    def clean(self):
+        from projektudvalg.services import committed
+
+        cleaned = super().clean()
+        day, time = cleaned.get("deadline_day"), cleaned.get("deadline_time")
+        if day is not None:
+            self.instance.deadline = (
+                end_of_day(day)
+                if time is None
+                else timezone.make_aware(datetime.datetime.combine(day, time))
+            )
+            opens = cleaned.get("opens_at")
+            if opens and self.instance.deadline <= opens:
+                self.add_error("deadline_day", _("Fristen skal ligge efter åbningen."))
+        budget = cleaned.get("budget")
+        if self.instance.pk and budget is not None:
+            already = committed(self.instance)
+            if budget < already:
+                self.add_error(
+                    "budget",
+                    _("Runden har allerede bevilget %(amount)s kr. Budgettet kan ikke være mindre.")
+                    % {"amount": f"{already:,.0f}".replace(",", ".")},
+                )
+        return cleaned

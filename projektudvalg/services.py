@@ -276,15 +276,31 @@ def _check_amount(application, outcome, amount):
             )
 
 
-def committed(round_: Round) -> Decimal:
-    """What the round's grants have committed so far."""
-    total = Decimal(
+def committed_by_round(round_ids) -> dict[int, Decimal]:
+    """What each round's grants hold: the amount granted while a grant is open, what was
+    actually paid once it is closed, and nothing for a grant that lapsed. 2 queries."""
+    totals = dict.fromkeys(round_ids, Decimal(0))
+    open_grants = (
         Decision.objects.filter(
-            application__round=round_, outcome__in=[Outcome.GRANTED, Outcome.PARTLY]
-        ).aggregate(total=Sum("amount"))["total"]
-        or 0
+            application__round__in=round_ids,
+            application__status__in=[Status.GRANTED, Status.PAID],
+            outcome__in=[Outcome.GRANTED, Outcome.PARTLY],
+        )
+        .values_list("application__round")
+        .annotate(total=Sum("amount"))
     )
-    return total
+    paid_closed = (
+        Payout.objects.filter(application__round__in=round_ids, application__status=Status.CLOSED)
+        .values_list("application__round")
+        .annotate(total=Sum("amount"))
+    )
+    for round_id, total in [*open_grants, *paid_closed]:
+        totals[round_id] += total
+    return totals
+
+
+def committed(round_: Round) -> Decimal:
+    return committed_by_round([round_.pk])[round_.pk]
 
 
 @transaction.atomic
@@ -415,6 +431,22 @@ def accept_final_report(*, report: FinalReport, user) -> FinalReport:
         report.accepted_at, report.accepted_by = timezone.now(), user
         report.save(update_fields=["accepted_at", "accepted_by"])
     return report
+
+
+@transaction.atomic
+def withdraw(*, application: Application, user) -> Application:
+    """The applicant withdraws the application (until the committee has decided)."""
+    return transition(application, "withdraw", by=user)
+
+
+@transaction.atomic
+def lapse(*, application: Application, user, reason: str) -> Application:
+    """A grant that was never paid out lapses; its money goes back to the round's budget."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Skriv, hvorfor tilskuddet bortfalder.")})
+    if Payout.objects.filter(application=application).exists():
+        raise ValidationError(_("Der er udbetalt penge: afslut sagen i stedet."))
+    return transition(application, "lapse", by=user, note=reason.strip())
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projektudvalg.views import applicant, meetings, public, review
+from projektudvalg.views import applicant, meetings, public, review, rounds
 
 app_name = "projektudvalg"
 
@@ -23,6 +23,8 @@ urlpatterns = [
         name="accept-report",
     ),
     path("puljer/eksport/<slug:kind>.<str:fmt>", meetings.export, name="export"),
+    path("puljer/runder/", rounds.rounds, name="rounds"),
+    path("puljer/runder/<int:pk>/", rounds.rounds, name="round-edit"),
     path("puljer/moeder/", meetings.meetings, name="meetings"),
     path("puljer/moeder/<int:pk>/", meetings.meeting, name="meeting"),
     path("puljer/moeder/<int:pk>/dagsorden.csv", meetings.meeting_csv, name="meeting-csv"),
@@ -32,6 +34,7 @@ urlpatterns = [
     path("ansoegninger/<int:pk>/rediger/", applicant.edit, name="application-edit"),
     path("ansoegninger/<int:pk>/aendringer/", applicant.changes, name="application-changes"),
     path("ansoegninger/<int:pk>/brev/", applicant.letter, name="letter"),
+    path("ansoegninger/<int:pk>/traek-tilbage/", applicant.withdraw, name="withdraw"),
     path("ansoegninger/<int:pk>/slutrapport/", applicant.final_report, name="final-report"),
     path(
         "ansoegninger/<int:pk>/bilag/<int:file_pk>/",

@@ -36,6 +36,14 @@ TRANSITIONS: dict[str, Transition] = {
     "refuse": Transition(frozenset({S.IN_REVIEW}), S.REFUSED, gettext_lazy("afslås")),
     "pay": Transition(frozenset({S.GRANTED, S.PAID}), S.PAID, gettext_lazy("få en udbetaling")),
     "close": Transition(frozenset({S.PAID}), S.CLOSED, gettext_lazy("afsluttes")),
+    # A grant never paid out (the project did not happen): its money goes back to the round.
+    "lapse": Transition(frozenset({S.GRANTED}), S.LAPSED, gettext_lazy("bortfalde")),
+    # The applicant's own choice, until the committee has decided.
+    "withdraw": Transition(
+        frozenset({S.DRAFT, S.SUBMITTED, S.IN_REVIEW, S.RETURNED}),
+        S.WITHDRAWN,
+        gettext_lazy("trækkes tilbage"),
+    ),
 }
 
 # What the applicant reads: plain Danish, as the issue lists them.
@@ -48,6 +56,8 @@ APPLICANT_LABELS = {
     S.REFUSED: gettext_lazy("afslået"),
     S.PAID: gettext_lazy("udbetalt"),
     S.CLOSED: gettext_lazy("afsluttet"),
+    S.LAPSED: gettext_lazy("bortfaldet (tilskuddet er ikke brugt)"),
+    S.WITHDRAWN: gettext_lazy("trukket tilbage"),
 }
 
 

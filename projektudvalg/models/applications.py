@@ -23,6 +23,8 @@ class Status(models.TextChoices):
     REFUSED = "refused", _("afslået")
     PAID = "paid", _("udbetalt")
     CLOSED = "closed", _("afsluttet")
+    LAPSED = "lapsed", _("bortfaldet")
+    WITHDRAWN = "withdrawn", _("trukket tilbage")
 
 
 class Location(models.TextChoices):

@@ -36,7 +36,7 @@ class ApplicantType(models.TextChoices):
 
 
 # Addresses under /puljer/ that a pool's slug would hide.
-RESERVED_SLUGS = frozenset({"behandling", "bevillinger", "moeder", "eksport"})
+RESERVED_SLUGS = frozenset({"behandling", "bevillinger", "moeder", "eksport", "runder"})
 
 
 def not_reserved(slug: str) -> None:

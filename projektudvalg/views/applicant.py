@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from holbaek.downloads import download
-from projektudvalg import letters, permissions, selectors, services, versions
+from projektudvalg import letters, permissions, selectors, services, versions, workflow
 from projektudvalg.forms import BudgetFormSet, FinalReportForm, StartForm, budget_lines, form_class
 from projektudvalg.models import Application, GrantPool, Status
 from projektudvalg.workflow import APPLICANT_LABELS
@@ -168,6 +168,8 @@ def detail_page(request, application, *, status=200, report_form=None):
         "payouts": list(application.payouts.all()),
         "reports": list(application.final_reports.all()),
         "can_edit": permissions.can_edit(request.user, application),
+        "can_withdraw": permissions.is_applicant(request.user, application)
+        and workflow.allowed(application.status, "withdraw"),
         "is_applicant": permissions.is_applicant(request.user, application),
         "report_form": report_form
         or (
@@ -253,3 +255,19 @@ def changes(request, pk):
     ]
     context = {"application": application, "pairs": pairs, "now": timezone.now()}
     return render(request, "projektudvalg/changes.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def withdraw(request, pk):
+    """The applicant withdraws the application, after confirming it on this page."""
+    application = application_for(request, pk, permissions.is_applicant)
+    if request.method == "POST":
+        try:
+            services.withdraw(application=application, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Ansøgningen er trukket tilbage."))
+        return redirect("projektudvalg:application", pk=application.pk)
+    return render(request, "projektudvalg/withdraw.html", {"application": application})

@@ -212,6 +212,10 @@ def change_status(request, pk):
             services.start_review(application=application, user=request.user)
         elif action == "close":
             services.close(application=application, user=request.user)
+        elif action == "lapse":
+            services.lapse(
+                application=application, user=request.user, reason=request.POST.get("reason", "")
+            )
         else:
             raise ValidationError(_("Ukendt handling."))
     except ValidationError as error:

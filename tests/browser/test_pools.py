@@ -48,6 +48,8 @@ def test_the_applicant_fills_in_saves_and_submits(
         page.get_by_role("button", name="Indsend ansøgningen").click()
     assert "Ansøgningen er indsendt med journalnummer" in page.locator("main").inner_text()
     assert_accessible(page, axe_source)
+    page.goto(f"/ansoegninger/{draft.pk}/traek-tilbage/")
+    assert_accessible(page, axe_source)
 
 
 def test_the_staff_review_pages_are_accessible(new_context, live_server, demo_data, axe_source):
@@ -68,6 +70,10 @@ def test_the_staff_review_pages_are_accessible(new_context, live_server, demo_da
     assert_accessible(page, axe_source)
     page.goto("/puljer/moeder/")
     assert_accessible(page, axe_source)
+    page.goto("/puljer/runder/")
+    assert_accessible(page, axe_source)
     granted = Application.objects.get(status="granted")
+    page.goto(f"/puljer/behandling/{granted.pk}/")  # payouts, final report, lapse
+    assert_accessible(page, axe_source)
     page.goto(f"/ansoegninger/{granted.pk}/brev/")
     assert_accessible(page, axe_source)

@@ -130,6 +130,7 @@ PROTECTED = {
     "projektudvalg:application-edit",
     "projektudvalg:application-changes",
     "projektudvalg:letter",
+    "projektudvalg:withdraw",
     "projektudvalg:final-report",
     "projektudvalg:attachment",
     "projektudvalg:attachment-delete",
@@ -145,6 +146,8 @@ PROTECTED = {
     "projektudvalg:accept-report",
     "projektudvalg:export",
     "projektudvalg:meetings",
+    "projektudvalg:rounds",
+    "projektudvalg:round-edit",
     "projektudvalg:meeting",
     "projektudvalg:meeting-csv",
 }

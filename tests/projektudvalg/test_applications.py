@@ -314,3 +314,22 @@ def test_the_last_fraction_of_the_deadline_second_is_in_time(draft, applicant):
     draft.refresh_from_db()
     moment = datetime.datetime(2027, 2, 1, 23, 59, 59, 900000, tzinfo=CPH)
     assert services.submit(application=draft, user=applicant, now=moment).status == "submitted"
+
+
+def test_the_applicant_withdraws_after_confirming(client, submitted, applicant, staff):
+    login(client, applicant)
+    page = client.get(f"/ansoegninger/{submitted.pk}/traek-tilbage/")
+    assert "Ja, træk ansøgningen tilbage" in page.text
+    response = client.post(f"/ansoegninger/{submitted.pk}/traek-tilbage/", follow=True)
+    assert "Ansøgningen er trukket tilbage" in response.text
+    submitted.refresh_from_db()
+    assert submitted.status == Status.WITHDRAWN
+    again = client.post(f"/ansoegninger/{submitted.pk}/traek-tilbage/", follow=True)
+    assert "kan ikke trækkes tilbage" in again.text
+
+
+def test_only_the_applicant_can_withdraw(client, submitted):
+    login(client, make_user("anden@example.org"))
+    assert client.post(f"/ansoegninger/{submitted.pk}/traek-tilbage/").status_code == 404
+    submitted.refresh_from_db()
+    assert submitted.status == Status.SUBMITTED

@@ -176,3 +176,41 @@ def test_staff_set_a_round_in_the_admin_ending_at_midnight_danish_time(client, r
     response = client.post("/admin/projektudvalg/round/add/", data)
     assert response.status_code == 200
     assert Round.objects.count() == 1
+
+
+def test_staff_open_and_adjust_rounds_on_their_own_page(client, open_round, applicant, staff):
+    from projektudvalg.models import Round, end_of_day
+
+    login(client, staff)
+    data = {
+        "pool": open_round.pool.pk, "name": "Forår 2027", "opens_at": "2027-03-01T08:00",
+        "budget": "2.500.000", "report_months": "12", "deadline_day": "01.08.2027",
+        "deadline_time": "",
+    }  # fmt: skip
+    assert client.post("/puljer/runder/", data).status_code == 302
+    new = Round.objects.get(name="Forår 2027")
+    assert new.deadline == end_of_day(datetime.date(2027, 8, 1))
+    assert new.budget == 2_500_000
+    bad = client.post("/puljer/runder/", data | {"name": "X", "deadline_day": "01.02.2027",
+                                                  "budget": "mange"})  # fmt: skip
+    assert bad.status_code == 400
+    assert "Fristen skal ligge efter åbningen" in bad.text
+    assert "Skriv beløbet i kroner med tal" in bad.text
+    granted_application(open_round, applicant, staff, amount=60000)
+    edit = {
+        "pool": open_round.pool.pk, "name": open_round.name, "opens_at": "2026-01-01T00:00",
+        "budget": "50.000", "report_months": "12", "deadline_day": "31.12.2099",
+        "deadline_time": "",
+    }  # fmt: skip
+    response = client.post(f"/puljer/runder/{open_round.pk}/", edit)
+    assert response.status_code == 400
+    assert "Runden har allerede bevilget 60.000 kr." in response.text
+
+
+@pytest.mark.parametrize("role", ["anonymous", "citizen", "co_creator", "committee_staff", "admin"])
+def test_who_may_manage_rounds(client_as, reference_data, role):
+    response = client_as(role).get("/puljer/runder/")
+    if role in {"committee_staff", "admin"}:
+        assert response.status_code == 200
+    else:
+        assert response.status_code in {302, 403}

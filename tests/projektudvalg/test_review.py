@@ -351,3 +351,39 @@ def test_agenda_items_are_numbered_once_each(in_review, staff, open_round, appli
     services.submit(application=other, user=applicant)
     services.add_to_agenda(application=other, meeting=meeting)
     assert list(meeting.items.values_list("number", flat=True)) == [1, 2]
+
+
+def test_a_lapsed_grant_and_the_unpaid_rest_of_a_closed_one_go_back_to_the_round(
+    open_round, applicant, staff
+):
+    Round.objects.filter(pk=open_round.pk).update(budget=Decimal(120000))
+    cases = []
+    for _ in range(2):
+        application = services.start(pool=open_round.pool, round_id=open_round.pk, user=applicant)
+        complete(application)
+        services.submit(application=application, user=applicant)
+        services.start_review(application=application, user=staff)
+        services.decide(application=application, user=staff, outcome="granted",
+                        amount=Decimal(60000))  # fmt: skip
+        cases.append(application)
+    assert services.committed(open_round) == 120000
+    with pytest.raises(ValidationError, match="hvorfor tilskuddet bortfalder"):
+        services.lapse(application=cases[0], user=staff, reason=" ")
+    services.lapse(application=cases[0], user=staff, reason="Projektet blev ikke til noget")
+    assert services.committed(open_round) == 60000
+    services.register_payout(application=cases[1], user=staff, paid_on=datetime.date.today(),
+                             amount=Decimal(45000), nemkonto_reference="NK")  # fmt: skip
+    report = services.submit_final_report(application=cases[1], user=applicant, text="Færdigt")
+    services.accept_final_report(report=report, user=staff)
+    services.close(application=cases[1], user=staff)
+    assert services.committed(open_round) == 45000
+    cases[0].refresh_from_db()
+    assert cases[0].status == Status.LAPSED
+
+
+def test_a_paid_grant_cannot_lapse(in_review, staff):
+    services.decide(application=in_review, user=staff, outcome="granted", amount=Decimal(60000))
+    services.register_payout(application=in_review, user=staff, paid_on=datetime.date.today(),
+                             amount=Decimal(1000), nemkonto_reference="NK")  # fmt: skip
+    with pytest.raises(ValidationError):
+        services.lapse(application=in_review, user=staff, reason="x")

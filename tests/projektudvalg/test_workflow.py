@@ -18,6 +18,11 @@ ALLOWED = {
     ("pay", Status.GRANTED): Status.PAID,
     ("pay", Status.PAID): Status.PAID,
     ("close", Status.PAID): Status.CLOSED,
+    ("lapse", Status.GRANTED): Status.LAPSED,
+    ("withdraw", Status.DRAFT): Status.WITHDRAWN,
+    ("withdraw", Status.SUBMITTED): Status.WITHDRAWN,
+    ("withdraw", Status.IN_REVIEW): Status.WITHDRAWN,
+    ("withdraw", Status.RETURNED): Status.WITHDRAWN,
 }
 EVERY = [(action, status) for action in TRANSITIONS for status in Status.values]
 
