@@ -275,10 +275,12 @@ def test_reminders_count_whole_days_so_a_weekly_run_reminds_every_second_week(pa
     paid.save()
     forum_editor_add(forum=area.forum, user=make_user("kasserer@example.org"))
     assert followup.remind_overdue_accounts() == 1
-    # Sent 14 days ago but later in the day than now: still due again today.
-    later_in_the_day = timezone.now() - datetime.timedelta(days=14) + datetime.timedelta(hours=1)
-    AccountsReminder.objects.update(sent_at=later_in_the_day)
-    if timezone.localtime(later_in_the_day).date() == timezone.localdate() - datetime.timedelta(
-        days=14
-    ):
-        assert followup.remind_overdue_accounts() == 1
+    # Sent 14 days ago at 23:59:59, later in the day than now: due again today all the same
+    # (a weekly run would otherwise slip to every third week).
+    day = timezone.localdate() - datetime.timedelta(days=14)
+    late = timezone.make_aware(datetime.datetime.combine(day, datetime.time(23, 59, 59)))
+    AccountsReminder.objects.update(sent_at=late)
+    assert followup.remind_overdue_accounts() == 1
+    # 13 days ago: not yet.
+    AccountsReminder.objects.update(sent_at=timezone.now() - datetime.timedelta(days=13))
+    assert followup.remind_overdue_accounts() == 0

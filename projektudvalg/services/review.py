@@ -1,0 +1,198 @@
+"""Committee staff's side: review, recommend, decide within the round's budget, agenda."""
+
+import calendar
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from projektudvalg import mails
+from projektudvalg.eligibility import kr
+from projektudvalg.models import (
+    AdvisoryNote,
+    Application,
+    Assessment,
+    CriterionScore,
+    Decision,
+    Outcome,
+    Payout,
+    Recommendation,
+    Round,
+    Status,
+)
+from projektudvalg.workflow import transition
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day (31 January + 1 -> 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return day.replace(year=year, month=month, day=min(day.day, last))
+
+
+@transaction.atomic
+def start_review(*, application: Application, user) -> Application:
+    return transition(application, "start_review", by=user)
+
+
+@transaction.atomic
+def assess(*, application: Application, user, scores: dict, notes: str) -> Assessment:
+    """scores: {criterion: 0-5}. One assessment per reviewer, updated when saved again."""
+    application = Application.objects.get(pk=application.pk)
+    if application.status not in (Status.SUBMITTED, Status.IN_REVIEW):
+        raise ValidationError(_("Kun indsendte ansøgninger under behandling kan vurderes."))
+    for criterion, score in scores.items():
+        if criterion.pool_id != application.pool_id:
+            raise ValidationError(_("Kriteriet hører ikke til puljen."))
+        if score is not None and not 0 <= score <= 5:
+            raise ValidationError(_("Point skal være fra 0 til 5."))
+    assessment, _created = Assessment.objects.update_or_create(
+        application=application, assessor=user, defaults={"notes": notes.strip()}
+    )
+    for criterion, score in scores.items():
+        if score is None:
+            assessment.scores.filter(criterion=criterion).delete()
+        else:
+            CriterionScore.objects.update_or_create(
+                assessment=assessment, criterion=criterion, defaults={"score": score}
+            )
+    return assessment
+
+
+def add_advisory_note(*, application: Application, user, text: str) -> AdvisoryNote:
+    application = Application.objects.get(pk=application.pk)
+    if application.status == Status.DRAFT:
+        raise ValidationError(_("Ansøgningen er ikke indsendt endnu."))
+    if not text.strip():
+        raise ValidationError({"text": _("Skriv en bemærkning.")})
+    return AdvisoryNote.objects.create(application=application, author=user, text=text.strip())
+
+
+def recommend(*, application: Application, user, outcome, amount, text) -> Recommendation:
+    application = Application.objects.get(pk=application.pk)
+    if application.status not in (Status.SUBMITTED, Status.IN_REVIEW):
+        raise ValidationError(
+            _("Der kan kun indstilles om indsendte ansøgninger under behandling.")
+        )
+    _check_amount(application, outcome, amount)
+    if not text.strip():
+        raise ValidationError({"text": _("Skriv indstillingens begrundelse.")})
+    recommendation, _created = Recommendation.objects.update_or_create(
+        application=application,
+        defaults={"outcome": outcome, "amount": amount, "text": text.strip(), "author": user},
+    )
+    return recommendation
+
+
+def _check_amount(application, outcome, amount):
+    if outcome in (Outcome.GRANTED, Outcome.PARTLY):
+        if amount is None or amount <= 0:
+            raise ValidationError({"amount": _("Skriv det bevilgede beløb.")})
+        if application.amount_applied is not None and amount > application.amount_applied:
+            raise ValidationError(
+                {
+                    "amount": _("Der kan højst bevilges det ansøgte beløb (%(applied)s).")
+                    % {"applied": kr(application.amount_applied)}
+                }
+            )
+
+
+def committed_by_round(round_ids) -> dict[int, Decimal]:
+    """What each round's grants hold: the amount granted while a grant is open, what was
+    actually paid once it is closed, and nothing for a grant that lapsed. 2 queries."""
+    totals = dict.fromkeys(round_ids, Decimal(0))
+    open_grants = (
+        Decision.objects.filter(
+            application__round__in=round_ids,
+            application__status__in=[Status.GRANTED, Status.PAID],
+            outcome__in=[Outcome.GRANTED, Outcome.PARTLY],
+        )
+        .values_list("application__round")
+        .annotate(total=Sum("amount"))
+    )
+    paid_closed = (
+        Payout.objects.filter(application__round__in=round_ids, application__status=Status.CLOSED)
+        .values_list("application__round")
+        .annotate(total=Sum("amount"))
+    )
+    for round_id, total in [*open_grants, *paid_closed]:
+        totals[round_id] += total
+    return totals
+
+
+def committed(round_: Round) -> Decimal:
+    return committed_by_round([round_.pk])[round_.pk]
+
+
+@transaction.atomic
+def decide(
+    *, application: Application, user, outcome, amount=None, conditions="", reason="",
+    meeting=None,
+) -> Decision:  # fmt: skip
+    """The committee's decision. A grant is checked against the round's budget under a lock."""
+    application = Application.objects.select_related("round").get(pk=application.pk)
+    if outcome in (Outcome.GRANTED, Outcome.PARTLY):
+        _check_amount(application, outcome, amount)
+        if amount < application.amount_applied:
+            outcome = Outcome.PARTLY
+        round_ = Round.objects.select_for_update().get(pk=application.round_id)
+        left = round_.budget - committed(round_)
+        if amount > left:
+            raise ValidationError(
+                {
+                    "amount": _(
+                        "Runden har kun %(left)s tilbage af budgettet på %(budget)s. "
+                        "Der kan ikke bevilges %(amount)s."
+                    )
+                    % {"left": kr(left), "budget": kr(round_.budget), "amount": kr(amount)}
+                }
+            )
+        action = "grant"
+    elif outcome == Outcome.REFUSED:
+        if not reason.strip():
+            raise ValidationError({"reason": _("Skriv begrundelsen for afslaget.")})
+        action, amount = "refuse", None
+    elif outcome == Outcome.RETURNED:
+        if not reason.strip():
+            raise ValidationError({"reason": _("Skriv, hvad ansøgeren skal rette.")})
+        action, amount = "send_back", None
+    else:
+        raise ValidationError(_("Vælg en afgørelse."))
+    transition(application, action, by=user, note=reason.strip())
+    report_due = None
+    if action == "grant":
+        report_due = add_months(timezone.localdate(), application.round.report_months)
+    decision = Decision.objects.create(
+        application=application,
+        outcome=outcome,
+        amount=amount,
+        conditions=conditions.strip(),
+        reason=reason.strip(),
+        meeting=meeting,
+        report_due=report_due,
+        decided_by=user,
+    )
+    if action in ("grant", "refuse"):
+        transaction.on_commit(lambda: mails.decision_letter(decision.pk))
+    return decision
+
+
+@transaction.atomic
+def add_to_agenda(*, application: Application, meeting) -> bool:
+    """Puts the application on the meeting's agenda as the next item; False if it is there."""
+    from projektudvalg.models import AgendaItem, Meeting
+
+    application = Application.objects.get(pk=application.pk)
+    if application.status not in (Status.SUBMITTED, Status.IN_REVIEW):
+        raise ValidationError(_("Kun ansøgninger til behandling kan komme på dagsordenen."))
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.items.filter(application=application).exists():
+        return False
+    last = meeting.items.aggregate(last=Max("number"))["last"] or 0
+    AgendaItem.objects.create(meeting=meeting, application=application, number=last + 1)
+    return True
