@@ -37,13 +37,6 @@ def granted_projects(*, pool=None, year=None, area=None):
     return projects
 
 
-def granted_amount(application) -> object:
-    grants = getattr(application, "grants", None)
-    if grants is None:
-        grants = list(application.decisions.filter(outcome__in=[Outcome.GRANTED, Outcome.PARTLY]))
-    return grants[-1].amount if grants else None
-
-
 def queue(filters: dict):
     """Submitted applications for the review queue, filtered. 1 query per page."""
     applications = (
