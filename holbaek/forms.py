@@ -132,3 +132,13 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data] if data else []
         return [super(MultipleFileField, self).clean(file, initial) for file in files]
+
+
+def add_refusal(form, error) -> None:
+    """Puts a service's ValidationError on the form: on the field it names, if the form has
+    that field, otherwise at the top; the user's input stays in the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)

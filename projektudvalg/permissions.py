@@ -13,6 +13,7 @@ meetings, payouts and exports.
 The applicant never sees assessments, advisory notes or the recommendation.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from holbaek import roles
@@ -69,6 +70,12 @@ def can_download(user, application) -> bool:
 def can_review(user) -> bool:
     """The queue, assessments, recommendations, meetings and exports."""
     return is_committee_staff(user)
+
+
+def require_reviewer(user) -> None:
+    """For the staff-only pages: 403 for everyone but committee staff and administrators."""
+    if not can_review(user):
+        raise PermissionDenied
 
 
 def can_decide(user) -> bool:

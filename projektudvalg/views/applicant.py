@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -60,7 +59,7 @@ def my_applications(request):
     return render(
         request,
         "projektudvalg/my_applications.html",
-        {"applications": applications, "labels": APPLICANT_LABELS},
+        {"applications": applications},
     )
 
 
@@ -160,7 +159,6 @@ def detail_page(request, application, *, status=200, report_form=None):
         "application": application,
         "label": APPLICANT_LABELS[application.status],
         "events": list(application.events.select_related("by")),
-        "labels": APPLICANT_LABELS,
         "decision": decision,
         "lines": list(application.budget_lines.all()),
         "criteria": list(application.criteria.all()),
@@ -253,7 +251,7 @@ def changes(request, pk):
         (newer, versions.changes(older.data, newer.data))
         for older, newer in itertools.pairwise(snapshots)
     ]
-    context = {"application": application, "pairs": pairs, "now": timezone.now()}
+    context = {"application": application, "pairs": pairs}
     return render(request, "projektudvalg/changes.html", context)
 
 

@@ -4,7 +4,6 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,15 +16,10 @@ from projektudvalg.forms import MeetingForm
 from projektudvalg.models import AgendaItem, Meeting
 
 
-def _require_reviewer(request):
-    if not permissions.can_review(request.user):
-        raise PermissionDenied
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def meetings(request):
-    _require_reviewer(request)
+    permissions.require_reviewer(request.user)
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         meeting = form.save()
@@ -51,14 +45,14 @@ def _agenda(pk):
 @require_safe
 def meeting(request, pk):
     """The agenda, printable (the print style sheet hides the navigation)."""
-    _require_reviewer(request)
+    permissions.require_reviewer(request.user)
     return render(request, "projektudvalg/meeting.html", {"meeting": _agenda(pk)})
 
 
 @login_required
 @require_safe
 def meeting_csv(request, pk):
-    _require_reviewer(request)
+    permissions.require_reviewer(request.user)
     found = _agenda(pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="dagsorden-{found.date:%Y-%m-%d}.csv"'
@@ -82,7 +76,7 @@ def meeting_csv(request, pk):
 @login_required
 @require_safe
 def export(request, kind, fmt):
-    _require_reviewer(request)
+    permissions.require_reviewer(request.user)
     if kind not in exports.KINDS or fmt not in ("csv", "xlsx"):
         raise Http404
     if fmt == "csv":

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from holbaek.forms import add_refusal
 from projektudvalg import permissions, selectors, services, versions
 from projektudvalg.forms import (
     AdvisoryNoteForm,
@@ -24,15 +25,10 @@ from projektudvalg.views.applicant import application_for
 from projektudvalg.workflow import APPLICANT_LABELS, actions_from
 
 
-def _require_reviewer(request):
-    if not permissions.can_review(request.user):
-        raise PermissionDenied
-
-
 @login_required
 @require_safe
 def queue(request):
-    _require_reviewer(request)
+    permissions.require_reviewer(request.user)
     form = QueueFilterForm(request.GET or None)
     valid = form.is_valid() if request.GET else True
     applications = selectors.queue(form.cleaned_data if request.GET and valid else {})
@@ -115,7 +111,6 @@ def _case_page(request, application, *, status=200, **forms):
         "version_count": len(snapshots),
         "result": result,
         "events": list(application.events.select_related("by")),
-        "labels": APPLICANT_LABELS,
         **forms,
     }
     return render(request, "projektudvalg/case.html", context, status=status)
@@ -127,21 +122,13 @@ def case(request, pk):
     return _case_page(request, _case(request, pk))
 
 
-def _refused(form, error):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 def _back(application):
     return redirect("projektudvalg:case", pk=application.pk)
 
 
 def _reviewer_case(request, pk):
     application = _case(request, pk)
-    _require_reviewer(request)
+    permissions.require_reviewer(request.user)
     return application
 
 
@@ -158,7 +145,7 @@ def assess(request, pk):
                 notes=form.cleaned_data["notes"],
             )  # fmt: skip
         except ValidationError as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Din vurdering er gemt."))
             return _back(application)
@@ -178,7 +165,7 @@ def advise(request, pk):
                 application=application, user=request.user, text=form.cleaned_data["text"]
             )
         except ValidationError as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Din bemærkning er gemt."))
             return _back(application)
@@ -194,7 +181,7 @@ def recommend(request, pk):
         try:
             services.recommend(application=application, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Indstillingen er gemt."))
             return _back(application)
@@ -234,7 +221,7 @@ def decide(request, pk):
         try:
             services.decide(application=application, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Afgørelsen er registreret, og ansøgeren har fået besked."))
             return _back(application)
@@ -252,7 +239,7 @@ def payout(request, pk):
                 application=application, user=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Udbetalingen er registreret."))
             return _back(application)

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -21,8 +20,7 @@ def _page(request, form, round_=None, *, status=200):
 @require_http_methods(["GET", "POST"])
 def rounds(request, pk=None):
     """Every round with budget and what it has granted; a form to add or change one."""
-    if not permissions.can_review(request.user):
-        raise PermissionDenied
+    permissions.require_reviewer(request.user)
     round_ = get_object_or_404(Round, pk=pk) if pk is not None else None
     form = RoundForm(request.POST or None, instance=round_)
     if request.method == "POST":

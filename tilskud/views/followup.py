@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from holbaek.downloads import download
+from holbaek.forms import add_refusal
 from lokalfora.models import LocalArea
 from tilskud import followup, permissions
 from tilskud.forms import AccountsForm, AgreementForm, PaymentForm, ReviewForm
@@ -92,15 +93,6 @@ def _manage(request, year, slug):
     return scheme, area
 
 
-def _refused(form, error: ValidationError):
-    """Puts a service's refusal on the form: on its field if it names one."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 def _back(scheme, area):
     return redirect("tilskud:area-status", year=scheme.year, slug=area.slug)
 
@@ -116,7 +108,7 @@ def agreement(request, year, slug):
                 scheme=scheme, area=area, user=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Samarbejdsaftalen er registreret."))
             return _back(scheme, area)
@@ -134,7 +126,7 @@ def payment(request, year, slug):
                 scheme=scheme, area=area, user=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Udbetalingen er registreret."))
             return _back(scheme, area)
@@ -158,7 +150,7 @@ def accounts(request, year, slug):
                 user=request.user,
             )
         except ValidationError as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Regnskabet er indsendt. Kommunen giver besked."))
             return _back(scheme, area)
@@ -187,7 +179,7 @@ def review(request, year, slug, pk):
                 user=request.user,
             )
         except ValidationError as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Regnskabet er behandlet, og forummet har fået besked."))
             return _back(scheme, area)
