@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
+from holbaek import checks  # noqa: F401  (registers the deploy checks)
+
 
 class HolbaekConfig(AppConfig):
     default = True

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
@@ -9,7 +10,56 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from holbaek import roles
+from holbaek.caching import make_private
+from holbaek.errors import error_page
 from holbaek.mfa import SecondFactor, second_factor_state
+
+
+class RequestBodyLimitMiddleware:
+    """Refuses a request body larger than any form takes, before a byte of it is read.
+
+    First in MIDDLEWARE. The limit (settings.MAX_REQUEST_BYTES) comes from
+    holbaek.limits. A body without Content-Length (Transfer-Encoding: chunked)
+    is never read by Django at all (it reads CONTENT_LENGTH bytes, so none), and
+    would arrive as an empty form: it is refused with 411 instead of half-working.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_REQUEST_BYTES:
+            return error_page("413.html", status=413)
+        if not length and "HTTP_TRANSFER_ENCODING" in request.META:
+            return HttpResponse(
+                _("Send forespørgslen med Content-Length."),
+                status=411,
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)
+
+
+class PrivateResponseMiddleware:
+    """Cache-Control: private, no-store on every response to a signed-in user or to a post.
+
+    A post's answer echoes what was typed (a form with errors), so it is as
+    personal as a signed-in page. Pages an anonymous visitor reaches by a
+    personal link use holbaek.caching.private_page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        signed_in = request.user.is_authenticated
+        response = self.get_response(request)
+        if signed_in or request.user.is_authenticated or request.method not in ("GET", "HEAD"):
+            make_private(response)
+        return response
 
 
 class RequireStaffMFAMiddleware:

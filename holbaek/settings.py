@@ -13,6 +13,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from holbaek import limits
+from holbaek.mailconfig import mailer_from_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -64,6 +67,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "holbaek.middleware.RequestBodyLimitMiddleware",  # first: before anything reads the body
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -71,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "holbaek.middleware.PrivateResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -111,6 +116,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rate limits (ours and allauth's) count in this cache, so with several gunicorn workers
+# it must be one they share: Redis. holbaek.checks refuses a per-process cache when
+# DEBUG is off (`check --deploy` fails).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 # --- Accounts -----------------------------------------------------------------
@@ -180,29 +188,21 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-# No form takes more than 3 files; refuse a flood of them before they are written to disk.
-# The reverse proxy should also cap the request body (e.g. nginx client_max_body_size 35m).
-DATA_UPLOAD_MAX_NUMBER_FILES = 10
+DATA_UPLOAD_MAX_MEMORY_SIZE = limits.MAX_FIELDS_BYTES
+# No form takes more than 10 files (the application form's attachments); refuse a flood
+# of them before they are written to disk.
+DATA_UPLOAD_MAX_NUMBER_FILES = limits.MAX_FILES_PER_REQUEST
+# A larger request body is refused with 413 before it is read (10 files of 10 MB, the
+# other fields and a margin). The reverse proxy caps it too: see the README (Drift).
+MAX_REQUEST_BYTES = limits.MAX_REQUEST_BYTES
 
 # --- E-mail -------------------------------------------------------------------
 # EMAIL_URL: smtp+tls://user:password@host:587, or consolemail:// (the default)
-# which prints every mail in the terminal.
-_email = env.email("EMAIL_URL", default="consolemail://" if DEBUG else environ.Env.NOTSET)
-_smtp_options = {
-    "host": _email.get("EMAIL_HOST"),
-    "port": _email.get("EMAIL_PORT"),
-    "username": _email.get("EMAIL_HOST_USER"),
-    "password": _email.get("EMAIL_HOST_PASSWORD"),
-    "use_tls": _email.get("EMAIL_USE_TLS", False),
-    "use_ssl": _email.get("EMAIL_USE_SSL", False),
-    "timeout": 20,
-}
+# which prints every mail in the terminal; every scheme is in holbaek/mailconfig.py.
 MAILERS = {
-    "default": {
-        "BACKEND": _email["EMAIL_BACKEND"],
-        "OPTIONS": _smtp_options if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend") else {},
-    }
+    "default": mailer_from_url(
+        env.str("EMAIL_URL", default="consolemail://" if DEBUG else environ.Env.NOTSET)
+    )
 }
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Holbæk Kommune <lokalportal@holbaek.dk>"
@@ -247,9 +247,31 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
+# One path to the console: the root logger's handler. (Django's default also gives the
+# "django" logger a console handler of its own, which printed each line twice.) A refused
+# request (403, 400, a bad Host header) is one warning line, never a traceback or a mail.
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "filters": {
+        "refusal_as_line": {"()": "holbaek.logfilters.RefusalFilter"},
+        "no_refusals": {"()": "holbaek.logfilters.RefusalFilter", "drop": True},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["refusal_as_line"]},
+        "mail_admins": {
+            "level": "ERROR",
+            "class": "django.utils.log.AdminEmailHandler",
+            "filters": ["require_debug_false", "no_refusals"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": LOG_LEVEL, "propagate": True},
+        # WeasyPrint reports each step of a PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

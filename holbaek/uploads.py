@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-MAX_BYTES = 10 * 1024 * 1024
+from holbaek import limits
+
+MAX_BYTES = limits.MAX_FILE_BYTES
 
 
 @dataclass(frozen=True)

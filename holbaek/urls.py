@@ -30,3 +30,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg")),
 ]
+
+handler500 = "holbaek.errors.server_error"

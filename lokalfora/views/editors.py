@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from holbaek.caching import private_page
 from holbaek.models import User
 from lokalfora import invitations, selectors, services
 from lokalfora.forms import InvitationForm
@@ -59,6 +60,7 @@ def editor_remove(request, slug, user_id):
 
 
 @require_http_methods(["GET", "POST"])
+@private_page
 def invitation(request, token):
     error = None
     try:

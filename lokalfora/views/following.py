@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from holbaek.caching import private_page
 from holbaek.ratelimit import allow_public_form
 from lokalfora import selectors, subscriptions
 from lokalfora.forms import FollowForm
@@ -65,6 +66,7 @@ def _link_error(request, error, heading):
 
 
 @require_http_methods(["GET", "POST"])
+@private_page
 def follow_confirm(request, token):
     """GET shows a button, POST confirms: link checkers in mail programs only GET."""
     try:
@@ -79,6 +81,7 @@ def follow_confirm(request, token):
 
 @csrf_exempt  # The signed token is the authorisation; mail programs post without a session.
 @require_http_methods(["GET", "POST"])
+@private_page
 def unsubscribe(request, token):
     """GET asks, POST unsubscribes; a mail program's one-click POST (RFC 8058) lands here too."""
     try:

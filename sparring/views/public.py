@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
+from holbaek.caching import private_page
 from holbaek.downloads import download
 from holbaek.ratelimit import allow_public_form
 from lokalfora.models import LocalArea
@@ -64,6 +65,7 @@ def request_form(request):
 
 
 @require_http_methods(["GET", "POST"])
+@private_page
 def confirm(request, token):
     """GET asks, POST confirms: mail programs that check links only GET."""
     try:
@@ -77,6 +79,7 @@ def confirm(request, token):
 
 
 @require_http_methods(["GET", "POST"])
+@private_page
 def thread(request, token):
     try:
         sparring = services.request_for_token(token, tokens.THREAD_SALT, tokens.THREAD_MAX_AGE)
@@ -107,6 +110,7 @@ def thread(request, token):
 
 
 @require_http_methods(["GET", "POST"])
+@private_page
 def delete(request, token):
     """The requester asks for their personal data to be deleted."""
     try:
@@ -120,6 +124,7 @@ def delete(request, token):
 
 
 @require_safe
+@private_page
 def attachment(request, token, pk):
     """The requester downloads a file from their own thread."""
     try:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from holbaek import checks
+
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "DEBUG": "0",
@@ -15,11 +17,13 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "lokalportal.holbaek.dk",
     "CSRF_TRUSTED_ORIGINS": "https://lokalportal.holbaek.dk",
     "EMAIL_URL": "smtp+tls://portal:hemmelig@smtp.example.org:587",
+    "CACHE_URL": "redis://127.0.0.1:6379/8",
 }
 
 
 def run_manage(*args, env_overrides):
-    ours = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL", "OIDC_PROVIDERS", "STATIC_ROOT"}
+    ours = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL", "OIDC_PROVIDERS", "STATIC_ROOT",
+            "CACHE_URL"}  # fmt: skip
     env = {k: v for k, v in os.environ.items() if k not in ours}
     # Only the given environment counts, not a developer's .env file.
     env["DJANGO_READ_DOT_ENV"] = "0"
@@ -133,3 +137,36 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = run_manage("check", env_overrides={**PRODUCTION_ENV, "ALLOWED_HOSTS": ""})
     assert result.returncode != 0
     assert "ALLOWED_HOSTS skal sættes" in result.stderr
+
+
+@pytest.mark.parametrize("cache_url", ["locmemcache://", "dummycache://", "filecache:///tmp/c"])
+def test_check_deploy_fails_with_a_cache_the_workers_do_not_share(cache_url):
+    env = {**PRODUCTION_ENV, "CACHE_URL": cache_url}
+    result = run_manage("check", "--deploy", env_overrides=env)
+    assert result.returncode != 0
+    assert "holbaek.E001" in result.stderr
+
+
+def test_check_deploy_fails_without_a_cache_url():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "CACHE_URL"}
+    result = run_manage("check", "--deploy", env_overrides=env)
+    assert result.returncode != 0
+    assert "holbaek.E001" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("backend", "errors"),
+    [
+        ("django.core.cache.backends.locmem.LocMemCache", ["holbaek.E001"]),
+        ("django.core.cache.backends.dummy.DummyCache", ["holbaek.E001"]),
+        ("django.core.cache.backends.filebased.FileBasedCache", ["holbaek.E001"]),
+        ("django.core.cache.backends.redis.RedisCache", []),
+        ("django.core.cache.backends.db.DatabaseCache", []),
+    ],
+)
+def test_the_cache_check_accepts_only_caches_shared_between_processes(settings, backend, errors):
+    settings.DEBUG = False
+    settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": "x"}}
+    assert [error.id for error in checks.check_shared_cache()] == errors
+    settings.DEBUG = True
+    assert checks.check_shared_cache() == []

@@ -1,0 +1,31 @@
+"""System checks for production (`manage.py check --deploy`)."""
+
+from django.conf import settings
+from django.core.checks import Error, Tags, register
+
+# Caches that every gunicorn worker (and the task worker) shares, with atomic counters.
+# Anything else counts per process: the rate limits would let each worker count alone.
+SHARED_CACHES = {
+    "django.core.cache.backends.redis.RedisCache",
+    "django.core.cache.backends.memcached.PyMemcacheCache",
+    "django.core.cache.backends.memcached.PyLibMCCache",
+    "django.core.cache.backends.db.DatabaseCache",
+    "django_redis.cache.RedisCache",
+}
+
+
+@register(Tags.caches, Tags.security, deploy=True)
+def check_shared_cache(app_configs=None, **kwargs):
+    if settings.DEBUG:
+        return []
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend in SHARED_CACHES:
+        return []
+    return [
+        Error(
+            f"Cachen {backend} deles ikke mellem processerne, så hver gunicorn-proces tæller "
+            "sine egne forsøg i login- og formulargrænserne.",
+            hint="Sæt CACHE_URL=redis://vært:6379/1 (se README, Drift).",
+            id="holbaek.E001",
+        )
+    ]
