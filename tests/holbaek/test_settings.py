@@ -154,6 +154,21 @@ def test_check_deploy_fails_without_a_cache_url():
     assert "holbaek.E001" in result.stderr
 
 
+def test_gunicorn_refuses_to_start_with_a_per_process_cache():
+    code = "import holbaek.wsgi"
+    ours = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL", "CACHE_URL", "STATIC_ROOT"}
+    env = {k: v for k, v in os.environ.items() if k not in ours}
+    env |= PRODUCTION_ENV | {"DJANGO_READ_DOT_ENV": "0", "PYTHONWARNINGS": "ignore"}
+    run = {"capture_output": True, "text": True, "cwd": ROOT, "timeout": 120, "check": False}
+    shared = subprocess.run([sys.executable, "-c", code], env=env, **run)  # noqa: S603
+    assert shared.returncode == 0, shared.stderr
+    local = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], env=env | {"CACHE_URL": "locmemcache://"}, **run
+    )
+    assert local.returncode != 0
+    assert "deles ikke mellem processerne" in local.stderr
+
+
 @pytest.mark.parametrize(
     ("backend", "errors"),
     [
