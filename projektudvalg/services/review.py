@@ -24,7 +24,7 @@ from projektudvalg.models import (
     Round,
     Status,
 )
-from projektudvalg.workflow import transition
+from projektudvalg.workflow import lock, transition
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -129,40 +129,57 @@ def committed(round_: Round) -> Decimal:
     return committed_by_round([round_.pk])[round_.pk]
 
 
+def _action_for(outcome, reason: str) -> str:
+    if outcome in (Outcome.GRANTED, Outcome.PARTLY):
+        return "grant"
+    if outcome == Outcome.REFUSED:
+        if not reason.strip():
+            raise ValidationError({"reason": _("Skriv begrundelsen for afslaget.")})
+        return "refuse"
+    if outcome == Outcome.RETURNED:
+        if not reason.strip():
+            raise ValidationError({"reason": _("Skriv, hvad ansøgeren skal rette.")})
+        return "send_back"
+    raise ValidationError(_("Vælg en afgørelse."))
+
+
+def _check_budget(application: Application, amount: Decimal) -> None:
+    """Locks the round's row (after the application's: always in that order) and refuses a
+    grant larger than what is left of the budget."""
+    round_ = Round.objects.select_for_update().get(pk=application.round_id)
+    left = round_.budget - committed(round_)
+    if amount > left:
+        raise ValidationError(
+            {
+                "amount": _(
+                    "Runden har kun %(left)s tilbage af budgettet på %(budget)s. "
+                    "Der kan ikke bevilges %(amount)s."
+                )
+                % {"left": kr(left), "budget": kr(round_.budget), "amount": kr(amount)}
+            }
+        )
+
+
 @transaction.atomic
 def decide(
     *, application: Application, user, outcome, amount=None, conditions="", reason="",
     meeting=None,
 ) -> Decision:  # fmt: skip
-    """The committee's decision. A grant is checked against the round's budget under a lock."""
-    application = Application.objects.select_related("round").get(pk=application.pk)
-    if outcome in (Outcome.GRANTED, Outcome.PARTLY):
+    """The committee's decision. First the application's row is locked and the step checked
+    against its committed status, then a grant against the round's budget, under a lock."""
+    action = _action_for(outcome, reason)
+    application = lock(application, action)
+    if action == "grant":
+        if application.amount_applied is None:
+            raise ValidationError(
+                _("Ansøgningen har intet ansøgt beløb, så der kan ikke bevilges et tilskud.")
+            )
         _check_amount(application, outcome, amount)
         if amount < application.amount_applied:
             outcome = Outcome.PARTLY
-        round_ = Round.objects.select_for_update().get(pk=application.round_id)
-        left = round_.budget - committed(round_)
-        if amount > left:
-            raise ValidationError(
-                {
-                    "amount": _(
-                        "Runden har kun %(left)s tilbage af budgettet på %(budget)s. "
-                        "Der kan ikke bevilges %(amount)s."
-                    )
-                    % {"left": kr(left), "budget": kr(round_.budget), "amount": kr(amount)}
-                }
-            )
-        action = "grant"
-    elif outcome == Outcome.REFUSED:
-        if not reason.strip():
-            raise ValidationError({"reason": _("Skriv begrundelsen for afslaget.")})
-        action, amount = "refuse", None
-    elif outcome == Outcome.RETURNED:
-        if not reason.strip():
-            raise ValidationError({"reason": _("Skriv, hvad ansøgeren skal rette.")})
-        action, amount = "send_back", None
+        _check_budget(application, amount)
     else:
-        raise ValidationError(_("Vælg en afgørelse."))
+        amount = None
     transition(application, action, by=user, note=reason.strip())
     report_due = None
     if action == "grant":
