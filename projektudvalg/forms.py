@@ -338,7 +338,8 @@ class QueueFilterForm(forms.Form):
 
 class RoundForm(PlainTextFormMixin, forms.ModelForm):
     """A round. The deadline is a day, at the end of that day in Danish time unless a time
-    is given; the budget can never be set below what the round has already granted."""
+    is given. Only parses: services.round_create/round_update check the budget against
+    what is committed, under the round's lock (`values()` is what they take)."""
 
     budget = MoneyField(label=_("Budget (kr.)"), max_value=MAX_AMOUNT)
     deadline_day = date_field(_("Ansøgningsfrist (dato)"))
@@ -372,12 +373,10 @@ class RoundForm(PlainTextFormMixin, forms.ModelForm):
                 self.initial["deadline_time"] = local.time()
 
     def clean(self):
-        from projektudvalg.services import committed
-
         cleaned = super().clean()
         day, time = cleaned.get("deadline_day"), cleaned.get("deadline_time")
         if day is not None:
-            self.instance.deadline = (
+            self.instance.deadline = cleaned["deadline"] = (
                 end_of_day(day)
                 if time is None
                 else timezone.make_aware(datetime.datetime.combine(day, time))
@@ -385,13 +384,9 @@ class RoundForm(PlainTextFormMixin, forms.ModelForm):
             opens = cleaned.get("opens_at")
             if opens and self.instance.deadline <= opens:
                 self.add_error("deadline_day", _("Fristen skal ligge efter åbningen."))
-        budget = cleaned.get("budget")
-        if self.instance.pk and budget is not None:
-            already = committed(self.instance)
-            if budget < already:
-                self.add_error(
-                    "budget",
-                    _("Runden har allerede bevilget %(amount)s kr. Budgettet kan ikke være mindre.")
-                    % {"amount": f"{already:,.0f}".replace(",", ".")},
-                )
         return cleaned
+
+    def values(self) -> dict:
+        """The round's values for services.round_create/round_update."""
+        names = ["pool", "name", "opens_at", "deadline", "budget", "report_months"]
+        return {name: self.cleaned_data[name] for name in names}

@@ -14,10 +14,12 @@ from projektudvalg import mails
 from projektudvalg.eligibility import kr
 from projektudvalg.models import (
     AdvisoryNote,
+    AgendaItem,
     Application,
     Assessment,
     CriterionScore,
     Decision,
+    Meeting,
     Outcome,
     Payout,
     Recommendation,
@@ -200,10 +202,16 @@ def decide(
 
 
 @transaction.atomic
+def meeting_create(*, title: str, date, place: str = "") -> Meeting:
+    meeting = Meeting(title=title.strip(), date=date, place=place.strip())
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
 def add_to_agenda(*, application: Application, meeting) -> bool:
     """Puts the application on the meeting's agenda as the next item; False if it is there."""
-    from projektudvalg.models import AgendaItem, Meeting
-
     application = Application.objects.get(pk=application.pk)
     if application.status not in (Status.SUBMITTED, Status.IN_REVIEW):
         raise ValidationError(_("Kun ansøgninger til behandling kan komme på dagsordenen."))
