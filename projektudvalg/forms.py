@@ -1,7 +1,8 @@
 """The application forms (one per rule set), the budget lines and the staff forms.
 
-Every field of a draft may be empty; submitting checks what is required
-(services.REQUIRED) and the pool's rules. Amounts are typed as Danes write them.
+Every field of a draft may be empty; submitting checks what is needed
+(eligibility.NEEDED, which also marks those fields here) and the pool's rules.
+Amounts are typed as Danes write them.
 """
 
 import datetime
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from holbaek.forms import MoneyField, MultipleFileField, PlainTextFormMixin, date_field
 from lokalfora.models import LocalArea
+from projektudvalg import eligibility
 from projektudvalg.models import (
     ApplicantType,
     Application,
@@ -27,6 +29,10 @@ from projektudvalg.models import (
 )
 
 MAX_AMOUNT = 100_000_000
+
+# Widgets whose inputs may not carry aria-required (a radio button, one checkbox of a
+# group, a file input): their fieldset's legend carries the marking alone.
+NO_ARIA_REQUIRED = (forms.RadioSelect, forms.CheckboxSelectMultiple, forms.FileInput)
 
 
 def money(label, *, required=False, help_text=""):
@@ -57,8 +63,16 @@ class ApplicationForm(PlainTextFormMixin, forms.ModelForm):
     def __init__(self, *args, pool, **kwargs):
         super().__init__(*args, **kwargs)
         self.pool = pool
-        for field in self.fields.values():
+        needed = eligibility.NEEDED[pool.rule_set]
+        needed_when = eligibility.NEEDED_WHEN[pool.rule_set]
+        for name, field in self.fields.items():
+            # A draft may be saved with anything empty, so no field is required (and no
+            # `required` attribute stops the browser); what submitting needs is marked.
             field.required = False
+            field.needed_to_submit = name in needed
+            field.needed_when = needed_when.get(name)
+            if field.needed_to_submit and not isinstance(field.widget, NO_ARIA_REQUIRED):
+                field.widget.attrs["aria-required"] = "true"
         if "contact_phone" in self.fields:
             self.fields["contact_phone"].widget.attrs["autocomplete"] = "tel"
             self.fields["contact_email"].widget.attrs["autocomplete"] = "email"

@@ -10,7 +10,6 @@ never exceed what was granted (the application's row is locked).
 
 from projektudvalg.services.applying import (
     MAX_FILES,
-    REQUIRED,
     attach,
     budget_total,
     check,
@@ -45,7 +44,7 @@ from projektudvalg.services.review import (
 from projektudvalg.services.rounds import round_create, round_update
 
 __all__ = [
-    "MAX_FILES", "REMINDER_INTERVAL", "REQUIRED", "accept_final_report", "add_advisory_note",
+    "MAX_FILES", "REMINDER_INTERVAL", "accept_final_report", "add_advisory_note",
     "add_months", "add_to_agenda", "assess", "attach", "budget_total", "check", "close",
     "committed", "committed_by_round", "decide", "facts", "granted_amount", "lapse",
     "meeting_create", "recommend", "register_payout", "remind_final_reports", "round_create",
