@@ -5,9 +5,11 @@ so the admin shows them read-only."""
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminDateWidget, AdminSplitDateTime, AdminTimeWidget
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from holbaek.admin import ReadOnlyAdmin
+from projektudvalg import services
 from projektudvalg.forms import RoundForm
 from projektudvalg.models import (
     AdvisoryNote,
@@ -71,9 +73,32 @@ class AdminRoundForm(RoundForm):
 
 @admin.register(Round)
 class RoundAdmin(admin.ModelAdmin):
+    """New rounds are made through services.round_create. An existing round is read-only
+    here: its budget, dates and pool change on the staff page (/puljer/runder/), through
+    services.round_update, which checks the budget under the round's lock."""
+
     form = AdminRoundForm
     list_display = ["pool", "name", "opens_at", "deadline", "budget"]
     list_filter = ["pool"]
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request, obj)
+
+    def get_fields(self, request, obj=None):
+        if obj is not None:
+            return ["pool", "name", "opens_at", "deadline", "budget", "report_months"]
+        return super().get_fields(request, obj)
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is not None:  # shown read-only: the plain model form, not the typed one
+            kwargs["form"] = forms.ModelForm
+        return super().get_form(request, obj, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if change:  # never reached: existing rounds are read-only here
+            raise PermissionDenied
+        created = services.round_create(**form.values())
+        obj.pk, obj._state.adding = created.pk, False
 
 
 @admin.register(StatusMail)

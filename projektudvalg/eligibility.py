@@ -4,17 +4,89 @@
 never raises: the form shows them when a draft is saved, and submitting refuses
 while any remain. All arithmetic is exact (`Decimal`); a share such as 10 % is
 compared by multiplying out, never by rounding a percentage.
+
+`NEEDED` is what submitting needs filled in, by the form's field names: `missing()`
+names each empty one (services.check refuses on them), and the application form marks
+exactly these as needed and no others "(frivilligt)", so the two cannot disagree.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from holbaek.text import kroner as kr
-from projektudvalg.models import ApplicantType, Location, Ownership, RuleSet
+from projektudvalg.models import ApplicantType, Application, Location, Ownership, RuleSet
 
 ZERO = Decimal(0)
+
+
+_CRAFTSMAN = gettext_lazy(
+    "Arbejdet skal udføres af en momsregistreret håndværker: skriv dennes CVR-nummer."
+)
+
+# Form field -> the problem named when it is empty (None: "Udfyld »<its name>«").
+NEEDED = {
+    RuleSet.COMMUNITY: {
+        "organisation": None,
+        "applicant_type": gettext_lazy("Vælg, hvilken slags ansøger I er."),
+        "area": None,
+        "title": None,
+        "description": None,
+        "criteria": gettext_lazy("Vælg mindst ét af puljens kriterier, som projektet styrker."),
+        "amount_applied": gettext_lazy("Skriv, hvor meget I søger."),
+        "timeline": None,
+        "contact_name": None,
+        "contact_email": None,
+    },
+    RuleSet.VILLAGE_RENEWAL: {
+        "title": None,
+        "area": None,
+        "property_address": None,
+        "construction_year": gettext_lazy("Skriv, hvilket år bygningen er opført."),
+        "location": gettext_lazy("Vælg, om bygningen ligger i en by eller i det åbne land."),
+        "ownership": gettext_lazy("Vælg ejerforhold."),
+        "work_description": None,
+        "craftsman_name": None,
+        "craftsman_cvr": _CRAFTSMAN,
+        "craftsman_vat_registered": _CRAFTSMAN,
+        "amount_applied": gettext_lazy("Skriv, hvor meget du søger."),
+        "contact_name": None,
+        "contact_email": None,
+        "files": gettext_lazy("Vedhæft mindst ét foto af bygningen."),
+    },
+}
+
+# Fields the rules below need only in some cases: the form says when, not "(frivilligt)".
+NEEDED_WHEN = {
+    RuleSet.COMMUNITY: {},
+    RuleSet.VILLAGE_RENEWAL: {
+        "town_population": gettext_lazy("skal udfyldes, hvis bygningen ligger i en by"),
+        "owner_lives_there": gettext_lazy("skal krydses af for en ejer- eller andelsbolig"),
+    },
+}
+
+
+def is_empty(value) -> bool:
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return not value
+    return value is None or value is False or value == ""
+
+
+def missing(pool, values: dict) -> list[str]:
+    """A problem for each needed field that is empty in `values` (field -> value; the
+    criteria and the building's photos as lists), once per message."""
+    problems = []
+    for name, message in NEEDED[pool.rule_set].items():
+        if not is_empty(values.get(name)):
+            continue
+        if message is None:
+            field = Application._meta.get_field(name)
+            message = _("Udfyld »%(field)s«.") % {"field": field.verbose_name}
+        if str(message) not in problems:
+            problems.append(str(message))
+    return problems
 
 
 def percent(share: Decimal) -> str:
@@ -33,14 +105,11 @@ class Facts:
     cofinancing_materials: Decimal = ZERO
     other_municipal: Decimal = ZERO
     applicant_type: str = ""
-    criteria_count: int = 0
     construction_year: int | None = None
     location: str = ""
     town_population: int | None = None
     ownership: str = ""
     owner_lives_there: bool = False
-    craftsman_vat_registered: bool = False
-    craftsman_cvr: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,10 +139,8 @@ def check(pool, facts: Facts) -> Result:
 
 def _community(pool, facts: Facts) -> Result:
     problems, notes = [], []
-    applied = facts.amount_applied
-    if applied is None:
-        problems.append(_("Skriv, hvor meget I søger."))
-    elif pool.min_amount is not None and applied < pool.min_amount:
+    applied = facts.amount_applied  # None: missing() names it
+    if applied is not None and pool.min_amount is not None and applied < pool.min_amount:
         problems.append(
             _("Der skal søges mindst %(min)s. I søger %(applied)s.")
             % {"min": kr(pool.min_amount), "applied": kr(applied)}
@@ -134,23 +201,18 @@ def _community(pool, facts: Facts) -> Result:
             }
         )
     allowed = pool.allowed_applicant_types or []
-    if not facts.applicant_type:
-        problems.append(_("Vælg, hvilken slags ansøger I er."))
-    elif allowed and facts.applicant_type not in allowed:
+    if facts.applicant_type and allowed and facts.applicant_type not in allowed:
         problems.append(
             _("%(type)s kan ikke søge denne pulje.")
             % {"type": ApplicantType(facts.applicant_type).label}
         )
-    if facts.criteria_count < 1:
-        problems.append(_("Vælg mindst ét af puljens kriterier, som projektet styrker."))
     return Result(problems, notes)
 
 
 def _village_renewal(pool, facts: Facts) -> Result:
     problems, notes = [], []
-    if facts.construction_year is None:
-        problems.append(_("Skriv, hvilket år bygningen er opført."))
-    elif pool.built_before is not None and facts.construction_year >= pool.built_before:
+    built = facts.construction_year  # None: missing() names it
+    if built is not None and pool.built_before is not None and built >= pool.built_before:
         problems.append(
             _("Bygningen skal være opført før %(year)s. Den er opført i %(built)s.")
             % {"year": pool.built_before, "built": facts.construction_year}
@@ -170,21 +232,11 @@ def _village_renewal(pool, facts: Facts) -> Result:
                     "population": f"{facts.town_population:,}".replace(",", "."),
                 }
             )
-    elif facts.location != Location.OPEN_COUNTRY:
-        problems.append(_("Vælg, om bygningen ligger i en by eller i det åbne land."))
-    if not facts.ownership:
-        problems.append(_("Vælg ejerforhold."))
-    elif facts.ownership == Ownership.NOT_OWNER:
+    if facts.ownership == Ownership.NOT_OWNER:
         problems.append(_("Kun bygningens ejer kan søge."))
     elif facts.ownership == Ownership.OWNER_OCCUPIED and not facts.owner_lives_there:
         problems.append(_("I en ejer- eller andelsbolig skal ejeren selv bo i bygningen."))
-    if not facts.craftsman_vat_registered or not facts.craftsman_cvr:
-        problems.append(
-            _("Arbejdet skal udføres af en momsregistreret håndværker: skriv dennes CVR-nummer.")
-        )
     applied = facts.amount_applied
-    if applied is None:
-        problems.append(_("Skriv, hvor meget du søger."))
     if facts.budget_total <= 0:
         problems.append(_("Skriv arbejdets udgifter i budgettet."))
     else:

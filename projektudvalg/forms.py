@@ -1,7 +1,8 @@
 """The application forms (one per rule set), the budget lines and the staff forms.
 
-Every field of a draft may be empty; submitting checks what is required
-(services.REQUIRED) and the pool's rules. Amounts are typed as Danes write them.
+Every field of a draft may be empty; submitting checks what is needed
+(eligibility.NEEDED, which also marks those fields here) and the pool's rules.
+Amounts are typed as Danes write them.
 """
 
 import datetime
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from holbaek.forms import MoneyField, MultipleFileField, PlainTextFormMixin, date_field
 from lokalfora.models import LocalArea
+from projektudvalg import eligibility
 from projektudvalg.models import (
     ApplicantType,
     Application,
@@ -27,6 +29,10 @@ from projektudvalg.models import (
 )
 
 MAX_AMOUNT = 100_000_000
+
+# Widgets whose inputs may not carry aria-required (a radio button, one checkbox of a
+# group, a file input): their fieldset's legend carries the marking alone.
+NO_ARIA_REQUIRED = (forms.RadioSelect, forms.CheckboxSelectMultiple, forms.FileInput)
 
 
 def money(label, *, required=False, help_text=""):
@@ -57,8 +63,16 @@ class ApplicationForm(PlainTextFormMixin, forms.ModelForm):
     def __init__(self, *args, pool, **kwargs):
         super().__init__(*args, **kwargs)
         self.pool = pool
-        for field in self.fields.values():
+        needed = eligibility.NEEDED[pool.rule_set]
+        needed_when = eligibility.NEEDED_WHEN[pool.rule_set]
+        for name, field in self.fields.items():
+            # A draft may be saved with anything empty, so no field is required (and no
+            # `required` attribute stops the browser); what submitting needs is marked.
             field.required = False
+            field.needed_to_submit = name in needed
+            field.needed_when = needed_when.get(name)
+            if field.needed_to_submit and not isinstance(field.widget, NO_ARIA_REQUIRED):
+                field.widget.attrs["aria-required"] = "true"
         if "contact_phone" in self.fields:
             self.fields["contact_phone"].widget.attrs["autocomplete"] = "tel"
             self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
@@ -338,7 +352,8 @@ class QueueFilterForm(forms.Form):
 
 class RoundForm(PlainTextFormMixin, forms.ModelForm):
     """A round. The deadline is a day, at the end of that day in Danish time unless a time
-    is given; the budget can never be set below what the round has already granted."""
+    is given. Only parses: services.round_create/round_update check the budget against
+    what is committed, under the round's lock (`values()` is what they take)."""
 
     budget = MoneyField(label=_("Budget (kr.)"), max_value=MAX_AMOUNT)
     deadline_day = date_field(_("Ansøgningsfrist (dato)"))
@@ -372,12 +387,10 @@ class RoundForm(PlainTextFormMixin, forms.ModelForm):
                 self.initial["deadline_time"] = local.time()
 
     def clean(self):
-        from projektudvalg.services import committed
-
         cleaned = super().clean()
         day, time = cleaned.get("deadline_day"), cleaned.get("deadline_time")
         if day is not None:
-            self.instance.deadline = (
+            self.instance.deadline = cleaned["deadline"] = (
                 end_of_day(day)
                 if time is None
                 else timezone.make_aware(datetime.datetime.combine(day, time))
@@ -385,13 +398,9 @@ class RoundForm(PlainTextFormMixin, forms.ModelForm):
             opens = cleaned.get("opens_at")
             if opens and self.instance.deadline <= opens:
                 self.add_error("deadline_day", _("Fristen skal ligge efter åbningen."))
-        budget = cleaned.get("budget")
-        if self.instance.pk and budget is not None:
-            already = committed(self.instance)
-            if budget < already:
-                self.add_error(
-                    "budget",
-                    _("Runden har allerede bevilget %(amount)s kr. Budgettet kan ikke være mindre.")
-                    % {"amount": f"{already:,.0f}".replace(",", ".")},
-                )
         return cleaned
+
+    def values(self) -> dict:
+        """The round's values for services.round_create/round_update."""
+        names = ["pool", "name", "opens_at", "deadline", "budget", "report_months"]
+        return {name: self.cleaned_data[name] for name in names}

@@ -63,6 +63,12 @@ def can_edit(user, application) -> bool:
     )
 
 
+def can_view_letter(user, application) -> bool:
+    """The decision letter: whoever may read the application (its applicant, committee
+    staff, the area's fælles-skaber)."""
+    return can_view(user, application)
+
+
 def can_download(user, application) -> bool:
     return can_view(user, application)
 

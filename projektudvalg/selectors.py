@@ -11,6 +11,7 @@ from projektudvalg.models import (
     Round,
     Status,
 )
+from projektudvalg.services.review import committed_by_round
 
 GRANTED_STATUSES = [Status.GRANTED, Status.PAID, Status.CLOSED]
 
@@ -60,10 +61,15 @@ def queue(filters: dict):
     return applications
 
 
-def round_overview(round_ids=None):
-    """Each round with its budget and what is committed (services.committed). 3 queries."""
-    from projektudvalg.services import committed_by_round
+def letter_decision(application):
+    """The decision the letter states (the latest grant or refusal), or None. 1 query."""
+    return application.decisions.exclude(outcome=Outcome.RETURNED).order_by("-decided_at").first()
 
+
+def round_overview(round_ids=None):
+    """Each round with its budget, what is committed (services.committed) and what is left
+    (`left`, budget minus committed): the rounds page and the queue both show these.
+    2 queries for the rounds, whatever their number."""
     rounds = Round.objects.select_related("pool").order_by("-deadline")
     if round_ids is not None:
         rounds = rounds.filter(pk__in=round_ids)
@@ -71,4 +77,5 @@ def round_overview(round_ids=None):
     totals = committed_by_round([r.pk for r in rounds])
     for round_ in rounds:
         round_.committed = totals[round_.pk]
+        round_.left = round_.budget - round_.committed
     return rounds

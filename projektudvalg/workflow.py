@@ -69,16 +69,29 @@ def actions_from(status: str) -> list[str]:
     return [action for action, t in TRANSITIONS.items() if status in t.sources]
 
 
-def transition(application: Application, action: str, *, by, note: str = "") -> Application:
-    """Moves a locked application along `action`, or refuses. Call inside a transaction."""
+def lock(application: Application, action: str) -> Application:
+    """The application's row, locked and re-read, if `action` is allowed from its committed
+    status; otherwise a Danish refusal. Call inside a transaction, before any other check
+    (a service that checks money or rules first would answer about the wrong thing)."""
     rule = TRANSITIONS[action]
-    locked = Application.objects.select_for_update().get(pk=application.pk)
+    locked = (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("round")
+        .get(pk=application.pk)
+    )
     if locked.status not in rule.sources:
         raise ValidationError(
             _("En ansøgning, der er »%(status)s«, kan ikke %(action)s.")
             % {"status": APPLICANT_LABELS[locked.status], "action": rule.label},
             code="transition",
         )
+    return locked
+
+
+def transition(application: Application, action: str, *, by, note: str = "") -> Application:
+    """Moves a locked application along `action`, or refuses. Call inside a transaction."""
+    rule = TRANSITIONS[action]
+    locked = lock(application, action)
     previous = locked.status
     Application.objects.filter(pk=locked.pk).update(status=rule.target)
     application.status = rule.target

@@ -10,7 +10,6 @@ never exceed what was granted (the application's row is locked).
 
 from projektudvalg.services.applying import (
     MAX_FILES,
-    REQUIRED,
     attach,
     budget_total,
     check,
@@ -38,14 +37,17 @@ from projektudvalg.services.review import (
     committed,
     committed_by_round,
     decide,
+    meeting_create,
     recommend,
     start_review,
 )
+from projektudvalg.services.rounds import round_create, round_update
 
 __all__ = [
-    "MAX_FILES", "REMINDER_INTERVAL", "REQUIRED", "accept_final_report", "add_advisory_note",
+    "MAX_FILES", "REMINDER_INTERVAL", "accept_final_report", "add_advisory_note",
     "add_months", "add_to_agenda", "assess", "attach", "budget_total", "check", "close",
     "committed", "committed_by_round", "decide", "facts", "granted_amount", "lapse",
-    "recommend", "register_payout", "remind_final_reports", "save_draft", "start",
-    "start_review", "submit", "submit_final_report", "withdraw",
+    "meeting_create", "recommend", "register_payout", "remind_final_reports", "round_create",
+    "round_update", "save_draft", "start", "start_review", "submit", "submit_final_report",
+    "withdraw",
 ]  # fmt: skip

@@ -23,17 +23,6 @@ from projektudvalg.workflow import transition
 
 MAX_FILES = 10
 
-REQUIRED = {
-    RuleSet.COMMUNITY: [
-        "organisation", "applicant_type", "area", "title", "description", "amount_applied",
-        "timeline", "contact_name", "contact_email",
-    ],
-    RuleSet.VILLAGE_RENEWAL: [
-        "title", "area", "property_address", "construction_year", "ownership", "work_description",
-        "craftsman_name", "amount_applied", "contact_name", "contact_email",
-    ],
-}  # fmt: skip
-
 
 def start(*, pool: GrantPool, round_id, user) -> Application:
     """A new draft in the pool's open round (the round id comes from the form: checked)."""
@@ -59,29 +48,31 @@ def facts(application: Application) -> eligibility.Facts:
         cofinancing_materials=application.cofinancing_materials,
         other_municipal=application.other_municipal,
         applicant_type=application.applicant_type,
-        criteria_count=len(application.criteria.all()),
         construction_year=application.construction_year,
         location=application.location,
         town_population=application.town_population,
         ownership=application.ownership,
         owner_lives_there=application.owner_lives_there,
-        craftsman_vat_registered=application.craftsman_vat_registered,
-        craftsman_cvr=application.craftsman_cvr,
     )
 
 
+def needed_values(application: Application) -> dict:
+    """The values of the fields submitting needs (eligibility.NEEDED), by form field name:
+    the chosen criteria, and for `files` the photos of the building."""
+    lists = {
+        "criteria": lambda: list(application.criteria.all()),
+        "files": lambda: [f for f in application.files.all() if f.kind == AttachmentKind.PHOTO],
+    }
+    return {
+        name: lists[name]() if name in lists else getattr(application, name)
+        for name in eligibility.NEEDED[application.pool.rule_set]
+    }
+
+
 def check(application: Application) -> eligibility.Result:
-    """The pool's rules and the missing required fields, as the form shows them on save."""
+    """The missing needed fields and the pool's rules, as the form shows them on save."""
     result = eligibility.check(application.pool, facts(application))
-    missing = [
-        _("Udfyld »%(field)s«.") % {"field": Application._meta.get_field(name).verbose_name}
-        for name in REQUIRED[application.pool.rule_set]
-        if getattr(application, name) in (None, "")
-    ]
-    if application.pool.rule_set == RuleSet.VILLAGE_RENEWAL and not any(
-        f.kind == AttachmentKind.PHOTO for f in application.files.all()
-    ):
-        missing.append(_("Vedhæft mindst ét foto af bygningen."))
+    missing = eligibility.missing(application.pool, needed_values(application))
     return eligibility.Result(missing + result.problems, result.notes)
 
 

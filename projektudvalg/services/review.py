@@ -14,17 +14,19 @@ from projektudvalg import mails
 from projektudvalg.eligibility import kr
 from projektudvalg.models import (
     AdvisoryNote,
+    AgendaItem,
     Application,
     Assessment,
     CriterionScore,
     Decision,
+    Meeting,
     Outcome,
     Payout,
     Recommendation,
     Round,
     Status,
 )
-from projektudvalg.workflow import transition
+from projektudvalg.workflow import lock, transition
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -129,40 +131,57 @@ def committed(round_: Round) -> Decimal:
     return committed_by_round([round_.pk])[round_.pk]
 
 
+def _action_for(outcome, reason: str) -> str:
+    if outcome in (Outcome.GRANTED, Outcome.PARTLY):
+        return "grant"
+    if outcome == Outcome.REFUSED:
+        if not reason.strip():
+            raise ValidationError({"reason": _("Skriv begrundelsen for afslaget.")})
+        return "refuse"
+    if outcome == Outcome.RETURNED:
+        if not reason.strip():
+            raise ValidationError({"reason": _("Skriv, hvad ansøgeren skal rette.")})
+        return "send_back"
+    raise ValidationError(_("Vælg en afgørelse."))
+
+
+def _check_budget(application: Application, amount: Decimal) -> None:
+    """Locks the round's row (after the application's: always in that order) and refuses a
+    grant larger than what is left of the budget."""
+    round_ = Round.objects.select_for_update().get(pk=application.round_id)
+    left = round_.budget - committed(round_)
+    if amount > left:
+        raise ValidationError(
+            {
+                "amount": _(
+                    "Runden har kun %(left)s tilbage af budgettet på %(budget)s. "
+                    "Der kan ikke bevilges %(amount)s."
+                )
+                % {"left": kr(left), "budget": kr(round_.budget), "amount": kr(amount)}
+            }
+        )
+
+
 @transaction.atomic
 def decide(
     *, application: Application, user, outcome, amount=None, conditions="", reason="",
     meeting=None,
 ) -> Decision:  # fmt: skip
-    """The committee's decision. A grant is checked against the round's budget under a lock."""
-    application = Application.objects.select_related("round").get(pk=application.pk)
-    if outcome in (Outcome.GRANTED, Outcome.PARTLY):
+    """The committee's decision. First the application's row is locked and the step checked
+    against its committed status, then a grant against the round's budget, under a lock."""
+    action = _action_for(outcome, reason)
+    application = lock(application, action)
+    if action == "grant":
+        if application.amount_applied is None:
+            raise ValidationError(
+                _("Ansøgningen har intet ansøgt beløb, så der kan ikke bevilges et tilskud.")
+            )
         _check_amount(application, outcome, amount)
         if amount < application.amount_applied:
             outcome = Outcome.PARTLY
-        round_ = Round.objects.select_for_update().get(pk=application.round_id)
-        left = round_.budget - committed(round_)
-        if amount > left:
-            raise ValidationError(
-                {
-                    "amount": _(
-                        "Runden har kun %(left)s tilbage af budgettet på %(budget)s. "
-                        "Der kan ikke bevilges %(amount)s."
-                    )
-                    % {"left": kr(left), "budget": kr(round_.budget), "amount": kr(amount)}
-                }
-            )
-        action = "grant"
-    elif outcome == Outcome.REFUSED:
-        if not reason.strip():
-            raise ValidationError({"reason": _("Skriv begrundelsen for afslaget.")})
-        action, amount = "refuse", None
-    elif outcome == Outcome.RETURNED:
-        if not reason.strip():
-            raise ValidationError({"reason": _("Skriv, hvad ansøgeren skal rette.")})
-        action, amount = "send_back", None
+        _check_budget(application, amount)
     else:
-        raise ValidationError(_("Vælg en afgørelse."))
+        amount = None
     transition(application, action, by=user, note=reason.strip())
     report_due = None
     if action == "grant":
@@ -183,10 +202,16 @@ def decide(
 
 
 @transaction.atomic
+def meeting_create(*, title: str, date, place: str = "") -> Meeting:
+    meeting = Meeting(title=title.strip(), date=date, place=place.strip())
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
 def add_to_agenda(*, application: Application, meeting) -> bool:
     """Puts the application on the meeting's agenda as the next item; False if it is there."""
-    from projektudvalg.models import AgendaItem, Meeting
-
     application = Application.objects.get(pk=application.pk)
     if application.status not in (Status.SUBMITTED, Status.IN_REVIEW):
         raise ValidationError(_("Kun ansøgninger til behandling kan komme på dagsordenen."))

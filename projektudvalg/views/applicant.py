@@ -211,8 +211,8 @@ def attachment_delete(request, pk, file_pk):
 @login_required
 @require_safe
 def letter(request, pk):
-    application = application_for(request, pk)
-    decision = application.decisions.exclude(outcome="returned").order_by("-decided_at").first()
+    application = application_for(request, pk, permissions.can_view_letter)
+    decision = selectors.letter_decision(application)
     if decision is None:
         raise Http404
     if request.GET.get("format") == "pdf":

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from holbaek.csvsafe import cell
-from projektudvalg import exports, permissions
+from projektudvalg import exports, permissions, services
 from projektudvalg.forms import MeetingForm
 from projektudvalg.models import AgendaItem, Meeting
 
@@ -22,7 +22,7 @@ def meetings(request):
     permissions.require_reviewer(request.user)
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        meeting = form.save()
+        meeting = services.meeting_create(**form.cleaned_data)
         messages.success(request, _("Mødet er oprettet."))
         return redirect("projektudvalg:meeting", pk=meeting.pk)
     status = 400 if request.method == "POST" else 200

@@ -102,6 +102,8 @@ def _case_page(request, application, *, status=200, **forms):
         "notes": list(application.advisory_notes.select_related("author")),
         "recommendation": getattr(application, "recommendation", None),
         "decisions": list(application.decisions.select_related("meeting", "decided_by")),
+        "letter": permissions.can_view_letter(request.user, application)
+        and selectors.letter_decision(application) is not None,
         "lines": list(application.budget_lines.all()),
         "files": list(application.files.all()),
         "payouts": list(application.payouts.all()),

@@ -2,11 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from projektudvalg import permissions, selectors
+from holbaek.forms import add_refusal
+from projektudvalg import permissions, selectors, services
 from projektudvalg.forms import RoundForm
 from projektudvalg.models import Round
 
@@ -25,8 +27,15 @@ def rounds(request, pk=None):
     form = RoundForm(request.POST or None, instance=round_)
     if request.method == "POST":
         if form.is_valid():
-            saved = form.save()
-            messages.success(request, _("Runden »%(name)s« er gemt.") % {"name": saved.name})
-            return redirect("projektudvalg:rounds")
+            try:
+                if round_ is None:
+                    saved = services.round_create(**form.values())
+                else:
+                    saved = services.round_update(round_=round_, **form.values())
+            except ValidationError as error:
+                add_refusal(form, error)
+            else:
+                messages.success(request, _("Runden »%(name)s« er gemt.") % {"name": saved.name})
+                return redirect("projektudvalg:rounds")
         return _page(request, form, round_, status=400)
     return _page(request, form, round_)

@@ -78,6 +78,49 @@ def test_the_queue_runs_a_constant_number_of_queries(client, open_round, applica
     assert_constant_queries(client, "/puljer/behandling/", grow, limit=12)
 
 
+def _rounds_table(html: str) -> str:
+    return html[html.index("<caption>Runderne på siden") : html.index("</table>")]
+
+
+def test_the_queue_shows_what_is_left_of_each_round_in_constant_queries(
+    client, open_round, applicant, staff
+):
+    from tests.projektudvalg.conftest import make_round
+
+    login(client, staff)
+    granted_application(open_round, applicant, staff, amount=60000)
+    table = _rounds_table(client.get("/puljer/behandling/").text)
+    assert ">Tilbage</th>" in table
+    for amount in ("500.000 kr.", "60.000 kr.", "440.000 kr."):  # budget, granted, left
+        assert amount in table
+
+    def grow():
+        for number in range(3):
+            round_ = make_round(open_round.pool, budget=100000, name=f"Runde {number}")
+            granted_application(round_, applicant, staff, title=f"Projekt {number}", amount=55000)
+
+    assert_constant_queries(client, "/puljer/behandling/", grow, limit=12)
+    table = _rounds_table(client.get("/puljer/behandling/").text)
+    assert table.count("45.000 kr.") == 3  # 100.000 - 55.000 in each new round
+
+
+def test_staff_reach_the_decision_letter_from_the_case_page(client, in_review, staff):
+    login(client, staff)
+    letter = f"/ansoegninger/{in_review.pk}/brev/"
+    assert letter not in client.get(f"/puljer/behandling/{in_review.pk}/").text
+    services.decide(application=in_review, user=staff, outcome="granted", amount=Decimal(60000))
+    page = client.get(f"/puljer/behandling/{in_review.pk}/").text
+    assert f'href="{letter}"' in page
+    assert f'href="{letter}?format=pdf"' in page
+    assert "giver tilsagn om et tilskud på 60.000 kr." in client.get(letter).text
+
+
+def test_a_returned_application_has_no_letter_link(client, in_review, staff):
+    login(client, staff)
+    services.decide(application=in_review, user=staff, outcome="returned", reason="Ret budgettet.")
+    assert "/brev/" not in client.get(f"/puljer/behandling/{in_review.pk}/").text
+
+
 def test_the_queue_filters_and_refuses_nonsense_quietly(client, open_round, applicant, staff):
     login(client, staff)
     granted_application(open_round, applicant, staff, amount=60000)

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 
 from lokalfora.models import LocalArea
 from projektudvalg import services
-from projektudvalg.models import Decision, Outcome, Round, Status
+from projektudvalg.models import Application, Decision, Outcome, Round, Status
 from tests.projektudvalg.conftest import complete
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +81,37 @@ def test_a_round_never_commits_more_than_its_budget(open_round, applicant, staff
         application=applications[1], user=staff, outcome="partly", amount=Decimal(40000)
     )
     assert services.committed(open_round) == 100000
+
+
+def test_a_decision_checks_the_step_before_the_budget(open_round, submitted, staff):
+    """Granting an application that is not under review says so, even when the round's
+    budget would not cover the amount: the transition is checked first."""
+    Round.objects.filter(pk=open_round.pk).update(budget=Decimal(1000))
+    with pytest.raises(ValidationError) as refused:
+        services.decide(application=submitted, user=staff, outcome="granted", amount=Decimal(60000))
+    assert refused.value.messages == ["En ansøgning, der er »modtaget«, kan ikke bevilges."]
+    submitted.refresh_from_db()
+    assert submitted.status == Status.SUBMITTED
+
+
+def test_a_grant_without_an_amount_applied_is_refused_in_danish(in_review, staff):
+    Application.objects.filter(pk=in_review.pk).update(amount_applied=None)
+    with pytest.raises(ValidationError, match="intet ansøgt beløb"):
+        services.decide(application=in_review, user=staff, outcome="granted", amount=Decimal(60000))
+    assert not Decision.objects.exists()
+
+
+def test_a_grant_without_an_amount_applied_is_no_server_error(client, in_review, staff):
+    from tests.conftest import login
+
+    Application.objects.filter(pk=in_review.pk).update(amount_applied=None)
+    login(client, staff)
+    response = client.post(
+        f"/puljer/behandling/{in_review.pk}/afgoerelse/",
+        {"decision-outcome": "granted", "decision-amount": "60.000"},
+    )
+    assert response.status_code == 400
+    assert "intet ansøgt beløb" in response.text
 
 
 def test_the_decision_letter_is_mailed_as_a_pdf(
