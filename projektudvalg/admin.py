@@ -8,6 +8,7 @@ from django.contrib.admin.widgets import AdminDateWidget, AdminSplitDateTime, Ad
 from django.utils.translation import gettext_lazy as _
 
 from holbaek.admin import ReadOnlyAdmin
+from holbaek.forms import PlainTextFormMixin
 from projektudvalg.forms import RoundForm
 from projektudvalg.models import (
     AdvisoryNote,
@@ -37,7 +38,7 @@ class PoolCriterionInline(admin.TabularInline):
     extra = 0
 
 
-class GrantPoolForm(forms.ModelForm):
+class GrantPoolForm(PlainTextFormMixin, forms.ModelForm):
     allowed_applicant_types = forms.MultipleChoiceField(
         label=_("Hvem kan søge (typer)"),
         choices=ApplicantType.choices,
