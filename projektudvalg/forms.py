@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from holbaek.forms import MoneyField, MultipleFileField, PlainTextFormMixin, date_field
+from holbaek.formsets import PortalFormSet
 from lokalfora.models import LocalArea
 from projektudvalg.models import (
     ApplicantType,
@@ -198,7 +199,7 @@ class BudgetLineForm(PlainTextFormMixin, forms.Form):
 
 
 BudgetFormSet = forms.formset_factory(
-    BudgetLineForm, extra=3, max_num=30, validate_max=True, absolute_max=30
+    BudgetLineForm, formset=PortalFormSet, extra=3, max_num=30, validate_max=True, absolute_max=30
 )
 
 
