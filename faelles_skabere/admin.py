@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 
 from faelles_skabere.models import AreaAssignment, CoCreator, Expertise, RequestTopic, StandIn
+from holbaek.forms import PlainTextFormMixin
 from holbaek.images import prepare_image
 
 
@@ -10,7 +11,7 @@ class AreaAssignmentInline(admin.TabularInline):
     extra = 0
 
 
-class CoCreatorForm(forms.ModelForm):
+class CoCreatorForm(PlainTextFormMixin, forms.ModelForm):
     """The photo is checked and re-encoded without metadata, as on the portal's own pages."""
 
     class Meta:
@@ -38,7 +39,7 @@ class CoCreatorAdmin(admin.ModelAdmin):
     inlines = [AreaAssignmentInline]
 
 
-class ExpertiseForm(forms.ModelForm):
+class ExpertiseForm(PlainTextFormMixin, forms.ModelForm):
     topics = forms.MultipleChoiceField(
         label=Expertise._meta.get_field("topics").verbose_name,
         choices=RequestTopic.choices,

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from holbaek.text import SHORT_TEXT
 from lokalfora.models import LocalArea
 
 
@@ -79,7 +80,7 @@ class CoCreator(models.Model):
         related_name="co_creator",
         verbose_name=_("brugerkonto"),
     )
-    presentation = models.TextField(_("kort præsentation"), blank=True)
+    presentation = models.TextField(_("kort præsentation"), blank=True, max_length=SHORT_TEXT)
     expertise = models.ManyToManyField(
         Expertise, blank=True, related_name="co_creators", verbose_name=_("fagområder")
     )

@@ -5,7 +5,7 @@ from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
-from holbaek.validators import refuse_html
+from holbaek.validators import plain_text, refuse_html
 
 
 class PortalFormRenderer(TemplatesSetting):
@@ -20,11 +20,12 @@ class PortalFormRenderer(TemplatesSetting):
 
 
 class PlainTextFormMixin:
-    """Every free-text field of the form refuses HTML (see holbaek/validators.py).
+    """Every free-text field of the form takes plain text (see holbaek/validators.py).
 
-    E-mail and web-address fields have their own validation and are left alone,
-    and so are the fields in `markdown_fields`: Markdown has its own use of <…>
-    (links such as <https://holbaek.dk>), and it is sanitised when shown.
+    Bidirectional controls are removed (they make a title read differently in staff lists)
+    and HTML is refused. E-mail and web-address fields have their own validation and are
+    left alone; the fields in `markdown_fields` keep their <…>: Markdown has its own use
+    of it (links such as <https://holbaek.dk>), and it is sanitised when shown.
     """
 
     markdown_fields: tuple[str, ...] = ()
@@ -32,8 +33,31 @@ class PlainTextFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            if type(field) is forms.CharField and name not in self.markdown_fields:
+            if type(field) is not forms.CharField:
+                continue
+            field.to_python = _as_plain_text(field)
+            field.error_messages.setdefault("max_length", MAX_LENGTH_MESSAGE)
+            if name not in self.markdown_fields:
                 field.validators.append(refuse_html)
+
+
+MAX_LENGTH_MESSAGE = _("Skriv højst %(limit_value)d tegn. Teksten har %(show_value)d.")
+
+
+def _as_plain_text(field):
+    """The field's own to_python, then plain_text, before the length and HTML checks run.
+
+    Set on the field instance: a form's fields are copies made for that form alone."""
+    to_python = type(field).to_python.__get__(field)
+
+    def clean_plain_text(value):
+        text = plain_text(to_python(value))
+        if not isinstance(text, str):
+            return text
+        text = text.strip() if field.strip else text
+        return field.empty_value if text in field.empty_values else text
+
+    return clean_plain_text
 
 
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]
@@ -74,7 +98,8 @@ class MoneyField(forms.CharField):
 
     def __init__(self, *, max_value=Decimal("100000000"), allow_zero=False, **kwargs):
         super().__init__(**kwargs)
-        self.widget.attrs.setdefault("maxlength", "30")
+        self.max_length = 30  # checked in to_python: the cleaned value is a Decimal
+        self.widget.attrs.setdefault("maxlength", str(self.max_length))
         self.max_value = Decimal(max_value)
         self.allow_zero = allow_zero
         self.widget.attrs.setdefault("inputmode", "decimal")
@@ -93,7 +118,7 @@ class MoneyField(forms.CharField):
         if text in self.empty_values:
             return None
         text = re.sub(r"(?i)kr\.?$", "", re.sub(r"\s+", "", text))
-        if len(text) > 30:
+        if len(text) > self.max_length:
             raise forms.ValidationError(_("Beløbet er for langt."), code="max_length")
         if text.startswith("-"):
             raise forms.ValidationError(_("Beløbet kan ikke være negativt."), code="negative")

@@ -19,3 +19,12 @@ def kroner(value) -> str:
     places = 0 if amount == amount.to_integral_value() else 2
     text = f"{amount:,.{places}f}".replace(",", "X").replace(".", ",").replace("X", ".")
     return f"{text} kr"
+
+
+# The longest free text each kind of field takes, in characters. A model's TextField gets
+# one of these as max_length, so its model form, the admin and full_clean() refuse more;
+# tests/holbaek/test_text_limits.py fails for a text field without a maximum.
+SHORT_TEXT = 2_000  # a note, a reason, a source, a short presentation
+TEXT = 5_000  # an assessment, an advisory note, a recommendation, a decision's conditions
+LONG_TEXT = 10_000  # a description: of a project, a forum, an event, a final report
+PAGE_TEXT = 20_000  # a page of its own: a news post, a pool's purpose and rules

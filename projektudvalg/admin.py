@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from holbaek.admin import ReadOnlyAdmin
+from holbaek.forms import PlainTextFormMixin
 from projektudvalg import services
 from projektudvalg.forms import RoundForm
 from projektudvalg.models import (
@@ -39,7 +40,7 @@ class PoolCriterionInline(admin.TabularInline):
     extra = 0
 
 
-class GrantPoolForm(forms.ModelForm):
+class GrantPoolForm(PlainTextFormMixin, forms.ModelForm):
     allowed_applicant_types = forms.MultipleChoiceField(
         label=_("Hvem kan søge (typer)"),
         choices=ApplicantType.choices,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from holbaek.forms import MoneyField, MultipleFileField, PlainTextFormMixin, date_field
+from holbaek.formsets import PortalFormSet
 from lokalfora.models import LocalArea
 from projektudvalg import eligibility
 from projektudvalg.models import (
@@ -212,7 +213,7 @@ class BudgetLineForm(PlainTextFormMixin, forms.Form):
 
 
 BudgetFormSet = forms.formset_factory(
-    BudgetLineForm, extra=3, max_num=30, validate_max=True, absolute_max=30
+    BudgetLineForm, formset=PortalFormSet, extra=3, max_num=30, validate_max=True, absolute_max=30
 )
 
 

@@ -6,10 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 from holbaek.forms import MultipleFileField, PlainTextFormMixin
 from holbaek.uploads import check_document
-from sparring.models import Outcome, PreferredContact, RequesterKind, SparringRequest, Status
+from sparring.models import (
+    MESSAGE_LIMIT,
+    Outcome,
+    PreferredContact,
+    RequesterKind,
+    SparringRequest,
+    Status,
+)
 
-DESCRIPTION_LIMIT = 4000
-MESSAGE_LIMIT = 4000
 MIN_FILL_SECONDS = 3
 FORM_MAX_AGE = 60 * 60 * 24  # a form left open overnight must be sent again
 ACROSS = "tvaers"
@@ -23,9 +28,12 @@ class SparringRequestForm(PlainTextFormMixin, forms.ModelForm):
         label=_("Lokalområde"), error_messages={"required": _("Vælg et område.")}
     )
     website = forms.CharField(
-        label=_("Lad dette felt stå tomt"), required=False, template_name="forms/honeypot.html"
+        label=_("Lad dette felt stå tomt"),
+        required=False,
+        max_length=200,
+        template_name="forms/honeypot.html",
     )
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
+    started = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
 
     class Meta:
         model = SparringRequest
@@ -35,7 +43,7 @@ class SparringRequestForm(PlainTextFormMixin, forms.ModelForm):
         ]  # fmt: skip
         labels = {"name": _("Dit navn"), "email": _("Din e-mailadresse")}
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 8, "maxlength": DESCRIPTION_LIMIT}),
+            "description": forms.Textarea(attrs={"rows": 8}),
             "requester_kind": forms.RadioSelect,
             "preferred_contact": forms.RadioSelect,
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -100,11 +108,7 @@ class SparringRequestForm(PlainTextFormMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         # A filled honeypot is not an error to show: the view quietly drops the post.
-        self.is_spam = bool(cleaned.get("website"))
-        if len(cleaned.get("description") or "") > DESCRIPTION_LIMIT:
-            self.add_error(
-                "description", _("Skriv højst %(limit)d tegn.") % {"limit": DESCRIPTION_LIMIT}
-            )
+        self.is_spam = bool(cleaned.get("website")) or "website" in self.errors
         if cleaned.get("preferred_contact") == PreferredContact.PHONE and not cleaned.get("phone"):
             self.add_error("phone", _("Skriv dit telefonnummer, når du helst vil ringes op."))
         return cleaned

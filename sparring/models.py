@@ -9,7 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from faelles_skabere.models import CoCreator, RequestTopic
+from holbaek.text import SHORT_TEXT
 from lokalfora.models import LocalArea
+
+# What the public form says it takes; the model refuses more, also in the admin.
+DESCRIPTION_LIMIT = 4000
+MESSAGE_LIMIT = 4000
 
 
 class RequesterKind(models.TextChoices):
@@ -94,7 +99,7 @@ class SparringRequest(models.Model):
         help_text=_("Tom: på tværs af områder, eller ved ikke."),
     )
     topic = models.CharField(_("emne"), max_length=20, choices=RequestTopic.choices)
-    description = models.TextField(_("beskrivelse"))
+    description = models.TextField(_("beskrivelse"), max_length=DESCRIPTION_LIMIT)
     preferred_contact = models.CharField(
         _("hvordan vil du helst kontaktes"), max_length=10, choices=PreferredContact.choices
     )
@@ -111,7 +116,7 @@ class SparringRequest(models.Model):
         related_name="sparring_requests",
         verbose_name=_("sendt til"),
     )
-    routing_reason = models.TextField(_("hvorfor"), blank=True)
+    routing_reason = models.TextField(_("hvorfor"), blank=True, max_length=SHORT_TEXT)
 
     created_at = models.DateTimeField(_("sendt"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("bekræftet"), null=True, blank=True)
@@ -183,7 +188,7 @@ class Message(models.Model):
         related_name="+",
         verbose_name=_("skrevet af"),
     )
-    body = models.TextField(_("tekst"))
+    body = models.TextField(_("tekst"), max_length=MESSAGE_LIMIT)
     created_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
 
     class Meta:

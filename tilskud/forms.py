@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from holbaek.forms import DATE_FORMATS, DateInput, MoneyField, PlainTextFormMixin, date_field
+from holbaek.formsets import PortalInlineFormSet
 from lokalfora.population_import import MAX_BYTES
 from tilskud import computation
 from tilskud.models import GrantBand, GrantScheme, SchemeKind
@@ -159,7 +160,7 @@ class BandForm(forms.ModelForm):
         """As validate_unique: `band_unique_lower` holds after services.save_scheme."""
 
 
-class BaseBandFormSet(forms.BaseInlineFormSet):
+class BaseBandFormSet(PortalInlineFormSet):
     def validate_unique(self):
         """As BandForm.validate_unique: overlapping bands get the scheme's own message."""
 

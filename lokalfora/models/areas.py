@@ -5,6 +5,8 @@ from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from holbaek.text import LONG_TEXT, SHORT_TEXT
+
 
 class LocalAreaQuerySet(models.QuerySet):
     def with_public_details(self):
@@ -27,7 +29,7 @@ class LocalArea(models.Model):
     aliases = models.JSONField(_("andre navne"), default=list, blank=True)
     main_town = models.CharField(_("hovedby"), max_length=100)
     localities = models.JSONField(_("byer, landsbyer og sogne"), default=list, blank=True)
-    description = models.TextField(_("beskrivelse"), blank=True)
+    description = models.TextField(_("beskrivelse"), blank=True, max_length=LONG_TEXT)
     is_holbaek_town = models.BooleanField(
         _("Holbæk By"),
         default=False,
@@ -76,7 +78,7 @@ class PopulationFigure(models.Model):
         _("opgjort pr."), null=True, blank=True, help_text=_("Tom, hvis kilden ikke oplyser året.")
     )
     basis = models.CharField(_("grundlag"), max_length=20, choices=PopulationBasis.choices)
-    source = models.TextField(_("kilde"))
+    source = models.TextField(_("kilde"), max_length=SHORT_TEXT)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

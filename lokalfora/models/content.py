@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from holbaek.text import LONG_TEXT
 from lokalfora.models.forums import Forum
 
 
@@ -31,7 +32,9 @@ class NewsPost(models.Model):
     )
     title = models.CharField(_("overskrift"), max_length=150)
     summary = models.CharField(_("resumé"), max_length=300)
-    body = models.TextField(_("tekst"), blank=True, help_text=_("Du kan bruge Markdown."))
+    body = models.TextField(
+        _("tekst"), blank=True, max_length=LONG_TEXT, help_text=_("Du kan bruge Markdown.")
+    )
     image = models.ImageField(_("billede"), upload_to=news_image_path, blank=True)
     image_alt = models.CharField(
         _("beskrivelse af billedet"),
@@ -107,7 +110,7 @@ class Event(models.Model):
     ends_at = models.DateTimeField(_("slutter"))
     place = models.CharField(_("sted"), max_length=150, help_text=_("Fx Forsamlingshuset"))
     address = models.CharField(_("adresse"), max_length=200, blank=True)
-    description = models.TextField(_("beskrivelse"), blank=True)
+    description = models.TextField(_("beskrivelse"), blank=True, max_length=4000)
     organiser = models.CharField(_("arrangør"), max_length=150, blank=True)
     signup_url = models.URLField(_("link til tilmelding"), blank=True)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)

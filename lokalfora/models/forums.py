@@ -23,7 +23,7 @@ class Forum(models.Model):
         LocalArea, on_delete=models.PROTECT, related_name="forum", verbose_name=_("lokalområde")
     )
     name = models.CharField(_("navn"), max_length=150)
-    description = models.TextField(_("om lokalforummet"), blank=True)
+    description = models.TextField(_("om lokalforummet"), blank=True, max_length=4000)
     legal_form = models.CharField(
         _("organisationsform"),
         max_length=30,
@@ -38,8 +38,8 @@ class Forum(models.Model):
     )
     website = models.URLField(_("hjemmeside"), blank=True)
     email = models.EmailField(_("fælles e-mailadresse"), blank=True)
-    meetings = models.TextField(_("hvordan og hvornår I mødes"), blank=True)
-    how_to_join = models.TextField(_("sådan er du med"), blank=True)
+    meetings = models.TextField(_("hvordan og hvornår I mødes"), blank=True, max_length=1000)
+    how_to_join = models.TextField(_("sådan er du med"), blank=True, max_length=1000)
     updated_at = models.DateTimeField(_("opdateret"), auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from holbaek.models import StoredFile
+from holbaek.text import LONG_TEXT, SHORT_TEXT, TEXT
 from lokalfora.models import LocalArea
 from projektudvalg.models.pools import MONEY, ApplicantType, GrantPool, PoolCriterion, Round
 
@@ -58,7 +59,7 @@ class Application(models.Model):
 
     # Both pools
     title = models.CharField(_("projektets titel"), max_length=150, blank=True)
-    description = models.TextField(_("beskrivelse"), blank=True)
+    description = models.TextField(_("beskrivelse"), blank=True, max_length=LONG_TEXT)
     area = models.ForeignKey(
         LocalArea,
         on_delete=models.PROTECT,
@@ -68,7 +69,7 @@ class Application(models.Model):
         verbose_name=_("lokalområde"),
     )
     amount_applied = models.DecimalField(_("ansøgt beløb (kr.)"), null=True, blank=True, **MONEY)
-    timeline = models.TextField(_("tidsplan"), blank=True)
+    timeline = models.TextField(_("tidsplan"), blank=True, max_length=SHORT_TEXT)
     contact_name = models.CharField(_("kontaktperson"), max_length=150, blank=True)
     contact_email = models.EmailField(_("kontaktpersonens e-mail"), blank=True)
     contact_phone = models.CharField(_("kontaktpersonens telefon"), max_length=20, blank=True)
@@ -117,7 +118,9 @@ class Application(models.Model):
         _("ejerforhold"), max_length=20, choices=Ownership.choices, blank=True
     )
     owner_lives_there = models.BooleanField(_("jeg bor selv i bygningen"), default=False)
-    work_description = models.TextField(_("arbejdet, der skal udføres"), blank=True)
+    work_description = models.TextField(
+        _("arbejdet, der skal udføres"), blank=True, max_length=LONG_TEXT
+    )
     craftsman_name = models.CharField(_("håndværker"), max_length=150, blank=True)
     craftsman_cvr = models.CharField(
         _("håndværkerens CVR-nummer"), max_length=8, blank=True, validators=[CVR]
@@ -250,7 +253,7 @@ class StatusEvent(models.Model):
     by = models.ForeignKey(
         "holbaek.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    note = models.TextField(_("bemærkning"), blank=True)
+    note = models.TextField(_("bemærkning"), blank=True, max_length=TEXT)
 
     class Meta:
         verbose_name = _("statusændring")

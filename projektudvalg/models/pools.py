@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from holbaek.text import PAGE_TEXT, SHORT_TEXT
+
 MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
 SHARE = {
     "max_digits": 5,
@@ -64,12 +66,14 @@ class GrantPool(models.Model):
     )
     name = models.CharField(_("navn"), max_length=100, unique=True)
     summary = models.CharField(_("kort fortalt"), max_length=300)
-    purpose = models.TextField(_("formål"))
-    who_may_apply = models.TextField(_("hvem kan søge"))
-    criteria = models.TextField(_("kriterier"), blank=True)
-    rules = models.TextField(_("regler for beløb og medfinansiering"), blank=True)
+    purpose = models.TextField(_("formål"), max_length=PAGE_TEXT)
+    who_may_apply = models.TextField(_("hvem kan søge"), max_length=PAGE_TEXT)
+    criteria = models.TextField(_("kriterier"), blank=True, max_length=PAGE_TEXT)
+    rules = models.TextField(
+        _("regler for beløb og medfinansiering"), blank=True, max_length=PAGE_TEXT
+    )
     contact_email = models.EmailField(_("kontakt"), blank=True)
-    rules_source = models.TextField(_("kilde til reglerne"), blank=True)
+    rules_source = models.TextField(_("kilde til reglerne"), blank=True, max_length=SHORT_TEXT)
     is_active = models.BooleanField(_("aktiv"), default=True)
 
     rule_set = models.CharField(_("regelsæt"), max_length=20, choices=RuleSet.choices)
@@ -130,7 +134,7 @@ class PoolCriterion(models.Model):
 
     pool = models.ForeignKey(GrantPool, on_delete=models.CASCADE, related_name="criteria_list")
     name = models.CharField(_("kriterium"), max_length=150)
-    description = models.TextField(_("forklaring"), blank=True)
+    description = models.TextField(_("forklaring"), blank=True, max_length=SHORT_TEXT)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     is_active = models.BooleanField(_("aktivt"), default=True)
 

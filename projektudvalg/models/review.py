@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from holbaek.text import LONG_TEXT, TEXT
 from projektudvalg.models.applications import CVR, Application
 from projektudvalg.models.pools import MONEY, PoolCriterion
 
@@ -16,7 +17,7 @@ class Assessment(models.Model):
         Application, on_delete=models.CASCADE, related_name="assessments"
     )
     assessor = models.ForeignKey("holbaek.User", on_delete=models.PROTECT, related_name="+")
-    notes = models.TextField(_("noter"), blank=True)
+    notes = models.TextField(_("noter"), blank=True, max_length=TEXT)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -60,7 +61,7 @@ class AdvisoryNote(models.Model):
         Application, on_delete=models.CASCADE, related_name="advisory_notes"
     )
     author = models.ForeignKey("holbaek.User", on_delete=models.PROTECT, related_name="+")
-    text = models.TextField(_("rådgivende bemærkning"))
+    text = models.TextField(_("rådgivende bemærkning"), max_length=TEXT)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -87,7 +88,7 @@ class Recommendation(models.Model):
     )
     outcome = models.CharField(_("indstilling"), max_length=10, choices=Outcome.choices)
     amount = models.DecimalField(_("indstillet beløb (kr.)"), null=True, blank=True, **MONEY)
-    text = models.TextField(_("begrundelse"))
+    text = models.TextField(_("begrundelse"), max_length=TEXT)
     author = models.ForeignKey("holbaek.User", on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -146,8 +147,8 @@ class Decision(models.Model):
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="decisions")
     outcome = models.CharField(_("afgørelse"), max_length=10, choices=Outcome.choices)
     amount = models.DecimalField(_("bevilget beløb (kr.)"), null=True, blank=True, **MONEY)
-    conditions = models.TextField(_("vilkår"), blank=True)
-    reason = models.TextField(_("begrundelse"), blank=True)
+    conditions = models.TextField(_("vilkår"), blank=True, max_length=TEXT)
+    reason = models.TextField(_("begrundelse"), blank=True, max_length=TEXT)
     meeting = models.ForeignKey(
         Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions"
     )
@@ -210,7 +211,7 @@ class FinalReport(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="final_reports"
     )
-    text = models.TextField(_("slutrapport"))
+    text = models.TextField(_("slutrapport"), max_length=LONG_TEXT)
     submitted_at = models.DateTimeField(auto_now_add=True)
     accepted_at = models.DateTimeField(_("godkendt"), null=True, blank=True)
     accepted_by = models.ForeignKey(

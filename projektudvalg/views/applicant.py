@@ -114,7 +114,8 @@ def edit(request, pk):
         formset = BudgetFormSet(prefix="budget", initial=_initial_lines(application))
         return render(request, "projektudvalg/edit.html", _edit_context(application, form, formset))
     form = Form(request.POST, request.FILES, instance=application, pool=application.pool)
-    formset = BudgetFormSet(request.POST, prefix="budget")
+    # Bound with the stored lines, so a post that leaves any of them out is refused.
+    formset = BudgetFormSet(request.POST, prefix="budget", initial=_initial_lines(application))
     valid = form.is_valid() & formset.is_valid()
     try:
         file_problems = _save_what_is_valid(application, form, formset)

@@ -99,7 +99,7 @@ def test_an_editor_adds_and_edits_a_contact_with_consent(editor, area):
         ({"email": "ikke-en-adresse"}, "gyldig e-mail"),
         ({"phone": "ring til mig"}, "Skriv telefonnummeret med cifre"),
         ({"name": ""}, "Dette felt er påkrævet."),
-        ({"name": "x" * 151}, "højst have 150 tegn"),
+        ({"name": "x" * 151}, "Skriv højst 150 tegn. Teksten har 151."),
     ],
 )
 def test_bad_contact_input_is_explained_and_kept(editor, area, data, message):

@@ -73,7 +73,7 @@ def test_edit(as_role, draft, role):
     """Only the applicant edits, and only a draft (or one sent back)."""
     client = as_role(role)
     response = client.post(f"/ansoegninger/{draft.pk}/rediger/", {
-        "title": "Ændret", "budget-TOTAL_FORMS": "0", "budget-INITIAL_FORMS": "0", "save": "1",
+        "title": "Ændret", "budget-TOTAL_FORMS": "2", "budget-INITIAL_FORMS": "2", "save": "1",
     })  # fmt: skip
     assert_access(response, role, {"applicant"}, ok=302)
     draft.refresh_from_db()

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from holbaek.models import StoredFile
+from holbaek.text import SHORT_TEXT
 from lokalfora.models import LocalArea
 from tilskud.models.schemes import GrantScheme
 
@@ -126,7 +127,7 @@ class AnnualAccounts(StoredFile):
         "holbaek.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     reviewed_at = models.DateTimeField(_("behandlet"), null=True, blank=True)
-    review_note = models.TextField(_("kommunens bemærkning"), blank=True)
+    review_note = models.TextField(_("kommunens bemærkning"), blank=True, max_length=SHORT_TEXT)
 
     class Meta:
         verbose_name = _("regnskab")

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from holbaek.text import PAGE_TEXT, SHORT_TEXT
 from lokalfora.models import LocalArea, PopulationBasis, PopulationFigure
 
 MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
@@ -99,7 +100,7 @@ class GrantVersion(models.Model):
 
     scheme = models.ForeignKey(GrantScheme, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveSmallIntegerField(_("version"))
-    reason = models.TextField(_("begrundelse"), blank=True)
+    reason = models.TextField(_("begrundelse"), blank=True, max_length=SHORT_TEXT)
     approved_at = models.DateTimeField(_("godkendt"), auto_now_add=True)
     approved_by = models.ForeignKey(
         "holbaek.User",
@@ -108,7 +109,7 @@ class GrantVersion(models.Model):
         related_name="+",
         verbose_name=_("godkendt af"),
     )
-    explanation = models.TextField(_("formel"))
+    explanation = models.TextField(_("formel"), max_length=PAGE_TEXT)
     # Copied from the scheme when approved, so the published version never changes.
     population_date = models.DateField(_("befolkningstal pr."))
     is_illustrative = models.BooleanField(_("illustrativ"), default=False)
@@ -140,7 +141,7 @@ class GrantLine(models.Model):
         _("grundlag"), max_length=20, choices=PopulationBasis.choices
     )
     amount = models.PositiveIntegerField(_("beløb (kr.)"))
-    explanation = models.TextField(_("udregning"))
+    explanation = models.TextField(_("udregning"), max_length=PAGE_TEXT)
 
     class Meta:
         verbose_name = _("tilskud til et område")
