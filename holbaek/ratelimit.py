@@ -34,8 +34,13 @@ def allow(scope: str, value: str, *, limit: int, period: int) -> bool:
         except ValueError:  # expired between add() and incr()
             cache.add(key, 1, timeout=period)
             return True
-    except Exception:
-        logger.exception("Rate limit %s could not be counted; letting the request through", scope)
+    except Exception as error:
+        # One line, not a traceback per request while the cache is down.
+        logger.warning(
+            "Rate limit %s could not be counted (%s); letting the request through",
+            scope,
+            type(error).__name__,
+        )
         return True
     return count <= limit
 
