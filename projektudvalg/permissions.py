@@ -14,8 +14,8 @@ The applicant never sees assessments, advisory notes or the recommendation.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
 
+from faelles_skabere.selectors import follows_area
 from holbaek import roles
 from projektudvalg.models import Status
 
@@ -29,21 +29,11 @@ def is_applicant(user, application) -> bool:
 
 
 def is_areas_co_creator(user, application) -> bool:
-    """The area's fixed fælles-skaber today, or their stand-in."""
+    """The area's fixed fælles-skaber today, or their stand-in (never a process running
+    in the area: the process consultant is not the area's fælles-skaber)."""
     if application.area_id is None or not roles.has_role(user, roles.CO_CREATOR):
         return False
-    from faelles_skabere.models import AreaAssignment, StandIn
-
-    today = timezone.localdate()
-    assigned = AreaAssignment.objects.current(today).filter(area_id=application.area_id)
-    if assigned.filter(co_creator__user=user).exists():
-        return True
-    return StandIn.objects.filter(
-        stand_in__user=user,
-        co_creator__in=assigned.values("co_creator"),
-        starts_on__lte=today,
-        ends_on__gte=today,
-    ).exists()
+    return follows_area(user, application.area_id)
 
 
 def can_view(user, application) -> bool:
