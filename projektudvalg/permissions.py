@@ -5,10 +5,15 @@
 | Anonymous, other applicant | no   | no    | no             | no     | no    |
 | The applicant              | yes  | yes   | no             | no     | yes   |
 | The area's fælles-skaber   | yes  | no    | no             | yes    | yes   |
+| Process consultant (only a process in the area) | no | no | no     | no     | no    |
 | Committee staff, admin     | yes  | no    | yes            | no     | yes   |
 
 *edit: only while a draft or sent back. Assess includes the queue, recommendations,
 meetings, payouts and exports.
+
+"The area's fælles-skaber" is its fixed fælles-skaber today or their stand-in
+(`faelles_skabere.selectors.follows_area`). Every signed-in person may apply; the
+fælles-skabere have a list of the applications that wait for their advisory note.
 
 The applicant never sees assessments, advisory notes or the recommendation.
 """
@@ -74,3 +79,13 @@ def can_decide(user) -> bool:
 
 def can_advise(user, application) -> bool:
     return application.status != Status.DRAFT and is_areas_co_creator(user, application)
+
+
+def can_apply(user) -> bool:
+    """Every signed-in person applies and follows their own applications."""
+    return bool(getattr(user, "is_authenticated", False))
+
+
+def can_see_advice_list(user) -> bool:
+    """The list of applications in one's areas that wait for one's advisory note."""
+    return roles.has_role(user, roles.CO_CREATOR)

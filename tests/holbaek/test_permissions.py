@@ -39,6 +39,9 @@ MATRIX = {
     | {"anonymous": LOGIN, "editor_this": OK}
     | STAFF,
     "/lokalomraader/overblik/": dict.fromkeys(ROLE_NAMES, DENIED) | {"anonymous": LOGIN} | STAFF,
+    # The fælles-skabere's list of applications waiting for their advice.
+    "/puljer/raadgivning/": dict.fromkeys(ROLE_NAMES, DENIED)
+    | {"anonymous": LOGIN, "co_creator": OK, "process_consultant": OK},
     # Who changed what: municipal staff only.
     "/lokalomraader/tollose/historik/": dict.fromkeys(ROLE_NAMES, DENIED)
     | {"anonymous": LOGIN}
@@ -140,6 +143,7 @@ PROTECTED = {
     "projektudvalg:attachment",
     "projektudvalg:attachment-delete",
     "projektudvalg:queue",
+    "projektudvalg:advice-list",
     "projektudvalg:case",
     "projektudvalg:assess",
     "projektudvalg:advise",
