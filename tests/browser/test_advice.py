@@ -9,6 +9,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_advice_list_is_accessible(new_context, live_server, demo_data, axe_source):
+    from lokalfora.models import LocalArea
+    from projektudvalg.models import Application
+
+    # The demo's application under review comes from Tølløse, which the demo fælles-skaber follows.
+    tollose = LocalArea.objects.get(slug="tollose")
+    Application.objects.filter(status="in_review").update(area=tollose)
     page = staff_page(new_context, live_server, "faelles-skaber@example.org")
     page.goto("/konto/")
     assert_accessible(page, axe_source)
