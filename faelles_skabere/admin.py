@@ -1,7 +1,13 @@
+"""Who follows which area is changed on /faelles-skabere/tildeling/ (services.reassign_area,
+which keeps one fixed fælles-skaber per area and never the process consultant): here the
+assignments are read-only. Stand-ins are added through services.add_stand_in."""
+
 from django import forms
 from django.contrib import admin
 
+from faelles_skabere import services
 from faelles_skabere.models import AreaAssignment, CoCreator, Expertise, RequestTopic, StandIn
+from holbaek.admin import ReadOnlyAdmin, ServiceAdmin
 from holbaek.forms import PlainTextFormMixin
 from holbaek.images import prepare_image
 
@@ -9,6 +15,17 @@ from holbaek.images import prepare_image
 class AreaAssignmentInline(admin.TabularInline):
     model = AreaAssignment
     extra = 0
+    fields = ["area", "kind", "started_on", "ended_on"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class CoCreatorForm(PlainTextFormMixin, forms.ModelForm):
@@ -60,7 +77,7 @@ class ExpertiseAdmin(admin.ModelAdmin):
 
 
 @admin.register(AreaAssignment)
-class AreaAssignmentAdmin(admin.ModelAdmin):
+class AreaAssignmentAdmin(ReadOnlyAdmin):
     list_display = ["area", "co_creator", "kind", "started_on", "ended_on"]
     list_filter = ["kind", "co_creator", "area"]
     list_select_related = ["area", "co_creator"]
@@ -68,7 +85,20 @@ class AreaAssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(StandIn)
-class StandInAdmin(admin.ModelAdmin):
+class StandInAdmin(ServiceAdmin):
+    """Added through the service (periods never overlap); ended by deleting, not edited."""
+
     list_display = ["co_creator", "stand_in", "starts_on", "ends_on"]
     list_select_related = ["co_creator", "stand_in"]
     date_hierarchy = "starts_on"
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        obj.pk = services.add_stand_in(
+            co_creator=obj.co_creator,
+            stand_in=obj.stand_in,
+            starts_on=obj.starts_on,
+            ends_on=obj.ends_on,
+        ).pk

@@ -7,4 +7,4 @@ class FaellesSkabereConfig(AppConfig):
     verbose_name = _("Fælles-skabere")
 
     def ready(self):
-        from faelles_skabere import area_sections  # noqa: F401  (registers the area page section)
+        from faelles_skabere import account_links, area_sections  # noqa: F401  (register their parts)

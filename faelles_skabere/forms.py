@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from faelles_skabere.models import CoCreator
+from faelles_skabere.models import CoCreator, CoCreatorKind
 from holbaek.forms import date_field
 from lokalfora.models import LocalArea
 
@@ -26,7 +26,9 @@ class ReassignForm(forms.Form):
         label=_("Område"), queryset=LocalArea.objects.order_by("name"), empty_label=None
     )
     co_creator = forms.ModelChoiceField(
-        label=_("Ny fast fælles-skaber"), queryset=CoCreator.objects.all(), empty_label=None
+        label=_("Ny fast fælles-skaber"),
+        queryset=CoCreator.objects.filter(kind=CoCreatorKind.CO_CREATOR),
+        empty_label=None,
     )
     starts_on = _date_field(_("Fra og med"))
 

@@ -15,6 +15,16 @@ class CoCreatorKind(models.TextChoices):
     PROCESS_CONSULTANT = "process_consultant", _("Proceskonsulent")
 
 
+class AssignmentKind(models.TextChoices):
+    FIXED = "fixed", _("fast fælles-skaber")
+    PROCESS = "process", _("procesforløb")
+
+
+CONSULTANT_NOT_FIXED = _(
+    "Proceskonsulenten kan ikke være fast fælles-skaber for et område, kun have procesforløb."
+)
+
+
 class RequestTopic(models.TextChoices):
     """What a sparring request is about (also what a fagområde covers, for routing)."""
 
@@ -121,10 +131,14 @@ class CoCreator(models.Model):
     def display_name(self):
         return self.name or self.title
 
-
-class AssignmentKind(models.TextChoices):
-    FIXED = "fixed", _("fast fælles-skaber")
-    PROCESS = "process", _("procesforløb")
+    def clean(self):
+        """The process consultant is never an area's fixed fælles-skaber (see AreaAssignment)."""
+        if (
+            self.pk
+            and self.kind == CoCreatorKind.PROCESS_CONSULTANT
+            and self.assignments.filter(kind=AssignmentKind.FIXED).exists()
+        ):
+            raise ValidationError({"kind": CONSULTANT_NOT_FIXED}, code="consultant_fixed")
 
 
 class AssignmentQuerySet(models.QuerySet):
@@ -139,6 +153,15 @@ class AssignmentQuerySet(models.QuerySet):
 
     def fixed(self):
         return self.filter(kind=AssignmentKind.FIXED)
+
+    def fixed_on(self, on=None):
+        """The fixed assignments in effect on the day (today by default).
+
+        The one answer to "who is this area's fixed fælles-skaber today": sparring
+        routing, the area page, the inbox and the pool permissions all ask here.
+        A process (the process consultant's) never counts.
+        """
+        return self.fixed().current(on)
 
     def processes(self):
         return self.filter(kind=AssignmentKind.PROCESS)
@@ -193,8 +216,13 @@ class AreaAssignment(models.Model):
         return f"{self.area}: {self.co_creator}"
 
     def clean(self):
-        """An area's fixed assignments may not overlap (PostgreSQL also enforces it)."""
-        if self.kind != AssignmentKind.FIXED or not (self.area_id and self.started_on):
+        """An area's fixed assignments may not overlap (PostgreSQL also enforces it), and the
+        process consultant has processes only (a trigger enforces it on PostgreSQL)."""
+        if self.kind != AssignmentKind.FIXED:
+            return
+        if self.co_creator_id and self.co_creator.kind == CoCreatorKind.PROCESS_CONSULTANT:
+            raise ValidationError({"co_creator": CONSULTANT_NOT_FIXED}, code="consultant_fixed")
+        if not (self.area_id and self.started_on):
             return
         overlapping = AreaAssignment.objects.fixed().filter(
             Q(ended_on__isnull=True) | Q(ended_on__gte=self.started_on), area_id=self.area_id

@@ -1,7 +1,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from faelles_skabere.models import AreaAssignment, CoCreator, StandIn
@@ -14,7 +14,7 @@ def directory():
     Each gets `current_assignments` (the areas they follow now) and
     `processes` (the process consultant's processes, newest first).
     """
-    current = AreaAssignment.objects.fixed().current().select_related("area").order_by("area__name")
+    current = AreaAssignment.objects.fixed_on().select_related("area").order_by("area__name")
     processes = (
         AreaAssignment.objects.processes()
         .select_related("area")
@@ -32,11 +32,7 @@ def directory():
 def current_co_creator(area, on=None):
     """The area's fixed fælles-skaber on the day (today by default), or None."""
     assignment = (
-        AreaAssignment.objects.fixed()
-        .current(on)
-        .select_related("co_creator")
-        .filter(area=area)
-        .first()
+        AreaAssignment.objects.fixed_on(on).select_related("co_creator").filter(area=area).first()
     )
     return assignment.co_creator if assignment else None
 
@@ -70,9 +66,31 @@ def responsible_for(area, on: datetime.date | None = None) -> Responsible | None
     return Responsible(co_creator=co_creator)
 
 
+def areas_followed_by(user, on: datetime.date | None = None):
+    """The ids of the areas whose fixed fælles-skaber on the day is the user, or someone the
+    user stands in for (a subquery of `area_id`s). Empty for everyone else, the process
+    consultant's processes included."""
+    if not getattr(user, "is_authenticated", False):
+        return AreaAssignment.objects.none().values("area_id")
+    on = on or timezone.localdate()
+    covered = StandIn.objects.filter(
+        stand_in__user=user, starts_on__lte=on, ends_on__gte=on
+    ).values("co_creator")
+    return (
+        AreaAssignment.objects.fixed_on(on)
+        .filter(Q(co_creator__user=user) | Q(co_creator__in=covered))
+        .values("area_id")
+    )
+
+
+def follows_area(user, area_id, on: datetime.date | None = None) -> bool:
+    """Whether the user is the area's fixed fælles-skaber on the day, or stands in for them."""
+    return area_id is not None and areas_followed_by(user, on).filter(area_id=area_id).exists()
+
+
 def areas_with_co_creators():
     """All areas with their current fixed fælles-skaber (`current_assignment`), for staff."""
-    current = AreaAssignment.objects.fixed().current().select_related("co_creator")
+    current = AreaAssignment.objects.fixed_on().select_related("co_creator")
     return list(
         LocalArea.objects.prefetch_related(
             Prefetch("co_creator_assignments", queryset=current, to_attr="current_fixed")

@@ -7,7 +7,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from faelles_skabere.models import AreaAssignment, AssignmentKind, CoCreator, StandIn
+from faelles_skabere.models import (
+    CONSULTANT_NOT_FIXED,
+    AreaAssignment,
+    AssignmentKind,
+    CoCreator,
+    CoCreatorKind,
+    StandIn,
+)
 from lokalfora.models import LocalArea
 
 
@@ -20,7 +27,10 @@ def reassign_area(
     The current assignment ends the day before `starts_on` and the new one
     starts that day, so the area always has exactly one, and the history
     shows who covered it when. The area's row is locked while this happens.
+    The process consultant is never made an area's fixed fælles-skaber.
     """
+    if co_creator.kind == CoCreatorKind.PROCESS_CONSULTANT:
+        raise ValidationError(CONSULTANT_NOT_FIXED, code="consultant_fixed")
     LocalArea.objects.select_for_update().get(pk=area.pk)
     latest = _undo_planned_handover(area)
     if latest is not None:

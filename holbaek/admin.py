@@ -1,6 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from holbaek.models import User
 
@@ -49,3 +53,41 @@ class SingletonAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ServiceAdmin(admin.ModelAdmin):
+    """A model whose rules live in a service: the subclass's `save_model`, `delete_model`
+    and `delete_queryset` call that service, as the portal's pages do.
+
+    Every admin step runs in one transaction. When the service refuses (ValidationError),
+    the whole step is undone, the log entry too, and the refusal is shown as an error
+    message on the same page: the row stays as it was.
+    """
+
+    def _refusable(self, request, view, *args):
+        try:
+            with transaction.atomic():
+                return view(request, *args)
+        except ValidationError as refusal:
+            for message in refusal.messages:
+                self.message_user(request, message, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return self._refusable(request, super().changeform_view, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        return self._refusable(request, super().delete_view, object_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        """Bulk actions (delete selected) and list edits go through the services too."""
+        return self._refusable(request, super().changelist_view, extra_context)
+
+
+class ServiceHistoryAdmin(ServiceAdmin, SimpleHistoryAdmin):
+    """ServiceAdmin with django-simple-history: restoring a version saves through the service."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        return self._refusable(
+            request, super().history_form_view, object_id, version_id, extra_context
+        )

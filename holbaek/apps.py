@@ -10,6 +10,9 @@ class HolbaekConfig(AppConfig):
     name = "holbaek"
     verbose_name = _("Portal og brugere")
 
+    def ready(self):
+        from holbaek import account_links  # noqa: F401  (registers the admin's link)
+
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     default = False

@@ -18,6 +18,12 @@ ALL_ROLES = (FORUM_EDITOR, CO_CREATOR, COMMITTEE_STAFF, ADMINISTRATOR)
 # Municipal staff: they see personal data that is not public and must use MFA.
 STAFF_ROLES = frozenset({CO_CREATOR, COMMITTEE_STAFF, ADMINISTRATOR})
 
+# An Administrator who is not a superuser works in the Django admin with the model
+# permissions of the portal's own apps (view, add, change, delete); what the services
+# refuse, the admin refuses too. Users, groups and permissions stay with the superusers.
+# See docs/roles.md.
+ADMINISTRATOR_APP_LABELS = ("lokalfora", "faelles_skabere", "sparring", "projektudvalg", "tilskud")
+
 # Group names are data and stay Danish; these are the names shown in the UI.
 ROLE_LABELS = {
     FORUM_EDITOR: _("Forum-redaktør"),

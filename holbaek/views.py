@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from holbaek import roles
+from holbaek.account_links import account_sections
 
 
 @require_safe
@@ -15,7 +16,7 @@ def account(request):
         "requires_mfa": roles.requires_mfa(user),
         "has_mfa": Authenticator.objects.filter(user=user).exists(),
         "editorships": list(user.forum_editorships.select_related("forum__area")),
-        "is_municipal_staff": roles.is_municipal_staff(user),
+        "sections": account_sections(user),
     }
     return render(request, "holbaek/account.html", context)
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from holbaek.admin import SingletonAdmin
+from holbaek.admin import ServiceAdmin, ServiceHistoryAdmin, SingletonAdmin
 from lokalfora import services
 from lokalfora.models import (
     ContactPerson,
@@ -38,9 +38,20 @@ class PopulationFigureAdmin(admin.ModelAdmin):
     search_fields = ["area__name", "source"]
 
 
-class ContactPersonInline(admin.StackedInline):
+class ContactPersonInline(admin.TabularInline):
+    """Shown only: contacts are changed on their own admin page, through the services."""
+
     model = ContactPerson
     extra = 0
+    fields = ["name", "role", "email", "phone", "is_active", "last_confirmed"]
+    readonly_fields = fields
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Forum)
@@ -52,16 +63,53 @@ class ForumAdmin(SimpleHistoryAdmin):
     inlines = [ContactPersonInline]
 
 
+def _public_fields(contact: ContactPerson) -> set[str]:
+    """The consents as the admin's form set them (a date given = consent)."""
+    return {
+        field for field, date_field in services.CONSENT_FIELDS.items()
+        if getattr(contact, date_field)
+    }  # fmt: skip
+
+
+CONTACT_FIELDS = [
+    "name", "role", "email", "phone", "name_public_since", "email_public_since",
+    "phone_public_since", "is_active", "order",
+]  # fmt: skip
+
+
 @admin.register(ContactPerson)
-class ContactPersonAdmin(SimpleHistoryAdmin):
+class ContactPersonAdmin(ServiceHistoryAdmin):
+    """Through the services, so a forum always keeps an active contact person."""
+
     list_display = ["name", "role", "forum", "is_active", "last_confirmed"]
     list_filter = ["is_active", "forum__area"]
     list_select_related = ["forum"]
     search_fields = ["name", "email", "phone", "forum__name"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Moving a contact to another forum could take the old forum's last one.
+        return ["forum", "last_confirmed"] if obj else ["last_confirmed"]
+
+    def save_model(self, request, obj, form, change):
+        data = {name: getattr(obj, name) for name in CONTACT_FIELDS}
+        if change:
+            services.contact_update(contact=obj, data=data, public_fields=_public_fields(obj))
+        else:
+            saved = services.contact_create(
+                forum=obj.forum, data=data, public_fields=_public_fields(obj)
+            )
+            obj.pk, obj.last_confirmed = saved.pk, saved.last_confirmed
+
+    def delete_model(self, request, obj):
+        services.contact_remove(contact=obj)
+
+    def delete_queryset(self, request, queryset):
+        for contact in queryset.select_related("forum"):
+            services.contact_remove(contact=contact)
+
 
 @admin.register(NewsPost)
-class NewsPostAdmin(SimpleHistoryAdmin):
+class NewsPostAdmin(ServiceHistoryAdmin):
     list_display = ["title", "forum", "published_at"]
     list_filter = ["forum__area"]
     list_select_related = ["forum"]
@@ -71,9 +119,16 @@ class NewsPostAdmin(SimpleHistoryAdmin):
     # re-encoded without metadata (holbaek.images); the admin only shows them.
     readonly_fields = ["image"]
 
+    def delete_model(self, request, obj):
+        services.news_delete(post=obj)  # the picture's file goes too
+
+    def delete_queryset(self, request, queryset):
+        for post in queryset:
+            services.news_delete(post=post)
+
 
 @admin.register(ForumEditor)
-class ForumEditorAdmin(admin.ModelAdmin):
+class ForumEditorAdmin(ServiceAdmin):
     list_display = ["user", "forum", "created_at"]
     list_filter = ["forum__area"]
     list_select_related = ["user", "forum"]

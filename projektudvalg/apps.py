@@ -7,4 +7,4 @@ class ProjektudvalgConfig(AppConfig):
     verbose_name = _("Projektudvalget")
 
     def ready(self):
-        from projektudvalg import area_sections  # noqa: F401  (registers the area page section)
+        from projektudvalg import account_links, area_sections  # noqa: F401  (register their parts)

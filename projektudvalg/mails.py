@@ -1,13 +1,16 @@
-"""Mails to applicants: receipt, status changes (as staff have set), decision letters."""
+"""Mails to applicants: receipt, status changes (as staff have set), decision letters;
+and to the area's fælles-skaber when an application waits for their advice."""
 
 import logging
 import smtplib
 
 from django.core.mail import EmailMessage
+from django.tasks import task
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from faelles_skabere.selectors import responsible_for
 from holbaek.links import absolute_url
 from projektudvalg import letters
 from projektudvalg.models import Application, Decision, Status, StatusMail
@@ -117,3 +120,37 @@ def report_reminder(decision: Decision) -> bool:
             "reference": application.reference
         }
         return _send(EmailMessage(subject, body + SIGNATURE, to=_recipients(application)))
+
+
+@task()
+def ask_for_advice(pk: int) -> int:
+    """An application in an area was submitted: its fixed fælles-skaber (and a stand-in
+    covering for them) is asked for an advisory note. Returns the number of addresses."""
+    application = Application.objects.select_related("pool", "area").get(pk=pk)
+    responsible = responsible_for(application.area) if application.area_id else None
+    if responsible is None:
+        return 0
+    people = [p for p in (responsible.co_creator, responsible.covering_for) if p is not None]
+    addresses = sorted({p.email or (p.user.email if p.user_id else "") for p in people} - {""})
+    if not addresses:
+        return 0
+    with translation.override("da"):
+        body = _(
+            "Hej\n\nDer er kommet en ansøgning til %(pool)s fra %(area)s: »%(title)s« "
+            "(%(reference)s). Udvalgssekretariatet vil gerne have din rådgivende bemærkning, "
+            "før udvalget beslutter sig.\n\nSkriv den her:\n%(case)s\n\nAlle ansøgninger, "
+            "der venter på din rådgivning:\n%(list)s"
+        ) % {
+            "pool": application.pool.name,
+            "area": application.area.name,
+            "title": application.display_title,
+            "reference": application.reference,
+            "case": absolute_url(reverse("projektudvalg:case", kwargs={"pk": application.pk})),
+            "list": absolute_url(reverse("projektudvalg:advice-list")),
+        }
+        subject = _("Ansøgning %(reference)s fra %(area)s venter på din rådgivning") % {
+            "reference": application.reference,
+            "area": application.area.name,
+        }
+        sent = _send(EmailMessage(subject, body + SIGNATURE, to=addresses))
+    return len(addresses) if sent else 0

@@ -5,17 +5,22 @@
 | Anonymous, other applicant | no   | no    | no             | no     | no    |
 | The applicant              | yes  | yes   | no             | no     | yes   |
 | The area's fælles-skaber   | yes  | no    | no             | yes    | yes   |
+| Process consultant (only a process in the area) | no | no | no     | no     | no    |
 | Committee staff, admin     | yes  | no    | yes            | no     | yes   |
 
 *edit: only while a draft or sent back. Assess includes the queue, recommendations,
 meetings, payouts and exports.
 
+"The area's fælles-skaber" is its fixed fælles-skaber today or their stand-in
+(`faelles_skabere.selectors.follows_area`). Every signed-in person may apply; the
+fælles-skabere have a list of the applications that wait for their advisory note.
+
 The applicant never sees assessments, advisory notes or the recommendation.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
 
+from faelles_skabere.selectors import follows_area
 from holbaek import roles
 from projektudvalg.models import Status
 
@@ -29,21 +34,11 @@ def is_applicant(user, application) -> bool:
 
 
 def is_areas_co_creator(user, application) -> bool:
-    """The area's fixed fælles-skaber today, or their stand-in."""
+    """The area's fixed fælles-skaber today, or their stand-in (never a process running
+    in the area: the process consultant is not the area's fælles-skaber)."""
     if application.area_id is None or not roles.has_role(user, roles.CO_CREATOR):
         return False
-    from faelles_skabere.models import AreaAssignment, StandIn
-
-    today = timezone.localdate()
-    assigned = AreaAssignment.objects.current(today).filter(area_id=application.area_id)
-    if assigned.filter(co_creator__user=user).exists():
-        return True
-    return StandIn.objects.filter(
-        stand_in__user=user,
-        co_creator__in=assigned.values("co_creator"),
-        starts_on__lte=today,
-        ends_on__gte=today,
-    ).exists()
+    return follows_area(user, application.area_id)
 
 
 def can_view(user, application) -> bool:
@@ -90,3 +85,13 @@ def can_decide(user) -> bool:
 
 def can_advise(user, application) -> bool:
     return application.status != Status.DRAFT and is_areas_co_creator(user, application)
+
+
+def can_apply(user) -> bool:
+    """Every signed-in person applies and follows their own applications."""
+    return bool(getattr(user, "is_authenticated", False))
+
+
+def can_see_advice_list(user) -> bool:
+    """The list of applications in one's areas that wait for one's advisory note."""
+    return roles.has_role(user, roles.CO_CREATOR)

@@ -1,9 +1,11 @@
 """Reads for the pool pages, each a fixed number of queries."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.utils import timezone
 
+from faelles_skabere.selectors import areas_followed_by
 from projektudvalg.models import (
+    AdvisoryNote,
     Application,
     Decision,
     GrantPool,
@@ -79,3 +81,21 @@ def round_overview(round_ids=None):
         round_.committed = totals[round_.pk]
         round_.left = round_.budget - round_.committed
     return rounds
+
+
+# Before the decision: what the fælles-skaber's advice can still inform.
+AWAITING_ADVICE_STATUSES = [Status.SUBMITTED, Status.IN_REVIEW]
+
+
+def awaiting_advice(user):
+    """Applications in the areas the user follows (fixed fælles-skaber today, or stand-in)
+    that are not decided yet and have no advisory note from the user, oldest first."""
+    written = AdvisoryNote.objects.filter(application=OuterRef("pk"), author=user)
+    return (
+        Application.objects.filter(
+            status__in=AWAITING_ADVICE_STATUSES, area_id__in=areas_followed_by(user)
+        )
+        .exclude(Exists(written))
+        .select_related("pool", "area", "round")
+        .order_by("submitted_at", "pk")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projektudvalg.views import applicant, meetings, public, review, rounds
+from projektudvalg.views import advice, applicant, meetings, public, review, rounds
 
 app_name = "projektudvalg"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("puljer/bevillinger/", public.granted, name="granted"),
     # Staff (before the pool slug, which these words can never be).
     path("puljer/behandling/", review.queue, name="queue"),
+    path("puljer/raadgivning/", advice.advice_list, name="advice-list"),
     path("puljer/behandling/<int:pk>/", review.case, name="case"),
     path("puljer/behandling/<int:pk>/vurdering/", review.assess, name="assess"),
     path("puljer/behandling/<int:pk>/raad/", review.advise, name="advise"),

@@ -33,7 +33,7 @@ def inbox(*, user, tab: str, area: str = "", topic: str = "", status: str = ""):
         people = [me, *covered_by(me, timezone.localdate())] if me else []
         requests = requests.filter(assigned_to__in=people) if me else requests.none()
     elif tab == "mine-omraader":
-        my_areas = AreaAssignment.objects.fixed().current().filter(co_creator=me)
+        my_areas = AreaAssignment.objects.fixed_on().filter(co_creator=me)
         requests = requests.filter(area__in=my_areas.values("area")) if me else requests.none()
     if status:
         requests = requests.filter(status=status)

@@ -90,7 +90,9 @@ ROLE_NAMES = [
     "editor_this",
     "editor_other",
     "co_creator",
+    "process_consultant",
     "committee_staff",
+    "staff_admin",
     "admin",
 ]
 
@@ -116,8 +118,12 @@ def make_role_user(reference_data, area, other_area):
                 return user
             case "co_creator":
                 return give_mfa(make_user("fs@example.org", role=roles.CO_CREATOR))
+            case "process_consultant":
+                return make_process_consultant(area)
             case "committee_staff":
                 return give_mfa(make_user("sekr@example.org", role=roles.COMMITTEE_STAFF))
+            case "staff_admin":
+                return make_staff_admin()
             case "admin":
                 return give_mfa(
                     make_user(
@@ -130,6 +136,40 @@ def make_role_user(reference_data, area, other_area):
         raise ValueError(role_name)
 
     return build
+
+
+def make_process_consultant(area):
+    """The process consultant (a Fælles-skaber by Group) with a process running in `area`:
+    it is never the area's fixed fælles-skaber, so it gets no more than `co_creator`."""
+    import datetime
+
+    from django.utils import timezone
+
+    from faelles_skabere.models import AreaAssignment, AssignmentKind, CoCreator, CoCreatorKind
+
+    user = give_mfa(make_user("proces@example.org", role=roles.CO_CREATOR))
+    consultant = CoCreator.objects.get(kind=CoCreatorKind.PROCESS_CONSULTANT)
+    consultant.user = user
+    consultant.save()
+    AreaAssignment.objects.create(
+        area=area,
+        co_creator=consultant,
+        kind=AssignmentKind.PROCESS,
+        started_on=timezone.localdate() - datetime.timedelta(days=30),
+    )
+    return user
+
+
+def make_staff_admin():
+    """An Administrator in the admin without being a superuser: is_staff, MFA and the model
+    permissions of the portal's apps (holbaek.roles.ADMINISTRATOR_APP_LABELS)."""
+    from django.contrib.auth.models import Permission
+
+    user = give_mfa(make_user("driftsadmin@example.org", role=roles.ADMINISTRATOR, is_staff=True))
+    user.user_permissions.set(
+        Permission.objects.filter(content_type__app_label__in=roles.ADMINISTRATOR_APP_LABELS)
+    )
+    return user
 
 
 @pytest.fixture

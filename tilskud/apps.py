@@ -7,4 +7,4 @@ class TilskudConfig(AppConfig):
     verbose_name = _("Tilskud til lokalområderne")
 
     def ready(self):
-        from tilskud import area_sections  # noqa: F401  (registers the area page section)
+        from tilskud import account_links, area_sections  # noqa: F401  (register their parts)

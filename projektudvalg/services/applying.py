@@ -134,7 +134,8 @@ def _next_reference(application: Application) -> str:
 
 @transaction.atomic
 def submit(*, application: Application, user, now=None) -> Application:
-    """Checks the deadline, the fields and the rules, keeps a version and sends a receipt."""
+    """Checks the deadline, the fields and the rules, keeps a version and sends a receipt;
+    the area's fælles-skaber is asked for their advice (a task)."""
     now = now or timezone.now()
     application = (
         Application.objects.select_for_update()
@@ -166,6 +167,7 @@ def submit(*, application: Application, user, now=None) -> Application:
     )
     transition(application, "submit", by=user)
     transaction.on_commit(lambda: mails.receipt(application.pk))
+    transaction.on_commit(lambda: mails.ask_for_advice.enqueue(application.pk))
     return application
 
 

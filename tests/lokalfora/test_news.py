@@ -10,6 +10,7 @@ from django.utils import timezone
 from PIL import Image
 
 from lokalfora.models import NewsPost
+from tests.conftest import ROLE_NAMES
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -238,22 +239,13 @@ def test_the_editors_news_list_runs_a_constant_number_of_queries(editor, area):
 
 
 # Who reaches a draft's pages and a published post's editing pages.
-DRAFT_READERS = {"editor_this", "co_creator", "committee_staff", "admin"}
-POST_EDITORS = {"editor_this", "admin"}
+DRAFT_READERS = {
+    "editor_this", "co_creator", "process_consultant", "committee_staff", "staff_admin", "admin",
+}  # fmt: skip
+POST_EDITORS = {"editor_this", "staff_admin", "admin"}
 
 
-@pytest.mark.parametrize(
-    "role",
-    [
-        "anonymous",
-        "citizen",
-        "editor_this",
-        "editor_other",
-        "co_creator",
-        "committee_staff",
-        "admin",
-    ],
-)
+@pytest.mark.parametrize("role", ROLE_NAMES)
 def test_news_permission_matrix(client_as, area, role):
     draft = NewsPost.objects.create(
         forum=area.forum, title="Kladde", summary="x", image="nyheder/x.png", image_alt="Et hus"

@@ -48,7 +48,9 @@ def test_the_group_alone_grants_nothing(area):
         ("editor_this", True),
         ("editor_other", False),
         ("co_creator", False),
+        ("process_consultant", False),
         ("committee_staff", False),
+        ("staff_admin", True),
         ("admin", True),
     ],
 )

@@ -7,14 +7,23 @@ from faelles_skabere.models import CoCreator
 from holbaek import roles
 from projektudvalg import services
 from projektudvalg.models import Assessment, Decision
-from tests.conftest import assert_access, give_mfa, login, make_user
+from tests.conftest import (
+    assert_access,
+    give_mfa,
+    login,
+    make_process_consultant,
+    make_staff_admin,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "applicant", "other_applicant", "area_co_creator", "committee_staff",
-         "admin"]  # fmt: skip
-VIEW = {"applicant", "area_co_creator", "committee_staff", "admin"}
-REVIEW = {"committee_staff", "admin"}
+# The process consultant runs a process in the application's area: that never makes it the
+# area's fælles-skaber. The staff admin is an Administrator without superuser rights.
+ROLES = ["anonymous", "applicant", "other_applicant", "area_co_creator", "process_consultant",
+         "committee_staff", "staff_admin", "admin"]  # fmt: skip
+REVIEW = {"committee_staff", "staff_admin", "admin"}
+VIEW = {"applicant", "area_co_creator"} | REVIEW
 
 
 @pytest.fixture
@@ -24,13 +33,15 @@ def case(draft, applicant):
 
 
 @pytest.fixture
-def as_role(client, applicant, reference_data):
+def as_role(client, applicant, area):
     def sign_in(role):
         user = {
             "anonymous": lambda: None,
             "applicant": lambda: applicant,
             "other_applicant": lambda: make_user("anden@example.org"),
             "area_co_creator": _area_co_creator,
+            "process_consultant": lambda: make_process_consultant(area),
+            "staff_admin": make_staff_admin,
             "committee_staff": lambda: give_mfa(
                 make_user("sekr@example.org", role=roles.COMMITTEE_STAFF)
             ),
@@ -56,7 +67,7 @@ def test_view(as_role, case, role):
     client = as_role(role)
     assert_access(client.get(f"/ansoegninger/{case.pk}/"), role, VIEW)
     assert_access(client.get(f"/puljer/behandling/{case.pk}/"), role,
-           {"area_co_creator", "committee_staff", "admin"})  # fmt: skip
+           {"area_co_creator"} | REVIEW)  # fmt: skip
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -136,7 +147,7 @@ def test_the_applicant_never_sees_the_review(client, case, applicant, staff):
 
 
 def test_a_draft_is_the_applicants_alone(as_role, draft):
-    for role in ("area_co_creator", "committee_staff"):
+    for role in ("area_co_creator", "process_consultant", "committee_staff"):
         client = as_role(role)
         assert client.get(f"/ansoegninger/{draft.pk}/").status_code == 404, role
         client.logout()

@@ -8,9 +8,10 @@ from tests.conftest import ROLE_NAMES, give_mfa, login, make_user
 
 pytestmark = pytest.mark.django_db
 
-# anonymous, citizen, editors, fælles-skaber (not assigned), committee staff, admin:
-READERS = {"co_creator", "committee_staff", "admin"}
-HANDLERS = {"co_creator", "admin"}
+# anonymous, citizen, editors, fælles-skaber (not assigned), the process consultant (a
+# Fælles-skaber by Group), committee staff, the staff admin (no superuser) and admin:
+READERS = {"co_creator", "process_consultant", "committee_staff", "staff_admin", "admin"}
+HANDLERS = {"co_creator", "process_consultant", "staff_admin", "admin"}
 
 
 @pytest.fixture

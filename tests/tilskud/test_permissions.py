@@ -17,8 +17,8 @@ from tilskud.models import (
 
 pytestmark = pytest.mark.django_db
 
-MANAGERS = {"committee_staff", "admin"}
-STAFF = {"co_creator", "committee_staff", "admin"}
+MANAGERS = {"committee_staff", "staff_admin", "admin"}
+STAFF = {"co_creator", "process_consultant", "committee_staff", "staff_admin", "admin"}
 FORUM_AND_STAFF = STAFF | {"editor_this"}
 SUBMITTERS = MANAGERS | {"editor_this"}
 

@@ -1,0 +1,68 @@
+"""On PostgreSQL: the process consultant is never an area's fixed fælles-skaber.
+
+The rule spans two tables (the assignment's kind, the person's kind), which a
+check constraint cannot see, so two triggers keep it: a fixed assignment for a
+process consultant is refused, and so is turning someone with fixed assignments
+into the process consultant. The assignment's trigger takes a share lock on the
+person's row, so the two cannot slip past each other concurrently. Both raise
+check_violation (Django's IntegrityError). Services and `clean()` refuse the same
+with a Danish message first; SQLite (the run command's database) relies on those.
+"""
+
+from django.db import migrations
+
+CREATE = """
+CREATE FUNCTION faelles_skabere_fixed_not_consultant() RETURNS trigger AS $$
+BEGIN
+    IF NEW.kind = 'fixed' AND EXISTS (
+        SELECT 1 FROM faelles_skabere_cocreator
+        WHERE id = NEW.co_creator_id AND kind = 'process_consultant' FOR SHARE
+    ) THEN
+        RAISE EXCEPTION 'assignment_fixed_not_process_consultant'
+            USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END $$ LANGUAGE plpgsql;
+
+CREATE TRIGGER assignment_fixed_not_process_consultant
+    BEFORE INSERT OR UPDATE OF kind, co_creator_id ON faelles_skabere_areaassignment
+    FOR EACH ROW EXECUTE FUNCTION faelles_skabere_fixed_not_consultant();
+
+CREATE FUNCTION faelles_skabere_consultant_not_fixed() RETURNS trigger AS $$
+BEGIN
+    IF NEW.kind = 'process_consultant' AND EXISTS (
+        SELECT 1 FROM faelles_skabere_areaassignment
+        WHERE co_creator_id = NEW.id AND kind = 'fixed'
+    ) THEN
+        RAISE EXCEPTION 'co_creator_consultant_not_fixed' USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END $$ LANGUAGE plpgsql;
+
+CREATE TRIGGER co_creator_consultant_not_fixed
+    BEFORE UPDATE OF kind ON faelles_skabere_cocreator
+    FOR EACH ROW EXECUTE FUNCTION faelles_skabere_consultant_not_fixed();
+"""
+
+DROP = """
+DROP TRIGGER IF EXISTS co_creator_consultant_not_fixed ON faelles_skabere_cocreator;
+DROP FUNCTION IF EXISTS faelles_skabere_consultant_not_fixed();
+DROP TRIGGER IF EXISTS assignment_fixed_not_process_consultant ON faelles_skabere_areaassignment;
+DROP FUNCTION IF EXISTS faelles_skabere_fixed_not_consultant();
+"""
+
+
+def create(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(CREATE)
+
+
+def drop(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DROP)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("faelles_skabere", "0004_text_maxima")]
+
+    operations = [migrations.RunPython(create, drop)]

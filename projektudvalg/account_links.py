@@ -1,0 +1,28 @@
+"""Links on "Min konto" (see holbaek.account_links), each with its view's permission."""
+
+from django.utils.translation import gettext_lazy as _
+
+from holbaek.account_links import AccountLink, register_account_link
+from projektudvalg import permissions
+
+register_account_link(
+    AccountLink(
+        _("Ansøgninger, der venter på din rådgivende bemærkning"),
+        "projektudvalg:advice-list",
+        permissions.can_see_advice_list,
+        order=15,
+    )
+)
+register_account_link(
+    AccountLink(
+        _("Ansøgninger til puljerne"), "projektudvalg:queue", permissions.can_review, order=60
+    )
+)
+register_account_link(
+    AccountLink(
+        _("Mine ansøgninger til udvalgets puljer"),
+        "projektudvalg:my-applications",
+        permissions.can_apply,
+        section="applications",
+    )
+)

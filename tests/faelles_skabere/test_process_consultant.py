@@ -1,0 +1,87 @@
+"""The process consultant runs processes in areas but is never an area's fixed fælles-skaber."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from faelles_skabere import selectors
+from faelles_skabere.models import AreaAssignment, AssignmentKind, CoCreator, CoCreatorKind
+from faelles_skabere.services import reassign_area
+from sparring.routing import route
+from tests.conftest import make_process_consultant
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.date(2026, 6, 15)
+
+
+@pytest.fixture
+def consultant(reference_data):
+    return CoCreator.objects.get(kind=CoCreatorKind.PROCESS_CONSULTANT)
+
+
+@pytest.fixture
+def tollose(reference_data):
+    return CoCreator.objects.get(title__contains="Tølløse")
+
+
+def test_the_service_refuses_to_make_the_consultant_fixed(area, consultant, tollose):
+    with pytest.raises(ValidationError, match="Proceskonsulenten kan ikke være fast"):
+        reassign_area(area=area, co_creator=consultant, starts_on=DAY)
+    assert AreaAssignment.objects.fixed_on(DAY).get(area=area).co_creator == tollose
+
+
+def test_the_assignment_page_does_not_offer_the_consultant(client_as, area, consultant):
+    staff = client_as("committee_staff")
+    page = staff.get("/faelles-skabere/tildeling/").text
+    assert (
+        f'<option value="{consultant.pk}"'
+        not in page.split('name="skift-co_creator"')[1].split("</select>")[0]
+    )
+    response = staff.post(
+        "/faelles-skabere/tildeling/",
+        {"action": "reassign", "skift-area": area.pk, "skift-co_creator": consultant.pk,
+         "skift-starts_on": timezone.localdate().isoformat()},
+    )  # fmt: skip
+    assert response.status_code == 400  # the form's error, nothing saved
+    assert not AreaAssignment.objects.fixed().filter(co_creator=consultant).exists()
+
+
+def test_the_admin_checks_refuse_it_too(area, consultant, tollose):
+    """AreaAssignment.clean and CoCreator.clean, which the admin's forms call."""
+    assignment = AreaAssignment(area=area, co_creator=consultant, started_on=DAY)
+    with pytest.raises(ValidationError, match="Proceskonsulenten"):
+        assignment.full_clean()
+    tollose.kind = CoCreatorKind.PROCESS_CONSULTANT
+    with pytest.raises(ValidationError, match="Proceskonsulenten"):
+        tollose.full_clean()
+
+
+@pytest.mark.postgres
+def test_postgres_refuses_a_fixed_assignment_for_the_consultant(area, consultant, tollose):
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigger is PostgreSQL's")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AreaAssignment.objects.create(
+            area=area, co_creator=consultant, started_on=datetime.date(2010, 1, 1),
+            ended_on=datetime.date(2010, 12, 31),
+        )  # fmt: skip
+    process = AreaAssignment.objects.filter(co_creator=consultant).first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AreaAssignment.objects.filter(pk=process.pk).update(kind=AssignmentKind.FIXED)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CoCreator.objects.filter(pk=tollose.pk).update(kind=CoCreatorKind.PROCESS_CONSULTANT)
+
+
+def test_a_running_process_does_not_make_the_consultant_the_areas_fælles_skaber(
+    area, tollose, time_machine
+):
+    time_machine.move_to(datetime.datetime(2026, 6, 15, 12, tzinfo=datetime.UTC))
+    user = make_process_consultant(area)
+    assert selectors.current_co_creator(area) == tollose
+    assert route(area=area, topic="event", on=DAY).co_creator == tollose
+    assert not selectors.follows_area(user, area.pk)
+    assert tollose.user_id is None or selectors.follows_area(tollose.user, area.pk)

@@ -1,0 +1,19 @@
+"""Links on "Min konto" (see holbaek.account_links), each with its view's permission."""
+
+from django.utils.translation import gettext_lazy as _
+
+from holbaek.account_links import AccountLink, register_account_link
+from tilskud.permissions import can_import_population, can_see_overview
+
+register_account_link(
+    AccountLink(_("Befolkningstal"), "tilskud:population", can_import_population, order=40)
+)
+# The years' pages are public; the link is for the staff who work with them.
+register_account_link(
+    AccountLink(
+        _("Tilskud til lokalområderne: model, godkendelse og opfølgning"),
+        "tilskud:years",
+        can_see_overview,
+        order=50,
+    )
+)
