@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from faelles_skabere.models import CoCreator, RequestTopic
 from lokalfora.models import LocalArea
+from sparring.closed_days import default_closed_days, validate_closed_days
 
 
 class RequesterKind(models.TextChoices):
@@ -57,6 +58,16 @@ class SparringSettings(models.Model):
         _("anonymiser afsluttede anmodninger efter (måneder)"),
         default=24,
         validators=[MinValueValidator(1), MaxValueValidator(120)],
+    )
+    closed_days = models.JSONField(
+        _("kommunens lukkedage"),
+        default=default_closed_days,
+        blank=True,
+        validators=[validate_closed_days],
+        help_text=_(
+            "Dage, kommunen holder lukket hvert år ud over helligdagene. De tæller ikke som "
+            "arbejdsdage i svarfrister og påmindelser. Skriv dag og måned, fx 24.12, 31.12."
+        ),
     )
 
     class Meta:
