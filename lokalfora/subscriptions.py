@@ -22,8 +22,6 @@ from lokalfora import follow_tokens
 from lokalfora.mailing import unsubscribe_headers, unsubscribe_url
 from lokalfora.models import LocalArea, Subscription
 
-__all__ = ["LinkError"]  # a confirmation or unsubscribe link that is expired or changed
-
 CONFIRM_DAYS = 7
 RESEND_AFTER = datetime.timedelta(minutes=10)
 
