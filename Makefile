@@ -62,3 +62,5 @@ test: install browser lint ## Run the whole test suite (PostgreSQL when DATABASE
 messages: ## Update and compile the translation catalogues (needs gettext)
 	$(MANAGE) makemessages -l en --ignore=node_modules --ignore=.venv --ignore=staticfiles
 	$(MANAGE) compilemessages -l en
+# locale/da holds only the project's Danish for allauth's strings: edited by hand, never made.
+	$(MANAGE) compilemessages -l da

@@ -146,6 +146,10 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "holbaek:front-page"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Holbæk Kommune] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+ACCOUNT_ADAPTER = "holbaek.adapters.AccountAdapter"
+# A sensitive step (setting up totrinslogin, say) asks for the password again once
+# this long has passed since the last proof; the login itself is one (holbaek/adapters.py).
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True

@@ -49,12 +49,10 @@ def _send(now) -> int:
         .select_related("area")
         .order_by("email", "area__name")
     )
-    areas_by_email = defaultdict(list)
-    subscription_ids = defaultdict(list)
+    subscriptions_by_email = defaultdict(list)
     for subscription in due:
-        areas_by_email[subscription.email].append(subscription.area)
-        subscription_ids[subscription.email].append(subscription.pk)
-    area_ids = {area.pk for areas in areas_by_email.values() for area in areas}
+        subscriptions_by_email[subscription.email].append(subscription)
+    area_ids = {s.area_id for subs in subscriptions_by_email.values() for s in subs}
     if not area_ids:
         return 0
     news = defaultdict(list)
@@ -75,7 +73,8 @@ def _send(now) -> int:
 
     outgoing = []
     with translation.override(settings.LANGUAGE_CODE):
-        for email, areas in areas_by_email.items():
+        for subscriptions in subscriptions_by_email.values():
+            areas = [subscription.area for subscription in subscriptions]
             sections = [
                 {
                     "area": area,
@@ -94,8 +93,8 @@ def _send(now) -> int:
             subject = _("Nyt fra %(areas)s") % {
                 "areas": ", ".join(section["area"].name for section in sections)
             }
-            message = follower_message(email=email, subject=subject, body=body, areas=areas)
-            outgoing.append((message, subscription_ids[email]))
+            message = follower_message(subscriptions=subscriptions, subject=subject, body=body)
+            outgoing.append((message, [subscription.pk for subscription in subscriptions]))
     # Sent in batches, each marked as sent right after: if sending fails part-way, the
     # next run sends only the failed batch and those after it again.
     for start in range(0, len(outgoing), BATCH_SIZE):

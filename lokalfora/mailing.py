@@ -2,7 +2,9 @@
 
 Every mail carries its recipient's own unsubscribe link in the text and in the
 List-Unsubscribe and List-Unsubscribe-Post headers (RFC 2369 and RFC 8058), so
-mail programs can offer one-click unsubscribe. Unsubscribe links never expire.
+mail programs can offer one-click unsubscribe; `unsubscribe_headers` makes them
+for every mail to a follower, the confirmation mail too. Unsubscribe links never
+expire and hold no address (lokalfora.follow_tokens).
 
 Other apps call `send_to_followers(...)` (or enqueue `send_to_followers_task`)
 with a text template; this module adds the greeting-free footer and the headers.
@@ -12,7 +14,6 @@ from collections import defaultdict
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMessage, mailers
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -20,50 +21,48 @@ from django.urls import reverse
 from django.utils import translation
 
 from holbaek.links import absolute_url
-from lokalfora.models import LocalArea, Subscription
-
-UNSUBSCRIBE_SALT = "lokalfora.subscription.unsubscribe"
-
-
-def unsubscribe_token(email: str, area_id: int | None = None) -> str:
-    """A signed, non-expiring token naming the address and (optionally) one area."""
-    return signing.dumps({"e": email, "a": area_id}, salt=UNSUBSCRIBE_SALT, compress=True)
+from lokalfora import follow_tokens
+from lokalfora.models import Subscription
 
 
-def read_unsubscribe_token(token: str) -> tuple[str, int | None]:
-    """The address and area in the token; raises signing.BadSignature if it was changed."""
-    data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    return data["e"], data["a"]
+def unsubscribe_url(subscriptions, *, everything: bool) -> str:
+    token = follow_tokens.unsubscribe_token(subscriptions, everything=everything)
+    return absolute_url(reverse("lokalfora:unsubscribe", kwargs={"token": token}))
 
 
-def unsubscribe_url(email: str, area_id: int | None = None) -> str:
-    return absolute_url(
-        reverse("lokalfora:unsubscribe", kwargs={"token": unsubscribe_token(email, area_id)})
-    )
+def unsubscribe_headers(url: str) -> dict[str, str]:
+    """The one-click unsubscribe headers (RFC 2369, RFC 8058) every mail to a follower has."""
+    return {
+        "List-Unsubscribe": f"<{url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
 
 
-def follower_message(*, email: str, subject: str, body: str, areas) -> EmailMessage:
+def follower_message(*, subscriptions, subject: str, body: str) -> EmailMessage:
     """One mail to one follower, with the footer and the one-click unsubscribe headers.
 
-    `areas` are the followed areas the mail is about; the footer offers to
-    unsubscribe from each of them, and the headers unsubscribe from all of them.
+    `subscriptions` are the address's subscriptions to the areas the mail is
+    about (with their areas); the footer offers to unsubscribe from each of
+    them, and the headers unsubscribe from all areas.
     """
-    areas = list(areas)
-    everything = unsubscribe_url(email)
+    subscriptions = list(subscriptions)
+    everything = unsubscribe_url(subscriptions, everything=True)
     footer = render_to_string(
         "lokalfora/email/follower_footer.txt",
         {
-            "areas": [(area, unsubscribe_url(email, area.pk)) for area in areas],
+            "areas": [
+                (subscription.area, unsubscribe_url([subscription], everything=False))
+                for subscription in subscriptions
+            ],
             "unsubscribe_all": everything,
         },
     )
     return EmailMessage(
         subject=subject,
         body=f"{body.rstrip()}\n\n{footer}",
-        to=[email],
+        to=[subscriptions[0].email],
         headers={
-            "List-Unsubscribe": f"<{everything}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            **unsubscribe_headers(everything),
             "List-Id": f"<foelg.{urlsplit(settings.SITE_URL).hostname}>",
             "Auto-Submitted": "auto-generated",
             "Precedence": "bulk",
@@ -71,14 +70,14 @@ def follower_message(*, email: str, subject: str, body: str, areas) -> EmailMess
     )
 
 
-def followers(area_ids) -> dict[str, list[LocalArea]]:
-    """Confirmed followers of any of the areas: each address with the areas it follows."""
+def followers(area_ids) -> dict[str, list[Subscription]]:
+    """Confirmed followers of any of the areas: each address with its subscriptions to them."""
     subscriptions = (
         Subscription.objects.confirmed().filter(area_id__in=area_ids).select_related("area")
     )
     by_email = defaultdict(list)
     for subscription in subscriptions.order_by("email", "area__name"):
-        by_email[subscription.email].append(subscription.area)
+        by_email[subscription.email].append(subscription)
     return dict(by_email)
 
 
@@ -90,9 +89,12 @@ def send_to_followers(*, area_ids, subject: str, template_name: str, context: di
     """
     messages = []
     with translation.override(settings.LANGUAGE_CODE):
-        for email, areas in followers(area_ids).items():
+        for subscriptions in followers(area_ids).values():
+            areas = [subscription.area for subscription in subscriptions]
             body = render_to_string(template_name, context | {"areas": areas})
-            messages.append(follower_message(email=email, subject=subject, body=body, areas=areas))
+            messages.append(
+                follower_message(subscriptions=subscriptions, subject=subject, body=body)
+            )
     if not messages:
         return 0
     return mailers.default.send_messages(messages) or 0

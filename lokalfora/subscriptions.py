@@ -9,8 +9,7 @@ import datetime
 import logging
 import smtplib
 
-from django.core import signing
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,10 +17,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from holbaek.links import absolute_url
-from lokalfora.mailing import read_unsubscribe_token
+from holbaek.tokens import LinkError
+from lokalfora import follow_tokens
+from lokalfora.mailing import unsubscribe_headers, unsubscribe_url
 from lokalfora.models import LocalArea, Subscription
 
-CONFIRM_SALT = "lokalfora.subscription.confirm"
 CONFIRM_DAYS = 7
 RESEND_AFTER = datetime.timedelta(minutes=10)
 
@@ -32,22 +32,17 @@ class SendFailed(Exception):
     """The confirmation mail could not be handed to the mail server."""
 
 
-class LinkError(Exception):
-    """A confirmation or unsubscribe link that is expired, changed or no longer valid."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason  # "expired" or "invalid"
-
-
 def normalise(email: str) -> str:
     return email.strip().lower()
 
 
 def confirm_token(subscription: Subscription) -> str:
-    return signing.dumps(
-        {"a": subscription.area_id, "e": subscription.email}, salt=CONFIRM_SALT, compress=True
-    )
+    return follow_tokens.confirm_token(subscription)
+
+
+def unsubscribe_link(subscription: Subscription) -> str:
+    """The one-click link that ends this one subscription, from the first mail on."""
+    return unsubscribe_url([subscription], everything=False)
 
 
 def subscribe(*, area: LocalArea, email: str) -> Subscription:
@@ -81,32 +76,33 @@ def _send_confirmation(subscription: Subscription) -> None:
     link = absolute_url(
         reverse("lokalfora:follow-confirm", kwargs={"token": confirm_token(subscription)})
     )
+    unsubscribe = unsubscribe_link(subscription)
     with translation.override("da"):
-        send_mail(
+        message = EmailMessage(
             subject=_("Bekræft, at du vil følge %(area)s") % {"area": subscription.area.name},
-            message=render_to_string(
+            body=render_to_string(
                 "lokalfora/email/follow_confirm.txt",
-                {"area": subscription.area, "link": link, "days": CONFIRM_DAYS},
+                {
+                    "area": subscription.area,
+                    "link": link,
+                    "days": CONFIRM_DAYS,
+                    "unsubscribe": unsubscribe,
+                },
             ),
-            from_email=None,
-            recipient_list=[subscription.email],
+            to=[subscription.email],
+            headers={**unsubscribe_headers(unsubscribe), "Auto-Submitted": "auto-generated"},
         )
+        message.send()
 
 
 def subscription_for_token(token: str) -> Subscription:
     """The unconfirmed or confirmed subscription the link is for, or LinkError."""
-    max_age = datetime.timedelta(days=CONFIRM_DAYS)
-    try:
-        data = signing.loads(token, salt=CONFIRM_SALT, max_age=max_age)
-        area_id, email = data["a"], data["e"]
-    except signing.SignatureExpired as error:
-        raise LinkError("expired") from error
-    except (signing.BadSignature, KeyError, TypeError) as error:
-        raise LinkError("invalid") from error
-    subscription = (
-        Subscription.objects.select_related("area").filter(area_id=area_id, email=email).first()
+    pk, hashed = follow_tokens.read_confirm_token(
+        token, max_age=datetime.timedelta(days=CONFIRM_DAYS)
     )
-    if subscription is None:  # deleted by the clean-up or unsubscribed since
+    subscription = Subscription.objects.select_related("area").filter(pk=pk).first()
+    # Deleted by the clean-up or unsubscribed since.
+    if subscription is None or not follow_tokens.is_for(subscription, hashed):
         raise LinkError("expired")
     return subscription
 
@@ -120,20 +116,24 @@ def confirm(*, token: str) -> Subscription:
     return subscription
 
 
-def unsubscription_for_token(token: str) -> tuple[str, int | None, LocalArea | None]:
-    """The address, area id (None: all areas) and area an unsubscribe link is for."""
-    try:
-        email, area_id = read_unsubscribe_token(token)
-    except (signing.BadSignature, KeyError, TypeError) as error:
-        raise LinkError("invalid") from error
+def unsubscription_for_token(token: str) -> tuple[str | None, int | None, LocalArea | None]:
+    """The address, area id (None: all areas) and area an unsubscribe link is for.
+
+    The address is None when the link's subscriptions are gone (already unsubscribed).
+    """
+    ids, area_id, hashed = follow_tokens.read_unsubscribe_token(token)
+    named = Subscription.objects.filter(pk__in=ids).order_by("pk")
+    email = next((s.email for s in named if follow_tokens.is_for(s, hashed)), None)
     area = LocalArea.objects.filter(pk=area_id).first() if area_id else None
     return email, area_id, area
 
 
 @transaction.atomic
-def unsubscribe(*, token: str) -> tuple[str, LocalArea | None, int]:
+def unsubscribe(*, token: str) -> tuple[str | None, LocalArea | None, int]:
     """Deletes the address's subscription to the area (or to all areas). Idempotent."""
     email, area_id, area = unsubscription_for_token(token)
+    if email is None:
+        return None, area, 0
     subscriptions = Subscription.objects.filter(email=email)
     if area_id is not None:
         subscriptions = subscriptions.filter(area_id=area_id)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from holbaek.admin import ReadOnlyAdmin, SingletonAdmin
+from sparring.forms import SparringSettingsForm
 from sparring.models import (
     Attachment,
     Message,
@@ -12,6 +13,7 @@ from sparring.models import (
 
 @admin.register(SparringSettings)
 class SparringSettingsAdmin(SingletonAdmin):
+    form = SparringSettingsForm
     list_display = ["__str__", "response_days", "anonymise_after_months"]
 
 

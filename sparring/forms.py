@@ -6,12 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from holbaek.forms import MultipleFileField, PlainTextFormMixin
 from holbaek.uploads import check_document
+from sparring import closed_days
 from sparring.models import (
     MESSAGE_LIMIT,
     Outcome,
     PreferredContact,
     RequesterKind,
     SparringRequest,
+    SparringSettings,
     Status,
 )
 
@@ -222,3 +224,25 @@ class RequesterMessageForm(MessageForm):
         if errors:
             raise forms.ValidationError(errors)
         return files
+
+
+class ClosedDaysField(forms.CharField):
+    """The closed days as staff write them ("24.12, 31.12"), stored as a list of "MM-DD"."""
+
+    widget = forms.Textarea(attrs={"rows": 2})
+
+    def prepare_value(self, value):
+        return closed_days.display(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return closed_days.parse(super().to_python(value))
+
+
+class SparringSettingsForm(forms.ModelForm):
+    """The admin's form for the service's settings."""
+
+    closed_days = ClosedDaysField(label=_("Kommunens lukkedage"), required=False)
+
+    class Meta:
+        model = SparringSettings
+        fields = ["response_days", "anonymise_after_months", "closed_days"]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from faelles_skabere.models import CoCreator, RequestTopic
 from holbaek.text import SHORT_TEXT
 from lokalfora.models import LocalArea
+from sparring.closed_days import default_closed_days, validate_closed_days
 
 # What the public form says it takes; the model refuses more, also in the admin.
 DESCRIPTION_LIMIT = 4000
@@ -62,6 +63,16 @@ class SparringSettings(models.Model):
         _("anonymiser afsluttede anmodninger efter (måneder)"),
         default=24,
         validators=[MinValueValidator(1), MaxValueValidator(120)],
+    )
+    closed_days = models.JSONField(
+        _("kommunens lukkedage"),
+        default=default_closed_days,
+        blank=True,
+        validators=[validate_closed_days],
+        help_text=_(
+            "Dage, kommunen holder lukket hvert år ud over helligdagene. De tæller ikke som "
+            "arbejdsdage i svarfrister og påmindelser. Skriv dag og måned, fx 24.12, 31.12."
+        ),
     )
 
     class Meta:

@@ -30,7 +30,7 @@ from sparring.models import (
     Status,
 )
 from sparring.routing import route
-from sparring.workdays import add_working_days
+from sparring.workdays import add_working_days, municipal_calendar
 
 logger = logging.getLogger(__name__)
 
@@ -148,7 +148,10 @@ def confirm(*, token: str) -> SparringRequest:
     request.confirmed_at = now
     request.assigned_to = decision.co_creator
     request.routing_reason = decision.reason
-    request.answer_due_on = add_working_days(today, SparringSettings.current().response_days)
+    settings = SparringSettings.current()
+    request.answer_due_on = add_working_days(
+        today, settings.response_days, calendar=municipal_calendar(settings)
+    )
     request.save()
     Message.objects.create(request=request, kind=MessageKind.EVENT, body=decision.reason)
     _after_commit(lambda: _send_receipt_and_notify(request.pk))

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from faelles_skabere.models import RequestTopic
 from sparring.models import SparringRequest, Status
-from sparring.workdays import working_days_between
+from sparring.workdays import municipal_calendar, working_days_between
 
 ACROSS_LABEL = "På tværs / ved ikke"
 MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
@@ -56,11 +56,13 @@ def overview(year: int) -> Overview:
         month_counts[timezone.localtime(confirmed_at).month - 1] += 1
     per_month = list(zip(MONTHS, month_counts, strict=True))
     today = timezone.localdate()
+    calendar = municipal_calendar()
     days, within, measured = [], 0, 0
     for confirmed_at, answered_at, due in timings:
         if answered_at is not None:
             answered_on = timezone.localtime(answered_at).date()
-            days.append(working_days_between(timezone.localtime(confirmed_at).date(), answered_on))
+            confirmed_on = timezone.localtime(confirmed_at).date()
+            days.append(working_days_between(confirmed_on, answered_on, calendar=calendar))
             measured += 1
             within += bool(due and answered_on <= due)
         elif due and due < today:
@@ -85,6 +87,7 @@ def csv_rows(year: int):
         "svar_senest", "foerste_svar", "arbejdsdage_til_svar", "inden_for_fristen",
     ]  # fmt: skip
     requests = confirmed_in(year).select_related("area").order_by("year", "number")
+    calendar = municipal_calendar()
     for request in requests:
         confirmed_on = timezone.localtime(request.confirmed_at).date()
         answered_on = (
@@ -102,7 +105,9 @@ def csv_rows(year: int):
             request.get_outcome_display() if request.outcome else "",
             request.answer_due_on.isoformat() if request.answer_due_on else "",
             answered_on.isoformat() if answered_on else "",
-            working_days_between(confirmed_on, answered_on) if answered_on else "",
+            working_days_between(confirmed_on, answered_on, calendar=calendar)
+            if answered_on
+            else "",
             ("ja" if answered_on <= request.answer_due_on else "nej")
             if answered_on and request.answer_due_on
             else "",

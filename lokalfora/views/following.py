@@ -72,11 +72,18 @@ def follow_confirm(request, token):
     try:
         if request.method == "POST":
             subscription = subscriptions.confirm(token=token)
-            return render(request, "lokalfora/follow_done.html", {"area": subscription.area})
-        subscription = subscriptions.subscription_for_token(token)
+            template = "lokalfora/follow_done.html"
+        else:
+            subscription = subscriptions.subscription_for_token(token)
+            template = "lokalfora/follow_confirm.html"
     except subscriptions.LinkError as error:
         return _link_error(request, error, _("Tilmeldingen kunne ikke bekræftes"))
-    return render(request, "lokalfora/follow_confirm.html", {"subscription": subscription})
+    context = {
+        "subscription": subscription,
+        "area": subscription.area,
+        "unsubscribe_link": subscriptions.unsubscribe_link(subscription),
+    }
+    return render(request, template, context)
 
 
 @csrf_exempt  # The signed token is the authorisation; mail programs post without a session.
@@ -91,4 +98,6 @@ def unsubscribe(request, token):
         email, _area_id, area = subscriptions.unsubscription_for_token(token)
     except subscriptions.LinkError as error:
         return _link_error(request, error, _("Afmeldingen kunne ikke gennemføres"))
+    if email is None:  # already unsubscribed: nothing left to ask about
+        return render(request, "lokalfora/unsubscribe_done.html", {"area": area})
     return render(request, "lokalfora/unsubscribe.html", {"email": email, "area": area})

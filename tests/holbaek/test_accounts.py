@@ -69,5 +69,5 @@ def test_failed_logins_are_rate_limited(client):
         "/konto/login/", {"login": "gaet@example.org", "password": "pw-for-tests-only"}
     )
     assert response.status_code == 200
-    assert "for mange mislykkede logonforsøg" in response.text
+    assert "for mange forkerte forsøg på at logge ind" in response.text
     assert client.get("/konto/").status_code == 302

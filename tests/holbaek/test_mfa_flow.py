@@ -29,10 +29,7 @@ def test_staff_set_up_totp_and_then_need_a_code_to_log_in(client, settings):
     assert response.status_code == 302
     assert client.get("/konto/").url == "/konto/2fa/"
 
-    # Setting up a second factor asks for the password once more.
-    response = client.get("/konto/2fa/totp/activate/")
-    assert response.url.startswith("/konto/reauthenticate/")
-    client.post("/konto/reauthenticate/", {"password": PASSWORD})
+    # The login a moment ago is proof enough: no second password prompt before setting up.
     assert client.get("/konto/2fa/totp/activate/").status_code == 200
     secret = client.session[SECRET_SESSION_KEY]
     wrong = client.post("/konto/2fa/totp/activate/", {"code": "000000"})
@@ -50,3 +47,29 @@ def test_staff_set_up_totp_and_then_need_a_code_to_log_in(client, settings):
 
     client.post("/konto/2fa/authenticate/", {"code": current_code(secret, offset=1)})
     assert client.get("/konto/").status_code == 200
+
+
+def test_a_new_staff_member_reaches_the_totp_form_straight_after_logging_in(client):
+    user = make_user("ny@example.org", role=roles.COMMITTEE_STAFF)
+    credentials = {"login": user.email, "password": PASSWORD}
+    response = client.post("/konto/login/", credentials, follow=True)
+    assert response.redirect_chain[-1][0] == "/konto/2fa/"
+    response = client.get("/konto/2fa/totp/activate/", follow=True)
+    assert response.redirect_chain == []
+    assert "/konto/reauthenticate/" not in response.text
+    assert 'name="code"' in response.text
+
+
+def test_the_login_counts_only_within_the_reauthentication_timeout(client, settings):
+    import time_machine
+
+    user = make_user("ny@example.org", role=roles.COMMITTEE_STAFF)
+    with time_machine.travel("2026-03-02 09:00 +0100", tick=False) as traveller:
+        client.post("/konto/login/", {"login": user.email, "password": PASSWORD})
+        traveller.shift(settings.ACCOUNT_REAUTHENTICATION_TIMEOUT - 5)
+        assert client.get("/konto/2fa/totp/activate/").status_code == 200
+        traveller.shift(10)
+        response = client.get("/konto/2fa/totp/activate/")
+        assert response.url.startswith("/konto/reauthenticate/")
+        client.post("/konto/reauthenticate/", {"password": PASSWORD})
+        assert client.get("/konto/2fa/totp/activate/").status_code == 200

@@ -1,4 +1,4 @@
-"""Working-day arithmetic around Easter, Christmas and Store Bededag."""
+"""Working-day arithmetic around Easter, Christmas, Store Bededag and the closed days."""
 
 import datetime
 
@@ -7,6 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sparring.workdays import add_working_days, is_working_day, working_days_between
+
+pytestmark = pytest.mark.django_db
 
 D = datetime.date
 
@@ -18,10 +20,11 @@ D = datetime.date
         # Easter 2026: Skærtorsdag 2/4, Langfredag 3/4, Påskedag 5/4, 2. påskedag 6/4.
         (D(2026, 4, 1), 1, D(2026, 4, 7)),
         (D(2026, 3, 31), 3, D(2026, 4, 8)),
-        # Christmas 2026: 25/12 Friday and 26/12 Saturday; 24/12 and 31/12 are working days.
-        (D(2026, 12, 23), 1, D(2026, 12, 24)),
+        # Christmas 2026: 25/12 Friday and 26/12 Saturday; the municipality is closed on
+        # 24/12 and 31/12 (Thursdays).
+        (D(2026, 12, 23), 1, D(2026, 12, 28)),
         (D(2026, 12, 24), 1, D(2026, 12, 28)),
-        (D(2026, 12, 30), 2, D(2027, 1, 4)),  # 31/12, then Nytårsdag 1/1 and the weekend
+        (D(2026, 12, 30), 2, D(2027, 1, 5)),  # 31/12 closed, Nytårsdag 1/1, the weekend
         # Store Bededag was a holiday until 2023 (5 May 2023) and is abolished from 2024.
         (D(2023, 5, 4), 1, D(2023, 5, 8)),
         (D(2024, 4, 25), 1, D(2024, 4, 26)),  # 26 April 2024 would have been Store Bededag

@@ -1,0 +1,208 @@
+"""The links mailed to followers: opaque tokens, and a one-click way out in every mail."""
+
+import base64
+import binascii
+import contextlib
+import datetime
+import re
+import zlib
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.core import mail, signing
+from django.utils import timezone
+
+from lokalfora import digest, follow_tokens, mailing
+from lokalfora.models import NewsPost, Subscription
+
+pytestmark = pytest.mark.django_db
+
+ADDRESS = "borger.hansen@example.org"
+LINK = re.compile(r"http://testserver(/foelg/(?:bekraeft|afmeld)/[^/\s\"<>]+/)")
+TOKEN = re.compile(r"/foelg/(?:bekraeft|afmeld)/([^/]+)/")
+
+
+@pytest.fixture(autouse=True)
+def _site_url(settings):
+    settings.SITE_URL = "http://testserver"
+    settings.TEMPLATES = [
+        {
+            **settings.TEMPLATES[0],
+            "DIRS": [*settings.TEMPLATES[0]["DIRS"], Path(__file__).parents[1] / "templates"],
+        }
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def follow(client, area):
+    response = client.post(f"/lokalomraader/{area.slug}/foelg/", {"email": ADDRESS.upper()})
+    assert response.status_code == 200
+    return mail.outbox[-1]
+
+
+def confirmed(area, email=ADDRESS) -> Subscription:
+    return Subscription.objects.create(area=area, email=email, confirmed_at=timezone.now())
+
+
+def header_url(message) -> str:
+    return LINK.search(message.extra_headers["List-Unsubscribe"]).group(1)
+
+
+def one_click(client, url):
+    """What a mail program does (RFC 8058): a POST without cookies or a CSRF token."""
+    client.handler.enforce_csrf_checks = True
+    client.cookies.clear()
+    return client.post(
+        url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
+
+
+def digest_mail(area):
+    NewsPost.objects.create(
+        forum=area.forum,
+        title="Ny bænk ved søen",
+        summary="Resumé",
+        published_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    assert digest.send_weekly_digest() == 1
+    return mail.outbox[-1]
+
+
+def announcement_mail(area):
+    sent = mailing.send_to_followers(
+        area_ids=[area.pk],
+        subject="Høring om trafikplan",
+        template_name="lokalfora/email/test_announcement.txt",
+        context={"title": "Trafikplan"},
+    )
+    assert sent == 1
+    return mail.outbox[-1]
+
+
+def decodings(token: str) -> list[bytes]:
+    """Every reading of the token's parts: as is, base64 (both alphabets), and unzipped."""
+    found = [token.encode()]
+    for part in [*re.split(r"[:.]", token), token]:
+        for decode in (base64.urlsafe_b64decode, base64.b64decode):
+            try:
+                raw = decode(part + "=" * (-len(part) % 4))
+            except (binascii.Error, ValueError):
+                continue
+            found.append(raw)
+            with contextlib.suppress(zlib.error):
+                found.append(zlib.decompress(raw))
+    return found
+
+
+def assert_opaque(text: str) -> int:
+    tokens = TOKEN.findall(text)
+    for token in tokens:
+        for reading in decodings(token):
+            for form in (ADDRESS, quote(ADDRESS), ADDRESS.split("@")[0]):
+                assert form.encode() not in reading.lower(), token
+    return len(tokens)
+
+
+def test_no_link_mailed_to_a_follower_holds_the_address(client, area, other_area):
+    confirmation = follow(client, area)
+    confirm_url = LINK.search(confirmation.body).group(1)
+    done = client.post(confirm_url)
+    confirmed(other_area)
+    texts = [
+        confirmation.body,
+        str(confirmation.extra_headers),
+        done.text,
+        client.get(confirm_url).text,
+        digest_mail(area).body,
+        str(mail.outbox[-1].extra_headers),
+        announcement_mail(other_area).body,
+        str(mail.outbox[-1].extra_headers),
+    ]
+    assert sum(assert_opaque(text) for text in texts) >= 10
+
+
+def test_the_decoding_would_see_an_address_in_a_signed_token():
+    """The check above can fail: a token that signs the address is caught."""
+    for compress in (False, True):
+        token = signing.dumps({"e": ADDRESS}, salt="x", compress=compress)
+        with pytest.raises(AssertionError):
+            assert_opaque(f"/foelg/afmeld/{token}/")
+
+
+@pytest.mark.parametrize("path", ["bekraeft", "afmeld"])
+def test_a_link_of_the_old_format_gets_the_danish_link_error(client, area, path):
+    confirmed(area)
+    old = {
+        "bekraeft": signing.dumps(
+            {"a": area.pk, "e": ADDRESS}, salt=follow_tokens.CONFIRM_SALT, compress=True
+        ),
+        "afmeld": signing.dumps(
+            {"e": ADDRESS, "a": area.pk}, salt=follow_tokens.UNSUBSCRIBE_SALT, compress=True
+        ),
+    }[path]
+    for method in (client.get, client.post):
+        response = method(f"/foelg/{path}/{old}/")
+        assert response.status_code == 400
+        assert "Linket er ikke gyldigt" in response.text
+    assert Subscription.objects.count() == 1
+
+
+def test_a_signed_token_for_another_address_opens_nothing(client, area):
+    victim = confirmed(area)
+    Subscription.objects.create(area=area, email="ny@example.org")
+    forged = follow_tokens.tokens.make(
+        salt=follow_tokens.UNSUBSCRIBE_SALT,
+        key_salt=follow_tokens.KEY_SALT,
+        address="angriber@example.org",
+        s=[victim.pk],
+        a=None,
+    )
+    assert one_click(client, f"/foelg/afmeld/{forged}/").status_code == 200
+    assert Subscription.objects.count() == 2
+
+
+@pytest.mark.parametrize("kind", ["confirmation", "digest", "announcement"])
+def test_every_mail_to_a_follower_has_one_click_unsubscribe(client, area, kind):
+    if kind == "confirmation":
+        message = follow(client, area)
+    else:
+        confirmed(area)
+        message = {"digest": digest_mail, "announcement": announcement_mail}[kind](area)
+    assert message.extra_headers["List-Unsubscribe"].startswith("<http://testserver/foelg/afmeld/")
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    url = header_url(message)
+    assert f"http://testserver{url}" in message.body  # the same way out, in the text
+    response = one_click(client, url)
+    assert response.status_code == 200
+    assert "Du er afmeldt" in response.text
+    assert not Subscription.objects.exists()
+    assert one_click(client, url).status_code == 200  # a second click is harmless
+
+
+def test_the_confirmed_page_offers_the_way_out_at_once(client, area):
+    confirm_url = LINK.search(follow(client, area).body).group(1)
+    done = client.post(confirm_url)
+    assert "Tilmeldingen er bekræftet" in done.text
+    (url,) = re.findall(r'href="http://testserver(/foelg/afmeld/[^"]+)"', done.text)
+    assert "Stop med at følge Tølløse?" in client.get(url).text
+    assert one_click(client, url).status_code == 200
+    assert not Subscription.objects.exists()
+    assert "Du er afmeldt" in client.get(url).text  # the used link says so, not an error
+
+
+def test_the_unsubscribe_all_link_works_after_one_area_was_left(client, area, other_area):
+    confirmed(area)
+    confirmed(other_area)
+    message = digest_mail(area)
+    line = next(line for line in message.body.splitlines() if "Stop med at følge Jyderup" in line)
+    one_click(client, LINK.search(line).group(1))
+    assert list(Subscription.objects.values_list("area__slug", flat=True)) == ["tollose"]
+    one_click(client, header_url(message))
+    assert not Subscription.objects.exists()
