@@ -6,6 +6,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django import template
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -70,6 +72,16 @@ def iso_datetime(value):
     if isinstance(value, datetime.date):
         return value.isoformat()
     return ""
+
+
+@register.filter
+def meta_description(value, length=160):
+    """Text for `<meta name="description">`: no markup, one line, at most `length` characters.
+
+    The result is plain text, so the template escapes it into the attribute.
+    """
+    text = " ".join(strip_tags(str(value or "")).split())
+    return Truncator(text).chars(int(length))
 
 
 @register.filter
