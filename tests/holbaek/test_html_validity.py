@@ -26,8 +26,9 @@ ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 JAVA = shutil.which("java")
 
-# Enough to reach every kind of page the demo content has; more only repeats them.
-PAGES_PER_ROLE = 90
+# Enough to reach every kind of page the demo content has (about 750 pages, 290 URLs,
+# in about a minute); more only repeats them.
+PAGES_PER_ROLE = 200
 START_PAGES = [
     "/",
     "/lokalomraader/",
