@@ -24,11 +24,12 @@ install: uv ## Install Python and npm packages and build the static files
 	$(MAKE) --no-print-directory static
 
 .PHONY: static
-static: ## Copy Det Fælles Designsystem and htmx from node_modules into static/vendor
-	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/dkfds $(VENDOR)/htmx
-	cp -r node_modules/dkfds/dist/css node_modules/dkfds/dist/js node_modules/dkfds/dist/fonts node_modules/dkfds/dist/img $(VENDOR)/dkfds/
+static: ## Build Det Fælles Designsystem from node_modules into static/vendor (fonts split by script)
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/dkfds/css $(VENDOR)/dkfds/fonts/IBMPlexSans/split
+	cp -r node_modules/dkfds/dist/js node_modules/dkfds/dist/img $(VENDOR)/dkfds/
+	cp -r node_modules/dkfds/dist/fonts/IBMPlexSans/split/woff2 $(VENDOR)/dkfds/fonts/IBMPlexSans/split/
 	cp node_modules/dkfds/dist/LICENSE.md $(VENDOR)/dkfds/
-	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
+	$(PYTHON) tools/dkfds_css.py node_modules/dkfds/dist/css/dkfds.min.css $(VENDOR)/dkfds/css/dkfds.min.css
 
 .env:
 	cp .env.example .env

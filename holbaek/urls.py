@@ -1,10 +1,15 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
 from holbaek import views
+from holbaek.sitemaps import StaticPagesSitemap
+from lokalfora.sitemaps import AreaSitemap, EventSitemap, NewsSitemap
 from lokalfora.views.public import front_page
+from projektudvalg.sitemaps import PoolSitemap
+from tilskud.sitemaps import GrantYearSitemap
 
 # This module is the composition root: it may import every app.
 
@@ -18,7 +23,30 @@ core_patterns = (
     "holbaek",
 )
 
+# Public, published content only; each section is paginated at Django's 50,000 URLs.
+sitemaps = {
+    "sider": StaticPagesSitemap,
+    "lokalomraader": AreaSitemap,
+    "nyheder": NewsSitemap,
+    "arrangementer": EventSitemap,
+    "puljer": PoolSitemap,
+    "tilskud": GrantYearSitemap,
+}
+
 urlpatterns = [
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap-section",
+    ),
     path("", include(core_patterns)),
     path("", include("lokalfora.urls")),
     path("", include("faelles_skabere.urls")),

@@ -1,6 +1,7 @@
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from holbaek import roles
@@ -29,3 +30,10 @@ def accessibility_statement(request):
 @require_safe
 def about(request):
     return render(request, "holbaek/about.html")
+
+
+@require_safe
+def robots_txt(request):
+    """Crawlers may read the public pages; the sitemap lists them. Private parts are off limits."""
+    context = {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))}
+    return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")

@@ -2,10 +2,6 @@
 (function () {
   "use strict";
 
-  // Lets portal.css tell "no JavaScript" apart: without this class the header
-  // shows its menu inline instead of behind the mobile menu button.
-  document.documentElement.classList.add("js");
-
   function init() {
     if (window.DKFDS && typeof window.DKFDS.init === "function") {
       window.DKFDS.init();

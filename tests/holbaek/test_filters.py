@@ -1,9 +1,10 @@
+import datetime as dt
 from decimal import Decimal
 
 import pytest
 from django.utils import translation
 
-from holbaek.templatetags.holbaek import kr, number, ore_to_kr
+from holbaek.templatetags.holbaek import iso_datetime, kr, number, ore_to_kr
 
 
 @pytest.mark.parametrize(
@@ -30,3 +31,12 @@ def test_amounts_in_kroner():
         assert ore_to_kr(2998800) == "29.988 kr."
         assert ore_to_kr(1550) == "15,50 kr."
         assert kr("") == ""
+
+
+def test_iso_datetime_has_seconds_precision_in_danish_time():
+    moment = dt.datetime(2026, 3, 4, 18, 0, 5, 496863, tzinfo=dt.UTC)
+    assert iso_datetime(moment) == "2026-03-04T19:00:05+01:00"
+    summer = dt.datetime(2026, 7, 1, 10, 0, tzinfo=dt.UTC)
+    assert iso_datetime(summer) == "2026-07-01T12:00:00+02:00"
+    assert iso_datetime(dt.date(2026, 3, 4)) == "2026-03-04"
+    assert iso_datetime(None) == ""
