@@ -241,7 +241,7 @@ class ClosedDaysField(forms.CharField):
 class SparringSettingsForm(forms.ModelForm):
     """The admin's form for the service's settings."""
 
-    closed_days = ClosedDaysField(label=_("Kommunens lukkedage"), required=False)
+    closed_days = ClosedDaysField(label=_("Kommunens lukkedage"), required=False, max_length=400)
 
     class Meta:
         model = SparringSettings
