@@ -89,13 +89,13 @@ def test_the_year_page_shows_the_formula_the_figures_and_illustrative(client, sc
     assert "29.988 kr." in page
     assert '<td class="align-text-right">4.924</td>' in page
     assert "2011, hele lokalområdet" in page
-    assert "Kladde" in page
+    assert "Forslag, ikke godkendt" in page
     assert page.count('<svg role="img"') == 1
 
 
 def test_csv_and_json_downloads(client, scheme):
     data = json.loads(client.get("/tilskud/2026/tilskud.json").content)
-    assert data["status"] == "kladde"
+    assert data["status"] == "forslag"
     assert data["illustrativ"] is True
     jyderup = next(row for row in data["omraader"] if row["omraade"] == "Jyderup")
     assert (jyderup["indbyggere"], jyderup["beloeb_kr"]) == (4924, 29988)
