@@ -24,10 +24,10 @@ def in_english(client):
     return client
 
 
+@pytest.mark.usefixtures("handler")
 def test_an_english_requesters_mails_are_english_and_the_staffs_danish(
     client,
-    handler,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     staff_session = client.cookies[settings.SESSION_COOKIE_NAME].value
     visitor = client.__class__()
@@ -57,10 +57,10 @@ def test_an_english_requesters_mails_are_english_and_the_staffs_danish(
     assert reply.body.startswith("Hello Karen Opdigtet")
 
 
+@pytest.mark.usefixtures("handler")
 def test_a_danish_requester_gets_danish_mails_even_if_staff_browse_in_english(
     client,
-    handler,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     visitor = client.__class__()
     with django_capture_on_commit_callbacks(execute=True):
