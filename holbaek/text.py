@@ -1,3 +1,4 @@
+import re
 from decimal import Decimal
 
 from django.utils.text import slugify
@@ -19,3 +20,13 @@ def kroner(value) -> str:
     places = 0 if amount == amount.to_integral_value() else 2
     text = f"{amount:,.{places}f}".replace(",", "X").replace(".", ",").replace("X", ".")
     return f"{text} kr"
+
+
+# "kr." closing a sentence takes the sentence's full stop too (Danish: one full stop, never
+# two): "Rundens budget er 2.500.000 kr." and not "... kr..". The abbreviation may be followed
+# by the no-break space of an amount, or by markup, but not by anything else.
+_DOUBLE_STOP = re.compile(r"(\bkr\.)\.(?!\.)")
+
+
+def one_full_stop(text: str) -> str:
+    return _DOUBLE_STOP.sub(r"\1", text)
