@@ -1,27 +1,48 @@
 """Bar charts drawn on the server as SVG, always shown with the same numbers as a table.
 
 `bar_chart(rows)` turns (label, value) pairs into the geometry the template
-`includes/bar_chart.html` draws: horizontal bars scaled to the largest value.
+`includes/bar_chart.html` draws: one row per pair, the label on its own line above a
+horizontal bar scaled to the largest value, the value just after the bar.
 No JavaScript, nothing from other servers; the SVG is a picture with a title
 and a description, and the table beside it carries the data for everyone.
+
+Readable on a phone: the drawing is as wide as a phone's screen (360 units) and is never
+drawn wider than that (CSS `max-width`), so its text is 15 px on a 390 px phone and on a
+desktop alike, instead of shrinking with a wide `viewBox`. Labels above the bars get the
+whole width, so long area names are not cut short.
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-LABEL_WIDTH = 180
-BAR_AREA = 360
-ROW_HEIGHT = 28
-BAR_HEIGHT = 18
+WIDTH = 360
+VALUE_ROOM = 84  # room after the longest bar for a value such as "1.234.567"
+BAR_AREA = WIDTH - VALUE_ROOM
+ROW_HEIGHT = 42
+LABEL_BASELINE = 15
+BAR_TOP = 20
+BAR_HEIGHT = 14
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
     value: int | Decimal
-    y: int
+    y: int  # the top of the row
     width: int
     text_x: int
+
+    @property
+    def label_y(self) -> int:
+        return self.y + LABEL_BASELINE
+
+    @property
+    def bar_y(self) -> int:
+        return self.y + BAR_TOP
+
+    @property
+    def value_y(self) -> int:
+        return self.y + BAR_TOP + BAR_HEIGHT - 2
 
 
 @dataclass(frozen=True)
@@ -29,7 +50,6 @@ class Chart:
     bars: list[Bar]
     width: int
     height: int
-    label_width: int
     bar_height: int
 
 
@@ -40,18 +60,11 @@ def bar_chart(rows) -> Chart:
     for index, (label, value) in enumerate(rows):
         width = round(BAR_AREA * value / largest) if value else 0
         bars.append(
-            Bar(
-                label=str(label),
-                value=value,
-                y=index * ROW_HEIGHT,
-                width=width,
-                text_x=LABEL_WIDTH + width + 6,
-            )
+            Bar(label=str(label), value=value, y=index * ROW_HEIGHT, width=width, text_x=width + 6)
         )
     return Chart(
         bars=bars,
-        width=LABEL_WIDTH + BAR_AREA + 80,
+        width=WIDTH,
         height=max(len(bars), 1) * ROW_HEIGHT,
-        label_width=LABEL_WIDTH,
         bar_height=BAR_HEIGHT,
     )

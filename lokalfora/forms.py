@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from holbaek.forms import PlainTextFormMixin
@@ -75,17 +76,42 @@ class ContactPersonForm(PlainTextFormMixin, forms.ModelForm):
             ]
 
 
-DATETIME_INPUT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M", "%d-%m-%Y %H:%M"]
+# What the browser's date-time picker sends first, then what people type without one.
+PICKER_FORMAT = "%Y-%m-%dT%H:%M"
+TYPED_FORMAT = "%d.%m.%Y %H:%M"
+DATETIME_INPUT_FORMATS = [
+    PICKER_FORMAT, f"{PICKER_FORMAT}:%S", "%Y-%m-%d %H:%M", TYPED_FORMAT, "%d.%m.%Y %H.%M",
+    "%d-%m-%Y %H:%M",
+]  # fmt: skip
+# The examples in the help and the error are written with the accepted formats, so they agree.
+EXAMPLE = datetime.datetime(2026, 12, 24, 18, 0)
+EXAMPLES = {"typed": EXAMPLE.strftime(TYPED_FORMAT), "picker": EXAMPLE.strftime(PICKER_FORMAT)}
+
+
+def _with_examples(text) -> str:
+    """`text` translated when shown (the field is built at import), with the examples in."""
+    return lazy(lambda: str(text) % EXAMPLES, str)()
 
 
 class LocalDateTimeField(forms.DateTimeField):
-    """A date and time as the browser's own picker sends it; plain text works too."""
+    """A date and time as the browser's own picker sends it (2026-12-24T18:00); typed as
+    24.12.2026 18:00 works too, where there is no picker. Both are named in the help and
+    in the error message."""
 
-    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format=PICKER_FORMAT)
 
     def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            _with_examples(_("Vælg dato og klokkeslæt, eller skriv dem som fx %(typed)s.")),
+        )
         super().__init__(input_formats=DATETIME_INPUT_FORMATS, **kwargs)
-        self.error_messages["invalid"] = _("Skriv dato og klokkeslæt, fx 24.12.2026 19:00.")
+        self.error_messages["invalid"] = _with_examples(
+            _(
+                "Vælg dato og klokkeslæt, eller skriv dem som fx %(typed)s "
+                "(dag.måned.år timer:minutter) eller %(picker)s."
+            )
+        )
 
 
 class EventForm(PlainTextFormMixin, forms.ModelForm):

@@ -5,7 +5,7 @@ import io
 
 from django.db.models import Prefetch
 
-from holbaek.csvsafe import cell
+from holbaek.csvsafe import cell, xlsx_cell
 from projektudvalg.models import Application, Assessment, Decision, Status
 
 KINDS = ("ansoegninger", "vurderinger", "afgoerelser")
@@ -17,7 +17,7 @@ def _applications():
     rows = [
         [a.reference, a.pool.name, a.round.name, a.get_status_display(),
          a.title or a.property_address, a.organisation, a.area.name if a.area else "",
-         a.amount_applied, a.submitted_at.date().isoformat() if a.submitted_at else ""]
+         a.amount_applied, a.submitted_at or ""]
         for a in Application.objects.exclude(status=Status.DRAFT)
         .select_related("pool", "round", "area").order_by("reference")
     ]  # fmt: skip
@@ -45,7 +45,7 @@ def _decisions():
               "dato"]  # fmt: skip
     rows = [
         [d.application.reference, d.get_outcome_display(), d.amount, d.conditions, d.reason,
-         str(d.meeting) if d.meeting else "", d.decided_at.date().isoformat()]
+         str(d.meeting) if d.meeting else "", d.decided_at]
         for d in Decision.objects.select_related("application", "meeting")
         .order_by("application__reference", "decided_at")
     ]  # fmt: skip
@@ -68,7 +68,8 @@ def as_csv(kind: str) -> str:
 
 
 def as_xlsx(kind: str) -> bytes:
-    """One sheet; numbers stay numbers, text never starts like a formula."""
+    """One sheet; numbers and times stay numbers and times (Danish time), text never
+    starts like a formula."""
     from openpyxl import Workbook
 
     header, rows = table(kind)
@@ -77,7 +78,7 @@ def as_xlsx(kind: str) -> bytes:
     sheet.title = kind
     sheet.append(header)
     for row in rows:
-        sheet.append([value if not isinstance(value, str) else cell(value) for value in row])
+        sheet.append([xlsx_cell(value) for value in row])
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()

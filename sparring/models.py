@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -113,6 +114,11 @@ class SparringRequest(models.Model):
     description = models.TextField(_("beskrivelse"), max_length=DESCRIPTION_LIMIT)
     preferred_contact = models.CharField(
         _("hvordan vil du helst kontaktes"), max_length=10, choices=PreferredContact.choices
+    )
+
+    # The language the request was written in: every mail to the requester is in it.
+    language = models.CharField(
+        _("sprog"), max_length=10, choices=settings.LANGUAGES, default="da", editable=False
     )
 
     status = models.CharField(

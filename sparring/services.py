@@ -9,16 +9,16 @@ import logging
 import smtplib
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from faelles_skabere.selectors import stand_in_for
 from holbaek.links import absolute_url
+from holbaek.mail import STAFF_LANGUAGE, mail_language, send_templated_mail
 from sparring import tokens
 from sparring.models import (
     Attachment,
@@ -48,14 +48,24 @@ class SendFailed(Exception):
     """The mail server did not take the confirmation mail."""
 
 
-def _mail(*, to: list[str], subject: str, template: str, context: dict) -> None:
-    with translation.override("da"):
-        send_mail(
-            subject=subject,
-            message=render_to_string(f"sparring/email/{template}", context),
-            from_email=None,
-            recipient_list=to,
-        )
+def _mail(
+    *,
+    to: list[str],
+    language: str,
+    subject,
+    template: str,
+    context: dict,
+    subject_params: dict | None = None,
+) -> None:
+    """Subject and body in one language: the requester's own, or Danish for staff."""
+    send_templated_mail(
+        language=language,
+        to=to,
+        subject=subject,
+        template=f"sparring/email/{template}",
+        context=context,
+        subject_params=subject_params,
+    )
 
 
 def _after_commit(send) -> None:
@@ -77,8 +87,10 @@ def _staff_address(co_creator) -> str:
 # --- From form to confirmed request ------------------------------------------------------
 
 
-def submit(*, data: dict) -> SparringRequest:
+def submit(*, data: dict, language: str = "da") -> SparringRequest:
     """Saves the request unconfirmed and mails the confirmation link.
+
+    `language` is the one the requester wrote in; every mail to them is in it.
 
     The same description from the same address within an hour is a double
     submission: the first request is kept and no second mail is sent.
@@ -91,7 +103,7 @@ def submit(*, data: dict) -> SparringRequest:
     ).first()
     if duplicate is not None:
         return duplicate
-    request = SparringRequest(**(data | {"email": email}))
+    request = SparringRequest(**(data | {"email": email, "language": mail_language(language)}))
     request.full_clean()
     request.save()
     link = absolute_url(
@@ -100,7 +112,8 @@ def submit(*, data: dict) -> SparringRequest:
     try:
         _mail(
             to=[email],
-            subject=_("Bekræft din anmodning om sparring"),
+            language=request.language,
+            subject=gettext_lazy("Bekræft din anmodning om sparring"),
             template="confirm.txt",
             context={"request": request, "link": link, "days": UNCONFIRMED_DAYS},
         )
@@ -167,14 +180,18 @@ def _send_receipt_and_notify(request_id: int) -> None:
     }
     _mail(
         to=[request.email],
-        subject=_("Vi har modtaget din anmodning %(reference)s") % {"reference": request.reference},
+        language=request.language,
+        subject=gettext_lazy("Vi har modtaget din anmodning %(reference)s"),
+        subject_params={"reference": request.reference},
         template="receipt.txt",
         context=context,
     )
     if request.assigned_to and _staff_address(request.assigned_to):
         _mail(
             to=[_staff_address(request.assigned_to)],
-            subject=_("Ny anmodning om sparring: %(reference)s") % {"reference": request.reference},
+            language=STAFF_LANGUAGE,
+            subject=gettext_lazy("Ny anmodning om sparring: %(reference)s"),
+            subject_params={"reference": request.reference},
             template="new_request.txt",
             context=context,
         )
@@ -245,7 +262,9 @@ def _notify_assignee_of_reply(request_id: int) -> None:
     if addresses:
         _mail(
             to=addresses,
-            subject=_("Nyt svar på %(reference)s") % {"reference": request.reference},
+            language=STAFF_LANGUAGE,
+            subject=gettext_lazy("Nyt svar på %(reference)s"),
+            subject_params={"reference": request.reference},
             template="requester_replied.txt",
             context={"request": request, "inbox_url": absolute_url(request.get_absolute_url())},
         )
@@ -271,7 +290,9 @@ def _send_reply(message_id: int) -> None:
     request = message.request
     _mail(
         to=[request.email],
-        subject=_("Svar på din anmodning %(reference)s") % {"reference": request.reference},
+        language=request.language,
+        subject=gettext_lazy("Svar på din anmodning %(reference)s"),
+        subject_params={"reference": request.reference},
         template="reply.txt",
         context={"request": request, "message": message, "thread_url": thread_url(request)},
     )
@@ -312,7 +333,9 @@ def transfer(*, request: SparringRequest, author, to, reason: str) -> SparringRe
         _after_commit(
             lambda: _mail(
                 to=[address],
-                subject=_("%(reference)s er overdraget til dig") % {"reference": request.reference},
+                language=STAFF_LANGUAGE,
+                subject=gettext_lazy("%(reference)s er overdraget til dig"),
+                subject_params={"reference": request.reference},
                 template="transferred.txt",
                 context=context,
             )

@@ -8,10 +8,11 @@ from django.db.models import Prefetch
 from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from faelles_skabere.models import CoCreator, StandIn
 from holbaek.links import absolute_url
+from holbaek.mail import STAFF_LANGUAGE
 from holbaek.schedule import Recurring, daily, ensure_scheduled
 from sparring import services
 from sparring.models import OPEN_STATUSES, SparringRequest
@@ -61,7 +62,8 @@ def _send_digests(today) -> int:
         try:
             services._mail(
                 to=[address],
-                subject=_("Dine åbne anmodninger om sparring"),
+                language=STAFF_LANGUAGE,
+                subject=gettext_lazy("Dine åbne anmodninger om sparring"),
                 template="daily_digest.txt",
                 context={"open": open_requests, "overdue": overdue, "inbox_url": inbox_url},
             )

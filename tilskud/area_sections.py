@@ -6,7 +6,7 @@ from tilskud.selectors import area_grant
 
 
 def _context(area, user):
-    grant = area_grant(area, timezone.localdate().year)
+    grant = area_grant(area, timezone.localdate().year, user=user)
     if grant is not None and getattr(user, "is_authenticated", False):
         # Editors of the forum and staff get a link to agreement, payment and accounts.
         grant["can_follow_up"] = can_see_follow_up(user, getattr(area, "forum", None))

@@ -2,10 +2,34 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, TextChoices
+from django.utils.translation import gettext_lazy as _
 
 from tilskud import services
 from tilskud.models import GrantLine, GrantScheme, GrantVersion
+from tilskud.permissions import can_manage_grants
+
+
+class Status(TextChoices):
+    """What a year's amounts are, as shown to the one looking (see `status_for`).
+
+    The values are the `status` field of the CSV and JSON downloads."""
+
+    APPROVED = "godkendt", _("godkendt")
+    PROPOSAL = "forslag", _("forslag, ikke godkendt endnu")
+    DRAFT = "kladde", _("kladde")
+
+
+def status_for(user, *, approved: bool) -> Status:
+    """The one rule for every public page, feed and export of a year's grants.
+
+    An approved version is shown to everyone as approved. Until then the amounts are a
+    draft to those who manage the grants (they are still being worked on) and, to
+    everyone else, a proposal that is clearly not approved yet: never "kladde", a word
+    that means nothing to a citizen, and never without a label."""
+    if approved:
+        return Status.APPROVED
+    return Status.DRAFT if can_manage_grants(user) else Status.PROPOSAL
 
 
 @dataclass(frozen=True)
@@ -16,6 +40,7 @@ class YearView:
     grants: list  # services.AreaGrant or GrantLine rows
     problems: list[str]
     formula: str
+    status: Status
 
     @property
     def total(self) -> int | None:
@@ -42,7 +67,9 @@ class YearView:
         return self.version.is_illustrative if self.version else self.scheme.is_illustrative
 
 
-def year_view(year: int) -> YearView | None:
+def year_view(year: int, *, user) -> YearView | None:
+    """The year as `user` may see it: the newest approved version, else the live draft
+    labelled by `status_for`."""
     scheme = GrantScheme.objects.filter(year=year).prefetch_related("bands").first()
     if scheme is None:
         return None
@@ -55,14 +82,20 @@ def year_view(year: int) -> YearView | None:
     )
     if versions:
         latest = versions[0]
-        return YearView(scheme, latest, versions, list(latest.lines.all()), [], latest.explanation)
+        lines = list(latest.lines.all())
+        status = status_for(user, approved=True)
+        return YearView(scheme, latest, versions, lines, [], latest.explanation, status)
     grants, problems = services.compute_draft(scheme)
     formula = services.describe(scheme, list(scheme.bands.all()))
-    return YearView(scheme, None, [], grants, problems, formula)
+    return YearView(scheme, None, [], grants, problems, formula, status_for(user, approved=False))
 
 
-def years():
-    return list(GrantScheme.objects.order_by("-year").values_list("year", flat=True))
+def years() -> list[tuple[int, bool]]:
+    """Every year with a scheme, newest first, and whether it has an approved version."""
+    schemes = GrantScheme.objects.annotate(
+        approved=Exists(GrantVersion.objects.filter(scheme=OuterRef("pk")))
+    )
+    return list(schemes.order_by("-year").values_list("year", "approved"))
 
 
 def comparison():
@@ -84,9 +117,10 @@ def comparison():
     return sorted(latest), dict(sorted(table.items())), illustrative
 
 
-def area_grant(area, year: int):
-    """This year's grant line for the area page: approved if there is one, else the draft."""
-    view = year_view(year)
+def area_grant(area, year: int, *, user):
+    """This year's grant line for the area page: approved if there is one, else the draft
+    (labelled for `user` by `status_for`)."""
+    view = year_view(year, user=user)
     if view is None:
         return None
     for grant in view.grants:

@@ -1,16 +1,22 @@
 """Template filters shared by every app, loaded as builtins."""
 
 import datetime
+import html
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from holbaek import text
+
 register = template.Library()
+NO_BREAK_SPACE = "\N{NO-BREAK SPACE}"
 
 
 def _to_decimal(value) -> Decimal | None:
@@ -35,7 +41,8 @@ def number(value, decimal_places=0):
 
 @register.filter
 def kr(value, decimal_places=None):
-    """An amount in kroner: 29988 -> "29.988 kr.", 59999.5 -> "59.999,50 kr.".
+    """An amount in kroner: 29988 -> "29.988 kr.", 59999.5 -> "59.999,50 kr.", with a
+    no-break space before "kr.".
 
     Øre are shown when there are any (never rounded away: a letter states the exact
     amount granted); `kr:0` rounds to whole kroner on purpose, e.g. in charts.
@@ -44,7 +51,11 @@ def kr(value, decimal_places=None):
         amount = _to_decimal(value)
         decimal_places = 0 if amount is None or amount == amount.to_integral_value() else 2
     formatted = number(value, decimal_places)
-    return _("%(amount)s kr.") % {"amount": formatted} if formatted else ""
+    if not formatted:
+        return ""
+    # A no-break space between the number and "kr." (or "DKK"): an amount never wraps
+    # onto two lines, in a table cell, a sentence, a chart label or a letter.
+    return (_("%(amount)s kr.") % {"amount": formatted}).replace(" ", NO_BREAK_SPACE)
 
 
 @register.filter
@@ -90,3 +101,42 @@ def markdown(value):
     from holbaek.markdown import render_markdown
 
     return render_markdown(value)
+
+
+@register.filter(is_safe=True)
+def one_full_stop(value):
+    """A sentence ending in an amount ("... {{ amount }}.") gets one full stop, not "kr..":
+    `{% blocktranslate with amount=x|kr asvar sentence %}…{{ amount }}.{% endblocktranslate %}
+    {{ sentence|one_full_stop }}`. Applied where the sentence is whole, so every language's
+    own wording (English "DKK 60,000.") stays as it is."""
+    return text.one_full_stop(str(value))
+
+
+CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption>", re.S)
+
+
+@register.tag("scrolling_table")
+def scrolling_table(parser, token):
+    """`{% scrolling_table %}<table>…</table>{% endscrolling_table %}`: every wide table in
+    the one wrapper that scrolls sideways on a phone (DKFDS `table--responsive-scroll`), so no
+    column is cut off at 390 px. The wrapper takes keyboard focus, so it can be scrolled
+    without a mouse, and is a region named after the table's caption."""
+    nodelist = parser.parse(("endscrolling_table",))
+    parser.delete_first_token()
+    return ScrollingTableNode(nodelist)
+
+
+class ScrollingTableNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        table = self.nodelist.render(context)
+        caption = CAPTION.search(table)
+        name = strip_tags(caption[1]).strip() if caption else ""
+        return format_html(
+            '<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="{}">'
+            "{}</div>",
+            " ".join(html.unescape(name).split()) or _("Tabel"),
+            mark_safe(table),  # noqa: S308 -- rendered by the template engine, escaped there
+        )

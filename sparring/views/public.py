@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
@@ -52,7 +53,7 @@ def request_form(request):
             status = 429
         else:
             try:
-                services.submit(data=form.request_data())
+                services.submit(data=form.request_data(), language=translation.get_language())
             except services.SendFailed:
                 form.add_error(None, _("Vi kunne ikke sende e-mailen lige nu. Prøv igen om lidt."))
                 status = 503

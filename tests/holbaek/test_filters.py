@@ -26,10 +26,10 @@ def test_number_uses_danish_grouping_and_decimal_comma(value, places, expected):
 
 def test_amounts_in_kroner():
     with translation.override("da"):
-        assert kr(29988) == "29.988 kr."
-        assert kr(Decimal("15991.00")) == "15.991 kr."
-        assert ore_to_kr(2998800) == "29.988 kr."
-        assert ore_to_kr(1550) == "15,50 kr."
+        assert kr(29988) == "29.988\xa0kr."
+        assert kr(Decimal("15991.00")) == "15.991\xa0kr."
+        assert ore_to_kr(2998800) == "29.988\xa0kr."
+        assert ore_to_kr(1550) == "15,50\xa0kr."
         assert kr("") == ""
 
 

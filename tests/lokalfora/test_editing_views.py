@@ -146,3 +146,13 @@ def test_contact_list_runs_a_constant_number_of_queries(editor, area):
 
     grow()
     assert_constant_queries(editor, "/lokalomraader/tollose/kontaktpersoner/", grow, limit=8)
+
+
+@pytest.mark.parametrize("public_fields", [["name", "phone"], []])
+def test_the_contact_list_shows_the_details_just_saved_public_or_not(editor, area, public_fields):
+    # Item 18c: the editors' list showed only what was public, never the phone itself.
+    saved = {**CONTACT, "phone": "87 65 43 21", "public_fields": public_fields}
+    assert editor.post("/lokalomraader/tollose/kontaktpersoner/ny/", saved).status_code == 302
+    page = editor.get("/lokalomraader/tollose/kontaktpersoner/").text
+    assert '<a href="tel:+4587654321">87 65 43 21</a>' in page
+    assert '<a href="mailto:karen@example.org">karen@example.org</a>' in page

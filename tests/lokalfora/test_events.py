@@ -69,7 +69,7 @@ def test_an_editor_adds_an_event_in_danish_time(client_as, area):
             {"ends_at": "2026-01-01T10:00", "starts_at": "2026-01-01T12:00"},
             "slutte, efter det er startet",
         ),
-        ({"starts_at": "i morgen"}, "Skriv dato og klokkeslæt"),
+        ({"starts_at": "i morgen"}, "skriv dem som fx 24.12.2026 18:00"),
         (
             {"starts_at": "1999-01-01T10:00", "ends_at": "1999-01-01T12:00"},
             "inden for et år tilbage",

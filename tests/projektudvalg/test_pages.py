@@ -38,7 +38,7 @@ def test_the_pool_page_shows_the_open_round_and_the_granted_projects(
     page = client.get("/puljer/rum-til-faellesskab/").text
     assert "Shelter ved søen" in page
     assert "Tølløse Borgerforening" in page
-    assert "60.000 kr." in page
+    assert "60.000\xa0kr." in page
 
 
 def test_no_open_round_says_so(client, rtf):
@@ -193,7 +193,7 @@ def test_the_letter_page_and_pdf(client, open_round, applicant, staff):
     application = granted_application(open_round, applicant, staff)
     login(client, applicant)
     page = client.get(f"/ansoegninger/{application.pk}/brev/")
-    assert "giver tilsagn om et tilskud på 60.000 kr." in page.text
+    assert "giver tilsagn om et tilskud på 60.000\xa0kr." in page.text
     pdf = client.get(f"/ansoegninger/{application.pk}/brev/?format=pdf")
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF-")

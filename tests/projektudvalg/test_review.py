@@ -133,7 +133,7 @@ def test_the_decision_letter_is_mailed_as_a_pdf(
     from pypdf import PdfReader
 
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
-    assert "60.000 kr" in text
+    assert "60.000\xa0kr" in text
     assert "Skiltning med kommunens logo" in text
 
 
@@ -366,7 +366,7 @@ def test_a_grant_with_øre_is_stated_exactly_in_the_letter(client, in_review, st
     services.decide(application=in_review, user=staff, outcome="granted",
                     amount=Decimal("59999.50"))  # fmt: skip
     login(client, applicant)
-    assert "59.999,50 kr." in client.get(f"/ansoegninger/{in_review.pk}/brev/").text
+    assert "59.999,50\xa0kr." in client.get(f"/ansoegninger/{in_review.pk}/brev/").text
 
 
 def test_agenda_items_are_numbered_once_each(in_review, staff, open_round, applicant):

@@ -8,6 +8,7 @@ import pytest
 from django.core import mail, signing
 from django.utils import timezone
 
+import holbaek.mail
 from faelles_skabere.models import CoCreator
 from sparring import services, tokens
 from sparring.forms import STARTED_SALT
@@ -236,7 +237,7 @@ def test_when_the_mail_server_fails_nothing_is_half_saved(client, reference_data
     def broken(**kwargs):
         raise smtplib.SMTPServerDisconnected("nede")
 
-    monkeypatch.setattr(services, "send_mail", broken)
+    monkeypatch.setattr(holbaek.mail, "send_mail", broken)
     response = send(client)
     assert response.status_code == 503
     assert "Vi kunne ikke sende e-mailen" in response.text

@@ -86,16 +86,16 @@ def test_the_year_page_shows_the_formula_the_figures_and_illustrative(client, sc
     page = client.get("/tilskud/2026/").text
     assert "Tallene er illustrative" in page
     assert "Grundbeløb 13.000 kr + 3,45 kr pr. indbygger." in page
-    assert "29.988 kr." in page
+    assert "29.988\xa0kr." in page
     assert '<td class="align-text-right">4.924</td>' in page
     assert "2011, hele lokalområdet" in page
-    assert "Kladde" in page
+    assert "Forslag, ikke godkendt" in page
     assert page.count('<svg role="img"') == 1
 
 
 def test_csv_and_json_downloads(client, scheme):
     data = json.loads(client.get("/tilskud/2026/tilskud.json").content)
-    assert data["status"] == "kladde"
+    assert data["status"] == "forslag"
     assert data["illustrativ"] is True
     jyderup = next(row for row in data["omraader"] if row["omraade"] == "Jyderup")
     assert (jyderup["indbyggere"], jyderup["beloeb_kr"]) == (4924, 29988)
@@ -114,7 +114,7 @@ def test_the_comparison_across_years(client, scheme):
     services.approve(scheme=older, user=None)
     page = client.get("/tilskud/").text
     assert '<th scope="col" class="align-text-right">2025</th>' in page
-    assert "29.988 kr." in page
+    assert "29.988\xa0kr." in page
 
 
 def test_the_area_page_shows_this_years_grant(client, scheme):
@@ -125,7 +125,7 @@ def test_the_area_page_shows_this_years_grant(client, scheme):
     GrantScheme.objects.filter(pk=scheme.pk).update(year=year)
     page = client.get("/lokalomraader/jyderup/").text
     assert f"Tilskud {year}" in page
-    assert "29.988 kr." in page
+    assert "29.988\xa0kr." in page
 
 
 def test_an_unknown_year_is_404(client, reference_data):

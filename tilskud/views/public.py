@@ -65,12 +65,13 @@ def grant_years(request):
         "compared_years": years,
         "rows": rows,
         "illustrative_years": illustrative,
+        "can_manage": can_manage_grants(request.user),
     }
     return render(request, "tilskud/years.html", context)
 
 
-def _year_or_404(year):
-    view = selectors.year_view(year)
+def _year_or_404(request, year):
+    view = selectors.year_view(year, user=request.user)
     if view is None:
         raise Http404
     return view
@@ -78,7 +79,7 @@ def _year_or_404(year):
 
 @require_safe
 def grant_year(request, year):
-    view = _year_or_404(year)
+    view = _year_or_404(request, year)
     chart = bar_chart([(grant.area.name, grant.amount or 0) for grant in view.grants])
     context = {
         "view": view,
@@ -101,14 +102,14 @@ def _rows(view):
             "grundlag": figure.get_basis_display() if figure else None,
             "beloeb_kr": grant.amount,
             "udregning": grant.explanation,
-            "status": "godkendt" if view.version else "kladde",
+            "status": view.status.value,
             "illustrativ": "ja" if view.is_illustrative else "nej",
         }
 
 
 @require_safe
 def grant_year_csv(request, year):
-    view = _year_or_404(year)
+    view = _year_or_404(request, year)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="tilskud-{year}.csv"'
     response.write("\ufeff")
@@ -133,10 +134,10 @@ def grant_year_csv(request, year):
 
 @require_safe
 def grant_year_json(request, year):
-    view = _year_or_404(year)
+    view = _year_or_404(request, year)
     data = {
         "aar": view.scheme.year,
-        "status": "godkendt" if view.version else "kladde",
+        "status": view.status.value,
         "version": view.version.number if view.version else None,
         "illustrativ": view.is_illustrative,
         "problemer": view.problems,

@@ -31,7 +31,7 @@ def _edit_page(request, scheme, form, formset, *, status=200, approve_form=None)
         scheme = GrantScheme.objects.get(pk=scheme.pk)
     context = {"scheme": scheme, "form": form, "formset": formset}
     if scheme is not None and scheme.pk:
-        view = selectors.year_view(scheme.year)
+        view = selectors.year_view(scheme.year, user=request.user)
         grants, problems = services.compute_draft(scheme)
         approved = {line.area_id: line.amount for line in view.grants} if view.version else {}
         context |= {
