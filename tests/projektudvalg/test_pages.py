@@ -91,7 +91,7 @@ def test_the_queue_shows_what_is_left_of_each_round_in_constant_queries(
     granted_application(open_round, applicant, staff, amount=60000)
     table = _rounds_table(client.get("/puljer/behandling/").text)
     assert ">Tilbage</th>" in table
-    for amount in ("500.000 kr.", "60.000 kr.", "440.000 kr."):  # budget, granted, left
+    for amount in ("500.000\xa0kr.", "60.000\xa0kr.", "440.000\xa0kr."):  # budget, granted, left
         assert amount in table
 
     def grow():
@@ -101,7 +101,7 @@ def test_the_queue_shows_what_is_left_of_each_round_in_constant_queries(
 
     assert_constant_queries(client, "/puljer/behandling/", grow, limit=12)
     table = _rounds_table(client.get("/puljer/behandling/").text)
-    assert table.count("45.000 kr.") == 3  # 100.000 - 55.000 in each new round
+    assert table.count("45.000\xa0kr.") == 3  # 100.000 - 55.000 in each new round
 
 
 def test_staff_reach_the_decision_letter_from_the_case_page(client, in_review, staff):
@@ -112,7 +112,7 @@ def test_staff_reach_the_decision_letter_from_the_case_page(client, in_review, s
     page = client.get(f"/puljer/behandling/{in_review.pk}/").text
     assert f'href="{letter}"' in page
     assert f'href="{letter}?format=pdf"' in page
-    assert "giver tilsagn om et tilskud på 60.000 kr." in client.get(letter).text
+    assert "giver tilsagn om et tilskud på 60.000\xa0kr." in client.get(letter).text
 
 
 def test_a_returned_application_has_no_letter_link(client, in_review, staff):

@@ -12,7 +12,7 @@ from tilskud import services
 
 pytestmark = pytest.mark.django_db
 
-MANAGERS = {"committee_staff", "admin"}
+MANAGERS = {"committee_staff", "admin", "staff_admin"}
 PAGES = ["/lokalomraader/tollose/", "/tilskud/", "/tilskud/2026/"]
 
 
