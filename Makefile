@@ -46,8 +46,9 @@ worker: ## Run the background-task worker (e-mails, reminders)
 	$(MANAGE) db_worker
 
 .PHONY: browser
-browser: ## Install Debian's Chromium for the browser tests (needs root)
+browser: ## Install Debian's Chromium (browser tests) and a Java runtime (the Nu HTML checker) (needs root)
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
 .PHONY: lint
 lint: ## ruff check and format check, and no missing migrations
