@@ -12,7 +12,9 @@ from holbaek.demo import demo_user
 from lokalfora import services
 from lokalfora.models import ContactPerson, Event, EventKind, Forum, NewsPost
 
-CONSENTED = datetime.date(2026, 3, 1)
+# The demo contacts consented and were confirmed this long before the demo is loaded, so
+# they are never shown as stale (not confirmed for 12 months), whatever the year.
+CONSENTED_AGO = datetime.timedelta(days=60)
 
 NEWS = [
     ("Debatmøde om stier og cykelruter", "Kom og sæt præg på, hvor de nye stier skal gå."),
@@ -25,6 +27,7 @@ NEWS = [
 def load() -> str:
     forums = list(Forum.objects.select_related("area"))
     now = timezone.now()
+    consented = timezone.localdate() - CONSENTED_AGO
     for index, forum in enumerate(forums):
         if not forum.contacts.exists():
             ContactPerson.objects.create(
@@ -33,10 +36,10 @@ def load() -> str:
                 role="Formand",
                 email=f"kontakt-{forum.area.slug}@example.org",
                 phone="11 22 33 44",
-                name_public_since=CONSENTED,
-                email_public_since=CONSENTED,
-                phone_public_since=None if index % 2 else CONSENTED,
-                last_confirmed=CONSENTED,
+                name_public_since=consented,
+                email_public_since=consented,
+                phone_public_since=None if index % 2 else consented,
+                last_confirmed=consented,
             )
         if not forum.description:
             forum.description = (

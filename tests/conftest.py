@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from holbaek import roles
 from holbaek.models import User
+from tests.clock import Clock, travel_from_env
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +21,23 @@ def _test_settings(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _test_today(request):
+    """`TEST_TODAY=2030-01-02` runs each test at noon Danish time that day, the clock ticking."""
+    travel = travel_from_env()
+    if travel is None or request.node.get_closest_marker("time_machine"):
+        yield  # the real date, or the test's own time_machine marker
+        return
+    with travel:
+        yield
+
+
+@pytest.fixture
+def clock(time_machine):
+    """The test's clock: `clock.set("2026-12-10 09:00")` (Danish time), `clock.shift(days=1)`."""
+    return Clock(time_machine)
 
 
 @pytest.fixture

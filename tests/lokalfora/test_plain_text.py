@@ -10,7 +10,14 @@ from lokalfora.models import ContactPerson, Event, Forum
 pytestmark = pytest.mark.django_db
 
 SCRIPT = '<script>alert("hej")</script>'
-LATER = timezone.localtime() + datetime.timedelta(days=7)
+
+
+def next_week(hour):
+    """A time next week by the clock, read when the test runs (never at import)."""
+    return lambda: (timezone.localtime() + datetime.timedelta(days=7)).strftime(
+        f"%Y-%m-%dT{hour:02d}:00"
+    )
+
 
 FORMS = {
     "forum": (
@@ -28,8 +35,8 @@ FORMS = {
         {
             "title": "Fællesspisning",
             "kind": "event",
-            "starts_at": LATER.strftime("%Y-%m-%dT18:00"),
-            "ends_at": LATER.strftime("%Y-%m-%dT21:00"),
+            "starts_at": next_week(18),
+            "ends_at": next_week(21),
             "place": "Forsamlingshuset",
         },
         ["title", "place", "address", "description", "organiser"],
@@ -43,6 +50,7 @@ FORMS = {
 )
 def test_html_is_refused_in_every_text_field(client_as, area, form, field):
     url, data, _fields = FORMS[form]
+    data = {name: value() if callable(value) else value for name, value in data.items()}
     before = (Forum.objects.get(pk=area.forum.pk).updated_at, ContactPerson.objects.count())
     response = client_as("editor_this").post(url, data | {field: f"Hej {SCRIPT}"})
     assert response.status_code == 200

@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from lokalfora.models import LocalArea
 from projektudvalg import services
@@ -124,7 +125,7 @@ def test_submitting_gives_a_reference_and_a_receipt(
         )
     assert response.status_code == 302, response.content.decode()[:3000]
     application.refresh_from_db()
-    year = datetime.date.today().year
+    year = timezone.localdate().year
     assert application.reference == f"RTF-{year}-0001"
     assert application.status == "submitted"
     assert mail.outbox[-1].subject == f"Kvittering: ansøgning RTF-{year}-0001 er modtaget"
@@ -137,7 +138,7 @@ def test_submitting_gives_a_reference_and_a_receipt(
 
 
 def test_references_are_numbered_per_pool_and_year(open_round, applicant):
-    year = datetime.date.today().year
+    year = timezone.localdate().year
     references = []
     for _ in range(3):
         application = services.start(pool=open_round.pool, round_id=open_round.pk, user=applicant)

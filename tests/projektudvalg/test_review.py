@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from lokalfora.models import LocalArea
 from projektudvalg import services
@@ -139,7 +140,7 @@ def test_the_decision_letter_is_mailed_as_a_pdf(
 
 def test_payouts_never_exceed_the_grant(in_review, staff):
     services.decide(application=in_review, user=staff, outcome="granted", amount=Decimal(60000))
-    today = datetime.date.today()
+    today = timezone.localdate()
     services.register_payout(
         application=in_review,
         user=staff,
@@ -172,7 +173,7 @@ def test_closing_needs_an_accepted_final_report(in_review, staff, applicant):
     services.register_payout(
         application=in_review,
         user=staff,
-        paid_on=datetime.date.today(),
+        paid_on=timezone.localdate(),
         amount=Decimal(60000),
         nemkonto_reference="NK-1",
     )
@@ -227,7 +228,7 @@ def test_landsbyfornyelse_pays_only_after_the_accounts(lbf, applicant, staff):
         services.register_payout(
             application=application,
             user=staff,
-            paid_on=datetime.date.today(),
+            paid_on=timezone.localdate(),
             amount=Decimal(100000),
             nemkonto_reference="NK",
         )
@@ -238,7 +239,7 @@ def test_landsbyfornyelse_pays_only_after_the_accounts(lbf, applicant, staff):
     services.register_payout(
         application=application,
         user=staff,
-        paid_on=datetime.date.today(),
+        paid_on=timezone.localdate(),
         amount=Decimal(100000),
         nemkonto_reference="NK",
     )
@@ -351,7 +352,7 @@ def test_landsbyfornyelse_needs_a_photo_and_never_publishes_the_address(
 
 def test_a_payout_registered_twice_is_refused(in_review, staff):
     services.decide(application=in_review, user=staff, outcome="granted", amount=Decimal(60000))
-    today = datetime.date.today()
+    today = timezone.localdate()
     services.register_payout(application=in_review, user=staff, paid_on=today,
                              amount=Decimal(20000), nemkonto_reference="NK-1")  # fmt: skip
     with pytest.raises(ValidationError, match="allerede registreret"):
@@ -402,7 +403,7 @@ def test_a_lapsed_grant_and_the_unpaid_rest_of_a_closed_one_go_back_to_the_round
         services.lapse(application=cases[0], user=staff, reason=" ")
     services.lapse(application=cases[0], user=staff, reason="Projektet blev ikke til noget")
     assert services.committed(open_round) == 60000
-    services.register_payout(application=cases[1], user=staff, paid_on=datetime.date.today(),
+    services.register_payout(application=cases[1], user=staff, paid_on=timezone.localdate(),
                              amount=Decimal(45000), nemkonto_reference="NK")  # fmt: skip
     report = services.submit_final_report(application=cases[1], user=applicant, text="Færdigt")
     services.accept_final_report(report=report, user=staff)
@@ -414,7 +415,7 @@ def test_a_lapsed_grant_and_the_unpaid_rest_of_a_closed_one_go_back_to_the_round
 
 def test_a_paid_grant_cannot_lapse(in_review, staff):
     services.decide(application=in_review, user=staff, outcome="granted", amount=Decimal(60000))
-    services.register_payout(application=in_review, user=staff, paid_on=datetime.date.today(),
+    services.register_payout(application=in_review, user=staff, paid_on=timezone.localdate(),
                              amount=Decimal(1000), nemkonto_reference="NK")  # fmt: skip
     with pytest.raises(ValidationError):
         services.lapse(application=in_review, user=staff, reason="x")

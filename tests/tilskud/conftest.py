@@ -9,7 +9,12 @@ from tilskud.models import GrantScheme
 
 @pytest.fixture
 def scheme(reference_data):
-    """2026 with the illustrative formula (Tølløse, the matrix's area, gets 13.000 + 3,45/inh.)."""
+    """2026 with the illustrative formula (Tølløse, the matrix's area, gets 13.000 + 3,45/inh.).
+
+    The only scheme, at any date: the reference data's illustrative scheme for this year
+    is removed, so "the latest year" is 2026 whenever the suite runs.
+    """
+    GrantScheme.objects.exclude(year=2026).delete()
     scheme, _created = GrantScheme.objects.update_or_create(
         year=2026,
         defaults={
