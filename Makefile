@@ -29,7 +29,7 @@ static: ## Build Det Fælles Designsystem from node_modules into static/vendor (
 	cp -r node_modules/dkfds/dist/js node_modules/dkfds/dist/img $(VENDOR)/dkfds/
 	cp -r node_modules/dkfds/dist/fonts/IBMPlexSans/split/woff2 $(VENDOR)/dkfds/fonts/IBMPlexSans/split/
 	cp node_modules/dkfds/dist/LICENSE.md $(VENDOR)/dkfds/
-	$(PYTHON) tools/dkfds_css.py node_modules/dkfds/dist/css/dkfds.min.css $(VENDOR)/dkfds/css/dkfds.min.css
+	$(PYTHON) holbaek/dkfds_css.py node_modules/dkfds/dist/css/dkfds.min.css $(VENDOR)/dkfds/css/dkfds.min.css
 
 .env:
 	cp .env.example .env

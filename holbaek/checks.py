@@ -5,11 +5,12 @@ from django.core.checks import Error, Tags, register
 
 # Caches that every gunicorn worker (and the task worker) shares, with atomic counters.
 # Anything else counts per process: the rate limits would let each worker count alone.
+# The database cache is shared but its incr() is a read and a write, so concurrent
+# attempts are lost from the count: it is refused too.
 SHARED_CACHES = {
     "django.core.cache.backends.redis.RedisCache",
     "django.core.cache.backends.memcached.PyMemcacheCache",
     "django.core.cache.backends.memcached.PyLibMCCache",
-    "django.core.cache.backends.db.DatabaseCache",
     "django_redis.cache.RedisCache",
 }
 

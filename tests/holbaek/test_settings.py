@@ -176,7 +176,7 @@ def test_gunicorn_refuses_to_start_with_a_per_process_cache():
         ("django.core.cache.backends.dummy.DummyCache", ["holbaek.E001"]),
         ("django.core.cache.backends.filebased.FileBasedCache", ["holbaek.E001"]),
         ("django.core.cache.backends.redis.RedisCache", []),
-        ("django.core.cache.backends.db.DatabaseCache", []),
+        ("django.core.cache.backends.db.DatabaseCache", ["holbaek.E001"]),  # incr is not atomic
     ],
 )
 def test_the_cache_check_accepts_only_caches_shared_between_processes(settings, backend, errors):

@@ -35,14 +35,14 @@ def test_collectstatic_hashes_every_file_and_resolves_css_references(tmp_path):
 
 
 def _dkfds_css_tool():
-    spec = importlib.util.spec_from_file_location("dkfds_css", ROOT / "tools" / "dkfds_css.py")
+    spec = importlib.util.spec_from_file_location("dkfds_css", ROOT / "holbaek" / "dkfds_css.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
 def test_the_design_system_css_loads_only_split_woff2_fonts():
-    """`make static` writes DKFDS's CSS with its fonts split by script (tools/dkfds_css.py)."""
+    """`make static` writes DKFDS's CSS with its fonts split by script (holbaek/dkfds_css.py)."""
     built = (ROOT / "static" / "vendor" / "dkfds" / "css" / "dkfds.min.css").read_text()
     original = (ROOT / "node_modules" / "dkfds" / "dist" / "css" / "dkfds.min.css").read_text()
     assert built == _dkfds_css_tool().rewrite(original)

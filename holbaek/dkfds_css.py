@@ -7,7 +7,7 @@ Sans rule with one rule per split file and its unicode-range, so a Danish page
 loads only the Latin1 file of each weight it uses (about 17 KB each); a Polish
 name or a Greek letter loads its own small file on top.
 
-Usage (from `make static`): python tools/dkfds_css.py SOURCE.css TARGET.css
+Usage (from `make static`): python holbaek/dkfds_css.py SOURCE.css TARGET.css
 """
 
 import re
