@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from holbaek.links import absolute_url
+from holbaek.logfilters import log_send_failure
 from holbaek.tokens import LinkError
 from lokalfora import follow_tokens
 from lokalfora.mailing import unsubscribe_headers, unsubscribe_url
@@ -66,7 +67,9 @@ def subscribe(*, area: LocalArea, email: str) -> Subscription:
         try:
             _send_confirmation(subscription)
         except (smtplib.SMTPException, OSError) as error:
-            logger.exception("Kunne ikke sende bekræftelse til en ny følger af %s", area)
+            log_send_failure(
+                logger, error, "Kunne ikke sende bekræftelse til en ny følger af %s", area
+            )
             if created:
                 subscription.delete()  # nothing was sent, so nothing waits to be confirmed
             raise SendFailed from error
