@@ -4,6 +4,10 @@ Django logs a PermissionDenied (403), BadRequest, SuspiciousOperation (such as
 DisallowedHost) or an unparsable upload with its traceback; anyone could flood
 the log, and the admins' mailbox, with them. The record is kept, as one line.
 Http404 and CSRF failures are already logged by Django without a traceback.
+
+A mail the server would not take is one warning line too (`log_send_failure`),
+naming only the exception's type: the text of an SMTPRecipientsRefused (and
+its traceback) holds the recipients' addresses, which do not belong in a log.
 """
 
 import copy
@@ -19,6 +23,11 @@ REFUSALS = (PermissionDenied, Http404, BadRequest, SuspiciousOperation, MultiPar
 def is_refusal(record: logging.LogRecord) -> bool:
     error = record.exc_info[1] if record.exc_info else None
     return isinstance(error, REFUSALS)
+
+
+def log_send_failure(logger: logging.Logger, error: Exception, message: str, *args) -> None:
+    """One warning line for a mail that could not be sent: no address, no traceback."""
+    logger.warning(f"{message} (%s)", *args, type(error).__name__)
 
 
 class RefusalFilter(logging.Filter):

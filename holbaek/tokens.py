@@ -36,17 +36,29 @@ def make(*, salt: str, key_salt: str, address: str, **ids: int | list[int] | Non
     return signing.dumps({**ids, "h": address_hash(address, key_salt=key_salt)}, salt=salt)
 
 
+def load(token: str, *, salt: str, max_age=None):
+    """The signed data in the token, whatever its format, or LinkError.
+
+    For reading a link of an older format; new links are read with `read`.
+    """
+    try:
+        return signing.loads(token, salt=salt, max_age=max_age)
+    except signing.SignatureExpired as error:
+        raise LinkError("expired") from error
+    except signing.BadSignature as error:
+        raise LinkError("invalid") from error
+
+
 def read(token: str, *, salt: str, keys: tuple[str, ...], max_age=None) -> dict:
     """The token's data (`keys` and the address hash "h"), or LinkError.
 
     A token of an older format (without the keys) is refused as invalid.
     """
-    try:
-        data = signing.loads(token, salt=salt, max_age=max_age)
-    except signing.SignatureExpired as error:
-        raise LinkError("expired") from error
-    except signing.BadSignature as error:
-        raise LinkError("invalid") from error
+    return check(load(token, salt=salt, max_age=max_age), keys=keys)
+
+
+def check(data, *, keys: tuple[str, ...]) -> dict:
+    """`data` if it is a token's data with `keys` and the address hash "h", or LinkError."""
     if not isinstance(data, dict) or not isinstance(data.get("h"), str):
         raise LinkError("invalid")
     if any(key not in data for key in keys):

@@ -3,6 +3,12 @@
 Opaque tokens (holbaek.tokens): they name subscription rows by id and carry a
 keyed hash of the address, never the address itself, so no access log or
 browser history holds who follows what. Unsubscribe tokens never expire.
+
+Links mailed before the tokens became opaque held the address itself
+({"e": address, "a": area id or None for all areas}, same signing salt). They
+were promised never to expire and sit in every digest already sent, so an
+unsubscribe link of that format is still read (never issued). An old
+confirmation link is refused: it expired within CONFIRM_DAYS of being sent.
 """
 
 from holbaek import tokens
@@ -11,6 +17,11 @@ from lokalfora.models import Subscription
 CONFIRM_SALT = "lokalfora.subscription.confirm"
 UNSUBSCRIBE_SALT = "lokalfora.subscription.unsubscribe"
 KEY_SALT = "lokalfora.subscription.address"
+
+
+def address_hash(address: str) -> str:
+    """The keyed hash of the address that the tokens carry and `Subscription.email_hash` holds."""
+    return tokens.address_hash(address, key_salt=KEY_SALT)
 
 
 def confirm_token(subscription: Subscription) -> str:
@@ -47,13 +58,26 @@ def unsubscribe_token(subscriptions, *, everything: bool) -> str:
 
 def read_unsubscribe_token(token: str) -> tuple[list[int], int | None, str]:
     """The subscription ids, the area id (None: all areas) and the address hash, or LinkError."""
-    data = tokens.read(token, salt=UNSUBSCRIBE_SALT, keys=("s", "a"))
-    ids, area_id = data["s"], data["a"]
-    if not (isinstance(ids, list) and ids and all(isinstance(pk, int) for pk in ids)):
-        raise tokens.LinkError("invalid")
+    data = tokens.load(token, salt=UNSUBSCRIBE_SALT)
+    if _is_old_format(data):  # signed, so genuine: unsubscribe the address it names
+        ids, area_id, hashed = [], data["a"], address_hash(data["e"].lower())
+    else:
+        data = tokens.check(data, keys=("s", "a"))
+        ids, area_id, hashed = data["s"], data["a"], data["h"]
+        if not (isinstance(ids, list) and ids and all(isinstance(pk, int) for pk in ids)):
+            raise tokens.LinkError("invalid")
     if area_id is not None and not isinstance(area_id, int):
         raise tokens.LinkError("invalid")
-    return ids, area_id, data["h"]
+    return ids, area_id, hashed
+
+
+def _is_old_format(data) -> bool:
+    return (
+        isinstance(data, dict)
+        and data.keys() == {"e", "a"}
+        and isinstance(data["e"], str)
+        and bool(data["e"])
+    )
 
 
 def is_for(subscription: Subscription, hashed: str) -> bool:

@@ -11,12 +11,14 @@ import smtplib
 
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from holbaek.links import absolute_url
+from holbaek.logfilters import log_send_failure
 from holbaek.tokens import LinkError
 from lokalfora import follow_tokens
 from lokalfora.mailing import unsubscribe_headers, unsubscribe_url
@@ -55,7 +57,9 @@ def subscribe(*, area: LocalArea, email: str) -> Subscription:
     email = normalise(email)
     try:
         with transaction.atomic():
-            subscription, created = Subscription.objects.get_or_create(area=area, email=email)
+            subscription, created = Subscription.objects.get_or_create(
+                area=area, email=email, defaults={"email_hash": follow_tokens.address_hash(email)}
+            )
     except IntegrityError:  # the same address submitted twice at once
         subscription, created = Subscription.objects.get(area=area, email=email), False
     due = created or subscription.created_at < timezone.now() - RESEND_AFTER
@@ -63,7 +67,9 @@ def subscribe(*, area: LocalArea, email: str) -> Subscription:
         try:
             _send_confirmation(subscription)
         except (smtplib.SMTPException, OSError) as error:
-            logger.exception("Kunne ikke sende bekræftelse til en ny følger af %s", area)
+            log_send_failure(
+                logger, error, "Kunne ikke sende bekræftelse til en ny følger af %s", area
+            )
             if created:
                 subscription.delete()  # nothing was sent, so nothing waits to be confirmed
             raise SendFailed from error
@@ -119,10 +125,14 @@ def confirm(*, token: str) -> Subscription:
 def unsubscription_for_token(token: str) -> tuple[str | None, int | None, LocalArea | None]:
     """The address, area id (None: all areas) and area an unsubscribe link is for.
 
-    The address is None when the link's subscriptions are gone (already unsubscribed).
+    The address is None when it follows nothing the link is for (already unsubscribed).
+    The address is found through the rows the link names or, once they are gone,
+    through the address hash: a "stop all" link works after one area was left.
     """
     ids, area_id, hashed = follow_tokens.read_unsubscribe_token(token)
-    named = Subscription.objects.filter(pk__in=ids).order_by("pk")
+    named = Subscription.objects.filter(Q(pk__in=ids) | Q(email_hash=hashed)).order_by("pk")
+    if area_id is not None:
+        named = named.filter(area_id=area_id)
     email = next((s.email for s in named if follow_tokens.is_for(s, hashed)), None)
     area = LocalArea.objects.filter(pk=area_id).first() if area_id else None
     return email, area_id, area

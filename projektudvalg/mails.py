@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from faelles_skabere.selectors import responsible_for
 from holbaek.links import absolute_url
+from holbaek.logfilters import log_send_failure
 from projektudvalg import letters
 from projektudvalg.models import Application, Decision, Status, StatusMail
 from projektudvalg.workflow import APPLICANT_LABELS
@@ -28,8 +29,8 @@ def _status_url(application) -> str:
 def _send(message: EmailMessage) -> bool:
     try:
         message.send()
-    except (smtplib.SMTPException, OSError):
-        logger.exception("Mail om ansøgning kunne ikke sendes: %s", message.subject)
+    except (smtplib.SMTPException, OSError) as error:
+        log_send_failure(logger, error, "Mail om ansøgning kunne ikke sendes: %s", message.subject)
         return False
     return True
 

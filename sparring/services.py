@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from faelles_skabere.selectors import stand_in_for
 from holbaek.links import absolute_url
+from holbaek.logfilters import log_send_failure
 from holbaek.mail import STAFF_LANGUAGE, mail_language, send_templated_mail
 from sparring import tokens
 from sparring.models import (
@@ -74,8 +75,10 @@ def _after_commit(send) -> None:
     def run():
         try:
             send()
-        except (smtplib.SMTPException, OSError):
-            logger.exception("Kunne ikke sende en e-mail om en anmodning om sparring")
+        except (smtplib.SMTPException, OSError) as error:
+            log_send_failure(
+                logger, error, "Kunne ikke sende en e-mail om en anmodning om sparring"
+            )
 
     transaction.on_commit(run)
 
@@ -118,7 +121,7 @@ def submit(*, data: dict, language: str = "da") -> SparringRequest:
             context={"request": request, "link": link, "days": UNCONFIRMED_DAYS},
         )
     except (smtplib.SMTPException, OSError) as error:
-        logger.exception("Kunne ikke sende bekræftelse af en anmodning om sparring")
+        log_send_failure(logger, error, "Kunne ikke sende bekræftelse af en anmodning om sparring")
         request.delete()
         raise SendFailed from error
     return request

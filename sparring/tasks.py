@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from faelles_skabere.models import CoCreator, StandIn
 from holbaek.links import absolute_url
+from holbaek.logfilters import log_send_failure
 from holbaek.mail import STAFF_LANGUAGE
 from holbaek.schedule import Recurring, daily, ensure_scheduled
 from sparring import services
@@ -67,8 +68,8 @@ def _send_digests(today) -> int:
                 template="daily_digest.txt",
                 context={"open": open_requests, "overdue": overdue, "inbox_url": inbox_url},
             )
-        except (smtplib.SMTPException, OSError):
-            logger.exception("Den daglige oversigt kunne ikke sendes til %s", person)
+        except (smtplib.SMTPException, OSError) as error:
+            log_send_failure(logger, error, "Den daglige oversigt kunne ikke sendes til %s", person)
             continue
         sent += 1
     return sent

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from holbaek import uploads
 from holbaek.links import absolute_url
+from holbaek.logfilters import log_send_failure
 from lokalfora.models import Forum
 from tilskud.computation import kroner
 from tilskud.models import (
@@ -194,8 +195,10 @@ def _mail_review(accounts: AnnualAccounts) -> None:
         body += _("Venlig hilsen\nHolbæk Kommune")
         try:
             send_mail(subject % values, body, None, recipients)
-        except (smtplib.SMTPException, OSError):
-            logger.exception("Besked om regnskab kunne ikke sendes til %s", accounts.area)
+        except (smtplib.SMTPException, OSError) as error:
+            log_send_failure(
+                logger, error, "Besked om regnskab kunne ikke sendes til %s", accounts.area
+            )
 
 
 def remind_overdue_accounts() -> int:
@@ -238,8 +241,10 @@ def _remind(scheme, status) -> int:
                 None,
                 recipients,
             )
-        except (smtplib.SMTPException, OSError):
-            logger.exception("Påmindelse om regnskab kunne ikke sendes til %s", status.area)
+        except (smtplib.SMTPException, OSError) as error:
+            log_send_failure(
+                logger, error, "Påmindelse om regnskab kunne ikke sendes til %s", status.area
+            )
             return 0
     AccountsReminder.objects.create(scheme=scheme, area=status.area, recipients=len(recipients))
     return 1

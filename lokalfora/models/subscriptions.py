@@ -18,7 +18,8 @@ class Subscription(models.Model):
 
     The address is personal data: it is used only for the area's mails, an
     unconfirmed subscription is deleted after a week, and unsubscribing deletes
-    the row (no history is kept).
+    the row (no history is kept). `email_hash` is filled in by
+    `subscriptions.subscribe`.
     """
 
     area = models.ForeignKey(
@@ -28,6 +29,9 @@ class Subscription(models.Model):
         verbose_name=_("lokalområde"),
     )
     email = models.EmailField(_("e-mailadresse"))
+    # The keyed hash of the address that the mailed links carry (follow_tokens.address_hash),
+    # so an "unsubscribe from all" link finds the address after the rows it names are gone.
+    email_hash = models.CharField(max_length=24, db_index=True, editable=False, default="")
     created_at = models.DateTimeField(_("tilmeldt"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("bekræftet"), null=True, blank=True)
     last_digest_at = models.DateTimeField(_("seneste nyhedsbrev"), null=True, blank=True)

@@ -4,6 +4,7 @@ import base64
 import binascii
 import contextlib
 import datetime
+import importlib
 import re
 import zlib
 from pathlib import Path
@@ -48,7 +49,13 @@ def follow(client, area):
 
 
 def confirmed(area, email=ADDRESS) -> Subscription:
-    return Subscription.objects.create(area=area, email=email, confirmed_at=timezone.now())
+    """A confirmed subscription with its address hash, as `subscribe` and the migration fill it."""
+    return Subscription.objects.create(
+        area=area,
+        email=email,
+        email_hash=follow_tokens.address_hash(email),
+        confirmed_at=timezone.now(),
+    )
 
 
 def header_url(message) -> str:
@@ -136,22 +143,76 @@ def test_the_decoding_would_see_an_address_in_a_signed_token():
             assert_opaque(f"/foelg/afmeld/{token}/")
 
 
-@pytest.mark.parametrize("path", ["bekraeft", "afmeld"])
-def test_a_link_of_the_old_format_gets_the_danish_link_error(client, area, path):
-    confirmed(area)
-    old = {
-        "bekraeft": signing.dumps(
-            {"a": area.pk, "e": ADDRESS}, salt=follow_tokens.CONFIRM_SALT, compress=True
-        ),
-        "afmeld": signing.dumps(
-            {"e": ADDRESS, "a": area.pk}, salt=follow_tokens.UNSUBSCRIBE_SALT, compress=True
-        ),
-    }[path]
+def old_unsubscribe_token(area_id: int | None, email: str = ADDRESS) -> str:
+    """A link mailed before the tokens became opaque: the address itself, signed, never expiring."""
+    return signing.dumps(
+        {"e": email, "a": area_id}, salt=follow_tokens.UNSUBSCRIBE_SALT, compress=True
+    )
+
+
+def test_an_old_confirmation_link_gets_the_danish_link_error(client, area):
+    Subscription.objects.create(area=area, email=ADDRESS)
+    old = signing.dumps(
+        {"a": area.pk, "e": ADDRESS}, salt=follow_tokens.CONFIRM_SALT, compress=True
+    )
     for method in (client.get, client.post):
-        response = method(f"/foelg/{path}/{old}/")
+        response = method(f"/foelg/bekraeft/{old}/")
         assert response.status_code == 400
         assert "Linket er ikke gyldigt" in response.text
-    assert Subscription.objects.count() == 1
+    assert Subscription.objects.get().confirmed_at is None
+
+
+def test_an_old_unsubscribe_link_still_asks_and_unsubscribes_from_its_area(
+    client, area, other_area
+):
+    confirmed(area)
+    confirmed(other_area)
+    url = f"/foelg/afmeld/{old_unsubscribe_token(area.pk)}/"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Stop med at følge Tølløse?" in response.text
+    assert client.post(url).status_code == 200
+    assert list(Subscription.objects.values_list("area__slug", flat=True)) == ["jyderup"]
+    assert "Du er afmeldt" in client.get(url).text  # used: says so, not an error
+
+
+@pytest.mark.parametrize("area_id", ["area", None])
+def test_an_old_list_unsubscribe_header_still_works_in_one_click(client, area, other_area, area_id):
+    confirmed(area)
+    confirmed(other_area)
+    confirmed(other_area, email="nabo@example.org")
+    token = old_unsubscribe_token(area.pk if area_id else None)
+    response = one_click(client, f"/foelg/afmeld/{token}/")
+    assert response.status_code == 200
+    assert "Du er afmeldt" in response.text
+    left = Subscription.objects.values_list("email", "area__slug").order_by("email", "area")
+    expected = [("nabo@example.org", "jyderup")]
+    if area_id:
+        expected = [(ADDRESS, "jyderup"), *expected]
+    assert sorted(left) == sorted(expected)
+
+
+@pytest.mark.parametrize("area_id", ["area", None])
+def test_a_changed_or_forged_old_unsubscribe_link_is_refused(client, area, area_id):
+    confirmed(area)
+    victim = "nabo@example.org"
+    confirmed(area, email=victim)
+    area_id = area.pk if area_id else None
+    own = old_unsubscribe_token(area_id)
+    other = old_unsubscribe_token(area_id, email=victim)
+    swapped = f"{other.rsplit(':', 1)[0]}:{own.rsplit(':', 1)[1]}"  # victim's data, own signature
+    forged = signing.dumps(
+        {"e": victim, "a": area_id},
+        key="not-the-secret-key",
+        salt=follow_tokens.UNSUBSCRIBE_SALT,
+        compress=True,
+    )
+    for bad in (swapped, forged):
+        assert client.get(f"/foelg/afmeld/{bad}/").status_code == 400
+        response = one_click(client, f"/foelg/afmeld/{bad}/")
+        assert response.status_code == 400
+        assert "Linket er ikke gyldigt" in response.text
+    assert Subscription.objects.count() == 2
 
 
 def test_a_signed_token_for_another_address_opens_nothing(client, area):
@@ -206,3 +267,26 @@ def test_the_unsubscribe_all_link_works_after_one_area_was_left(client, area, ot
     assert list(Subscription.objects.values_list("area__slug", flat=True)) == ["tollose"]
     one_click(client, header_url(message))
     assert not Subscription.objects.exists()
+
+
+def test_the_stop_all_link_of_one_areas_mail_works_after_that_area_was_left(
+    client, area, other_area
+):
+    for each in (area, other_area):  # through the sign-up service, as in production
+        assert client.post(LINK.search(follow(client, each).body).group(1)).status_code == 200
+    message = announcement_mail(area)  # about Tølløse only: its links name only that row
+    line = next(line for line in message.body.splitlines() if "Stop med at følge Tølløse" in line)
+    one_click(client, LINK.search(line).group(1))
+    assert list(Subscription.objects.values_list("area__slug", flat=True)) == ["jyderup"]
+    response = one_click(client, header_url(message))
+    assert "Du er afmeldt" in response.text
+    assert not Subscription.objects.exists()
+
+
+def test_the_migration_gives_existing_subscriptions_the_hash_the_links_carry(area):
+    from django.apps import apps
+
+    migration = importlib.import_module("lokalfora.migrations.0011_subscription_email_hash")
+    Subscription.objects.create(area=area, email=ADDRESS)
+    migration.fill_email_hashes(apps, None)
+    assert Subscription.objects.get().email_hash == follow_tokens.address_hash(ADDRESS)
