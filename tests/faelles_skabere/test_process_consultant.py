@@ -10,8 +10,9 @@ from django.utils import timezone
 from faelles_skabere import selectors
 from faelles_skabere.models import AreaAssignment, AssignmentKind, CoCreator, CoCreatorKind
 from faelles_skabere.services import reassign_area
+from holbaek import roles
 from sparring.routing import route
-from tests.conftest import make_process_consultant
+from tests.conftest import make_process_consultant, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +82,9 @@ def test_a_running_process_does_not_make_the_consultant_the_areas_fælles_skaber
 ):
     time_machine.move_to(datetime.datetime(2026, 6, 15, 12, tzinfo=datetime.UTC))
     user = make_process_consultant(area)
+    tollose.user = make_user("tollose@example.org", role=roles.CO_CREATOR)
+    tollose.save()
     assert selectors.current_co_creator(area) == tollose
     assert route(area=area, topic="event", on=DAY).co_creator == tollose
     assert not selectors.follows_area(user, area.pk)
-    assert tollose.user_id is None or selectors.follows_area(tollose.user, area.pk)
+    assert selectors.follows_area(tollose.user, area.pk)
