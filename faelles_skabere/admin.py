@@ -7,28 +7,17 @@ from django.contrib import admin
 
 from faelles_skabere import services
 from faelles_skabere.models import AreaAssignment, CoCreator, Expertise, RequestTopic, StandIn
-from holbaek.admin import ReadOnlyAdmin, ServiceAdmin
-from holbaek.forms import PlainTextFormMixin
+from holbaek.admin import PortalAdmin, PortalAdminForm, ReadOnlyAdmin, ReadOnlyInline, ServiceAdmin
 from holbaek.images import prepare_image
 
 
-class AreaAssignmentInline(admin.TabularInline):
+class AreaAssignmentInline(ReadOnlyInline):
     model = AreaAssignment
-    extra = 0
     fields = ["area", "kind", "started_on", "ended_on"]
     readonly_fields = fields
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class CoCreatorForm(PlainTextFormMixin, forms.ModelForm):
+class CoCreatorForm(PortalAdminForm):
     """The photo is checked and re-encoded without metadata, as on the portal's own pages."""
 
     class Meta:
@@ -46,7 +35,7 @@ class CoCreatorForm(PlainTextFormMixin, forms.ModelForm):
 
 
 @admin.register(CoCreator)
-class CoCreatorAdmin(admin.ModelAdmin):
+class CoCreatorAdmin(PortalAdmin):
     form = CoCreatorForm
     list_display = ["title", "name", "kind", "is_coordinator", "email"]
     list_filter = ["kind", "is_coordinator", "expertise"]
@@ -56,7 +45,7 @@ class CoCreatorAdmin(admin.ModelAdmin):
     inlines = [AreaAssignmentInline]
 
 
-class ExpertiseForm(PlainTextFormMixin, forms.ModelForm):
+class ExpertiseForm(PortalAdminForm):
     topics = forms.MultipleChoiceField(
         label=Expertise._meta.get_field("topics").verbose_name,
         choices=RequestTopic.choices,
@@ -70,7 +59,7 @@ class ExpertiseForm(PlainTextFormMixin, forms.ModelForm):
 
 
 @admin.register(Expertise)
-class ExpertiseAdmin(admin.ModelAdmin):
+class ExpertiseAdmin(PortalAdmin):
     form = ExpertiseForm
     list_display = ["name"]
     search_fields = ["name"]

@@ -1,16 +1,49 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from holbaek.forms import PlainTextFormMixin, PortalAdminForm
 from holbaek.models import User
+
+
+class PortalAdmin(admin.ModelAdmin):
+    """The base of the portal's model admins: the shared form, which cleans text as the
+    portal's own forms do (an admin's own `form` builds on PortalAdminForm too)."""
+
+    form = PortalAdminForm
+
+
+class PortalInline(admin.TabularInline):
+    form = PortalAdminForm
+
+
+class ReadOnlyInline(PortalInline):
+    """Rows shown beside their parent and changed elsewhere (through a service)."""
+
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class PortalUserChangeForm(PlainTextFormMixin, UserChangeForm):
+    pass
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    form = PortalUserChangeForm  # the add form has only the e-mail and the passwords
     ordering = ["email"]
     list_display = ["email", "full_name", "is_staff", "is_active", "last_login"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
@@ -28,7 +61,7 @@ class UserAdmin(DjangoUserAdmin):
     filter_horizontal = ["groups"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(PortalAdmin):
     """Records the portal writes itself (frozen versions, threads): staff look, never edit.
 
     Nothing is deleted here either: deleting would leave files behind or change
@@ -45,7 +78,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-class SingletonAdmin(admin.ModelAdmin):
+class SingletonAdmin(PortalAdmin):
     """Settings kept in one row: staff change it, never add a second or delete it."""
 
     def has_add_permission(self, request):
@@ -55,13 +88,15 @@ class SingletonAdmin(admin.ModelAdmin):
         return False
 
 
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(PortalAdmin):
     """A model whose rules live in a service: the subclass's `save_model`, `delete_model`
     and `delete_queryset` call that service, as the portal's pages do.
 
     Every admin step runs in one transaction. When the service refuses (ValidationError),
-    the whole step is undone, the log entry too, and the refusal is shown as an error
-    message on the same page: the row stays as it was.
+    the whole step is undone, the log entry too. A refused save shows the change form
+    again with what the staff member typed and the refusal on the form (on its field
+    when the form has it); a refused delete or bulk action is shown as an error message
+    on the same page. Either way the row stays as it was.
     """
 
     def _refusable(self, request, view, *args):
@@ -74,7 +109,23 @@ class ServiceAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(request.get_full_path())
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            with transaction.atomic():
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as refusal:
+            if request.method != "POST":
+                raise
+            # Once more, undone as a whole: the same post is parsed into the form, which
+            # now carries the refusal, so the admin shows it with the typed values.
+            request._service_refusal = refusal
         return self._refusable(request, super().changeform_view, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        refusal = getattr(request, "_service_refusal", None)
+        if refusal is None:
+            return form
+        return type(form.__name__, (_RefusedFormMixin, form), {"refusal": refusal})
 
     def delete_view(self, request, object_id, extra_context=None):
         return self._refusable(request, super().delete_view, object_id, extra_context)
@@ -82,6 +133,29 @@ class ServiceAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         """Bulk actions (delete selected) and list edits go through the services too."""
         return self._refusable(request, super().changelist_view, extra_context)
+
+    @staticmethod
+    def model_data(form) -> dict:
+        """The form's model fields as the admin has set them on the instance: the `data`
+        the portal's save services take."""
+        fields = form.instance._meta.concrete_fields
+        return {
+            f.name: getattr(form.instance, f.name) for f in fields if f.name in form.cleaned_data
+        }
+
+
+class _RefusedFormMixin:
+    """The change form once the service has refused it: the refusal is the form's error."""
+
+    refusal: ValidationError
+
+    def _post_clean(self):
+        super()._post_clean()
+        if hasattr(self.refusal, "error_dict"):
+            for field, errors in self.refusal.error_dict.items():
+                self.add_error(field if field in self.fields else None, errors)
+        else:
+            self.add_error(None, self.refusal)
 
 
 class ServiceHistoryAdmin(ServiceAdmin, SimpleHistoryAdmin):

@@ -41,6 +41,11 @@ class PlainTextFormMixin:
                 field.validators.append(refuse_html)
 
 
+class PortalAdminForm(PlainTextFormMixin, forms.ModelForm):
+    """The Django admin's base form (holbaek.admin.PortalAdmin): the same plain-text
+    cleaning as the portal's pages, so no way round it stores bidirectional controls."""
+
+
 MAX_LENGTH_MESSAGE = _("Skriv højst %(limit_value)d tegn. Teksten har %(show_value)d.")
 
 

@@ -1,8 +1,19 @@
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+"""Forums, contacts, editors, events and news are saved here through lokalfora.services, as
+on the forum's own pages (ServiceAdmin): a forum keeps an active contact person, and
+the rules of each model hold whichever way it is changed."""
 
-from holbaek.admin import ServiceAdmin, ServiceHistoryAdmin, SingletonAdmin
-from lokalfora import services
+from django.contrib import admin
+
+from holbaek.admin import (
+    PortalAdmin,
+    PortalAdminForm,
+    PortalInline,
+    ReadOnlyInline,
+    ServiceAdmin,
+    ServiceHistoryAdmin,
+    SingletonAdmin,
+)
+from lokalfora import invitations, services
 from lokalfora.models import (
     ContactPerson,
     EditorInvitation,
@@ -17,13 +28,13 @@ from lokalfora.models import (
 )
 
 
-class PopulationFigureInline(admin.TabularInline):
+class PopulationFigureInline(PortalInline):
     model = PopulationFigure
     extra = 0
 
 
 @admin.register(LocalArea)
-class LocalAreaAdmin(admin.ModelAdmin):
+class LocalAreaAdmin(PortalAdmin):
     list_display = ["name", "main_town", "slug", "is_holbaek_town"]
     list_filter = ["is_holbaek_town"]
     search_fields = ["name", "main_town", "slug"]
@@ -31,36 +42,42 @@ class LocalAreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(PopulationFigure)
-class PopulationFigureAdmin(admin.ModelAdmin):
+class PopulationFigureAdmin(PortalAdmin):
     list_display = ["area", "count", "reference_date", "basis"]
     list_filter = ["basis", "area"]
     list_select_related = ["area"]
     search_fields = ["area__name", "source"]
 
 
-class ContactPersonInline(admin.TabularInline):
+class ContactPersonInline(ReadOnlyInline):
     """Shown only: contacts are changed on their own admin page, through the services."""
 
     model = ContactPerson
-    extra = 0
     fields = ["name", "role", "email", "phone", "is_active", "last_confirmed"]
     readonly_fields = fields
     show_change_link = True
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Forum)
-class ForumAdmin(SimpleHistoryAdmin):
+class ForumAdmin(ServiceHistoryAdmin):
+    """Changed through services.forum_update. Each area's forum comes with the area
+    (lokalfora.reference), never added here: a forum always has an active contact person."""
+
     list_display = ["name", "area", "legal_form", "cvr", "updated_at"]
     list_filter = ["legal_form"]
     list_select_related = ["area"]
     search_fields = ["name", "area__name", "cvr"]
+    readonly_fields = ["area"]
     inlines = [ContactPersonInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the area's forum, its contacts and history go with the area
+
+    def save_model(self, request, obj, form, change):
+        services.forum_update(forum=obj, data=self.model_data(form))
 
 
 def _public_fields(contact: ContactPerson) -> set[str]:
@@ -108,8 +125,13 @@ class ContactPersonAdmin(ServiceHistoryAdmin):
             services.contact_remove(contact=contact)
 
 
+class NewsPostAdminForm(PortalAdminForm):
+    markdown_fields = ("body",)  # as on the forum's page (lokalfora.forms.NewsPostForm)
+
+
 @admin.register(NewsPost)
 class NewsPostAdmin(ServiceHistoryAdmin):
+    form = NewsPostAdminForm
     list_display = ["title", "forum", "published_at"]
     list_filter = ["forum__area"]
     list_select_related = ["forum"]
@@ -118,6 +140,12 @@ class NewsPostAdmin(ServiceHistoryAdmin):
     # Pictures are uploaded on the forum's own pages, where they are checked and
     # re-encoded without metadata (holbaek.images); the admin only shows them.
     readonly_fields = ["image"]
+
+    def save_model(self, request, obj, form, change):
+        saved = services.news_save(
+            forum=obj.forum, data=self.model_data(form), post=obj if change else None
+        )
+        obj.pk, obj._state.adding = saved.pk, False
 
     def delete_model(self, request, obj):
         services.news_delete(post=obj)  # the picture's file goes too
@@ -151,25 +179,43 @@ class ForumEditorAdmin(ServiceAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(ServiceHistoryAdmin):
     list_display = ["title", "forum", "kind", "starts_at", "ends_at"]
     list_filter = ["kind", "forum__area"]
     list_select_related = ["forum"]
     search_fields = ["title", "place", "description"]
     date_hierarchy = "starts_at"
 
+    def save_model(self, request, obj, form, change):
+        saved = services.event_save(
+            forum=obj.forum, data=self.model_data(form), event=obj if change else None
+        )
+        obj.pk, obj._state.adding = saved.pk, False
+
 
 @admin.register(EditorInvitation)
-class EditorInvitationAdmin(admin.ModelAdmin):
+class EditorInvitationAdmin(ServiceAdmin):
+    """Sent through invitations.invitation_send (the mail with its link); never edited:
+    a sent link names the invitation. Deleting one makes its link useless."""
+
     list_display = ["email", "forum", "created_at", "accepted_at"]
     list_filter = ["forum__area"]
     list_select_related = ["forum"]
     search_fields = ["email", "forum__name"]
     readonly_fields = ["created_at", "accepted_at", "accepted_by", "invited_by"]
 
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        sent = invitations.invitation_send(
+            forum=obj.forum, email=obj.email, invited_by=request.user
+        )
+        obj.pk, obj._state.adding = sent.pk, False
+
 
 @admin.register(Subscription)
-class SubscriptionAdmin(admin.ModelAdmin):
+class SubscriptionAdmin(PortalAdmin):
     """Followers are added only by themselves (double opt-in); staff can look up and delete."""
 
     list_display = ["email", "area", "created_at", "confirmed_at", "last_digest_at"]

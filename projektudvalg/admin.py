@@ -8,8 +8,7 @@ from django.contrib.admin.widgets import AdminDateWidget, AdminSplitDateTime, Ad
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
-from holbaek.admin import ReadOnlyAdmin
-from holbaek.forms import PlainTextFormMixin
+from holbaek.admin import PortalAdmin, PortalAdminForm, PortalInline, ReadOnlyAdmin, ServiceAdmin
 from projektudvalg import services
 from projektudvalg.forms import RoundForm
 from projektudvalg.models import (
@@ -35,12 +34,12 @@ from projektudvalg.models import (
 )
 
 
-class PoolCriterionInline(admin.TabularInline):
+class PoolCriterionInline(PortalInline):
     model = PoolCriterion
     extra = 0
 
 
-class GrantPoolForm(PlainTextFormMixin, forms.ModelForm):
+class GrantPoolForm(PortalAdminForm):
     allowed_applicant_types = forms.MultipleChoiceField(
         label=_("Hvem kan søge (typer)"),
         choices=ApplicantType.choices,
@@ -49,11 +48,11 @@ class GrantPoolForm(PlainTextFormMixin, forms.ModelForm):
 
     class Meta:
         model = GrantPool
-        exclude = []  # noqa: DJ006 - every field of the pool is staff data
+        exclude = []  # every field of the pool is staff data
 
 
 @admin.register(GrantPool)
-class GrantPoolAdmin(admin.ModelAdmin):
+class GrantPoolAdmin(PortalAdmin):
     form = GrantPoolForm
     list_display = ["name", "code", "rule_set", "is_active", "contact_email"]
     list_filter = ["is_active"]
@@ -73,7 +72,7 @@ class AdminRoundForm(RoundForm):
 
 
 @admin.register(Round)
-class RoundAdmin(admin.ModelAdmin):
+class RoundAdmin(ServiceAdmin):
     """New rounds are made through services.round_create. An existing round is read-only
     here: its budget, dates and pool change on the staff page (/puljer/runder/), through
     services.round_update, which checks the budget under the round's lock."""
@@ -92,7 +91,7 @@ class RoundAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is not None:  # shown read-only: the plain model form, not the typed one
-            kwargs["form"] = forms.ModelForm
+            kwargs["form"] = PortalAdminForm
         return super().get_form(request, obj, **kwargs)
 
     def save_model(self, request, obj, form, change):
@@ -103,7 +102,7 @@ class RoundAdmin(admin.ModelAdmin):
 
 
 @admin.register(StatusMail)
-class StatusMailAdmin(admin.ModelAdmin):
+class StatusMailAdmin(PortalAdmin):
     list_display = ["status", "send"]
     list_editable = ["send"]
 

@@ -4,7 +4,7 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from holbaek.forms import MultipleFileField, PlainTextFormMixin
+from holbaek.forms import MultipleFileField, PlainTextFormMixin, PortalAdminForm
 from holbaek.uploads import check_document
 from sparring import closed_days
 from sparring.models import (
@@ -238,7 +238,7 @@ class ClosedDaysField(forms.CharField):
         return closed_days.parse(super().to_python(value))
 
 
-class SparringSettingsForm(forms.ModelForm):
+class SparringSettingsForm(PortalAdminForm):
     """The admin's form for the service's settings."""
 
     closed_days = ClosedDaysField(label=_("Kommunens lukkedage"), required=False, max_length=400)

@@ -4,7 +4,7 @@ change is checked as a whole by the services and logged with who made it."""
 
 from django.contrib import admin
 
-from holbaek.admin import ReadOnlyAdmin
+from holbaek.admin import ReadOnlyAdmin, ReadOnlyInline
 from tilskud.models import (
     AccountsReminder,
     AnnualAccounts,
@@ -17,18 +17,8 @@ from tilskud.models import (
 )
 
 
-class GrantBandInline(admin.TabularInline):
+class GrantBandInline(ReadOnlyInline):
     model = GrantBand
-    extra = 0
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(GrantScheme)

@@ -3,9 +3,15 @@
 The rule spans two tables (the assignment's kind, the person's kind), which a
 check constraint cannot see, so two triggers keep it: a fixed assignment for a
 process consultant is refused, and so is turning someone with fixed assignments
-into the process consultant. The assignment's trigger takes a share lock on the
-person's row, so the two cannot slip past each other concurrently. Both raise
-check_violation (Django's IntegrityError). Services and `clean()` refuse the same
+into the process consultant. Both raise check_violation (Django's IntegrityError).
+
+Concurrently (READ COMMITTED): a fixed assignment takes a share lock on the person's row
+whatever their kind, and reads the kind under it, until its transaction ends. Changing
+the person's kind takes that row's update lock, so the two wait for each other: an
+assignment made after an uncommitted change of kind waits, then reads the committed
+kind; a change of kind made after an uncommitted assignment waits, and its trigger's
+query (a new snapshot, taken after the wait) sees the committed assignment. So the
+person's trigger needs no lock of its own. Services and `clean()` refuse the same
 with a Danish message first; SQLite (the run command's database) relies on those.
 """
 
@@ -13,13 +19,17 @@ from django.db import migrations
 
 CREATE = """
 CREATE FUNCTION faelles_skabere_fixed_not_consultant() RETURNS trigger AS $$
+DECLARE
+    person_kind text;
 BEGIN
-    IF NEW.kind = 'fixed' AND EXISTS (
-        SELECT 1 FROM faelles_skabere_cocreator
-        WHERE id = NEW.co_creator_id AND kind = 'process_consultant' FOR SHARE
-    ) THEN
-        RAISE EXCEPTION 'assignment_fixed_not_process_consultant'
-            USING ERRCODE = 'check_violation';
+    IF NEW.kind = 'fixed' THEN
+        -- Lock the person's row whatever their kind, and read the kind under the lock.
+        SELECT kind INTO person_kind FROM faelles_skabere_cocreator
+        WHERE id = NEW.co_creator_id FOR SHARE;
+        IF person_kind = 'process_consultant' THEN
+            RAISE EXCEPTION 'assignment_fixed_not_process_consultant'
+                USING ERRCODE = 'check_violation';
+        END IF;
     END IF;
     RETURN NEW;
 END $$ LANGUAGE plpgsql;

@@ -1,17 +1,21 @@
 """The process consultant runs processes in areas but is never an area's fixed fælles-skaber."""
 
 import datetime
+import threading
+import time
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.utils import timezone
 
 from faelles_skabere import selectors
 from faelles_skabere.models import AreaAssignment, AssignmentKind, CoCreator, CoCreatorKind
 from faelles_skabere.services import reassign_area
+from holbaek import roles
+from lokalfora.models import LocalArea
 from sparring.routing import route
-from tests.conftest import make_process_consultant
+from tests.conftest import make_process_consultant, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +85,68 @@ def test_a_running_process_does_not_make_the_consultant_the_areas_fælles_skaber
 ):
     time_machine.move_to(datetime.datetime(2026, 6, 15, 12, tzinfo=datetime.UTC))
     user = make_process_consultant(area)
+    tollose.user = make_user("tollose@example.org", role=roles.CO_CREATOR)
+    tollose.save()
     assert selectors.current_co_creator(area) == tollose
     assert route(area=area, topic="event", on=DAY).co_creator == tollose
     assert not selectors.follows_area(user, area.pk)
-    assert tollose.user_id is None or selectors.follows_area(tollose.user, area.pk)
+    assert selectors.follows_area(tollose.user, area.pk)
+
+
+def _fixed_assignment(area, person):
+    AreaAssignment.objects.create(
+        area=area, co_creator=person, started_on=datetime.date(2010, 1, 1),
+        ended_on=datetime.date(2010, 12, 31),
+    )  # fmt: skip
+
+
+def _made_consultant(person):
+    CoCreator.objects.filter(pk=person.pk).update(kind=CoCreatorKind.PROCESS_CONSULTANT)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("first", ["assignment", "kind"])
+def test_a_fixed_assignment_and_becoming_the_consultant_cannot_both_commit(reference_data, first):
+    """Each of the two waits for the other's transaction, whichever comes first; a trigger
+    that locked the person's row only when it was already the consultant let both commit."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the triggers and row locks are PostgreSQL's")
+    area = LocalArea.objects.get(slug="oro")
+    person = CoCreator.objects.create(title="Ny fælles-skaber")
+    writes = {
+        "assignment": lambda: _fixed_assignment(area, person),
+        "kind": lambda: _made_consultant(person),
+    }
+    second = "kind" if first == "assignment" else "assignment"
+    written = threading.Event()
+    outcomes = {}
+
+    def run(step, before, after):
+        try:
+            with transaction.atomic():
+                before()
+                writes[step]()
+                after()
+            outcomes[step] = "committed"
+        except IntegrityError:
+            outcomes[step] = "refused"
+        finally:
+            connections.close_all()
+
+    def hold_open():
+        written.set()
+        time.sleep(1)  # the second one runs now, against this uncommitted write
+
+    threads = [
+        threading.Thread(target=run, args=(first, lambda: None, hold_open)),
+        threading.Thread(target=run, args=(second, lambda: written.wait(10), lambda: None)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert outcomes == {first: "committed", second: "refused"}
+    person.refresh_from_db()
+    fixed = AreaAssignment.objects.fixed().filter(co_creator=person).exists()
+    assert not (fixed and person.kind == CoCreatorKind.PROCESS_CONSULTANT)
