@@ -261,7 +261,7 @@ def test_a_failing_mail_never_undoes_the_review(paid, area, django_capture_on_co
         scheme=paid, area=area, uploaded=accounts_file(), no_wages=True, user=editor
     )
     with (
-        mock.patch("tilskud.followup.send_mail", side_effect=smtplib.SMTPException("nede")),
+        mock.patch("holbaek.mail.EmailMessage.send", side_effect=smtplib.SMTPException("nede")),
         django_capture_on_commit_callbacks(execute=True),
     ):
         followup.review_accounts(accounts=accounts, accept=True, note="", user=None)
