@@ -69,7 +69,7 @@ def test_payments_copy_the_cvr_and_never_exceed_the_approved_amount(payable, are
     assert first.cvr == "12345678"
     area.forum.cvr = "87654321"  # a later change does not rewrite the payment
     area.forum.save()
-    with pytest.raises(ValidationError, match=r"højst udbetales 1\.000 kr mere"):
+    with pytest.raises(ValidationError, match=r"højst udbetales 1\.000\\xa0kr\. mere"):
         pay(payable, area, "1000.01")
     pay(payable, area, 1000, reference="NK-2")
     (status,) = year_status(payable, area=area)
