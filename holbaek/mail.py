@@ -1,17 +1,31 @@
-"""Mails rendered wholly in their recipient's language.
+"""Every mail the portal sends, rendered wholly in its recipient's language.
 
 A mail's subject and body are translated together, inside one `translation.override`:
 a subject translated by the caller (in the visitor's language of the moment) above a
-body rendered in Danish is what this helper exists to prevent. So the subject is passed
-untranslated (a `gettext_lazy` string and its parameters) and translated here.
+body rendered in Danish is what this module exists to prevent. So the subject and the
+body are passed untranslated and rendered here:
+
+- a `gettext_lazy` string with its parameters (`subject_params`, `body_params`),
+- a template and its context (`template`, `context`), for the body,
+- or a function of no arguments that builds the text (a body with optional parts),
+  called inside the override.
+
+Recipients whose language the portal does not know (applicants, forums, followers,
+staff) get Danish. `compose` builds the message (for sending many over one
+connection); `send` builds and sends one.
 """
 
+from collections.abc import Callable, Sequence
+
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.functional import Promise
 
 STAFF_LANGUAGE = "da"  # the municipality's staff read their mail in Danish
+
+type Text = str | Promise | Callable[[], str]
 
 
 def mail_language(language: str | None) -> str:
@@ -21,31 +35,67 @@ def mail_language(language: str | None) -> str:
     return code if code in codes else settings.LANGUAGE_CODE.split("-")[0]
 
 
+def _text(value: Text, params: dict | None) -> str:
+    text = value() if callable(value) else str(value)
+    return text % params if params else text
+
+
 def render_mail(
-    *, language: str, subject, template: str, context: dict, subject_params: dict | None = None
-) -> tuple[str, str]:
-    """The subject and the body of a mail, both rendered in `language`."""
-    with translation.override(mail_language(language)):
-        text = str(subject)
-        if subject_params:
-            text %= subject_params
-        return " ".join(text.split()), render_to_string(template, context)
-
-
-def send_templated_mail(
     *,
-    language: str,
-    to: list[str],
-    subject,
-    template: str,
-    context: dict,
+    language: str | None = None,
+    subject: Text,
     subject_params: dict | None = None,
-) -> int:
-    subject_text, body = render_mail(
+    template: str | None = None,
+    context: dict | None = None,
+    body: Text | None = None,
+    body_params: dict | None = None,
+) -> tuple[str, str]:
+    """The subject (on one line) and the body of a mail, both rendered in `language`."""
+    if (template is None) == (body is None):
+        raise TypeError("A mail has either a template or a body.")
+    with translation.override(mail_language(language)):
+        subject_text = " ".join(_text(subject, subject_params).split())
+        if template is not None:
+            return subject_text, render_to_string(template, context or {})
+        return subject_text, _text(body, body_params)
+
+
+def compose(
+    *,
+    to: Sequence[str],
+    language: str | None = None,
+    subject: Text,
+    subject_params: dict | None = None,
+    template: str | None = None,
+    context: dict | None = None,
+    body: Text | None = None,
+    body_params: dict | None = None,
+    headers: dict[str, str] | None = None,
+    attachments: Sequence[tuple[str, bytes, str]] = (),
+    reply_to: Sequence[str] | None = None,
+) -> EmailMessage:
+    """One mail in the recipient's language; `attachments` are (filename, content, type)."""
+    subject_text, body_text = render_mail(
         language=language,
         subject=subject,
+        subject_params=subject_params,
         template=template,
         context=context,
-        subject_params=subject_params,
+        body=body,
+        body_params=body_params,
     )
-    return send_mail(subject=subject_text, message=body, from_email=None, recipient_list=to)
+    message = EmailMessage(
+        subject=subject_text,
+        body=body_text,
+        to=list(to),
+        headers=headers,
+        reply_to=list(reply_to) if reply_to else None,
+    )
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    return message
+
+
+def send(**kwargs) -> int:
+    """`compose(**kwargs)` and send it; the mail server's errors are the caller's to handle."""
+    return compose(**kwargs).send()

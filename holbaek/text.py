@@ -1,7 +1,9 @@
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.utils.formats import number_format
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 # As the municipality writes Danish place names in web addresses: Mørkøv -> morkov.
 _DANISH = str.maketrans({"æ": "ae", "ø": "o", "å": "aa", "Æ": "Ae", "Ø": "O", "Å": "Aa"})
@@ -11,15 +13,45 @@ def danish_slugify(value: str) -> str:
     return slugify(value.translate(_DANISH))
 
 
-def kroner(value) -> str:
-    """An amount in Danish notation for sentences: 29988 -> "29.988 kr", 3.45 -> "3,45 kr".
+NO_BREAK_SPACE = "\N{NO-BREAK SPACE}"
 
-    No period after "kr": the messages it goes into end their own sentences.
+
+def to_decimal(value) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, TypeError, ValueError):
+        return None
+
+
+def number(value, decimal_places=0) -> str:
+    """A number grouped as the active language writes it: 27000 -> "27.000", 3.45 -> "3,45"."""
+    amount = to_decimal(value)
+    if amount is None:
+        return ""
+    places = int(decimal_places)
+    quantum = Decimal(1).scaleb(-places)
+    return number_format(
+        amount.quantize(quantum, rounding=ROUND_HALF_UP), places, force_grouping=True
+    )
+
+
+def kroner(value, decimal_places=None) -> str:
+    """An amount in kroner, the one way the portal writes one, on pages, in letters and in
+    messages: 29988 -> "29.988 kr.", Decimal("59999.5") -> "59.999,50 kr." (English
+    "DKK 29,988"), with a no-break space so an amount never wraps onto two lines.
+
+    Øre are shown when there are any (never rounded away: a letter states the exact amount
+    granted); `decimal_places=0` rounds to whole kroner on purpose, e.g. in charts. Exact:
+    Decimal throughout, never float. A sentence ending in an amount gets one full stop
+    through `one_full_stop`, not "kr..". Anything that is not a number gives "".
     """
-    amount = Decimal(value)
-    places = 0 if amount == amount.to_integral_value() else 2
-    text = f"{amount:,.{places}f}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return f"{text} kr"
+    amount = to_decimal(value)
+    if amount is None or not amount.is_finite():
+        return ""
+    if decimal_places is None:
+        decimal_places = 0 if amount == amount.to_integral_value() else 2
+    text = gettext("%(amount)s kr.") % {"amount": number(amount, decimal_places)}
+    return text.replace(" ", NO_BREAK_SPACE)
 
 
 # The longest free text each kind of field takes, in characters. A model's TextField gets

@@ -8,12 +8,10 @@ MIN_INTERVAL sends nothing twice.
 import datetime
 from collections import defaultdict
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import mailers
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from holbaek.links import absolute_url
 from lokalfora.mailing import follower_message
@@ -72,29 +70,28 @@ def _send(now) -> int:
         events[event.forum.area_id].append(event)
 
     outgoing = []
-    with translation.override(settings.LANGUAGE_CODE):
-        for subscriptions in subscriptions_by_email.values():
-            areas = [subscription.area for subscription in subscriptions]
-            sections = [
-                {
-                    "area": area,
-                    "url": absolute_url(area.get_absolute_url()),
-                    "news": [
-                        (post, absolute_url(post.get_absolute_url())) for post in news[area.pk]
-                    ],
-                    "events": [(e, absolute_url(e.get_absolute_url())) for e in events[area.pk]],
-                }
-                for area in areas
-                if news[area.pk] or events[area.pk]
-            ]
-            if not sections:
-                continue
-            body = render_to_string("lokalfora/email/weekly_digest.txt", {"sections": sections})
-            subject = _("Nyt fra %(areas)s") % {
-                "areas": ", ".join(section["area"].name for section in sections)
+    for subscriptions in subscriptions_by_email.values():
+        areas = [subscription.area for subscription in subscriptions]
+        sections = [
+            {
+                "area": area,
+                "url": absolute_url(area.get_absolute_url()),
+                "news": [(post, absolute_url(post.get_absolute_url())) for post in news[area.pk]],
+                "events": [(e, absolute_url(e.get_absolute_url())) for e in events[area.pk]],
             }
-            message = follower_message(subscriptions=subscriptions, subject=subject, body=body)
-            outgoing.append((message, [subscription.pk for subscription in subscriptions]))
+            for area in areas
+            if news[area.pk] or events[area.pk]
+        ]
+        if not sections:
+            continue
+        message = follower_message(
+            subscriptions=subscriptions,
+            subject=gettext_lazy("Nyt fra %(areas)s"),
+            subject_params={"areas": ", ".join(section["area"].name for section in sections)},
+            template="lokalfora/email/weekly_digest.txt",
+            context={"sections": sections},
+        )
+        outgoing.append((message, [subscription.pk for subscription in subscriptions]))
     # Sent in batches, each marked as sent right after: if sending fails part-way, the
     # next run sends only the failed batch and those after it again.
     for start in range(0, len(outgoing), BATCH_SIZE):

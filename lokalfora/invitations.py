@@ -11,13 +11,12 @@ import datetime
 from allauth.account.models import EmailAddress
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from holbaek import mail
 from holbaek.links import absolute_url
 from lokalfora.models import EditorInvitation, Forum, ForumEditor
 from lokalfora.services import forum_editor_add
@@ -71,20 +70,24 @@ def invitation_send(*, forum: Forum, email: str, invited_by) -> EditorInvitation
         raise ValidationError(ALREADY_EDITOR % {"email": email}, code="already_editor")
     invitation = EditorInvitation.objects.create(forum=forum, email=email, invited_by=invited_by)
     link = invitation_link(invitation)
-    with translation.override("da"):
-        send_mail(
-            subject=gettext("Du er inviteret til at redigere %(name)s") % {"name": forum.name},
-            message=gettext(
-                "Hej\n\n%(inviter)s har inviteret dig til at hjælpe med at holde siden for "
-                "%(name)s på Holbæk Kommunes lokalportal opdateret.\n\nTryk på linket for at "
-                "tage imod invitationen. Har du ikke en konto, kan du oprette en med denne "
-                "e-mailadresse. Linket virker i %(days)d dage og kan kun bruges én gang.\n\n"
-                "%(link)s\n\nVenlig hilsen\nHolbæk Kommune"
-            )
-            % {"inviter": invited_by, "name": forum.name, "days": INVITATION_DAYS, "link": link},
-            from_email=None,
-            recipient_list=[email],
-        )
+    mail.send(
+        to=[email],
+        subject=_("Du er inviteret til at redigere %(name)s"),
+        subject_params={"name": forum.name},
+        body=_(
+            "Hej\n\n%(inviter)s har inviteret dig til at hjælpe med at holde siden for "
+            "%(name)s på Holbæk Kommunes lokalportal opdateret.\n\nTryk på linket for at "
+            "tage imod invitationen. Har du ikke en konto, kan du oprette en med denne "
+            "e-mailadresse. Linket virker i %(days)d dage og kan kun bruges én gang.\n\n"
+            "%(link)s\n\nVenlig hilsen\nHolbæk Kommune"
+        ),
+        body_params={
+            "inviter": invited_by,
+            "name": forum.name,
+            "days": INVITATION_DAYS,
+            "link": link,
+        },
+    )
     return invitation
 
 

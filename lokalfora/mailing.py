@@ -18,8 +18,8 @@ from django.core.mail import EmailMessage, mailers
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
+from holbaek import mail
 from holbaek.links import absolute_url
 from lokalfora import follow_tokens
 from lokalfora.models import Subscription
@@ -38,29 +38,40 @@ def unsubscribe_headers(url: str) -> dict[str, str]:
     }
 
 
-def follower_message(*, subscriptions, subject: str, body: str) -> EmailMessage:
+def follower_message(
+    *,
+    subscriptions,
+    subject,
+    template: str,
+    context: dict,
+    subject_params: dict | None = None,
+) -> EmailMessage:
     """One mail to one follower, with the footer and the one-click unsubscribe headers.
 
     `subscriptions` are the address's subscriptions to the areas the mail is
     about (with their areas); the footer offers to unsubscribe from each of
-    them, and the headers unsubscribe from all areas.
+    them, and the headers unsubscribe from all areas. Followers get Danish.
     """
     subscriptions = list(subscriptions)
     everything = unsubscribe_url(subscriptions, everything=True)
-    footer = render_to_string(
-        "lokalfora/email/follower_footer.txt",
-        {
-            "areas": [
-                (subscription.area, unsubscribe_url([subscription], everything=False))
-                for subscription in subscriptions
-            ],
-            "unsubscribe_all": everything,
-        },
-    )
-    return EmailMessage(
-        subject=subject,
-        body=f"{body.rstrip()}\n\n{footer}",
+    footer_context = {
+        "areas": [
+            (subscription.area, unsubscribe_url([subscription], everything=False))
+            for subscription in subscriptions
+        ],
+        "unsubscribe_all": everything,
+    }
+
+    def body() -> str:
+        text = render_to_string(template, context)
+        footer = render_to_string("lokalfora/email/follower_footer.txt", footer_context)
+        return f"{text.rstrip()}\n\n{footer}"
+
+    return mail.compose(
         to=[subscriptions[0].email],
+        subject=subject,
+        subject_params=subject_params,
+        body=body,
         headers={
             **unsubscribe_headers(everything),
             "List-Id": f"<foelg.{urlsplit(settings.SITE_URL).hostname}>",
@@ -87,14 +98,15 @@ def send_to_followers(*, area_ids, subject: str, template_name: str, context: di
     The template gets `context` plus `areas` (the recipient's followed areas among
     these). Returns the number of mails sent.
     """
-    messages = []
-    with translation.override(settings.LANGUAGE_CODE):
-        for subscriptions in followers(area_ids).values():
-            areas = [subscription.area for subscription in subscriptions]
-            body = render_to_string(template_name, context | {"areas": areas})
-            messages.append(
-                follower_message(subscriptions=subscriptions, subject=subject, body=body)
-            )
+    messages = [
+        follower_message(
+            subscriptions=subscriptions,
+            subject=subject,
+            template=template_name,
+            context=context | {"areas": [subscription.area for subscription in subscriptions]},
+        )
+        for subscriptions in followers(area_ids).values()
+    ]
     if not messages:
         return 0
     return mailers.default.send_messages(messages) or 0

@@ -9,14 +9,13 @@ import datetime
 import logging
 import smtplib
 
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
+from holbaek import mail
 from holbaek.links import absolute_url
 from holbaek.logfilters import log_send_failure
 from holbaek.tokens import LinkError
@@ -83,22 +82,19 @@ def _send_confirmation(subscription: Subscription) -> None:
         reverse("lokalfora:follow-confirm", kwargs={"token": confirm_token(subscription)})
     )
     unsubscribe = unsubscribe_link(subscription)
-    with translation.override("da"):
-        message = EmailMessage(
-            subject=_("Bekræft, at du vil følge %(area)s") % {"area": subscription.area.name},
-            body=render_to_string(
-                "lokalfora/email/follow_confirm.txt",
-                {
-                    "area": subscription.area,
-                    "link": link,
-                    "days": CONFIRM_DAYS,
-                    "unsubscribe": unsubscribe,
-                },
-            ),
-            to=[subscription.email],
-            headers={**unsubscribe_headers(unsubscribe), "Auto-Submitted": "auto-generated"},
-        )
-        message.send()
+    mail.send(
+        to=[subscription.email],
+        subject=gettext_lazy("Bekræft, at du vil følge %(area)s"),
+        subject_params={"area": subscription.area.name},
+        template="lokalfora/email/follow_confirm.txt",
+        context={
+            "area": subscription.area,
+            "link": link,
+            "days": CONFIRM_DAYS,
+            "unsubscribe": unsubscribe,
+        },
+        headers={**unsubscribe_headers(unsubscribe), "Auto-Submitted": "auto-generated"},
+    )
 
 
 def subscription_for_token(token: str) -> Subscription:

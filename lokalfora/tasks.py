@@ -2,12 +2,11 @@
 
 from calendar import MONDAY
 
-from django.core.mail import send_mail
 from django.tasks import task
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
+from holbaek import mail
 from holbaek.links import absolute_url
 from holbaek.schedule import Recurring, daily, ensure_scheduled, monthly, weekly
 from lokalfora.models import Forum
@@ -21,25 +20,24 @@ def send_confirmation_reminders() -> int:
     forums = Forum.objects.filter(pk__in=forum_ids).select_related("area")
     forums = forums.prefetch_related("editors__user")
     sent = 0
-    with translation.override("da"):
-        for forum in forums:
-            recipients = [editor.user.email for editor in forum.editors.all()]
-            if not recipients:
-                continue  # staff see these on the overview page instead
-            link = absolute_url(reverse("lokalfora:contact-list", kwargs={"slug": forum.area.slug}))
-            send_mail(
-                subject=_("Bekræft kontaktoplysningerne for %(name)s") % {"name": forum.name},
-                message=_(
-                    "Hej\n\nEn gang om året beder vi lokalforaene bekræfte, at deres "
-                    "kontaktpersoner stadig er de rigtige. Gå ind på siden herunder, ret det, "
-                    "der er forkert, og tryk «Bekræft kontaktoplysninger».\n\n%(link)s\n\n"
-                    "Venlig hilsen\nHolbæk Kommune"
-                )
-                % {"link": link},
-                from_email=None,
-                recipient_list=recipients,
-            )
-            sent += 1
+    for forum in forums:
+        recipients = [editor.user.email for editor in forum.editors.all()]
+        if not recipients:
+            continue  # staff see these on the overview page instead
+        link = absolute_url(reverse("lokalfora:contact-list", kwargs={"slug": forum.area.slug}))
+        mail.send(
+            to=recipients,
+            subject=_("Bekræft kontaktoplysningerne for %(name)s"),
+            subject_params={"name": forum.name},
+            body=_(
+                "Hej\n\nEn gang om året beder vi lokalforaene bekræfte, at deres "
+                "kontaktpersoner stadig er de rigtige. Gå ind på siden herunder, ret det, "
+                "der er forkert, og tryk «Bekræft kontaktoplysninger».\n\n%(link)s\n\n"
+                "Venlig hilsen\nHolbæk Kommune"
+            ),
+            body_params={"link": link},
+        )
+        sent += 1
     ensure_scheduled()
     return sent
 

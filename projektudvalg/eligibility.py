@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from holbaek.text import kroner as kr
+from holbaek.text import one_full_stop
 from projektudvalg.models import ApplicantType, Application, Location, Ownership, RuleSet
 
 ZERO = Decimal(0)
@@ -116,6 +117,12 @@ class Facts:
 class Result:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # figures the applicant should see
+
+    def __post_init__(self):
+        # Sentences that end in an amount ("... 49.999 kr.") take one full stop, not two.
+        for name in ("problems", "notes"):
+            texts = [one_full_stop(str(text)) for text in getattr(self, name)]
+            object.__setattr__(self, name, texts)
 
     @property
     def ok(self) -> bool:

@@ -4,13 +4,13 @@ and to the area's fælles-skaber when an application waits for their advice."""
 import logging
 import smtplib
 
-from django.core.mail import EmailMessage
 from django.tasks import task
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from faelles_skabere.selectors import responsible_for
+from holbaek import mail
 from holbaek.links import absolute_url
 from holbaek.logfilters import log_send_failure
 from projektudvalg import letters
@@ -26,7 +26,9 @@ def _status_url(application) -> str:
     return absolute_url(reverse("projektudvalg:application", kwargs={"pk": application.pk}))
 
 
-def _send(message: EmailMessage) -> bool:
+def _send(*, body, attachments=(), **kwargs) -> bool:
+    """Sends one mail in Danish, signed; a failing mail server is logged, not raised."""
+    message = mail.compose(body=lambda: body() + SIGNATURE, attachments=attachments, **kwargs)
     try:
         message.send()
     except (smtplib.SMTPException, OSError) as error:
@@ -48,21 +50,25 @@ def sends_mail(status: str) -> bool:
 
 def receipt(pk: int) -> None:
     application = Application.objects.select_related("applicant", "pool").get(pk=pk)
-    with translation.override("da"):
-        body = _(
-            "Hej\n\nTak for din ansøgning til %(pool)s: »%(title)s«. Den har journalnummeret "
-            "%(reference)s. Skriv nummeret, hvis du kontakter os.\n\nDu kan følge ansøgningen "
-            "her:\n%(link)s"
-        ) % {
-            "pool": application.pool.name,
-            "title": application.title or application.property_address,
-            "reference": application.reference,
-            "link": _status_url(application),
-        }
-        subject = _("Kvittering: ansøgning %(reference)s er modtaget") % {
-            "reference": application.reference
-        }
-        _send(EmailMessage(subject, body + SIGNATURE, to=_recipients(application)))
+    values = {
+        "pool": application.pool.name,
+        "title": application.title or application.property_address,
+        "reference": application.reference,
+        "link": _status_url(application),
+    }
+    _send(
+        to=_recipients(application),
+        subject=gettext_lazy("Kvittering: ansøgning %(reference)s er modtaget"),
+        subject_params=values,
+        body=lambda: (
+            _(
+                "Hej\n\nTak for din ansøgning til %(pool)s: »%(title)s«. Den har journalnummeret "
+                "%(reference)s. Skriv nummeret, hvis du kontakter os.\n\nDu kan følge ansøgningen "
+                "her:\n%(link)s"
+            )
+            % values
+        ),
+    )
 
 
 def status_changed(pk: int, status: str) -> None:
@@ -71,20 +77,23 @@ def status_changed(pk: int, status: str) -> None:
         return
     application = Application.objects.select_related("applicant").get(pk=pk)
     event = application.events.order_by("-at", "-id").first()
-    with translation.override("da"):
-        label = str(APPLICANT_LABELS[status])
-        body = _("Hej\n\nDin ansøgning %(reference)s har fået status: %(status)s.") % {
+
+    def subject() -> str:
+        return _("Ansøgning %(reference)s: %(status)s") % {
             "reference": application.reference,
-            "status": label,
+            "status": APPLICANT_LABELS[status],
+        }
+
+    def body() -> str:
+        text = _("Hej\n\nDin ansøgning %(reference)s har fået status: %(status)s.") % {
+            "reference": application.reference,
+            "status": APPLICANT_LABELS[status],
         }
         if status == Status.RETURNED and event and event.note:
-            body += "\n\n" + _("Det skal du rette:\n%(note)s") % {"note": event.note}
-        body += "\n\n" + _status_url(application)
-        subject = _("Ansøgning %(reference)s: %(status)s") % {
-            "reference": application.reference,
-            "status": label,
-        }
-        _send(EmailMessage(subject, body + SIGNATURE, to=_recipients(application)))
+            text += "\n\n" + _("Det skal du rette:\n%(note)s") % {"note": event.note}
+        return text + "\n\n" + _status_url(application)
+
+    _send(to=_recipients(application), subject=subject, body=body)
 
 
 def decision_letter(decision_pk: int) -> None:
@@ -95,32 +104,39 @@ def decision_letter(decision_pk: int) -> None:
     application = decision.application
     if not sends_mail(application.status):
         return
-    with translation.override("da"):
-        subject = letters.subject(decision)
-        body = _(
-            "Hej\n\nHer er udvalgets afgørelse om din ansøgning %(reference)s. Brevet er "
-            "vedhæftet som PDF og kan også læses her:\n%(link)s"
-        ) % {"reference": application.reference, "link": _status_url(application)}
-        message = EmailMessage(subject, body + SIGNATURE, to=_recipients(application))
-        message.attach(letters.filename(decision), letters.pdf(decision), "application/pdf")
-        _send(message)
+    _send(
+        to=_recipients(application),
+        subject=lambda: letters.subject(decision),
+        body=lambda: (
+            _(
+                "Hej\n\nHer er udvalgets afgørelse om din ansøgning %(reference)s. Brevet er "
+                "vedhæftet som PDF og kan også læses her:\n%(link)s"
+            )
+            % {"reference": application.reference, "link": _status_url(application)}
+        ),
+        attachments=[(letters.filename(decision), letters.pdf(decision), "application/pdf")],
+    )
 
 
 def report_reminder(decision: Decision) -> bool:
     application = decision.application
-    with translation.override("da"):
-        body = _(
-            "Hej\n\nSlutrapporten og regnskabet for %(reference)s skulle have været indsendt "
-            "senest %(due)s. Indsend dem her:\n%(link)s"
-        ) % {
-            "reference": application.reference,
-            "due": f"{decision.report_due:%d.%m.%Y}",
-            "link": _status_url(application),
-        }
-        subject = _("Påmindelse: slutrapport for %(reference)s") % {
-            "reference": application.reference
-        }
-        return _send(EmailMessage(subject, body + SIGNATURE, to=_recipients(application)))
+    values = {
+        "reference": application.reference,
+        "due": f"{decision.report_due:%d.%m.%Y}",
+        "link": _status_url(application),
+    }
+    return _send(
+        to=_recipients(application),
+        subject=gettext_lazy("Påmindelse: slutrapport for %(reference)s"),
+        subject_params=values,
+        body=lambda: (
+            _(
+                "Hej\n\nSlutrapporten og regnskabet for %(reference)s skulle have været indsendt "
+                "senest %(due)s. Indsend dem her:\n%(link)s"
+            )
+            % values
+        ),
+    )
 
 
 @task()
@@ -135,23 +151,26 @@ def ask_for_advice(pk: int) -> int:
     addresses = sorted({p.email or (p.user.email if p.user_id else "") for p in people} - {""})
     if not addresses:
         return 0
-    with translation.override("da"):
-        body = _(
-            "Hej\n\nDer er kommet en ansøgning til %(pool)s fra %(area)s: »%(title)s« "
-            "(%(reference)s). Udvalgssekretariatet vil gerne have din rådgivende bemærkning, "
-            "før udvalget beslutter sig.\n\nSkriv den her:\n%(case)s\n\nAlle ansøgninger, "
-            "der venter på din rådgivning:\n%(list)s"
-        ) % {
-            "pool": application.pool.name,
-            "area": application.area.name,
-            "title": application.display_title,
-            "reference": application.reference,
-            "case": absolute_url(reverse("projektudvalg:case", kwargs={"pk": application.pk})),
-            "list": absolute_url(reverse("projektudvalg:advice-list")),
-        }
-        subject = _("Ansøgning %(reference)s fra %(area)s venter på din rådgivning") % {
-            "reference": application.reference,
-            "area": application.area.name,
-        }
-        sent = _send(EmailMessage(subject, body + SIGNATURE, to=addresses))
+    values = {
+        "pool": application.pool.name,
+        "area": application.area.name,
+        "title": application.display_title,
+        "reference": application.reference,
+        "case": absolute_url(reverse("projektudvalg:case", kwargs={"pk": application.pk})),
+        "list": absolute_url(reverse("projektudvalg:advice-list")),
+    }
+    sent = _send(
+        to=addresses,
+        subject=gettext_lazy("Ansøgning %(reference)s fra %(area)s venter på din rådgivning"),
+        subject_params=values,
+        body=lambda: (
+            _(
+                "Hej\n\nDer er kommet en ansøgning til %(pool)s fra %(area)s: »%(title)s« "
+                "(%(reference)s). Udvalgssekretariatet vil gerne have din rådgivende bemærkning, "
+                "før udvalget beslutter sig.\n\nSkriv den her:\n%(case)s\n\nAlle ansøgninger, "
+                "der venter på din rådgivning:\n%(list)s"
+            )
+            % values
+        ),
+    )
     return len(addresses) if sent else 0

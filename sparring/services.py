@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from faelles_skabere.selectors import stand_in_for
+from holbaek import mail
 from holbaek.links import absolute_url
 from holbaek.logfilters import log_send_failure
-from holbaek.mail import STAFF_LANGUAGE, mail_language, send_templated_mail
+from holbaek.mail import STAFF_LANGUAGE, mail_language
 from sparring import tokens
 from sparring.models import (
     Attachment,
@@ -59,7 +60,7 @@ def _mail(
     subject_params: dict | None = None,
 ) -> None:
     """Subject and body in one language: the requester's own, or Danish for staff."""
-    send_templated_mail(
+    mail.send(
         language=language,
         to=to,
         subject=subject,

@@ -20,6 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from itertools import pairwise
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from holbaek.text import kroner
@@ -221,17 +222,18 @@ def _formula_line(scheme: Scheme, key: str, population: int) -> Line:
         band = _band_for(scheme, population)
         base, rate = band.base, band.rate
     raw = base + population * rate
-    text = (
-        f"Grundbeløb {kroner(base)} + {number(population)} indbyggere × {kroner(rate)} "
-        f"= {kroner(_round(raw))}"
-    )
-    amount = raw
-    if scheme.floor is not None and amount < scheme.floor:
-        amount = scheme.floor
-        text += f", hævet til bunden på {kroner(scheme.floor)}"
-    if scheme.cap is not None and amount > scheme.cap:
-        amount = scheme.cap
-        text += f", sat ned til loftet på {kroner(scheme.cap)}"
+    with translation.override("da"):  # stored and published in Danish (see above)
+        text = (
+            f"Grundbeløb {kroner(base)} + {number(population)} indbyggere × {kroner(rate)} "
+            f"= {kroner(_round(raw))}"
+        )
+        amount = raw
+        if scheme.floor is not None and amount < scheme.floor:
+            amount = scheme.floor
+            text += f", hævet til bunden på {kroner(scheme.floor)}"
+        if scheme.cap is not None and amount > scheme.cap:
+            amount = scheme.cap
+            text += f", sat ned til loftet på {kroner(scheme.cap)}"
     return Line(key=key, population=population, amount=_round(amount), explanation=text)
 
 
@@ -251,9 +253,10 @@ def _share_budget(scheme: Scheme, populations: dict[str, int]) -> Result:
     lines = {}
     for key, population in populations.items():
         share = f"{number(population)} af {number(total_population)} indbyggere"
-        text = (
-            f"Grundbeløb {kroner(base)} + andel af resten af puljen ({share}) "
-            f"= {kroner(amounts[key])}"
-        )
+        with translation.override("da"):  # stored and published in Danish (see above)
+            text = (
+                f"Grundbeløb {kroner(base)} + andel af resten af puljen ({share}) "
+                f"= {kroner(amounts[key])}"
+            )
         lines[key] = Line(key, population, amounts[key], text)
     return Result(lines)

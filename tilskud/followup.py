@@ -11,13 +11,13 @@ import smtplib
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from holbaek import uploads
+from holbaek import mail, uploads
 from holbaek.links import absolute_url
 from holbaek.logfilters import log_send_failure
 from lokalfora.models import Forum
@@ -177,28 +177,32 @@ def _mail_review(accounts: AnnualAccounts) -> None:
     recipients = _forum_addresses(forum) if forum else []
     if not recipients:
         return
-    with translation.override("da"):
-        if accounts.status == AccountsStatus.ACCEPTED:
-            subject = _("Regnskabet for tilskuddet %(year)s er godkendt")
-            body = _("Hej\n\nKommunen har godkendt jeres regnskab for tilskuddet %(year)s.\n\n")
-        else:
-            subject = _("Regnskabet for tilskuddet %(year)s er sendt retur")
-            body = _(
-                "Hej\n\nKommunen har sendt jeres regnskab for tilskuddet %(year)s retur. "
-                "Ret det og indsend det igen.\n\n"
-            )
-        values = {"year": accounts.scheme.year}
-        body = body % values
+    values = {"year": accounts.scheme.year}
+    if accounts.status == AccountsStatus.ACCEPTED:
+        subject = gettext_lazy("Regnskabet for tilskuddet %(year)s er godkendt")
+        opening = gettext_lazy(
+            "Hej\n\nKommunen har godkendt jeres regnskab for tilskuddet %(year)s.\n\n"
+        )
+    else:
+        subject = gettext_lazy("Regnskabet for tilskuddet %(year)s er sendt retur")
+        opening = gettext_lazy(
+            "Hej\n\nKommunen har sendt jeres regnskab for tilskuddet %(year)s retur. "
+            "Ret det og indsend det igen.\n\n"
+        )
+
+    def body() -> str:
+        text = opening % values
         if accounts.review_note:
-            body += _("Kommunens bemærkning:\n%(note)s\n\n") % {"note": accounts.review_note}
-        body += _follow_up_url(accounts.scheme, accounts.area) + "\n\n"
-        body += _("Venlig hilsen\nHolbæk Kommune")
-        try:
-            send_mail(subject % values, body, None, recipients)
-        except (smtplib.SMTPException, OSError) as error:
-            log_send_failure(
-                logger, error, "Besked om regnskab kunne ikke sendes til %s", accounts.area
-            )
+            text += _("Kommunens bemærkning:\n%(note)s\n\n") % {"note": accounts.review_note}
+        text += _follow_up_url(accounts.scheme, accounts.area) + "\n\n"
+        return text + _("Venlig hilsen\nHolbæk Kommune")
+
+    try:
+        mail.send(to=recipients, subject=subject, subject_params=values, body=body)
+    except (smtplib.SMTPException, OSError) as error:
+        log_send_failure(
+            logger, error, "Besked om regnskab kunne ikke sendes til %s", accounts.area
+        )
 
 
 def remind_overdue_accounts() -> int:
@@ -227,24 +231,23 @@ def _remind(scheme, status) -> int:
         "due": f"{scheme.accounts_due:%d.%m.%Y}",
         "link": _follow_up_url(scheme, status.area),
     }
-    with translation.override("da"):
-        try:
-            send_mail(
-                _("Påmindelse: regnskab for tilskuddet %(year)s") % values,
-                _(
-                    "Hej\n\nI har fået tilskud for %(year)s, og regnskabet skulle have været "
-                    "indsendt senest %(due)s. Indsend det her, sammen med jeres erklæring om, "
-                    "at tilskuddet ikke er brugt til løn:\n\n%(link)s\n\n"
-                    "Venlig hilsen\nHolbæk Kommune"
-                )
-                % values,
-                None,
-                recipients,
-            )
-        except (smtplib.SMTPException, OSError) as error:
-            log_send_failure(
-                logger, error, "Påmindelse om regnskab kunne ikke sendes til %s", status.area
-            )
-            return 0
+    try:
+        mail.send(
+            to=recipients,
+            subject=gettext_lazy("Påmindelse: regnskab for tilskuddet %(year)s"),
+            subject_params=values,
+            body=gettext_lazy(
+                "Hej\n\nI har fået tilskud for %(year)s, og regnskabet skulle have været "
+                "indsendt senest %(due)s. Indsend det her, sammen med jeres erklæring om, "
+                "at tilskuddet ikke er brugt til løn:\n\n%(link)s\n\n"
+                "Venlig hilsen\nHolbæk Kommune"
+            ),
+            body_params=values,
+        )
+    except (smtplib.SMTPException, OSError) as error:
+        log_send_failure(
+            logger, error, "Påmindelse om regnskab kunne ikke sendes til %s", status.area
+        )
+        return 0
     AccountsReminder.objects.create(scheme=scheme, area=status.area, recipients=len(recipients))
     return 1

@@ -8,6 +8,7 @@ from django.db.models import F, Max
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from holbaek.text import one_full_stop
 from lokalfora.models import LocalArea, PopulationFigure
 from tilskud import computation
 from tilskud.computation import kroner
@@ -46,7 +47,7 @@ def describe(scheme: GrantScheme, bands) -> str:
             text += _(", efter et grundbeløb på %(base)s til hvert område") % {
                 "base": kroner(scheme.base)
             }
-        return text + "."
+        return one_full_stop(text + ".")
     if bands:
         parts = [
             _("%(lower)s–%(upper)s indbyggere: %(base)s + %(rate)s pr. indbygger")
@@ -68,7 +69,7 @@ def describe(scheme: GrantScheme, bands) -> str:
         text += _(", mindst %(floor)s") % {"floor": kroner(scheme.floor)}
     if scheme.cap is not None:
         text += _(", højst %(cap)s") % {"cap": kroner(scheme.cap)}
-    return text + "."
+    return one_full_stop(text + ".")
 
 
 def figures_used(scheme: GrantScheme) -> dict[int, PopulationFigure]:

@@ -3,11 +3,9 @@
 import datetime
 import html
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -16,56 +14,28 @@ from django.utils.translation import gettext as _
 from holbaek import text
 
 register = template.Library()
-NO_BREAK_SPACE = "\N{NO-BREAK SPACE}"
-
-
-def _to_decimal(value) -> Decimal | None:
-    try:
-        return Decimal(str(value))
-    except (InvalidOperation, TypeError, ValueError):
-        return None
 
 
 @register.filter
 def number(value, decimal_places=0):
-    """A number with Danish grouping: 27000 -> "27.000", 3.45 -> "3,45"."""
-    amount = _to_decimal(value)
-    if amount is None:
-        return ""
-    places = int(decimal_places)
-    quantum = Decimal(1).scaleb(-places)
-    return number_format(
-        amount.quantize(quantum, rounding=ROUND_HALF_UP), places, force_grouping=True
-    )
+    """A number with grouping: 27000 -> "27.000", 3.45 -> "3,45" (holbaek.text.number)."""
+    return text.number(value, decimal_places)
 
 
 @register.filter
 def kr(value, decimal_places=None):
-    """An amount in kroner: 29988 -> "29.988 kr.", 59999.5 -> "59.999,50 kr.", with a
-    no-break space before "kr.".
-
-    Øre are shown when there are any (never rounded away: a letter states the exact
-    amount granted); `kr:0` rounds to whole kroner on purpose, e.g. in charts.
-    """
-    if decimal_places is None:
-        amount = _to_decimal(value)
-        decimal_places = 0 if amount is None or amount == amount.to_integral_value() else 2
-    formatted = number(value, decimal_places)
-    if not formatted:
-        return ""
-    # A no-break space between the number and "kr." (or "DKK"): an amount never wraps
-    # onto two lines, in a table cell, a sentence, a chart label or a letter.
-    return (_("%(amount)s kr.") % {"amount": formatted}).replace(" ", NO_BREAK_SPACE)
+    """An amount in kroner: 29988 -> "29.988 kr." with a no-break space (holbaek.text.kroner);
+    `kr:0` rounds to whole kroner on purpose, e.g. in charts."""
+    return text.kroner(value, decimal_places)
 
 
 @register.filter
 def ore_to_kr(value):
     """An integer amount of øre shown in kroner: 2998800 -> "29.988 kr."."""
-    amount = _to_decimal(value)
+    amount = text.to_decimal(value)
     if amount is None:
         return ""
-    places = 0 if amount % 100 == 0 else 2
-    return kr(amount / 100, places)
+    return text.kroner(amount.scaleb(-2))
 
 
 @register.filter

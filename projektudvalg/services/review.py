@@ -10,6 +10,7 @@ from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from holbaek.text import one_full_stop
 from projektudvalg import mails
 from projektudvalg.eligibility import kr
 from projektudvalg.models import (
@@ -153,11 +154,13 @@ def _check_budget(application: Application, amount: Decimal) -> None:
     if amount > left:
         raise ValidationError(
             {
-                "amount": _(
-                    "Runden har kun %(left)s tilbage af budgettet på %(budget)s. "
-                    "Der kan ikke bevilges %(amount)s."
+                "amount": one_full_stop(
+                    _(
+                        "Runden har kun %(left)s tilbage af budgettet på %(budget)s. "
+                        "Der kan ikke bevilges %(amount)s."
+                    )
+                    % {"left": kr(left), "budget": kr(round_.budget), "amount": kr(amount)}
                 )
-                % {"left": kr(left), "budget": kr(round_.budget), "amount": kr(amount)}
             }
         )
 

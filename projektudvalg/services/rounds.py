@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from holbaek.text import one_full_stop
 from projektudvalg.eligibility import kr
 from projektudvalg.models import GrantPool, Round
 from projektudvalg.services.review import committed
@@ -50,10 +51,10 @@ def round_update(
     if budget < already:
         raise ValidationError(
             {
-                "budget": _(
-                    "Runden har allerede bevilget %(amount)s. Budgettet kan ikke være mindre."
+                "budget": one_full_stop(
+                    _("Runden har allerede bevilget %(amount)s. Budgettet kan ikke være mindre.")
+                    % {"amount": kr(already)}
                 )
-                % {"amount": kr(already)}
             }
         )
     locked.pool, locked.name, locked.opens_at, locked.deadline = (

@@ -346,7 +346,7 @@ def test_an_empty_post_shows_the_error(client, area):
 def test_when_the_mail_server_fails_nothing_is_lost_and_a_retry_sends(client, area, monkeypatch):
     import smtplib
 
-    from lokalfora import subscriptions as module
+    from holbaek import mail as module
 
     def broken(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("forbindelsen røg")

@@ -99,7 +99,7 @@ def test_saving_shows_what_is_missing_and_submitting_refuses_it(editing):
         f"/ansoegninger/{application.pk}/rediger/", form_data(amount_applied="49.999"), follow=True
     )
     assert "Kladden er gemt" in response.text
-    assert "Der skal søges mindst 50.000 kr. I søger 49.999 kr." in response.text
+    assert "Der skal søges mindst 50.000\xa0kr. I søger 49.999\xa0kr." in response.text
     response = client.post(
         f"/ansoegninger/{application.pk}/rediger/",
         form_data(amount_applied="49.999", submit="1"),

@@ -40,7 +40,7 @@ def test_at_least_50000_kr(rtf, applied, ok):
     result = check(rtf, community(applied))
     assert result.ok is ok, result.problems
     if not ok:
-        assert result.problems == ["Der skal søges mindst 50.000 kr. I søger 49.999 kr."]
+        assert result.problems == ["Der skal søges mindst 50.000\xa0kr. I søger 49.999\xa0kr."]
 
 
 def test_below_100000_no_cofinancing_is_needed(rtf):
@@ -158,5 +158,5 @@ def test_a_vat_registered_craftsman(lbf):
 def test_the_expected_own_payment_is_shown(lbf):
     result = check(lbf, renewal())
     assert result.notes == [
-        "Regn med selv at betale omkring 50 % af udgifterne: 100.000 kr af 200.000 kr."
+        "Regn med selv at betale omkring 50 % af udgifterne: 100.000\xa0kr. af 200.000\xa0kr."
     ]

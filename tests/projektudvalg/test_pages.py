@@ -247,7 +247,7 @@ def test_staff_open_and_adjust_rounds_on_their_own_page(client, open_round, appl
     }  # fmt: skip
     response = client.post(f"/puljer/runder/{open_round.pk}/", edit)
     assert response.status_code == 400
-    assert "Runden har allerede bevilget 60.000 kr." in response.text
+    assert "Runden har allerede bevilget 60.000\xa0kr. Budgettet" in response.text
 
 
 @pytest.mark.parametrize("role", ["anonymous", "citizen", "co_creator", "committee_staff", "admin"])

@@ -74,7 +74,7 @@ def test_a_round_never_commits_more_than_its_budget(open_round, applicant, staff
     services.decide(
         application=applications[0], user=staff, outcome="granted", amount=Decimal(60000)
     )
-    with pytest.raises(ValidationError, match=r"kun 40\.000 kr tilbage"):
+    with pytest.raises(ValidationError, match=r"kun 40\.000\\xa0kr\. tilbage"):
         services.decide(
             application=applications[1], user=staff, outcome="granted", amount=Decimal(60000)
         )
@@ -150,7 +150,7 @@ def test_payouts_never_exceed_the_grant(in_review, staff):
     )
     in_review.refresh_from_db()
     assert in_review.status == Status.PAID
-    with pytest.raises(ValidationError, match=r"højst udbetales 30\.000 kr mere"):
+    with pytest.raises(ValidationError, match=r"højst udbetales 30\.000\\xa0kr\. mere"):
         services.register_payout(
             application=in_review,
             user=staff,

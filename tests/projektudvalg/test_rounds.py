@@ -38,7 +38,7 @@ def _in_review(round_, applicant, staff):
 def test_the_budget_never_goes_below_what_is_committed(open_round, applicant, staff):
     application = _in_review(open_round, applicant, staff)
     services.decide(application=application, user=staff, outcome="granted", amount=Decimal(60000))
-    with pytest.raises(ValidationError, match=r"allerede bevilget 60\.000 kr"):
+    with pytest.raises(ValidationError, match=r"allerede bevilget 60\.000\\xa0kr\. Budgettet"):
         services.round_update(round_=open_round, **_values(open_round, budget=Decimal(59999)))
     services.round_update(round_=open_round, **_values(open_round, budget=Decimal(60000)))
     open_round.refresh_from_db()

@@ -234,10 +234,10 @@ def test_sign_ups_are_rate_limited_per_client_address(client, reference_data):
 def test_when_the_mail_server_fails_nothing_is_half_saved(client, reference_data, monkeypatch):
     import smtplib
 
-    def broken(**kwargs):
+    def broken(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("nede")
 
-    monkeypatch.setattr(holbaek.mail, "send_mail", broken)
+    monkeypatch.setattr(holbaek.mail.EmailMessage, "send", broken)
     response = send(client)
     assert response.status_code == 503
     assert "Vi kunne ikke sende e-mailen" in response.text

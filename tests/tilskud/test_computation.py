@@ -18,7 +18,7 @@ def test_the_illustrative_scheme_matches_the_published_amounts():
     assert result.lines["Orø"].amount == 15991  # 16.000 kr published
     assert result.lines["Jyderup"].amount == 29988  # "about 30.000 kr"
     assert result.lines["Jyderup"].explanation == (
-        "Grundbeløb 13.000 kr + 4.924 indbyggere × 3,45 kr = 29.988 kr"
+        "Grundbeløb 13.000\xa0kr. + 4.924 indbyggere × 3,45\xa0kr. = 29.988\xa0kr."
     )
 
 
@@ -32,9 +32,9 @@ def test_floor_and_cap_are_explained():
     scheme = Scheme(base=D("13000"), rate=D("3.45"), floor=D("20000"), cap=D("60000"))
     result = compute(scheme, {"Orø": 867, "Holbæk By": 27000})
     assert result.lines["Orø"].amount == 20000
-    assert "hævet til bunden på 20.000 kr" in result.lines["Orø"].explanation
+    assert "hævet til bunden på 20.000\xa0kr." in result.lines["Orø"].explanation
     assert result.lines["Holbæk By"].amount == 60000
-    assert "sat ned til loftet på 60.000 kr" in result.lines["Holbæk By"].explanation
+    assert "sat ned til loftet på 60.000\xa0kr." in result.lines["Holbæk By"].explanation
 
 
 def test_bands_have_their_own_base_and_rate():
@@ -51,7 +51,7 @@ def test_bands_may_not_give_more_inhabitants_less_money():
     bands = (Band(0, 4999, D("12000"), D("3.45")), Band(5000, None, D("20000"), D("1")))
     problems = validate(Scheme(bands=bands), {"a": 1})
     assert problems == [
-        "Ved 5.000 indbyggere falder tilskuddet fra 29.246,55 kr til 25.000 kr: "
+        "Ved 5.000 indbyggere falder tilskuddet fra 29.246,55\xa0kr. til 25.000\xa0kr.: "
         "flere indbyggere må ikke give færre penge."
     ]
 
@@ -145,3 +145,13 @@ def test_floor_and_cap_are_always_respected(base, rate, low, high, population):
     floor, cap = min(low, high), max(low, high)
     line = compute(Scheme(base=base, rate=rate, floor=floor, cap=cap), {"a": population}).lines["a"]
     assert floor <= line.amount <= cap
+
+
+def test_the_stored_explanation_is_danish_whatever_language_staff_browse_in():
+    from django.utils import translation
+
+    with translation.override("en"):
+        result = compute(Scheme(base=D("13000"), rate=D("3.45")), {"Jyderup": 4924})
+    assert result.lines["Jyderup"].explanation == (
+        "Grundbeløb 13.000\xa0kr. + 4.924 indbyggere × 3,45\xa0kr. = 29.988\xa0kr."
+    )

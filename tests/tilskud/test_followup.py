@@ -69,7 +69,7 @@ def test_payments_copy_the_cvr_and_never_exceed_the_approved_amount(payable, are
     assert first.cvr == "12345678"
     area.forum.cvr = "87654321"  # a later change does not rewrite the payment
     area.forum.save()
-    with pytest.raises(ValidationError, match=r"højst udbetales 1\.000 kr mere"):
+    with pytest.raises(ValidationError, match=r"højst udbetales 1\.000\\xa0kr\. mere"):
         pay(payable, area, "1000.01")
     pay(payable, area, 1000, reference="NK-2")
     (status,) = year_status(payable, area=area)
@@ -261,7 +261,7 @@ def test_a_failing_mail_never_undoes_the_review(paid, area, django_capture_on_co
         scheme=paid, area=area, uploaded=accounts_file(), no_wages=True, user=editor
     )
     with (
-        mock.patch("tilskud.followup.send_mail", side_effect=smtplib.SMTPException("nede")),
+        mock.patch("holbaek.mail.EmailMessage.send", side_effect=smtplib.SMTPException("nede")),
         django_capture_on_commit_callbacks(execute=True),
     ):
         followup.review_accounts(accounts=accounts, accept=True, note="", user=None)

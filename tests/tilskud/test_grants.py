@@ -27,7 +27,7 @@ def test_the_draft_uses_each_areas_figure_and_explains_it(scheme):
     assert by_slug["jyderup"].amount == 29988
     assert by_slug["jyderup"].figure.count == 4924
     assert by_slug["jyderup"].explanation == (
-        "Grundbeløb 13.000 kr + 4.924 indbyggere × 3,45 kr = 29.988 kr"
+        "Grundbeløb 13.000\xa0kr. + 4.924 indbyggere × 3,45\xa0kr. = 29.988\xa0kr."
     )
     assert len(grants) == 18
 
@@ -85,7 +85,7 @@ def test_a_broken_scheme_is_shown_not_raised_and_cannot_be_approved(scheme):
 def test_the_year_page_shows_the_formula_the_figures_and_illustrative(client, scheme):
     page = client.get("/tilskud/2026/").text
     assert "Tallene er illustrative" in page
-    assert "Grundbeløb 13.000 kr + 3,45 kr pr. indbygger." in page
+    assert "Grundbeløb 13.000\xa0kr. + 3,45\xa0kr. pr. indbygger." in page
     assert "29.988\xa0kr." in page
     assert '<td class="align-text-right">4.924</td>' in page
     assert "2011, hele lokalområdet" in page
