@@ -10,7 +10,6 @@ import smtplib
 from pathlib import Path
 
 import pytest
-from django.core.mail import EmailMessage
 from django.core.mail.backends.locmem import EmailBackend
 
 from lokalfora import subscriptions
@@ -64,7 +63,7 @@ def test_a_refused_sparring_confirmation(caplog, client, reference_data):
 
 
 def test_a_refused_application_mail(caplog):
-    assert mails._send(EmailMessage(subject="Ansøgning", body="Tekst", to=[REFUSED])) is False
+    assert mails._send(subject="Ansøgning", body=lambda: "Tekst", to=[REFUSED]) is False
     assert_one_line_without_the_address(caplog)
 
 
