@@ -12,16 +12,22 @@ body are passed untranslated and rendered here:
 
 Recipients whose language the portal does not know (applicants, forums, followers,
 staff) get Danish. `compose` builds the message (for sending many over one
-connection); `send` builds and sends one.
+connection); `send` builds and sends one; `send_each` sends many, one refusal at a time.
 """
 
+import logging
+import smtplib
 from collections.abc import Callable, Sequence
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, mailers
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.functional import Promise
+
+from holbaek.logfilters import log_send_failure
+
+logger = logging.getLogger(__name__)
 
 STAFF_LANGUAGE = "da"  # the municipality's staff read their mail in Danish
 
@@ -99,3 +105,21 @@ def compose(
 def send(**kwargs) -> int:
     """`compose(**kwargs)` and send it; the mail server's errors are the caller's to handle."""
     return compose(**kwargs).send()
+
+
+def send_each(messages: Sequence[EmailMessage]) -> list[bool]:
+    """Sends each message on its own, so one refused address never stops the others.
+
+    A mail server's refusal (which quotes the address) is logged as one line without
+    it; the result says, message by message, which were sent, so a caller marks only
+    those and sends the rest again on its next run.
+    """
+    sent = []
+    with mailers.default as connection:  # one connection to the server for them all
+        for message in messages:
+            try:
+                sent.append(bool(connection.send_messages([message])))
+            except (smtplib.SMTPException, OSError) as error:
+                log_send_failure(logger, error, "En mail kunne ikke sendes")
+                sent.append(False)
+    return sent

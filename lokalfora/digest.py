@@ -9,10 +9,10 @@ import datetime
 from collections import defaultdict
 
 from django.core.cache import cache
-from django.core.mail import mailers
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from holbaek import mail
 from holbaek.links import absolute_url
 from lokalfora.mailing import follower_message
 from lokalfora.models import Event, NewsPost, Subscription
@@ -92,11 +92,16 @@ def _send(now) -> int:
             context={"sections": sections},
         )
         outgoing.append((message, [subscription.pk for subscription in subscriptions]))
-    # Sent in batches, each marked as sent right after: if sending fails part-way, the
-    # next run sends only the failed batch and those after it again.
+    # Sent in batches, each marked as sent right after, and only the mails that went:
+    # a refused address or a failing server part-way means the next run sends just
+    # those again.
+    sent_count = 0
     for start in range(0, len(outgoing), BATCH_SIZE):
         batch = outgoing[start : start + BATCH_SIZE]
-        mailers.default.send_messages([message for message, _ids in batch])
-        sent_ids = [pk for _message, ids in batch for pk in ids]
+        sent = mail.send_each([message for message, _ids in batch])
+        sent_ids = [
+            pk for (_message, ids), went in zip(batch, sent, strict=True) if went for pk in ids
+        ]
         Subscription.objects.filter(pk__in=sent_ids).update(last_digest_at=now)
-    return len(outgoing)
+        sent_count += sum(sent)
+    return sent_count

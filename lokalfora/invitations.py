@@ -7,6 +7,7 @@ person whose verified e-mail address was invited can accept it.
 """
 
 import datetime
+import smtplib
 
 from allauth.account.models import EmailAddress
 from django.core import signing
@@ -32,6 +33,10 @@ WRONG_PERSON = _(
     "invitationen blev sendt til."
 )
 ALREADY_EDITOR = _("%(email)s er allerede redaktør for lokalforummet.")
+NOT_SENT = _(
+    "Invitationen kunne ikke sendes til %(email)s. Tjek adressen, og prøv igen, eller prøv "
+    "igen senere."
+)
 
 
 def invitation_token(invitation: EditorInvitation) -> str:
@@ -70,6 +75,15 @@ def invitation_send(*, forum: Forum, email: str, invited_by) -> EditorInvitation
         raise ValidationError(ALREADY_EDITOR % {"email": email}, code="already_editor")
     invitation = EditorInvitation.objects.create(forum=forum, email=email, invited_by=invited_by)
     link = invitation_link(invitation)
+    try:
+        _mail_invitation(email=email, forum=forum, invited_by=invited_by, link=link)
+    except (smtplib.SMTPException, OSError) as error:
+        # The form shows why, with the address as typed; the invitation is not kept.
+        raise ValidationError(NOT_SENT % {"email": email}, code="not_sent") from error
+    return invitation
+
+
+def _mail_invitation(*, email, forum, invited_by, link) -> None:
     mail.send(
         to=[email],
         subject=_("Du er inviteret til at redigere %(name)s"),
@@ -88,7 +102,6 @@ def invitation_send(*, forum: Forum, email: str, invited_by) -> EditorInvitation
             "link": link,
         },
     )
-    return invitation
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from collections import defaultdict
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import EmailMessage, mailers
+from django.core.mail import EmailMessage
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -107,9 +107,7 @@ def send_to_followers(*, area_ids, subject: str, template_name: str, context: di
         )
         for subscriptions in followers(area_ids).values()
     ]
-    if not messages:
-        return 0
-    return mailers.default.send_messages(messages) or 0
+    return sum(mail.send_each(messages))
 
 
 @task()

@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 from django.core.mail.backends.locmem import EmailBackend
 
-from lokalfora import subscriptions
+from lokalfora import digest, subscriptions
+from lokalfora.models import EditorInvitation, Subscription
 from projektudvalg import mails
+from tests.lokalfora.test_following import confirmed, news
 from tests.sparring.test_requests import FORM, started
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +98,37 @@ def test_no_app_logs_a_mail_error_with_its_text_or_traceback():
                 if caught and "SMTP" in ast.unparse(node.type):
                     leaks += [f"{path.relative_to(ROOT)}:{line}" for line in _leaks(node)]
     assert not leaks, leaks
+
+
+def test_one_refused_follower_never_stops_the_weekly_digest(caplog, monkeypatch, area):
+    """Each follower's digest is sent on its own: the refused one is logged without its
+    address and left for the next run; the others are sent and marked."""
+    delivered = []
+
+    def refuse_one(self, messages):
+        for message in messages:
+            if REFUSED in message.to:
+                raise smtplib.SMTPRecipientsRefused({REFUSED: (550, b"5.1.1 no such user")})
+            delivered.append(message.to)
+        return len(messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", refuse_one)
+    refused = confirmed(area, email=REFUSED)
+    others = [confirmed(area, email=f"p{n}@example.org") for n in range(3)]
+    news(area, "Ny bænk ved søen")
+
+    assert digest.send_weekly_digest() == 3
+    assert sorted(delivered) == [[f"p{n}@example.org"] for n in range(3)]
+    refused.refresh_from_db()
+    assert refused.last_digest_at is None  # sent again next run
+    assert all(Subscription.objects.get(pk=other.pk).last_digest_at for other in others)
+    assert_one_line_without_the_address(caplog)
+
+
+def test_a_refused_invitation_is_explained_on_the_form_and_not_kept(client_as, area):
+    editor = client_as("editor_this")
+    response = editor.post("/lokalomraader/tollose/redaktoerer/", {"email": REFUSED})
+    assert response.status_code == 200
+    assert "Invitationen kunne ikke sendes" in response.text
+    assert f'value="{REFUSED}"' in response.text  # what was typed is kept
+    assert not EditorInvitation.objects.exists()
