@@ -9,6 +9,7 @@ Each use has its own signing salt (a confirmation token is not an unsubscribe
 token) and its own key salt for the address hash.
 """
 
+from django.conf import settings
 from django.core import signing
 from django.utils.crypto import constant_time_compare, salted_hmac
 
@@ -23,8 +24,10 @@ class LinkError(Exception):
         self.reason = reason  # "expired" or "invalid"
 
 
-def address_hash(address: str, *, key_salt: str) -> str:
-    return salted_hmac(key_salt, address, algorithm="sha256").hexdigest()[:HASH_LENGTH]
+def address_hash(address: str, *, key_salt: str, secret=None) -> str:
+    return salted_hmac(key_salt, address, secret=secret, algorithm="sha256").hexdigest()[
+        :HASH_LENGTH
+    ]
 
 
 def make(*, salt: str, key_salt: str, address: str, **ids: int | list[int] | None) -> str:
@@ -67,4 +70,15 @@ def check(data, *, keys: tuple[str, ...]) -> dict:
 
 
 def matches(address: str, hashed: str, *, key_salt: str) -> bool:
-    return bool(address) and constant_time_compare(address_hash(address, key_salt=key_salt), hashed)
+    """Whether `hashed` is the address's hash under the secret key or a fallback key.
+
+    The signatures verify with SECRET_KEY_FALLBACKS after a key rotation; so must the
+    hashes, or every link mailed before it would open nothing.
+    """
+    if not address:
+        return False
+    secrets = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+    return any(
+        constant_time_compare(address_hash(address, key_salt=key_salt, secret=key), hashed)
+        for key in secrets
+    )
