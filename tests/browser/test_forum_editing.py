@@ -136,5 +136,11 @@ def test_writing_a_news_post_with_a_picture_is_accessible(editor_page, axe_sourc
     editor_page.get_by_role("link", name="Ny legeplads", exact=True).click()
     assert "Dette er en kladde" in editor_page.locator("main").inner_text()
     image = editor_page.get_by_role("img", name="Tegning af legepladsen")
-    assert image.evaluate("img => img.naturalWidth") == 40
+    # The picture arrives after the page: wait for it rather than read a width of 0.
+    width = image.evaluate(
+        "img => img.complete ? img.naturalWidth : new Promise((done) => {"
+        " img.addEventListener('load', () => done(img.naturalWidth), {once: true});"
+        " img.addEventListener('error', () => done(-1), {once: true}); })"
+    )
+    assert width == 40
     assert_accessible(editor_page, axe_source)
