@@ -1,0 +1,40 @@
+"""Date arithmetic, the one way the portal does it: calendar months through
+`dateutil.relativedelta`, Danish wall-clock time through the default time zone.
+
+"One month after 31 January" is the last day of February, as a person counts.
+"""
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.utils import timezone
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later (or earlier), or that month's last day:
+    31 January + 1 -> 28 or 29 February."""
+    return day + relativedelta(months=months)
+
+
+def month_start(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def next_month(year: int, month: int) -> tuple[int, int]:
+    following = datetime.date(year, month, 1) + relativedelta(months=1)
+    return following.year, following.month
+
+
+def month_bounds(year: int, month: int) -> tuple[datetime.datetime, datetime.datetime]:
+    """The month as an aware half-open range [first 00:00, next month's first 00:00) in
+    Danish time, so a month is a month across summer time."""
+    zone = timezone.get_default_timezone()
+    start = datetime.datetime(year, month, 1, tzinfo=zone)
+    following = start.date() + relativedelta(months=1)
+    end = datetime.datetime(following.year, following.month, 1, tzinfo=zone)
+    return start, end
+
+
+def local_day_start(day: datetime.date) -> datetime.datetime:
+    """00:00 Danish time on `day`, aware."""
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_default_timezone())
