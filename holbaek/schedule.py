@@ -5,7 +5,8 @@ task is kept queued once, with `run_after` set to its next time (Europe/Copenhag
 wall-clock time, so 07:00 stays 07:00 across summer time). When it has run, the
 worker's run of `ensure_scheduled()` queues the next one. `manage.py schedule_tasks`
 does the same at deploy time, and is safe to repeat: a task already waiting is
-left alone.
+left alone, also when two workers start at the same moment (the check and the queueing
+hold one lock, see `_lock`).
 
 Apps list their recurring tasks in `RECURRING` in their `tasks.py`.
 """
@@ -18,7 +19,12 @@ from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.conf import settings
+from django.db import connection, transaction
+from django.tasks import TaskResultStatus, default_task_backend
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from holbaek.dates import add_months
 
 NextRun = Callable[[datetime.datetime], datetime.datetime]
 
@@ -74,8 +80,7 @@ def monthly(day: int, hour: int, minute: int = 0) -> NextRun:
         candidate = _at(local.replace(day=day), hour, minute)
         if candidate > now:
             return candidate
-        year, month = (local.year + 1, 1) if local.month == 12 else (local.year, local.month + 1)
-        return _at(datetime.date(year, month, day), hour, minute)
+        return _at(add_months(local.replace(day=day), 1), hour, minute)
 
     return next_run
 
@@ -93,26 +98,39 @@ def recurring_tasks() -> list[Recurring]:
     return found
 
 
+# Any fixed number: the key of the PostgreSQL advisory lock the scheduling holds.
+_SCHEDULE_LOCK = 7_142_026
+
+
+def _lock() -> None:
+    """Serialises "is one waiting? then queue one" between processes, until the transaction
+    ends. Without it two workers starting at once both see nothing waiting and both queue.
+    PostgreSQL: a transaction-level advisory lock. SQLite (the run command's database) opens
+    its transactions IMMEDIATE (settings.py), which takes the database's write lock."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_SCHEDULE_LOCK])
+
+
 def ensure_scheduled(*, now=None) -> list[tuple[Recurring, datetime.datetime | None]]:
     """Queues every recurring task that has no run waiting. Returns what it queued, and when.
 
     Needs a task backend that can defer (the database backend); with another
     backend nothing is queued and the list is empty.
     """
-    from django.tasks import TaskResultStatus, default_task_backend
-    from django_tasks_db.models import DBTaskResult
-
     if not default_task_backend.supports_defer:
         return []
     now = now or timezone.now()
     queued = []
-    for entry in recurring_tasks():
-        waiting = DBTaskResult.objects.filter(
-            task_path=entry.task.module_path, status=TaskResultStatus.READY
-        ).exists()
-        if waiting:
-            continue
-        when = entry.next_run(now)
-        entry.task.using(run_after=when).enqueue()
-        queued.append((entry, when))
+    with transaction.atomic():
+        _lock()
+        for entry in recurring_tasks():
+            waiting = DBTaskResult.objects.filter(
+                task_path=entry.task.module_path, status=TaskResultStatus.READY
+            ).exists()
+            if waiting:
+                continue
+            when = entry.next_run(now)
+            entry.task.using(run_after=when).enqueue()
+            queued.append((entry, when))
     return queued

@@ -112,6 +112,10 @@ TEMPLATES = [
 # SQLite is the embedded default for the run command; production and CI use
 # PostgreSQL through DATABASE_URL=postgres://user:password@host:5432/name.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A transaction takes the write lock when it begins, so "check, then write" in one
+    # transaction cannot interleave with another process's (holbaek/schedule.py).
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

@@ -1,14 +1,21 @@
 """Recurring tasks are queued for their next Danish wall-clock time, once."""
 
+import contextlib
 import datetime
+import threading
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
+from django.db import connection, connections
+from django.tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 from hypothesis import given
 from hypothesis import strategies as st
 
-from holbaek.schedule import daily, ensure_scheduled, monthly, recurring_tasks, weekly
+from holbaek import schedule
+from holbaek.schedule import Recurring, daily, ensure_scheduled, monthly, recurring_tasks, weekly
+from lokalfora.tasks import send_weekly_digest
 
 CPH = ZoneInfo("Europe/Copenhagen")
 MONDAY = 0
@@ -78,8 +85,6 @@ def database_tasks(settings):
 
 @pytest.mark.django_db
 def test_each_recurring_task_is_queued_once(database_tasks):
-    from django_tasks_db.models import DBTaskResult
-
     paths = {entry.task.module_path for entry in recurring_tasks()}
     assert "lokalfora.tasks.send_weekly_digest" in paths
     now = cph(2026, 11, 26, 12, 0)
@@ -92,11 +97,6 @@ def test_each_recurring_task_is_queued_once(database_tasks):
 
 @pytest.mark.django_db
 def test_a_finished_run_queues_the_next(database_tasks):
-    from django.tasks import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    from lokalfora.tasks import send_weekly_digest
-
     send_weekly_digest.call()  # as the worker runs it, with no run waiting
     waiting = DBTaskResult.objects.filter(
         task_path="lokalfora.tasks.send_weekly_digest", status=TaskResultStatus.READY
@@ -116,3 +116,41 @@ def test_the_command_reports_and_is_safe_to_repeat(database_tasks, capsys):
 @pytest.mark.django_db
 def test_without_a_deferring_backend_nothing_is_queued():
     assert ensure_scheduled() == []
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_starting_at_once_queue_each_task_once(settings, monkeypatch):
+    """Both check "is one waiting?" before either has queued, unless the check and the
+    queueing hold one lock: the barrier lets each thread past the check only together with
+    the other (or after a second, when the lock keeps the other one out)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("two connections at once need PostgreSQL")
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    entry = next(e for e in recurring_tasks() if e.task.module_path.endswith("weekly_digest"))
+    barrier = threading.Barrier(2)
+
+    def next_run(now):
+        with contextlib.suppress(threading.BrokenBarrierError):
+            barrier.wait(timeout=1)
+        return entry.next_run(now)
+
+    slow = Recurring(task=entry.task, next_run=next_run, description=entry.description)
+    monkeypatch.setattr(schedule, "recurring_tasks", lambda: [slow])
+    errors = []
+
+    def start_worker():
+        try:
+            ensure_scheduled(now=cph(2026, 11, 26, 12, 0))
+        except Exception as error:  # reported below, not lost in the thread
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=start_worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    assert DBTaskResult.objects.filter(task_path=entry.task.module_path).count() == 1

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.tasks import default_task_backend
 from django.utils import timezone
 
 from holbaek.schedule import ensure_scheduled, recurring_tasks
@@ -11,8 +12,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        from django.tasks import default_task_backend
-
         if not default_task_backend.supports_defer:
             self.stderr.write("Opgave-backenden kan ikke udskyde opgaver; intet er lagt i kø.")
             return
