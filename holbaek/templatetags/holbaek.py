@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from holbaek import text
+from holbaek.markdown import render_markdown
 
 register = template.Library()
 
@@ -27,15 +28,6 @@ def kr(value, decimal_places=None):
     """An amount in kroner: 29988 -> "29.988 kr." with a no-break space (holbaek.text.kroner);
     `kr:0` rounds to whole kroner on purpose, e.g. in charts."""
     return text.kroner(value, decimal_places)
-
-
-@register.filter
-def ore_to_kr(value):
-    """An integer amount of øre shown in kroner: 2998800 -> "29.988 kr."."""
-    amount = text.to_decimal(value)
-    if amount is None:
-        return ""
-    return text.kroner(amount.scaleb(-2))
 
 
 @register.filter
@@ -68,8 +60,6 @@ def meta_description(value, length=160):
 @register.filter
 def markdown(value):
     """Markdown written by volunteers, as sanitised HTML (see holbaek/markdown.py)."""
-    from holbaek.markdown import render_markdown
-
     return render_markdown(value)
 
 

@@ -12,7 +12,7 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 BLOCK = re.compile(
     r"{%\s*blocktranslate\b(?P<args>[^%]*)%}(?P<body>.*?){%\s*endblocktranslate\s*%}", re.S
 )
-AMOUNT_VAR = re.compile(r"(\w+)=[\w.]+\|(?:kr|ore_to_kr)\b")
+AMOUNT_VAR = re.compile(r"(\w+)=[\w.]+\|kr\b")
 ASVAR = re.compile(r"\basvar\s+(\w+)")
 
 
