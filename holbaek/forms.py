@@ -5,6 +5,7 @@ from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
+from holbaek import text
 from holbaek.validators import plain_text, refuse_html
 
 
@@ -56,11 +57,11 @@ def _as_plain_text(field):
     to_python = type(field).to_python.__get__(field)
 
     def clean_plain_text(value):
-        text = plain_text(to_python(value))
-        if not isinstance(text, str):
-            return text
-        text = text.strip() if field.strip else text
-        return field.empty_value if text in field.empty_values else text
+        cleaned = plain_text(to_python(value))
+        if not isinstance(cleaned, str):
+            return cleaned
+        cleaned = cleaned.strip() if field.strip else cleaned
+        return field.empty_value if cleaned in field.empty_values else cleaned
 
     return clean_plain_text
 
@@ -112,27 +113,24 @@ class MoneyField(forms.CharField):
     def prepare_value(self, value):
         """A stored Decimal is shown as Danes write it, so saving again reads it back."""
         if isinstance(value, (Decimal, int)):
-            amount = Decimal(value)
-            places = 0 if amount == amount.to_integral_value() else 2
-            text = f"{amount:,.{places}f}"
-            return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+            return text.danish_amount(value)
         return value
 
     def to_python(self, value):
-        text = super().to_python(value)
-        if text in self.empty_values:
+        typed = super().to_python(value)
+        if typed in self.empty_values:
             return None
-        text = re.sub(r"(?i)kr\.?$", "", re.sub(r"\s+", "", text))
-        if len(text) > self.max_length:
+        typed = re.sub(r"(?i)kr\.?$", "", re.sub(r"\s+", "", typed))
+        if len(typed) > self.max_length:
             raise forms.ValidationError(_("Beløbet er for langt."), code="max_length")
-        if text.startswith("-"):
+        if typed.startswith("-"):
             raise forms.ValidationError(_("Beløbet kan ikke være negativt."), code="negative")
-        if not _MONEY.match(text):
+        if not _MONEY.match(typed):
             raise forms.ValidationError(
                 _("Skriv beløbet i kroner med tal, fx 16.000 eller 16.000,50."), code="invalid"
             )
         try:
-            amount = Decimal(text.replace(".", "").replace(",", "."))
+            amount = Decimal(typed.replace(".", "").replace(",", "."))
         except InvalidOperation:
             raise forms.ValidationError(
                 _("Skriv beløbet i kroner med tal, fx 16.000 eller 16.000,50."), code="invalid"
@@ -141,8 +139,8 @@ class MoneyField(forms.CharField):
             raise forms.ValidationError(_("Beløbet skal være over 0 kr."), code="zero")
         if amount > self.max_value:
             raise forms.ValidationError(
-                _("Beløbet er for stort. Det må højst være %(max)s kr.")
-                % {"max": f"{self.max_value:,.0f}".replace(",", ".")},
+                _("Beløbet er for stort. Det må højst være %(max)s.")
+                % {"max": text.kroner(self.max_value, 0)},
                 code="max",
             )
         return amount

@@ -3,7 +3,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.formats import number_format
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import gettext, override
 
 # As the municipality writes Danish place names in web addresses: Mørkøv -> morkov.
 _DANISH = str.maketrans({"æ": "ae", "ø": "o", "å": "aa", "Æ": "Ae", "Ø": "O", "Å": "Aa"})
@@ -33,6 +33,17 @@ def number(value, decimal_places=0) -> str:
     return number_format(
         amount.quantize(quantum, rounding=ROUND_HALF_UP), places, force_grouping=True
     )
+
+
+def danish_amount(value) -> str:
+    """An amount as a form field shows it for editing, in Danish whatever the page's language,
+    since the field reads Danish (holbaek.forms.MoneyField): 16000.5 -> "16.000,50"."""
+    amount = to_decimal(value)
+    if amount is None:
+        return ""
+    places = 0 if amount == amount.to_integral_value() else 2
+    with override("da"):
+        return number(amount, places)
 
 
 def kroner(value, decimal_places=None) -> str:
