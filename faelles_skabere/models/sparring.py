@@ -176,10 +176,6 @@ class Message(models.Model):
     def __str__(self):
         return f"{self.request}: {self.get_kind_display()}"
 
-    @property
-    def visible_to_requester(self) -> bool:
-        return self.kind in (MessageKind.REQUESTER, MessageKind.REPLY)
-
 
 def attachment_path(attachment, filename: str) -> str:
     """A random name: files are served only through permission-checked views."""
