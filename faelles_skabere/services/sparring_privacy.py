@@ -30,9 +30,9 @@ def _anonymise(queryset) -> int:
 
 
 @transaction.atomic
-def sparring_request_erase(*, request: SparringRequest) -> None:
+def sparring_request_erase(*, sparring_request: SparringRequest) -> None:
     """The requester asked for deletion: statistics stay, nothing personal does."""
-    request = SparringRequest.objects.select_for_update().get(pk=request.pk)
+    request = SparringRequest.objects.select_for_update().get(pk=sparring_request.pk)
     if request.status != Status.CLOSED:
         request.status = Status.CLOSED
         request.outcome = request.outcome or "other"

@@ -29,9 +29,11 @@ def _refuse_if_closed(request: SparringRequest) -> None:
 
 
 @transaction.atomic
-def sparring_requester_reply_create(*, request: SparringRequest, body: str, files=()) -> Message:
+def sparring_requester_reply_create(
+    *, sparring_request: SparringRequest, body: str, files=()
+) -> Message:
     """The requester writes; `files` are (uploaded, holbaek.uploads.Kind) pairs, already checked."""
-    request = _locked(request)
+    request = _locked(sparring_request)
     _refuse_if_closed(request)
     message = Message.objects.create(request=request, kind=MessageKind.REQUESTER, body=body)
     _save_attachments(message, files)
@@ -64,9 +66,9 @@ def _save_attachments(message: Message, files) -> None:
 
 
 @transaction.atomic
-def sparring_staff_reply_create(*, request: SparringRequest, author, body: str) -> Message:
+def sparring_staff_reply_create(*, sparring_request: SparringRequest, author, body: str) -> Message:
     """A reply to the requester, sent by e-mail with a fresh link to the thread."""
-    request = _locked(request)
+    request = _locked(sparring_request)
     _refuse_if_closed(request)
     message = Message.objects.create(
         request=request, kind=MessageKind.REPLY, author=author, body=body
@@ -79,19 +81,19 @@ def sparring_staff_reply_create(*, request: SparringRequest, author, body: str) 
 
 
 @transaction.atomic
-def sparring_note_create(*, request: SparringRequest, author, body: str) -> Message:
+def sparring_note_create(*, sparring_request: SparringRequest, author, body: str) -> Message:
     """An internal note: colleagues see it, the requester never does. Also after closing."""
-    request = _locked(request)
+    request = _locked(sparring_request)
     _refuse_if_anonymised(request)
     return Message.objects.create(request=request, kind=MessageKind.NOTE, author=author, body=body)
 
 
 @transaction.atomic
 def sparring_request_transfer(
-    *, request: SparringRequest, author, to, reason: str
+    *, sparring_request: SparringRequest, author, to, reason: str
 ) -> SparringRequest:
     """Hands the request to a colleague, with a reason in the thread; the colleague is mailed."""
-    request = _locked(request)
+    request = _locked(sparring_request)
     _refuse_if_closed(request)
     if to.pk == request.assigned_to_id:
         raise ValidationError(_("Anmodningen er allerede hos %(name)s.") % {"name": to})
@@ -117,10 +119,10 @@ def sparring_request_transfer(
 
 @transaction.atomic
 def sparring_request_set_status(
-    *, request: SparringRequest, author, status: str, outcome: str = ""
+    *, sparring_request: SparringRequest, author, status: str, outcome: str = ""
 ) -> None:
     """ny -> i dialog -> afventer svar -> afsluttet; closing needs an outcome."""
-    request = _locked(request)
+    request = _locked(sparring_request)
     _refuse_if_anonymised(request)
     if status == Status.CLOSED and not outcome:
         raise ValidationError({"outcome": OUTCOME_MESSAGE}, code="outcome")

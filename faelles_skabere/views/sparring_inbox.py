@@ -128,10 +128,10 @@ def message(request, pk):
     body = form.cleaned_data["body"]
     try:
         if form.cleaned_data["kind"] == StaffMessageForm.INTERNAL:
-            sparring_note_create(request=sparring, author=request.user, body=body)
+            sparring_note_create(sparring_request=sparring, author=request.user, body=body)
             messages.success(request, _("Noten er gemt."))
         else:
-            sparring_staff_reply_create(request=sparring, author=request.user, body=body)
+            sparring_staff_reply_create(sparring_request=sparring, author=request.user, body=body)
             messages.success(request, _("Svaret er sendt til anmoderen."))
     except ValidationError as error:
         return _refused(request, sparring, error, message_form=form)
@@ -148,7 +148,7 @@ def status(request, pk):
         return render(request, "faelles_skabere/sparring/detail.html", context, status=400)
     try:
         sparring_request_set_status(
-            request=sparring,
+            sparring_request=sparring,
             author=request.user,
             status=form.cleaned_data["status"],
             outcome=form.cleaned_data["outcome"],
@@ -169,7 +169,7 @@ def transfer(request, pk):
         return render(request, "faelles_skabere/sparring/detail.html", context, status=400)
     try:
         sparring_request_transfer(
-            request=sparring,
+            sparring_request=sparring,
             author=request.user,
             to=form.cleaned_data["to"],
             reason=form.cleaned_data["reason"],

@@ -113,7 +113,7 @@ def thread(request, token):
         if form.is_valid():
             try:
                 sparring_requester_reply_create(
-                    request=sparring, body=form.cleaned_data["body"], files=form.kinds
+                    sparring_request=sparring, body=form.cleaned_data["body"], files=form.kinds
                 )
             except ValidationError as refused:
                 form.add_error(None, refused)
@@ -139,7 +139,7 @@ def delete(request, token):
     except tokens.LinkError as error:
         return _link_error(request, error)
     if request.method == "POST":
-        sparring_request_erase(request=sparring)
+        sparring_request_erase(sparring_request=sparring)
         return render(
             request, "faelles_skabere/sparring/deleted.html", {"reference": sparring.reference}
         )

@@ -118,7 +118,7 @@ def test_anonymising_deletes_the_files(client, sparring, django_capture_on_commi
     storage, name = attachment.file.storage, attachment.file.name
     assert storage.exists(name)
     with django_capture_on_commit_callbacks(execute=True):
-        sparring_request_erase(request=sparring)
+        sparring_request_erase(sparring_request=sparring)
     assert not Attachment.objects.exists()
     assert not storage.exists(name)
 

@@ -199,7 +199,7 @@ def test_links_do_not_carry_the_address(client, reference_data):
 
 def test_anonymised_requests_cannot_be_reopened_or_annotated(client, handler):
     request = confirmed_request(client.__class__())
-    sparring_request_erase(request=request)
+    sparring_request_erase(sparring_request=request)
     response = handler.post(f"/sparring/indbakke/{request.pk}/status/", {"status": "new"})
     assert response.status_code == 400
     assert "kan ikke ændres" in response.text
@@ -311,7 +311,9 @@ def test_closed_requests_are_anonymised_after_the_configured_period(client, refe
     from faelles_skabere.models import SparringSettings
 
     request = confirmed_request(client)
-    sparring_request_set_status(request=request, author=None, status="closed", outcome="advised")
+    sparring_request_set_status(
+        sparring_request=request, author=None, status="closed", outcome="advised"
+    )
     settings = SparringSettings.current()
     settings.anonymise_after_months = 6
     settings.save()
