@@ -1,13 +1,34 @@
-"""Who follows which area is changed on /faelles-skabere/tildeling/ (services.reassign_area,
-which keeps one fixed fælles-skaber per area and never the process consultant): here the
-assignments are read-only. Stand-ins are added through services.add_stand_in."""
+"""Who follows which area is changed on /faelles-skabere/tildeling/ (services.assignments.
+assignment_create, which keeps one fixed fælles-skaber per area and never the process
+consultant): here the assignments are read-only. Stand-ins are added through
+services.assignments.stand_in_create. Sparring requests are handled in the portal's inbox;
+the admin only looks them up, and sets the service's settings."""
 
 from django import forms
 from django.contrib import admin
 
-from faelles_skabere import services
-from faelles_skabere.models import AreaAssignment, CoCreator, Expertise, RequestTopic, StandIn
-from holbaek.admin import PortalAdmin, PortalAdminForm, ReadOnlyAdmin, ReadOnlyInline, ServiceAdmin
+from faelles_skabere.forms.sparring import SparringSettingsForm
+from faelles_skabere.models import (
+    AreaAssignment,
+    Attachment,
+    CoCreator,
+    Expertise,
+    Message,
+    ReferenceCounter,
+    RequestTopic,
+    SparringRequest,
+    SparringSettings,
+    StandIn,
+)
+from faelles_skabere.services.assignments import stand_in_create
+from holbaek.admin import (
+    PortalAdmin,
+    PortalAdminForm,
+    ReadOnlyAdmin,
+    ReadOnlyInline,
+    ServiceAdmin,
+    SingletonAdmin,
+)
 from holbaek.images import prepare_image
 
 
@@ -85,9 +106,46 @@ class StandInAdmin(ServiceAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        obj.pk = services.add_stand_in(
+        obj.pk = stand_in_create(
             co_creator=obj.co_creator,
             stand_in=obj.stand_in,
             starts_on=obj.starts_on,
             ends_on=obj.ends_on,
         ).pk
+
+
+@admin.register(SparringSettings)
+class SparringSettingsAdmin(SingletonAdmin):
+    form = SparringSettingsForm
+    list_display = ["__str__", "response_days", "anonymise_after_months"]
+
+
+@admin.register(SparringRequest)
+class SparringRequestAdmin(ReadOnlyAdmin):
+    """Requests are handled in the portal's inbox; the admin only looks them up."""
+
+    list_display = ["__str__", "status", "topic", "area", "assigned_to", "created_at"]
+    list_filter = ["status", "topic", "area"]
+    list_select_related = ["area", "assigned_to"]
+    search_fields = ["email", "name"]
+
+
+@admin.register(Message)
+class MessageAdmin(ReadOnlyAdmin):
+    list_display = ["request", "kind", "author", "created_at"]
+    list_filter = ["kind"]
+    list_select_related = ["request", "author"]
+
+
+@admin.register(ReferenceCounter)
+class ReferenceCounterAdmin(ReadOnlyAdmin):
+    list_display = ["year", "last"]
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(ReadOnlyAdmin):
+    """Only the file names; the files are downloaded from the request's page in the portal."""
+
+    list_display = ["name", "message", "extension", "size"]
+    list_select_related = ["message__request"]
+    exclude = ["file"]

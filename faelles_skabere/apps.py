@@ -7,4 +7,6 @@ class FaellesSkabereConfig(AppConfig):
     verbose_name = _("Fælles-skabere")
 
     def ready(self):
-        from faelles_skabere import account_links, area_sections  # noqa: F401  (register their parts)
+        # Imported here because they register on "Min konto" and the area page, and their
+        # models can only be imported once Django has loaded every app.
+        from faelles_skabere import account_links, area_sections  # noqa: F401

@@ -1,13 +1,14 @@
-from django.utils import timezone
-
-from faelles_skabere.selectors import current_co_creator, stand_in_for
+from faelles_skabere.selectors.assignments import responsible_for
 from lokalfora.sections import AreaSection, register_area_section
 
 
 def _context(area, user):
-    co_creator = current_co_creator(area)
-    stand_in = stand_in_for(co_creator, timezone.localdate()) if co_creator else None
-    return {"co_creator": co_creator, "stand_in": stand_in, "area": area}
+    responsible = responsible_for(area)
+    return {
+        "co_creator": responsible.fixed if responsible else None,
+        "stand_in": responsible.co_creator if responsible and responsible.covering_for else None,
+        "area": area,
+    }
 
 
 register_area_section(

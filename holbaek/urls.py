@@ -51,7 +51,6 @@ urlpatterns = [
     path("", include("lokalfora.urls")),
     path("", include("faelles_skabere.urls")),
     path("", include("projektudvalg.urls")),
-    path("", include("sparring.urls")),
     path("", include("tilskud.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -2,6 +2,9 @@
 
 import pytest
 
+from faelles_skabere import mails
+from faelles_skabere import sparring_tokens as tokens
+from faelles_skabere.models import SparringRequest
 from tests.browser.checks import assert_accessible
 from tests.browser.test_forum_editing import staff_page
 
@@ -35,9 +38,6 @@ def test_the_request_form_with_errors_and_by_keyboard(page, demo_data, axe_sourc
 
 
 def test_confirming_and_the_thread(page, demo_data, axe_source):
-    from sparring import services, tokens
-    from sparring.models import SparringRequest
-
     request = SparringRequest.objects.create(
         name="Karen", email="karen@example.org", requester_kind="citizen", topic="event",
         description="Hjælp til et møde", preferred_contact="email",
@@ -50,7 +50,7 @@ def test_confirming_and_the_thread(page, demo_data, axe_source):
     assert_accessible(page, axe_source)
 
     request.refresh_from_db()
-    page.goto(services.thread_url(request).split("8000", 1)[-1].replace("http://testserver", ""))
+    page.goto(mails.thread_url(request).split("8000", 1)[-1].replace("http://testserver", ""))
     assert_accessible(page, axe_source)
     page.get_by_role("button", name="Send besked").click()  # empty: an error, not a 500
     page.wait_for_load_state()
@@ -65,8 +65,6 @@ def test_confirming_and_the_thread(page, demo_data, axe_source):
 
 
 def test_the_inbox_request_page_and_assignments(new_context, live_server, demo_data, axe_source):
-    from sparring.models import SparringRequest
-
     page = staff_page(new_context, live_server, "faelles-skaber@example.org")
     page.goto("/sparring/indbakke/")
     assert_accessible(page, axe_source)

@@ -9,12 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, connections, transaction
 from django.utils import timezone
 
-from faelles_skabere import selectors
 from faelles_skabere.models import AreaAssignment, AssignmentKind, CoCreator, CoCreatorKind
-from faelles_skabere.services import reassign_area
+from faelles_skabere.selectors import assignments as selectors
+from faelles_skabere.services.assignments import assignment_create
+from faelles_skabere.services.sparring_routing import sparring_request_route
 from holbaek import roles
 from lokalfora.models import LocalArea
-from sparring.routing import route
 from tests.conftest import make_process_consultant, make_user
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def tollose(reference_data):
 
 def test_the_service_refuses_to_make_the_consultant_fixed(area, consultant, tollose):
     with pytest.raises(ValidationError, match="Proceskonsulenten kan ikke være fast"):
-        reassign_area(area=area, co_creator=consultant, starts_on=DAY)
+        assignment_create(area=area, co_creator=consultant, starts_on=DAY)
     assert AreaAssignment.objects.fixed_on(DAY).get(area=area).co_creator == tollose
 
 
@@ -88,7 +88,7 @@ def test_a_running_process_does_not_make_the_consultant_the_areas_fælles_skaber
     tollose.user = make_user("tollose@example.org", role=roles.CO_CREATOR)
     tollose.save()
     assert selectors.current_co_creator(area) == tollose
-    assert route(area=area, topic="event", on=DAY).co_creator == tollose
+    assert sparring_request_route(area=area, topic="event", on=DAY).co_creator == tollose
     assert not selectors.follows_area(user, area.pk)
     assert selectors.follows_area(tollose.user, area.pk)
 

@@ -17,7 +17,6 @@ def changelist_urls():
             "lokalfora",
             "faelles_skabere",
             "projektudvalg",
-            "sparring",
         }:
             yield f"/admin/{meta.app_label}/{meta.model_name}/"
 
@@ -35,7 +34,7 @@ def test_every_model_of_ours_is_in_the_admin():
 
     ours = {
         model
-        for label in ("holbaek", "lokalfora", "faelles_skabere", "projektudvalg", "sparring")
+        for label in ("holbaek", "lokalfora", "faelles_skabere", "projektudvalg")
         for model in apps.get_app_config(label).get_models()
         if not issubclass(model, HistoricalChanges)  # shown through their model's history
     }

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 ADMINS = ["staff_admin", "admin"]
 RLO = "\u202e"
 NO = "Tjenesten siger nej."
-OURS = {"holbaek", "lokalfora", "faelles_skabere", "projektudvalg", "sparring", "tilskud"}
+OURS = {"holbaek", "lokalfora", "faelles_skabere", "projektudvalg", "tilskud"}
 
 
 class _FormValues(HTMLParser):

@@ -15,14 +15,14 @@ from django.core.mail.backends.locmem import EmailBackend
 from lokalfora import digest, subscriptions
 from lokalfora.models import EditorInvitation, Subscription
 from projektudvalg import mails
+from tests.faelles_skabere.test_requests import FORM, started
 from tests.lokalfora.test_following import confirmed, news
-from tests.sparring.test_requests import FORM, started
 
 pytestmark = pytest.mark.django_db
 
 REFUSED = "ingen.postkasse@example.org"
 ROOT = Path(__file__).parents[2]
-APPS = ["holbaek", "lokalfora", "faelles_skabere", "projektudvalg", "sparring", "tilskud"]
+APPS = ["holbaek", "lokalfora", "faelles_skabere", "projektudvalg", "tilskud"]
 LOG_METHODS = {"debug", "info", "warning", "error", "exception", "critical", "log"}
 
 

@@ -82,7 +82,7 @@ PUBLIC = {
     "tilskud:year",
     "tilskud:year-csv",
     "tilskud:year-json",
-    # Protected by their signed tokens: see tests/sparring/test_requests.py.
+    # Protected by their signed tokens: see tests/faelles_skabere/test_requests.py.
     "sparring:confirm",
     "sparring:thread",
     "sparring:delete",
@@ -109,15 +109,16 @@ PROTECTED = {
     "lokalfora:news-add",
     "lokalfora:news-edit",  # object pages: the matrix in test_news.py
     "lokalfora:news-delete",
-    # The sparring inbox and the assignment page: tests/sparring/test_permissions.py.
+    # The sparring inbox and the assignment page:
+    # tests/faelles_skabere/test_sparring_permissions.py.
     "faelles_skabere:assignments",
     "sparring:inbox",
     "sparring:inbox-detail",
     "sparring:inbox-message",
     "sparring:inbox-status",
     "sparring:inbox-transfer",
-    "sparring:inbox-attachment",  # tests/sparring/test_attachments.py
-    "sparring:overview",  # tests/sparring/test_overview.py
+    "sparring:inbox-attachment",  # tests/faelles_skabere/test_attachments.py
+    "sparring:overview",  # tests/faelles_skabere/test_overview.py
     "sparring:overview-csv",
     "tilskud:population",  # tests/tilskud/test_population_import.py
     # The grant's scheme and follow-up: tests/tilskud/test_permissions.py.
