@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from holbaek.admin import PortalAdmin, PortalAdminForm, PortalInline, ReadOnlyAdmin, ServiceAdmin
 from projektudvalg import services
-from projektudvalg.forms import RoundForm
+from projektudvalg.forms.rounds import RoundForm
 from projektudvalg.models import (
     AdvisoryNote,
     AgendaItem,

@@ -4,16 +4,15 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from holbaek.csvsafe import cell
-from projektudvalg import exports, permissions, services
-from projektudvalg.forms import MeetingForm
-from projektudvalg.models import AgendaItem, Meeting
+from projektudvalg import exports, permissions, selectors, services
+from projektudvalg.forms.review import MeetingForm
+from projektudvalg.models import Meeting
 
 
 @login_required
@@ -31,11 +30,7 @@ def meetings(request):
 
 
 def _agenda(pk):
-    items = AgendaItem.objects.select_related(
-        "application__pool", "application__area", "application__recommendation"
-    ).order_by("number")
-    meeting = Meeting.objects.prefetch_related(Prefetch("items", queryset=items)).filter(pk=pk)
-    found = meeting.first()
+    found = selectors.meeting_agenda(pk)
     if found is None:
         raise Http404
     return found

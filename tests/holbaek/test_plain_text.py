@@ -40,7 +40,7 @@ FORM_CLASSES = project_form_classes()
 
 def test_the_walks_see_the_project():
     names = {f"{cls.__module__}.{cls.__name__}" for cls in FORM_CLASSES}
-    assert {"projektudvalg.forms.CommunityForm", "sparring.forms.MessageForm"} <= names
+    assert {"projektudvalg.forms.applying.CommunityForm", "sparring.forms.MessageForm"} <= names
     assert apps.get_model("projektudvalg", "Application") in apps.get_models()
 
 
