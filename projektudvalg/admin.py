@@ -1,5 +1,5 @@
 """Pools, criteria, rounds and the mail settings are edited here by staff. Applications and
-everything that follows them are changed only through the review pages (services.py),
+everything that follows them are changed only through the review pages (services/),
 so the admin shows them read-only."""
 
 from django import forms

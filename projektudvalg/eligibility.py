@@ -6,7 +6,7 @@ while any remain. All arithmetic is exact (`Decimal`); a share such as 10 % is
 compared by multiplying out, never by rounding a percentage.
 
 `NEEDED` is what submitting needs filled in, by the form's field names: `missing()`
-names each empty one (services.check refuses on them), and the application form marks
+names each empty one (services.application_check refuses on them), and the form marks
 exactly these as needed and no others "(frivilligt)", so the two cannot disagree.
 """
 

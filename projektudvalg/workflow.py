@@ -1,7 +1,7 @@
 """The application's statuses and every allowed transition, as one table.
 
 Each action moves from one of its `sources` to its `target`; anything else is
-refused with a Danish message. `services.py` has one function per action, and
+refused with a Danish message. `services/` has one function per action, and
 each goes through `transition()`, which locks the application row, records the
 change for the timeline and mails the applicant if staff have left that on. What the
 applicant reads for each status is `models.APPLICANT_LABELS`.

@@ -1,7 +1,5 @@
 """Committee meetings with their printable agenda, and the staff exports."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -9,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from holbaek.csvsafe import cell
 from projektudvalg import exports, permissions, selectors, services
 from projektudvalg.forms.review import MeetingForm
 from projektudvalg.models import Meeting
@@ -49,22 +46,8 @@ def meeting(request, pk):
 def meeting_csv(request, pk):
     permissions.require_reviewer(request.user)
     found = _agenda(pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response = HttpResponse(exports.agenda_csv(found), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="dagsorden-{found.date:%Y-%m-%d}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(["punkt", "journalnummer", "pulje", "titel", "omraade", "ansoegt_kr",
-                     "indstilling", "indstillet_kr"])  # fmt: skip
-    for item in found.items.all():
-        application = item.application
-        recommendation = getattr(application, "recommendation", None)
-        writer.writerow([cell(value) for value in [
-            item.number, application.reference, application.pool.name,
-            application.title or application.property_address,
-            application.area.name if application.area else "", application.amount_applied,
-            recommendation.get_outcome_display() if recommendation else "",
-            recommendation.amount if recommendation else "",
-        ]])  # fmt: skip
     return response
 
 
