@@ -133,7 +133,9 @@ def attachment_add(
 def attachment_remove(*, attachment: ApplicationFile) -> None:
     """Removes a file from a draft, and from storage. A file that was part of a submitted
     version stays (staff keep what they reviewed)."""
-    _editable(attachment.application)
+    application = Application.objects.select_for_update().get(pk=attachment.application_id)
+    _editable(application)
+    attachment.application = application  # as committed now, not as the caller read it
     if not attachment.removable:
         raise ValidationError(
             _("Bilaget var med i en indsendt version og bliver derfor. Tilføj en ny udgave."),

@@ -223,8 +223,12 @@ def test_files_are_checked_by_content_and_size(editing):
 
 def test_a_returned_application_is_corrected_and_every_version_kept(submitted, applicant, staff):
     services.review_start(application=submitted, user=staff)
-    services.decision_record(application=submitted, user=staff, outcome="returned",
-                    reason="Budgettet mangler en linje til maling.")  # fmt: skip
+    services.decision_record(
+        application=submitted,
+        user=staff,
+        outcome="returned",
+        reason="Budgettet mangler en linje til maling.",
+    )
     submitted.refresh_from_db()
     assert submitted.status == Status.RETURNED
     complete(submitted, title="Shelter og bålplads")
@@ -309,18 +313,37 @@ def test_files_of_a_submitted_version_stay(client, open_round, applicant, staff)
         pool=open_round.pool, round_id=open_round.pk, user=applicant
     )
     complete(application)
-    first = services.attachment_add(application=application,
-                            uploaded=SimpleUploadedFile("tilbud.pdf", b"%PDF-1.7 a"))  # fmt: skip
+    first = services.attachment_add(
+        application=application, uploaded=SimpleUploadedFile("tilbud.pdf", b"%PDF-1.7 a")
+    )
     services.application_submit(application=application, user=applicant)
     services.review_start(application=application, user=staff)
     services.decision_record(application=application, user=staff, outcome="returned", reason="Ret")
     response = client.post(f"/ansoegninger/{application.pk}/bilag/{first.pk}/slet/", follow=True)
     assert "var med i en indsendt version" in response.text
     assert application.files.filter(pk=first.pk).exists()
-    newer = services.attachment_add(application=application,
-                            uploaded=SimpleUploadedFile("nyt.pdf", b"%PDF-1.7 b"))  # fmt: skip
+    newer = services.attachment_add(
+        application=application, uploaded=SimpleUploadedFile("nyt.pdf", b"%PDF-1.7 b")
+    )
     client.post(f"/ansoegninger/{application.pk}/bilag/{newer.pk}/slet/")
     assert not application.files.filter(pk=newer.pk).exists()
+
+
+def test_a_removed_file_is_gone_from_storage_and_a_kept_one_is_refused(draft, applicant):
+    attachment = services.attachment_add(
+        application=draft, uploaded=SimpleUploadedFile("tilbud.pdf", b"%PDF-1.7 a")
+    )
+    storage, name = attachment.file.storage, attachment.file.name
+    assert storage.exists(name)
+    services.attachment_remove(attachment=attachment)
+    assert not storage.exists(name)
+    kept = services.attachment_add(
+        application=draft, uploaded=SimpleUploadedFile("nyt.pdf", b"%PDF-1.7 b")
+    )
+    services.application_submit(application=draft, user=applicant)
+    with pytest.raises(ValidationError, match="indsendt"):
+        services.attachment_remove(attachment=kept)
+    assert draft.files.filter(pk=kept.pk).exists()
 
 
 def test_the_last_fraction_of_the_deadline_second_is_in_time(draft, applicant):

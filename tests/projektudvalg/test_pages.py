@@ -21,8 +21,9 @@ def granted_application(round_, applicant, staff, *, title="Shelter ved søen", 
     complete(application, title=title)
     services.application_submit(application=application, user=applicant)
     services.review_start(application=application, user=staff)
-    services.decision_record(application=application, user=staff, outcome="granted",
-                    amount=Decimal(amount))  # fmt: skip
+    services.decision_record(
+        application=application, user=staff, outcome="granted", amount=Decimal(amount)
+    )
     application.refresh_from_db()
     return application
 
@@ -70,8 +71,9 @@ def test_the_queue_runs_a_constant_number_of_queries(client, open_round, applica
 
     def grow():
         for number in range(30):
-            application = services.application_create(pool=open_round.pool, round_id=open_round.pk,
-                                         user=applicant)  # fmt: skip
+            application = services.application_create(
+                pool=open_round.pool, round_id=open_round.pk, user=applicant
+            )
             complete(application, title=f"Projekt {number}")
             services.application_submit(application=application, user=applicant)
 
@@ -180,8 +182,13 @@ def test_a_meeting_agenda_prints_and_exports(client, open_round, applicant, staf
     )
     complete(application)
     services.application_submit(application=application, user=applicant)
-    services.recommendation_save(application=application, user=staff, outcome="granted",
-                       amount=Decimal(50000), text="Godt projekt")  # fmt: skip
+    services.recommendation_save(
+        application=application,
+        user=staff,
+        outcome="granted",
+        amount=Decimal(50000),
+        text="Godt projekt",
+    )
     application.refresh_from_db()
     client.post(f"/puljer/behandling/{application.pk}/dagsorden/", {"agenda-meeting": meeting.pk})
     client.post(f"/puljer/behandling/{application.pk}/dagsorden/", {"agenda-meeting": meeting.pk})

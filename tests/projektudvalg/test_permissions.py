@@ -142,8 +142,9 @@ def test_the_applicant_never_sees_the_review(client, case, applicant, staff):
     services.assessment_save(
         application=case, user=staff, scores={criterion: 2}, notes="Svag økonomi"
     )
-    services.recommendation_save(application=case, user=staff, outcome="refused", amount=None,
-                       text="Indstilles til afslag")  # fmt: skip
+    services.recommendation_save(
+        application=case, user=staff, outcome="refused", amount=None, text="Indstilles til afslag"
+    )
     login(client, applicant)
     page = client.get(f"/ansoegninger/{case.pk}/").text
     assert "Svag økonomi" not in page
@@ -161,7 +162,8 @@ def test_no_recommendation_or_note_on_a_draft(draft, staff):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError, match="indsendte ansøgninger"):
-        services.recommendation_save(application=draft, user=staff, outcome="granted", amount=None,
-                           text="x")  # fmt: skip
+        services.recommendation_save(
+            application=draft, user=staff, outcome="granted", amount=None, text="x"
+        )
     with pytest.raises(ValidationError, match="ikke indsendt endnu"):
         services.advisory_note_create(application=draft, user=staff, text="x")

@@ -314,8 +314,9 @@ def test_concurrent_grants_never_exceed_the_budget(reference_data):
 
 
 def test_overdue_final_reports_are_reminded_every_14_days(in_review, staff, applicant):
-    decision = services.decision_record(application=in_review, user=staff, outcome="granted",
-                               amount=Decimal(60000))  # fmt: skip
+    decision = services.decision_record(
+        application=in_review, user=staff, outcome="granted", amount=Decimal(60000)
+    )
     assert services.final_report_remind_overdue() == 0  # not due yet
     Decision.objects.filter(pk=decision.pk).update(report_due=datetime.date(2026, 1, 1))
     assert services.final_report_remind_overdue() == 1
@@ -340,8 +341,9 @@ def test_staff_choose_which_status_changes_mail_the_applicant(
     assert not [m for m in mail.outbox if "under behandling" in m.subject]
     StatusMail.objects.filter(status="in_review").update(send=True)
     with django_capture_on_commit_callbacks(execute=True):
-        services.decision_record(application=submitted, user=staff, outcome="returned",
-                        reason="Ret budgettet")  # fmt: skip
+        services.decision_record(
+            application=submitted, user=staff, outcome="returned", reason="Ret budgettet"
+        )
     returned = [m for m in mail.outbox if "sendt retur" in m.subject]
     assert len(returned) == 1
     assert "Ret budgettet" in returned[0].body
@@ -360,8 +362,9 @@ def test_landsbyfornyelse_needs_a_photo_and_never_publishes_the_address(
     services.attachment_add(application=application, uploaded=SimpleUploadedFile("f.png", PNG))
     services.application_submit(application=application, user=applicant)
     services.review_start(application=application, user=staff)
-    services.decision_record(application=application, user=staff, outcome="granted",
-                    amount=Decimal(100000))  # fmt: skip
+    services.decision_record(
+        application=application, user=staff, outcome="granted", amount=Decimal(100000)
+    )
     for url in ["/puljer/bevillinger/", "/puljer/landsbyfornyelse/", "/lokalomraader/tollose/"]:
         page = client.get(url).text
         assert "Nye vinduer og facade" in page, url
@@ -373,19 +376,30 @@ def test_a_payout_registered_twice_is_refused(in_review, staff):
         application=in_review, user=staff, outcome="granted", amount=Decimal(60000)
     )
     today = timezone.localdate()
-    services.payout_record(application=in_review, user=staff, paid_on=today,
-                             amount=Decimal(20000), nemkonto_reference="NK-1")  # fmt: skip
+    services.payout_record(
+        application=in_review,
+        user=staff,
+        paid_on=today,
+        amount=Decimal(20000),
+        nemkonto_reference="NK-1",
+    )
     with pytest.raises(ValidationError, match="allerede registreret"):
-        services.payout_record(application=in_review, user=staff, paid_on=today,
-                                 amount=Decimal(20000), nemkonto_reference="NK-1")  # fmt: skip
+        services.payout_record(
+            application=in_review,
+            user=staff,
+            paid_on=today,
+            amount=Decimal(20000),
+            nemkonto_reference="NK-1",
+        )
     assert in_review.payouts.count() == 1
 
 
 def test_a_grant_with_øre_is_stated_exactly_in_the_letter(client, in_review, staff, applicant):
     from tests.conftest import login
 
-    services.decision_record(application=in_review, user=staff, outcome="granted",
-                    amount=Decimal("59999.50"))  # fmt: skip
+    services.decision_record(
+        application=in_review, user=staff, outcome="granted", amount=Decimal("59999.50")
+    )
     login(client, applicant)
     assert "59.999,50\xa0kr." in client.get(f"/ansoegninger/{in_review.pk}/brev/").text
 
@@ -419,8 +433,9 @@ def test_a_lapsed_grant_and_the_unpaid_rest_of_a_closed_one_go_back_to_the_round
         complete(application)
         services.application_submit(application=application, user=applicant)
         services.review_start(application=application, user=staff)
-        services.decision_record(application=application, user=staff, outcome="granted",
-                        amount=Decimal(60000))  # fmt: skip
+        services.decision_record(
+            application=application, user=staff, outcome="granted", amount=Decimal(60000)
+        )
         cases.append(application)
     assert selectors.committed(open_round) == 120000
     with pytest.raises(ValidationError, match="hvorfor tilskuddet bortfalder"):
@@ -429,8 +444,13 @@ def test_a_lapsed_grant_and_the_unpaid_rest_of_a_closed_one_go_back_to_the_round
         application=cases[0], user=staff, reason="Projektet blev ikke til noget"
     )
     assert selectors.committed(open_round) == 60000
-    services.payout_record(application=cases[1], user=staff, paid_on=timezone.localdate(),
-                             amount=Decimal(45000), nemkonto_reference="NK")  # fmt: skip
+    services.payout_record(
+        application=cases[1],
+        user=staff,
+        paid_on=timezone.localdate(),
+        amount=Decimal(45000),
+        nemkonto_reference="NK",
+    )
     report = services.final_report_submit(application=cases[1], user=applicant, text="Færdigt")
     services.final_report_accept(report=report, user=staff)
     services.application_close(application=cases[1], user=staff)
@@ -443,7 +463,12 @@ def test_a_paid_grant_cannot_lapse(in_review, staff):
     services.decision_record(
         application=in_review, user=staff, outcome="granted", amount=Decimal(60000)
     )
-    services.payout_record(application=in_review, user=staff, paid_on=timezone.localdate(),
-                             amount=Decimal(1000), nemkonto_reference="NK")  # fmt: skip
+    services.payout_record(
+        application=in_review,
+        user=staff,
+        paid_on=timezone.localdate(),
+        amount=Decimal(1000),
+        nemkonto_reference="NK",
+    )
     with pytest.raises(ValidationError):
         services.application_lapse(application=in_review, user=staff, reason="x")

@@ -64,6 +64,19 @@ def test_the_deadline_comes_after_the_opening(rtf):
     assert not Round.objects.exists()
 
 
+def test_the_final_report_is_due_within_five_years(rtf, open_round):
+    """The rule is the service's, so the admin and the staff page both keep it."""
+    opens = datetime.datetime(2027, 3, 1, 8, tzinfo=datetime.UTC)
+    with pytest.raises(ValidationError, match="højst ligge 60 måneder"):
+        services.round_create(pool=rtf, name="Forår", opens_at=opens,
+                              deadline=opens + datetime.timedelta(days=30),
+                              budget=Decimal(100000), report_months=61)  # fmt: skip
+    with pytest.raises(ValidationError, match="højst ligge 60 måneder"):
+        services.round_update(round_=open_round, **_values(open_round, report_months=61))
+    services.round_update(round_=open_round, **_values(open_round, report_months=60))
+    assert Round.objects.get(pk=open_round.pk).report_months == 60
+
+
 def test_the_staff_page_refuses_a_pool_change_with_the_form_kept(
     client, open_round, lbf, applicant, staff
 ):
