@@ -1,5 +1,5 @@
 """Pools, criteria, rounds and the mail settings are edited here by staff. Applications and
-everything that follows them are changed only through the review pages (services.py),
+everything that follows them are changed only through the review pages (services/),
 so the admin shows them read-only."""
 
 from django import forms
@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from holbaek.admin import PortalAdmin, PortalAdminForm, PortalInline, ReadOnlyAdmin, ServiceAdmin
 from projektudvalg import services
-from projektudvalg.forms import RoundForm
+from projektudvalg.forms.rounds import RoundForm
 from projektudvalg.models import (
     AdvisoryNote,
     AgendaItem,

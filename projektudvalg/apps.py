@@ -7,4 +7,7 @@ class ProjektudvalgConfig(AppConfig):
     verbose_name = _("Projektudvalget")
 
     def ready(self):
-        from projektudvalg import account_links, area_sections  # noqa: F401  (register their parts)
+        # Imported in ready(), as Django needs: these modules register this app's account
+        # links and area section with holbaek and lokalfora, and they import models, which
+        # cannot be imported before the app registry is ready.
+        from projektudvalg import account_links, area_sections  # noqa: F401

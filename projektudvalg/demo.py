@@ -23,55 +23,65 @@ APPLICATIONS = [
 ]
 
 
-@transaction.atomic
-def load() -> str:
-    if Round.objects.exists():
-        return "ansøgningsrunder findes allerede"
+def _open_rounds() -> dict[str, Round]:
+    """An open round in each pool, the deadline 60 days ahead at the end of that day."""
     today = timezone.localdate()
     opens = timezone.now() - datetime.timedelta(days=7)
-    rounds = {}
-    for slug, budget in (("rum-til-faellesskab", 2_500_000), ("landsbyfornyelse", 800_000)):
-        pool = GrantPool.objects.get(slug=slug)
-        rounds[slug] = Round.objects.create(
-            pool=pool,
+    return {
+        slug: services.round_create(
+            pool=GrantPool.objects.get(slug=slug),
             name=f"Demo-runde {today.year}",
             opens_at=opens,
             deadline=end_of_day(today + datetime.timedelta(days=60)),
             budget=Decimal(budget),
         )
+        for slug, budget in (("rum-til-faellesskab", 2_500_000), ("landsbyfornyelse", 800_000))
+    }
+
+
+def _draft(round_: Round, citizen, *, title: str, slug: str, amount: Decimal) -> Application:
+    """A complete Rum til fællesskab draft: 12 % of its own money, one criterion."""
+    area = LocalArea.objects.get(slug=slug)
+    application = services.application_create(pool=round_.pool, round_id=round_.pk, user=citizen)
+    own = (amount * Decimal("0.12")).quantize(Decimal(1))
+    return services.application_save_draft(
+        application=application,
+        values={
+            "organisation": f"Demo Borgerforening {area.name}",
+            "applicant_type": "association",
+            "area": area,
+            "title": f"(Demo) {title}",
+            "description": "(Demotekst) Et opdigtet projekt.",
+            "amount_applied": amount,
+            "cofinancing_cash": own,
+            "timeline": "2027",
+            "contact_name": "Demo Borger",
+            "contact_email": "borger@example.org",
+            "co_creator_consulted": True,
+        },
+        criteria=[round_.pool.criteria_list.first()],
+        lines=[("Materialer og håndværkere", amount + own)],
+    )
+
+
+@transaction.atomic
+def load() -> str:
+    if Round.objects.exists():
+        return "ansøgningsrunder findes allerede"
+    round_ = _open_rounds()["rum-til-faellesskab"]
     citizen = demo_user("borger@example.org", "Demo Borger")
     staff = demo_user("sekretariat@example.org", "Demo Sekretariat")
-    pool = rounds["rum-til-faellesskab"].pool
-    criterion = pool.criteria_list.first()
     for title, slug, amount, state in APPLICATIONS:
-        application = services.start(pool=pool, round_id=rounds["rum-til-faellesskab"].pk,
-                                     user=citizen)  # fmt: skip
-        own = (amount * Decimal("0.12")).quantize(Decimal(1))
-        services.save_draft(
-            application=application,
-            values={
-                "organisation": f"Demo Borgerforening {LocalArea.objects.get(slug=slug).name}",
-                "applicant_type": "association",
-                "area": LocalArea.objects.get(slug=slug),
-                "title": f"(Demo) {title}",
-                "description": "(Demotekst) Et opdigtet projekt.",
-                "amount_applied": amount,
-                "cofinancing_cash": own,
-                "timeline": "2027",
-                "contact_name": "Demo Borger",
-                "contact_email": "borger@example.org",
-                "co_creator_consulted": True,
-            },
-            criteria=[criterion],
-            lines=[("Materialer og håndværkere", amount + own)],
-        )
+        application = _draft(round_, citizen, title=title, slug=slug, amount=amount)
         if state == "draft":
             continue
-        services.submit(application=application, user=citizen)
-        services.start_review(application=application, user=staff)
+        services.application_submit(application=application, user=citizen)
+        services.review_start(application=application, user=staff)
         if state == "granted":
-            services.decide(application=application, user=staff, outcome="granted",
-                            amount=amount, conditions="Skiltning med puljens navn.")  # fmt: skip
+            services.decision_record(
+                application=application, user=staff, outcome="granted", amount=amount,
+                conditions="Skiltning med puljens navn.",
+            )  # fmt: skip
     count = Application.objects.count()
     return (
         f"2 åbne demo-runder og {count} opdigtede ansøgninger (bevilget, under behandling, kladde)"

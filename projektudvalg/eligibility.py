@@ -6,7 +6,7 @@ while any remain. All arithmetic is exact (`Decimal`); a share such as 10 % is
 compared by multiplying out, never by rounding a percentage.
 
 `NEEDED` is what submitting needs filled in, by the form's field names: `missing()`
-names each empty one (services.check refuses on them), and the application form marks
+names each empty one (services.application_check refuses on them), and the form marks
 exactly these as needed and no others "(frivilligt)", so the two cannot disagree.
 """
 
@@ -16,8 +16,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from holbaek.text import kroner as kr
-from holbaek.text import one_full_stop
+from holbaek.text import kroner, number, one_full_stop
 from projektudvalg.models import ApplicantType, Application, Location, Ownership, RuleSet
 
 ZERO = Decimal(0)
@@ -91,8 +90,9 @@ def missing(pool, values: dict) -> list[str]:
 
 
 def percent(share: Decimal) -> str:
-    text = f"{(share * 100).normalize():f}".replace(".", ",")
-    return f"{text} %"
+    """A share as a percentage with the decimals it has: 0.10 -> "10 %", 0.125 -> "12,5 %"."""
+    value = (share * 100).normalize()
+    return f"{number(value, max(0, -value.as_tuple().exponent))} %"
 
 
 @dataclass(frozen=True)
@@ -145,40 +145,64 @@ def check(pool, facts: Facts) -> Result:
 
 
 def _community(pool, facts: Facts) -> Result:
-    problems, notes = [], []
-    applied = facts.amount_applied  # None: missing() names it
-    if applied is not None and pool.min_amount is not None and applied < pool.min_amount:
-        problems.append(
-            _("Der skal søges mindst %(min)s. I søger %(applied)s.")
-            % {"min": kr(pool.min_amount), "applied": kr(applied)}
-        )
     own = cofinancing(pool, facts)
-    if facts.volunteer_hours:
-        notes.append(
-            _("%(hours)s frivillige timer à %(rate)s tæller som %(value)s egenfinansiering.")
-            % {
-                "hours": facts.volunteer_hours,
-                "rate": kr(pool.volunteer_hour_rate or ZERO),
-                "value": kr(volunteer_value(pool, facts)),
-            }
-        )
-    financing = (applied or ZERO) + own + facts.other_municipal
+    problems = [
+        *_below_minimum(pool, facts),
+        *_unbalanced_budget(facts, own),
+        *_too_little_cofinancing(pool, facts, own),
+        *_applicant_type_not_allowed(pool, facts),
+    ]
+    return Result(problems, _volunteer_notes(pool, facts))
+
+
+def _below_minimum(pool, facts: Facts) -> list[str]:
+    applied = facts.amount_applied  # None: missing() names it
+    if applied is None or pool.min_amount is None or applied >= pool.min_amount:
+        return []
+    return [
+        _("Der skal søges mindst %(min)s. I søger %(applied)s.")
+        % {"min": kroner(pool.min_amount), "applied": kroner(applied)}
+    ]
+
+
+def _volunteer_notes(pool, facts: Facts) -> list[str]:
+    if not facts.volunteer_hours:
+        return []
+    return [
+        _("%(hours)s frivillige timer à %(rate)s tæller som %(value)s egenfinansiering.")
+        % {
+            "hours": facts.volunteer_hours,
+            "rate": kroner(pool.volunteer_hour_rate or ZERO),
+            "value": kroner(volunteer_value(pool, facts)),
+        }
+    ]
+
+
+def _unbalanced_budget(facts: Facts, own: Decimal) -> list[str]:
+    """The budget lines must add up to the amount applied for, the co-financing and other
+    municipal money."""
+    financing = (facts.amount_applied or ZERO) + own + facts.other_municipal
     if facts.budget_total <= 0:
-        problems.append(_("Skriv projektets udgifter i budgettet."))
-    elif financing != facts.budget_total:
-        problems.append(
-            _(
-                "Budgettet hænger ikke sammen: udgifterne er %(total)s, men det ansøgte beløb, "
-                "egenfinansieringen og andre kommunale tilskud er tilsammen %(financing)s."
-            )
-            % {"total": kr(facts.budget_total), "financing": kr(financing)}
+        return [_("Skriv projektets udgifter i budgettet.")]
+    if financing == facts.budget_total:
+        return []
+    return [
+        _(
+            "Budgettet hænger ikke sammen: udgifterne er %(total)s, men det ansøgte beløb, "
+            "egenfinansieringen og andre kommunale tilskud er tilsammen %(financing)s."
         )
-    required = (
-        applied is not None
-        and pool.cofinancing_from is not None
-        and applied >= pool.cofinancing_from
-    )
-    share_needed = required and pool.cofinancing_share is not None and facts.budget_total > 0
+        % {"total": kroner(facts.budget_total), "financing": kroner(financing)}
+    ]
+
+
+def _too_little_cofinancing(pool, facts: Facts, own: Decimal) -> list[str]:
+    """From the pool's amount on: a share of the total as co-financing, and a share of
+    that in cash."""
+    applied = facts.amount_applied
+    if applied is None or pool.cofinancing_from is None or applied < pool.cofinancing_from:
+        return []
+    problems = []
+    share_needed = pool.cofinancing_share is not None and facts.budget_total > 0
     if share_needed and own < pool.cofinancing_share * facts.budget_total:
         problems.append(
             _(
@@ -187,13 +211,13 @@ def _community(pool, facts: Facts) -> Result:
                 "Tilskud fra andre kommunale puljer tæller ikke med."
             )
             % {
-                "from": kr(pool.cofinancing_from),
+                "from": kroner(pool.cofinancing_from),
                 "share": percent(pool.cofinancing_share),
-                "needed": kr(pool.cofinancing_share * facts.budget_total),
-                "own": kr(own),
+                "needed": kroner(pool.cofinancing_share * facts.budget_total),
+                "own": kroner(own),
             }
         )
-    cash_needed = required and pool.cash_share is not None and own > 0
+    cash_needed = pool.cash_share is not None and own > 0
     if cash_needed and facts.cofinancing_cash < pool.cash_share * own:
         problems.append(
             _(
@@ -202,18 +226,22 @@ def _community(pool, facts: Facts) -> Result:
             )
             % {
                 "share": percent(pool.cash_share),
-                "needed": kr(pool.cash_share * own),
-                "own": kr(own),
-                "cash": kr(facts.cofinancing_cash),
+                "needed": kroner(pool.cash_share * own),
+                "own": kroner(own),
+                "cash": kroner(facts.cofinancing_cash),
             }
         )
+    return problems
+
+
+def _applicant_type_not_allowed(pool, facts: Facts) -> list[str]:
     allowed = pool.allowed_applicant_types or []
-    if facts.applicant_type and allowed and facts.applicant_type not in allowed:
-        problems.append(
-            _("%(type)s kan ikke søge denne pulje.")
-            % {"type": ApplicantType(facts.applicant_type).label}
-        )
-    return Result(problems, notes)
+    if not facts.applicant_type or not allowed or facts.applicant_type in allowed:
+        return []
+    return [
+        _("%(type)s kan ikke søge denne pulje.")
+        % {"type": ApplicantType(facts.applicant_type).label}
+    ]
 
 
 def _village_renewal(pool, facts: Facts) -> Result:
@@ -235,8 +263,8 @@ def _village_renewal(pool, facts: Facts) -> Result:
                     "%(limit)s indbyggere. Byen har %(population)s."
                 )
                 % {
-                    "limit": f"{limit:,}".replace(",", "."),
-                    "population": f"{facts.town_population:,}".replace(",", "."),
+                    "limit": number(limit),
+                    "population": number(facts.town_population),
                 }
             )
     if facts.ownership == Ownership.NOT_OWNER:
@@ -250,15 +278,15 @@ def _village_renewal(pool, facts: Facts) -> Result:
         if applied is not None and applied > facts.budget_total:
             problems.append(
                 _("Du kan ikke søge mere end arbejdet koster (%(total)s).")
-                % {"total": kr(facts.budget_total)}
+                % {"total": kroner(facts.budget_total)}
             )
         if pool.own_share is not None:
             notes.append(
                 _("Regn med selv at betale omkring %(share)s af udgifterne: %(own)s af %(total)s.")
                 % {
                     "share": percent(pool.own_share),
-                    "own": kr(pool.own_share * facts.budget_total),
-                    "total": kr(facts.budget_total),
+                    "own": kroner(pool.own_share * facts.budget_total),
+                    "total": kroner(facts.budget_total),
                 }
             )
     return Result(problems, notes)

@@ -26,6 +26,8 @@ def context(decision: Decision) -> dict:
 
 def pdf(decision: Decision) -> bytes:
     """Rendered by WeasyPrint from the same letter template, in Danish."""
+    # Imported here on purpose: WeasyPrint takes about 2 s to import, which every worker
+    # and management command would pay at start-up for the few requests that make a PDF.
     from weasyprint import HTML
 
     with translation.override("da"):

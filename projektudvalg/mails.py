@@ -14,8 +14,7 @@ from holbaek import mail
 from holbaek.links import absolute_url
 from holbaek.logfilters import log_send_failure
 from projektudvalg import letters
-from projektudvalg.models import Application, Decision, Status, StatusMail
-from projektudvalg.workflow import APPLICANT_LABELS
+from projektudvalg.models import APPLICANT_LABELS, Application, Decision, Status, StatusMail
 
 logger = logging.getLogger(__name__)
 

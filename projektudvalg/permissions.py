@@ -22,6 +22,7 @@ from django.core.exceptions import PermissionDenied
 
 from faelles_skabere.selectors import follows_area
 from holbaek import roles
+from projektudvalg import workflow
 from projektudvalg.models import Status
 
 
@@ -58,6 +59,19 @@ def can_edit(user, application) -> bool:
     )
 
 
+def can_withdraw(user, application) -> bool:
+    """The applicant, until the committee has decided (workflow's `withdraw`)."""
+    return is_applicant(user, application) and workflow.allowed(application.status, "withdraw")
+
+
+def can_submit_final_report(user, application) -> bool:
+    """The applicant, once the application is granted and until the case is closed."""
+    return is_applicant(user, application) and application.status in (
+        Status.GRANTED,
+        Status.PAID,
+    )
+
+
 def can_view_letter(user, application) -> bool:
     """The decision letter: whoever may read the application (its applicant, committee
     staff, the area's fælles-skaber)."""
@@ -77,10 +91,6 @@ def require_reviewer(user) -> None:
     """For the staff-only pages: 403 for everyone but committee staff and administrators."""
     if not can_review(user):
         raise PermissionDenied
-
-
-def can_decide(user) -> bool:
-    return is_committee_staff(user)
 
 
 def can_advise(user, application) -> bool:

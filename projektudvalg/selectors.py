@@ -1,21 +1,111 @@
 """Reads for the pool pages, each a fixed number of queries."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch
+import datetime
+from decimal import Decimal
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Sum
 from django.utils import timezone
 
 from faelles_skabere.selectors import areas_followed_by
+from projektudvalg import versions
 from projektudvalg.models import (
     AdvisoryNote,
+    AgendaItem,
     Application,
     Decision,
     GrantPool,
+    Meeting,
     Outcome,
+    Payout,
     Round,
     Status,
 )
-from projektudvalg.services.review import committed_by_round
 
 GRANTED_STATUSES = [Status.GRANTED, Status.PAID, Status.CLOSED]
+GRANT_OUTCOMES = [Outcome.GRANTED, Outcome.PARTLY]
+
+
+def committed_by_round(round_ids) -> dict[int, Decimal]:
+    """What each round's grants hold: the amount granted while a grant is open, what was
+    actually paid once it is closed, and nothing for a grant that lapsed. 2 queries."""
+    totals = dict.fromkeys(round_ids, Decimal(0))
+    open_grants = (
+        Decision.objects.filter(
+            application__round__in=round_ids,
+            application__status__in=[Status.GRANTED, Status.PAID],
+            outcome__in=GRANT_OUTCOMES,
+        )
+        .values_list("application__round")
+        .annotate(total=Sum("amount"))
+    )
+    paid_closed = (
+        Payout.objects.filter(application__round__in=round_ids, application__status=Status.CLOSED)
+        .values_list("application__round")
+        .annotate(total=Sum("amount"))
+    )
+    for round_id, total in [*open_grants, *paid_closed]:
+        totals[round_id] += total
+    return totals
+
+
+def committed(round_: Round) -> Decimal:
+    return committed_by_round([round_.pk])[round_.pk]
+
+
+def granted_amount(application: Application) -> Decimal | None:
+    """The latest grant's amount, or None if the application was never granted. 1 query."""
+    decision = (
+        application.decisions.filter(outcome__in=GRANT_OUTCOMES).order_by("-decided_at").first()
+    )
+    return decision.amount if decision else None
+
+
+def paid_amount(application: Application) -> Decimal:
+    return application.payouts.aggregate(total=Sum("amount"))["total"] or Decimal(0)
+
+
+def final_reports_overdue(today: datetime.date):
+    """The grants, still open, whose final report was due before `today` and never came."""
+    return (
+        Decision.objects.filter(
+            outcome__in=GRANT_OUTCOMES,
+            report_due__lt=today,
+            application__status__in=[Status.GRANTED, Status.PAID],
+            application__final_reports__isnull=True,
+        )
+        .select_related("application__applicant")
+        .order_by("pk")
+    )
+
+
+def application(pk: int) -> Application | None:
+    """One application with what every page of it shows (pool, round, area, applicant)."""
+    found = Application.objects.select_related("pool", "round", "area", "applicant")
+    return found.filter(pk=pk).first()
+
+
+def applications_of(user):
+    """The user's own applications, newest first."""
+    return (
+        Application.objects.filter(applicant=user)
+        .select_related("pool", "round")
+        .order_by("-created_at")
+    )
+
+
+def application_details(application: Application) -> dict:
+    """What the applicant's status page shows: the timeline, the latest decision, the
+    budget, criteria, files, payouts and reports, and how many versions were submitted."""
+    return {
+        "events": list(application.events.select_related("by")),
+        "decision": application.decisions.order_by("-decided_at").first(),
+        "lines": list(application.budget_lines.all()),
+        "criteria": list(application.criteria.all()),
+        "files": list(application.files.all()),
+        "payouts": list(application.payouts.all()),
+        "reports": list(application.final_reports.all()),
+        "version_count": application.versions.count(),
+    }
 
 
 def open_round(pool: GrantPool):
@@ -24,7 +114,7 @@ def open_round(pool: GrantPool):
 
 def granted_projects(*, pool=None, year=None, area=None):
     """Granted applications with their granted amount: title, organisation, area, amount."""
-    grants = Decision.objects.filter(outcome__in=[Outcome.GRANTED, Outcome.PARTLY])
+    grants = Decision.objects.filter(outcome__in=GRANT_OUTCOMES)
     projects = (
         Application.objects.filter(status__in=GRANTED_STATUSES)
         .select_related("pool", "area", "round")
@@ -69,7 +159,7 @@ def letter_decision(application):
 
 
 def round_overview(round_ids=None):
-    """Each round with its budget, what is committed (services.committed) and what is left
+    """Each round with its budget, what is committed (`committed_by_round`) and what is left
     (`left`, budget minus committed): the rounds page and the queue both show these.
     2 queries for the rounds, whatever their number."""
     rounds = Round.objects.select_related("pool").order_by("-deadline")
@@ -99,3 +189,37 @@ def awaiting_advice(user):
         .select_related("pool", "area", "round")
         .order_by("submitted_at", "pk")
     )
+
+
+def case_details(application: Application) -> dict:
+    """What the case page shows of one application besides the application itself: the
+    reviewers' assessments, advisory notes, recommendation, decisions, budget, files,
+    payouts, reports, agenda items, timeline and what changed in the last resubmission."""
+    snapshots = list(application.versions.all())
+    assessments = application.assessments.select_related("assessor")
+    return {
+        "criteria": list(application.pool.criteria_list.filter(is_active=True)),
+        "assessments": list(assessments.prefetch_related("scores__criterion")),
+        "notes": list(application.advisory_notes.select_related("author")),
+        "recommendation": getattr(application, "recommendation", None),
+        "decisions": list(application.decisions.select_related("meeting", "decided_by")),
+        "lines": list(application.budget_lines.all()),
+        "files": list(application.files.all()),
+        "payouts": list(application.payouts.all()),
+        "reports": list(application.final_reports.all()),
+        "agenda": list(application.agenda_items.select_related("meeting")),
+        "latest_changes": (
+            versions.changes(snapshots[-2].data, snapshots[-1].data) if len(snapshots) > 1 else []
+        ),
+        "version_count": len(snapshots),
+        "events": list(application.events.select_related("by")),
+    }
+
+
+def meeting_agenda(pk: int) -> Meeting | None:
+    """A meeting with its agenda items in order, each with the application's pool, area
+    and recommendation. 2 queries."""
+    items = AgendaItem.objects.select_related(
+        "application__pool", "application__area", "application__recommendation"
+    ).order_by("number")
+    return Meeting.objects.prefetch_related(Prefetch("items", queryset=items)).filter(pk=pk).first()

@@ -12,7 +12,7 @@ from projektudvalg import services
 def remind_final_reports() -> int:
     """Applicants whose final report is overdue get a reminder (at most every 14 days)."""
     try:
-        return services.remind_final_reports()
+        return services.final_report_remind_overdue()
     finally:
         ensure_scheduled()
 

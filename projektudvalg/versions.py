@@ -3,6 +3,7 @@
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from holbaek.text import kroner
 from projektudvalg.models import Application
 
 FIELDS = [
@@ -58,8 +59,8 @@ def changes(older: dict, newer: dict) -> list[tuple[str, str, str]]:
         found.append(
             (
                 _("Budget"),
-                "; ".join(f"{d}: {a} kr." for d, a in older.get("budget", [])),
-                "; ".join(f"{d}: {a} kr." for d, a in newer.get("budget", [])),
+                "; ".join(f"{d}: {kroner(a)}" for d, a in older.get("budget", [])),
+                "; ".join(f"{d}: {kroner(a)}" for d, a in newer.get("budget", [])),
             )
         )
     return found

@@ -1,9 +1,10 @@
 """The application's statuses and every allowed transition, as one table.
 
 Each action moves from one of its `sources` to its `target`; anything else is
-refused with a Danish message. `services.py` has one function per action, and
+refused with a Danish message. `services/` has one function per action, and
 each goes through `transition()`, which locks the application row, records the
-change for the timeline and mails the applicant if staff have left that on.
+change for the timeline and mails the applicant if staff have left that on. What the
+applicant reads for each status is `models.APPLICANT_LABELS`.
 """
 
 from dataclasses import dataclass
@@ -13,7 +14,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from projektudvalg.models import Application, Status, StatusEvent
+from projektudvalg import mails
+from projektudvalg.models import APPLICANT_LABELS, Application, Status, StatusEvent
 
 
 @dataclass(frozen=True)
@@ -44,20 +46,6 @@ TRANSITIONS: dict[str, Transition] = {
         S.WITHDRAWN,
         gettext_lazy("trækkes tilbage"),
     ),
-}
-
-# What the applicant reads: plain Danish, as the issue lists them.
-APPLICANT_LABELS = {
-    S.DRAFT: gettext_lazy("kladde (ikke indsendt)"),
-    S.SUBMITTED: gettext_lazy("modtaget"),
-    S.IN_REVIEW: gettext_lazy("under behandling"),
-    S.RETURNED: gettext_lazy("sendt retur"),
-    S.GRANTED: gettext_lazy("bevilget"),
-    S.REFUSED: gettext_lazy("afslået"),
-    S.PAID: gettext_lazy("udbetalt"),
-    S.CLOSED: gettext_lazy("afsluttet"),
-    S.LAPSED: gettext_lazy("bortfaldet (tilskuddet er ikke brugt)"),
-    S.WITHDRAWN: gettext_lazy("trukket tilbage"),
 }
 
 
@@ -99,7 +87,5 @@ def transition(application: Application, action: str, *, by, note: str = "") -> 
         StatusEvent.objects.create(
             application=locked, from_status=previous, to_status=rule.target, by=by, note=note
         )
-        from projektudvalg import mails
-
         transaction.on_commit(lambda: mails.status_changed(application.pk, rule.target))
     return application

@@ -1,4 +1,5 @@
 from projektudvalg.models.applications import (
+    APPLICANT_LABELS,
     Application,
     ApplicationFile,
     AttachmentKind,
@@ -32,6 +33,7 @@ from projektudvalg.models.review import (
 )
 
 __all__ = [
+    "APPLICANT_LABELS",
     "AdvisoryNote",
     "AgendaItem",
     "ApplicantType",

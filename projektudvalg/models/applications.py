@@ -14,7 +14,8 @@ CVR = RegexValidator(r"^[0-9]{8}$", _("Et CVR-nummer er 8 cifre."))
 
 
 class Status(models.TextChoices):
-    """The application's status. What the applicant reads is `APPLICANT_LABELS`."""
+    """The application's status (staff's word). What the applicant reads is
+    `APPLICANT_LABELS`; the allowed transitions are `workflow.TRANSITIONS`."""
 
     DRAFT = "draft", _("kladde")
     SUBMITTED = "submitted", _("modtaget")
@@ -26,6 +27,21 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("afsluttet")
     LAPSED = "lapsed", _("bortfaldet")
     WITHDRAWN = "withdrawn", _("trukket tilbage")
+
+
+# What the applicant reads: plain Danish, as the issue lists them.
+APPLICANT_LABELS = {
+    Status.DRAFT: _("kladde (ikke indsendt)"),
+    Status.SUBMITTED: _("modtaget"),
+    Status.IN_REVIEW: _("under behandling"),
+    Status.RETURNED: _("sendt retur"),
+    Status.GRANTED: _("bevilget"),
+    Status.REFUSED: _("afslået"),
+    Status.PAID: _("udbetalt"),
+    Status.CLOSED: _("afsluttet"),
+    Status.LAPSED: _("bortfaldet (tilskuddet er ikke brugt)"),
+    Status.WITHDRAWN: _("trukket tilbage"),
+}
 
 
 class Location(models.TextChoices):
@@ -155,9 +171,7 @@ class Application(models.Model):
 
     @property
     def applicant_status(self):
-        """The status in the applicant's plain Danish (workflow.APPLICANT_LABELS)."""
-        from projektudvalg.workflow import APPLICANT_LABELS
-
+        """The status in the applicant's plain Danish (APPLICANT_LABELS)."""
         return APPLICANT_LABELS[self.status]
 
     @property
@@ -265,8 +279,6 @@ class StatusEvent(models.Model):
 
     @property
     def applicant_label(self):
-        from projektudvalg.workflow import APPLICANT_LABELS
-
         return APPLICANT_LABELS[self.to_status]
 
 

@@ -1,7 +1,8 @@
-"""One service per step of an application's life. Views only call these.
+"""One service per step of an application's life. Views, the admin, tasks and the demo
+only call these.
 
 Split by who acts: `applying` (the applicant), `review` (committee staff up to the
-decision) and `followup` (after it).
+decision), `followup` (after it) and `rounds` (staff open and change rounds).
 
 The money rules: a decision can never commit more than the round's budget (the
 round's row is locked while the check and the commitment happen), and payouts
@@ -9,45 +10,38 @@ never exceed what was granted (the application's row is locked).
 """
 
 from projektudvalg.services.applying import (
-    MAX_FILES,
-    attach,
-    budget_total,
-    check,
-    facts,
-    save_draft,
-    start,
-    submit,
-    withdraw,
+    application_check,
+    application_create,
+    application_save_draft,
+    application_submit,
+    application_withdraw,
+    attachment_add,
+    attachment_remove,
 )
 from projektudvalg.services.followup import (
-    REMINDER_INTERVAL,
-    accept_final_report,
-    close,
-    granted_amount,
-    lapse,
-    register_payout,
-    remind_final_reports,
-    submit_final_report,
+    application_close,
+    application_lapse,
+    final_report_accept,
+    final_report_remind_overdue,
+    final_report_submit,
+    payout_record,
 )
 from projektudvalg.services.review import (
-    add_advisory_note,
-    add_months,
-    add_to_agenda,
-    assess,
-    committed,
-    committed_by_round,
-    decide,
+    advisory_note_create,
+    agenda_item_add,
+    assessment_save,
+    decision_record,
     meeting_create,
-    recommend,
-    start_review,
+    recommendation_save,
+    review_start,
 )
 from projektudvalg.services.rounds import round_create, round_update
 
 __all__ = [
-    "MAX_FILES", "REMINDER_INTERVAL", "accept_final_report", "add_advisory_note",
-    "add_months", "add_to_agenda", "assess", "attach", "budget_total", "check", "close",
-    "committed", "committed_by_round", "decide", "facts", "granted_amount", "lapse",
-    "meeting_create", "recommend", "register_payout", "remind_final_reports", "round_create",
-    "round_update", "save_draft", "start", "start_review", "submit", "submit_final_report",
-    "withdraw",
+    "advisory_note_create", "agenda_item_add",
+    "application_check", "application_close", "application_create", "application_lapse",
+    "application_save_draft", "application_submit", "application_withdraw", "assessment_save",
+    "attachment_add", "attachment_remove", "decision_record", "final_report_accept",
+    "final_report_remind_overdue", "final_report_submit", "meeting_create", "payout_record",
+    "recommendation_save", "review_start", "round_create", "round_update",
 ]  # fmt: skip

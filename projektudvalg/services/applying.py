@@ -1,4 +1,4 @@
-"""The applicant's side: start, save and submit a draft, attach files, withdraw."""
+"""The applicant's side: start, save and submit a draft, add and remove files, withdraw."""
 
 from decimal import Decimal
 
@@ -24,7 +24,8 @@ from projektudvalg.workflow import transition
 MAX_FILES = 10
 
 
-def start(*, pool: GrantPool, round_id, user) -> Application:
+@transaction.atomic
+def application_create(*, pool: GrantPool, round_id: int | None, user) -> Application:
     """A new draft in the pool's open round (the round id comes from the form: checked)."""
     now = timezone.now()
     found = Round.objects.filter(pk=round_id, pool=pool).first() if round_id else None
@@ -35,14 +36,14 @@ def start(*, pool: GrantPool, round_id, user) -> Application:
     return Application.objects.create(pool=pool, round=found, applicant=user)
 
 
-def budget_total(application: Application) -> Decimal:
+def _budget_total(application: Application) -> Decimal:
     return sum((line.amount for line in application.budget_lines.all()), Decimal(0))
 
 
-def facts(application: Application) -> eligibility.Facts:
+def _facts(application: Application) -> eligibility.Facts:
     return eligibility.Facts(
         amount_applied=application.amount_applied,
-        budget_total=budget_total(application),
+        budget_total=_budget_total(application),
         cofinancing_cash=application.cofinancing_cash,
         volunteer_hours=application.volunteer_hours,
         cofinancing_materials=application.cofinancing_materials,
@@ -56,7 +57,7 @@ def facts(application: Application) -> eligibility.Facts:
     )
 
 
-def needed_values(application: Application) -> dict:
+def _needed_values(application: Application) -> dict:
     """The values of the fields submitting needs (eligibility.NEEDED), by form field name:
     the chosen criteria, and for `files` the photos of the building."""
     lists = {
@@ -69,10 +70,10 @@ def needed_values(application: Application) -> dict:
     }
 
 
-def check(application: Application) -> eligibility.Result:
+def application_check(*, application: Application) -> eligibility.Result:
     """The missing needed fields and the pool's rules, as the form shows them on save."""
-    result = eligibility.check(application.pool, facts(application))
-    missing = eligibility.missing(application.pool, needed_values(application))
+    result = eligibility.check(application.pool, _facts(application))
+    missing = eligibility.missing(application.pool, _needed_values(application))
     return eligibility.Result(missing + result.problems, result.notes)
 
 
@@ -84,7 +85,9 @@ def _editable(application: Application) -> None:
 
 
 @transaction.atomic
-def save_draft(*, application: Application, values: dict, criteria=None, lines=None):
+def application_save_draft(
+    *, application: Application, values: dict, criteria=None, lines=None
+) -> Application:
     """Saves what the applicant wrote. `lines`: [(description, amount)], replacing the old."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     _editable(application)
@@ -102,7 +105,10 @@ def save_draft(*, application: Application, values: dict, criteria=None, lines=N
     return application
 
 
-def attach(*, application: Application, uploaded, kind=AttachmentKind.APPLICATION):
+@transaction.atomic
+def attachment_add(
+    *, application: Application, uploaded, kind: str = AttachmentKind.APPLICATION
+) -> ApplicationFile:
     """A file checked by content (an .exe named .pdf is refused) and stored privately.
 
     Photos of a Landsbyfornyelse building are recognised by their content.
@@ -123,6 +129,23 @@ def attach(*, application: Application, uploaded, kind=AttachmentKind.APPLICATIO
     return stored
 
 
+@transaction.atomic
+def attachment_remove(*, attachment: ApplicationFile) -> None:
+    """Removes a file from a draft, and from storage. A file that was part of a submitted
+    version stays (staff keep what they reviewed)."""
+    application = Application.objects.select_for_update().get(pk=attachment.application_id)
+    _editable(application)
+    attachment.application = application  # as committed now, not as the caller read it
+    if not attachment.removable:
+        raise ValidationError(
+            _("Bilaget var med i en indsendt version og bliver derfor. Tilføj en ny udgave."),
+            code="kept",
+        )
+    storage, name = attachment.file.storage, attachment.file.name
+    attachment.delete()
+    storage.delete(name)
+
+
 def _next_reference(application: Application) -> str:
     """POOL-YEAR-NNNN, numbered per pool and year under a lock on the pool's row."""
     pool = GrantPool.objects.select_for_update().get(pk=application.pool_id)
@@ -133,7 +156,7 @@ def _next_reference(application: Application) -> str:
 
 
 @transaction.atomic
-def submit(*, application: Application, user, now=None) -> Application:
+def application_submit(*, application: Application, user, now=None) -> Application:
     """Checks the deadline, the fields and the rules, keeps a version and sends a receipt;
     the area's fælles-skaber is asked for their advice (a task)."""
     now = now or timezone.now()
@@ -154,7 +177,7 @@ def submit(*, application: Application, user, now=None) -> Application:
             % {"deadline": timezone.localtime(deadline).strftime("%d.%m.%Y kl. %H.%M")},
             code="deadline",
         )
-    result = check(application)
+    result = application_check(application=application)
     if not result.ok:
         raise ValidationError(result.problems, code="rules")
     if not application.reference:
@@ -172,6 +195,6 @@ def submit(*, application: Application, user, now=None) -> Application:
 
 
 @transaction.atomic
-def withdraw(*, application: Application, user) -> Application:
+def application_withdraw(*, application: Application, user) -> Application:
     """The applicant withdraws the application (until the committee has decided)."""
     return transition(application, "withdraw", by=user)

@@ -5,38 +5,29 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from holbaek.text import kroner
 from projektudvalg import mails
-from projektudvalg.eligibility import kr
 from projektudvalg.models import (
     Application,
     AttachmentKind,
     Decision,
     FinalReport,
-    Outcome,
     Payout,
     Status,
 )
-from projektudvalg.services.applying import attach
+from projektudvalg.selectors import final_reports_overdue, granted_amount, paid_amount
+from projektudvalg.services.applying import attachment_add
 from projektudvalg.workflow import transition
 
 
-def granted_amount(application: Application) -> Decimal | None:
-    decision = (
-        application.decisions.filter(outcome__in=[Outcome.GRANTED, Outcome.PARTLY])
-        .order_by("-decided_at")
-        .first()
-    )
-    return decision.amount if decision else None
-
-
 @transaction.atomic
-def register_payout(
-    *, application: Application, user, paid_on, amount, nemkonto_reference, cvr=""
-) -> Payout:
+def payout_record(
+    *, application: Application, user, paid_on: datetime.date, amount: Decimal,
+    nemkonto_reference: str, cvr: str = "",
+) -> Payout:  # fmt: skip
     application = (
         Application.objects.select_for_update().select_related("pool").get(pk=application.pk)
     )
@@ -55,12 +46,12 @@ def register_payout(
             )
         )
     granted = granted_amount(application) or Decimal(0)
-    paid = application.payouts.aggregate(total=Sum("amount"))["total"] or Decimal(0)
+    paid = paid_amount(application)
     if amount <= 0 or paid + amount > granted:
         raise ValidationError(
             {
                 "amount": _("Der kan højst udbetales %(left)s mere (bevilget %(granted)s).")
-                % {"left": kr(granted - paid), "granted": kr(granted)}
+                % {"left": kroner(granted - paid), "granted": kroner(granted)}
             }
         )
     if not nemkonto_reference.strip():
@@ -82,7 +73,7 @@ def register_payout(
 
 
 @transaction.atomic
-def submit_final_report(*, application: Application, user, text: str, files=()) -> FinalReport:
+def final_report_submit(*, application: Application, user, text: str, files=()) -> FinalReport:
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status not in (Status.GRANTED, Status.PAID):
         raise ValidationError(_("Slutrapporten indsendes, når ansøgningen er bevilget."))
@@ -90,11 +81,12 @@ def submit_final_report(*, application: Application, user, text: str, files=()) 
         raise ValidationError({"text": _("Skriv slutrapporten.")})
     report = FinalReport.objects.create(application=application, text=text.strip())
     for uploaded in files:
-        attach(application=application, uploaded=uploaded, kind=AttachmentKind.FINAL_REPORT)
+        attachment_add(application=application, uploaded=uploaded, kind=AttachmentKind.FINAL_REPORT)
     return report
 
 
-def accept_final_report(*, report: FinalReport, user) -> FinalReport:
+@transaction.atomic
+def final_report_accept(*, report: FinalReport, user) -> FinalReport:
     if report.accepted_at is None:
         report.accepted_at, report.accepted_by = timezone.now(), user
         report.save(update_fields=["accepted_at", "accepted_by"])
@@ -102,7 +94,7 @@ def accept_final_report(*, report: FinalReport, user) -> FinalReport:
 
 
 @transaction.atomic
-def lapse(*, application: Application, user, reason: str) -> Application:
+def application_lapse(*, application: Application, user, reason: str) -> Application:
     """A grant that was never paid out lapses; its money goes back to the round's budget."""
     if not reason.strip():
         raise ValidationError({"reason": _("Skriv, hvorfor tilskuddet bortfalder.")})
@@ -112,7 +104,7 @@ def lapse(*, application: Application, user, reason: str) -> Application:
 
 
 @transaction.atomic
-def close(*, application: Application, user, note="") -> Application:
+def application_close(*, application: Application, user, note: str = "") -> Application:
     if not application.final_reports.filter(accepted_at__isnull=False).exists():
         raise ValidationError(_("Slutrapporten skal være godkendt, før sagen afsluttes."))
     return transition(application, "close", by=user, note=note)
@@ -121,21 +113,11 @@ def close(*, application: Application, user, note="") -> Application:
 REMINDER_INTERVAL = datetime.timedelta(days=14)
 
 
-def remind_final_reports() -> int:
+def final_report_remind_overdue() -> int:
     """Mails applicants whose final report is overdue, at most every 14 days."""
     now = timezone.now()
-    overdue = (
-        Decision.objects.filter(
-            outcome__in=[Outcome.GRANTED, Outcome.PARTLY],
-            report_due__lt=timezone.localdate(),
-            application__status__in=[Status.GRANTED, Status.PAID],
-            application__final_reports__isnull=True,
-        )
-        .select_related("application__applicant")
-        .order_by("pk")
-    )
     sent = 0
-    for decision in overdue:
+    for decision in final_reports_overdue(timezone.localdate()):
         if decision.report_reminded_at and now - decision.report_reminded_at < REMINDER_INTERVAL:
             continue
         if mails.report_reminder(decision):

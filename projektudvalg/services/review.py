@@ -1,18 +1,17 @@
 """Committee staff's side: review, recommend, decide within the round's budget, agenda."""
 
-import calendar
 import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Sum
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from holbaek.text import one_full_stop
+from holbaek.dates import add_months
+from holbaek.text import kroner, one_full_stop
 from projektudvalg import mails
-from projektudvalg.eligibility import kr
 from projektudvalg.models import (
     AdvisoryNote,
     AgendaItem,
@@ -22,29 +21,21 @@ from projektudvalg.models import (
     Decision,
     Meeting,
     Outcome,
-    Payout,
     Recommendation,
     Round,
     Status,
 )
+from projektudvalg.selectors import committed
 from projektudvalg.workflow import lock, transition
 
 
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later, or the month's last day (31 January + 1 -> 28/29 Feb)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    last = calendar.monthrange(year, month)[1]
-    return day.replace(year=year, month=month, day=min(day.day, last))
-
-
 @transaction.atomic
-def start_review(*, application: Application, user) -> Application:
+def review_start(*, application: Application, user) -> Application:
     return transition(application, "start_review", by=user)
 
 
 @transaction.atomic
-def assess(*, application: Application, user, scores: dict, notes: str) -> Assessment:
+def assessment_save(*, application: Application, user, scores: dict, notes: str) -> Assessment:
     """scores: {criterion: 0-5}. One assessment per reviewer, updated when saved again."""
     application = Application.objects.get(pk=application.pk)
     if application.status not in (Status.SUBMITTED, Status.IN_REVIEW):
@@ -67,7 +58,8 @@ def assess(*, application: Application, user, scores: dict, notes: str) -> Asses
     return assessment
 
 
-def add_advisory_note(*, application: Application, user, text: str) -> AdvisoryNote:
+@transaction.atomic
+def advisory_note_create(*, application: Application, user, text: str) -> AdvisoryNote:
     application = Application.objects.get(pk=application.pk)
     if application.status == Status.DRAFT:
         raise ValidationError(_("Ansøgningen er ikke indsendt endnu."))
@@ -76,7 +68,10 @@ def add_advisory_note(*, application: Application, user, text: str) -> AdvisoryN
     return AdvisoryNote.objects.create(application=application, author=user, text=text.strip())
 
 
-def recommend(*, application: Application, user, outcome, amount, text) -> Recommendation:
+@transaction.atomic
+def recommendation_save(
+    *, application: Application, user, outcome: str, amount: Decimal | None, text: str
+) -> Recommendation:
     application = Application.objects.get(pk=application.pk)
     if application.status not in (Status.SUBMITTED, Status.IN_REVIEW):
         raise ValidationError(
@@ -100,36 +95,9 @@ def _check_amount(application, outcome, amount):
             raise ValidationError(
                 {
                     "amount": _("Der kan højst bevilges det ansøgte beløb (%(applied)s).")
-                    % {"applied": kr(application.amount_applied)}
+                    % {"applied": kroner(application.amount_applied)}
                 }
             )
-
-
-def committed_by_round(round_ids) -> dict[int, Decimal]:
-    """What each round's grants hold: the amount granted while a grant is open, what was
-    actually paid once it is closed, and nothing for a grant that lapsed. 2 queries."""
-    totals = dict.fromkeys(round_ids, Decimal(0))
-    open_grants = (
-        Decision.objects.filter(
-            application__round__in=round_ids,
-            application__status__in=[Status.GRANTED, Status.PAID],
-            outcome__in=[Outcome.GRANTED, Outcome.PARTLY],
-        )
-        .values_list("application__round")
-        .annotate(total=Sum("amount"))
-    )
-    paid_closed = (
-        Payout.objects.filter(application__round__in=round_ids, application__status=Status.CLOSED)
-        .values_list("application__round")
-        .annotate(total=Sum("amount"))
-    )
-    for round_id, total in [*open_grants, *paid_closed]:
-        totals[round_id] += total
-    return totals
-
-
-def committed(round_: Round) -> Decimal:
-    return committed_by_round([round_.pk])[round_.pk]
 
 
 def _action_for(outcome, reason: str) -> str:
@@ -159,16 +127,20 @@ def _check_budget(application: Application, amount: Decimal) -> None:
                         "Runden har kun %(left)s tilbage af budgettet på %(budget)s. "
                         "Der kan ikke bevilges %(amount)s."
                     )
-                    % {"left": kr(left), "budget": kr(round_.budget), "amount": kr(amount)}
+                    % {
+                        "left": kroner(left),
+                        "budget": kroner(round_.budget),
+                        "amount": kroner(amount),
+                    }
                 )
             }
         )
 
 
 @transaction.atomic
-def decide(
-    *, application: Application, user, outcome, amount=None, conditions="", reason="",
-    meeting=None,
+def decision_record(
+    *, application: Application, user, outcome: str, amount: Decimal | None = None,
+    conditions: str = "", reason: str = "", meeting: Meeting | None = None,
 ) -> Decision:  # fmt: skip
     """The committee's decision. First the application's row is locked and the step checked
     against its committed status, then a grant against the round's budget, under a lock."""
@@ -205,7 +177,7 @@ def decide(
 
 
 @transaction.atomic
-def meeting_create(*, title: str, date, place: str = "") -> Meeting:
+def meeting_create(*, title: str, date: datetime.date, place: str = "") -> Meeting:
     meeting = Meeting(title=title.strip(), date=date, place=place.strip())
     meeting.full_clean()
     meeting.save()
@@ -213,7 +185,7 @@ def meeting_create(*, title: str, date, place: str = "") -> Meeting:
 
 
 @transaction.atomic
-def add_to_agenda(*, application: Application, meeting) -> bool:
+def agenda_item_add(*, application: Application, meeting: Meeting) -> bool:
     """Puts the application on the meeting's agenda as the next item; False if it is there."""
     application = Application.objects.get(pk=application.pk)
     if application.status not in (Status.SUBMITTED, Status.IN_REVIEW):

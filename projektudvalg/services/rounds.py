@@ -1,8 +1,10 @@
 """Committee staff open and change application rounds (the staff page and the admin).
 
 A round's budget is a promise the grants rely on: it is changed only with the round's
-row locked (the lock `decide` takes before it commits money), and never below what the
-round has committed. A round's pool never changes once someone has applied in it.
+row locked (the lock `decision_record` takes before it commits money), and never below
+what the round has committed. A round's pool never changes once someone has applied in
+it, and its deadline comes after its opening. The staff page and the admin both come
+here, so both say the same.
 """
 
 import datetime
@@ -12,15 +14,31 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from holbaek.text import one_full_stop
-from projektudvalg.eligibility import kr
+from holbaek.text import kroner, one_full_stop
 from projektudvalg.models import GrantPool, Round
-from projektudvalg.services.review import committed
+from projektudvalg.selectors import committed
+
+# A final report later than five years after the grant is not a plan.
+MAX_REPORT_MONTHS = 60
+
+
+def round_dates_check(*, opens_at: datetime.datetime, deadline: datetime.datetime) -> None:
+    """The rule on a round's dates; the round form asks it too, to show it with the rest."""
+    if deadline <= opens_at:
+        raise ValidationError({"deadline": _("Fristen skal ligge efter åbningen.")})
 
 
 def _save(round_: Round) -> Round:
-    if round_.deadline <= round_.opens_at:
-        raise ValidationError({"deadline": _("Fristen skal ligge efter åbningen.")})
+    round_dates_check(opens_at=round_.opens_at, deadline=round_.deadline)
+    if round_.report_months > MAX_REPORT_MONTHS:
+        raise ValidationError(
+            {
+                "report_months": _(
+                    "Slutrapporten kan højst ligge %(max)d måneder efter bevillingen."
+                )
+                % {"max": MAX_REPORT_MONTHS}
+            }
+        )
     round_.full_clean()
     round_.save()
     return round_
@@ -53,7 +71,7 @@ def round_update(
             {
                 "budget": one_full_stop(
                     _("Runden har allerede bevilget %(amount)s. Budgettet kan ikke være mindre.")
-                    % {"amount": kr(already)}
+                    % {"amount": kroner(already)}
                 )
             }
         )

@@ -11,19 +11,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from holbaek.downloads import download
-from projektudvalg import letters, permissions, selectors, services, versions, workflow
-from projektudvalg.forms import BudgetFormSet, FinalReportForm, StartForm, budget_lines, form_class
-from projektudvalg.models import Application, GrantPool, Status
-from projektudvalg.workflow import APPLICANT_LABELS
+from projektudvalg import letters, permissions, selectors, services, versions
+from projektudvalg.forms.applying import (
+    BudgetFormSet,
+    FinalReportForm,
+    StartForm,
+    budget_lines,
+    form_class,
+)
+from projektudvalg.models import APPLICANT_LABELS, Application, GrantPool, Status
 
 
 def application_for(request, pk, check=permissions.can_view) -> Application:
     """The application if the user may see it; otherwise 404 (ids are not revealed)."""
-    application = (
-        Application.objects.select_related("pool", "round", "area", "applicant")
-        .filter(pk=pk)
-        .first()
-    )
+    application = selectors.application(pk)
     if application is None or not check(request.user, application):
         raise Http404
     return application
@@ -39,7 +40,9 @@ def start(request, slug):
         form = StartForm(request.POST)
         round_id = form.cleaned_data["round"] if form.is_valid() else None
         try:
-            application = services.start(pool=pool, round_id=round_id, user=request.user)
+            application = services.application_create(
+                pool=pool, round_id=round_id, user=request.user
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -51,16 +54,8 @@ def start(request, slug):
 @login_required
 @require_safe
 def my_applications(request):
-    applications = (
-        Application.objects.filter(applicant=request.user)
-        .select_related("pool", "round")
-        .order_by("-created_at")
-    )
-    return render(
-        request,
-        "projektudvalg/my_applications.html",
-        {"applications": applications},
-    )
+    applications = selectors.applications_of(request.user)
+    return render(request, "projektudvalg/my_applications.html", {"applications": applications})
 
 
 def _edit_context(application, form, formset, *, result=None):
@@ -68,7 +63,7 @@ def _edit_context(application, form, formset, *, result=None):
         "application": application,
         "form": form,
         "formset": formset,
-        "result": result or services.check(application),
+        "result": result or services.application_check(application=application),
         "files": list(application.files.all()),
         "deadline": application.round.deadline,
         "round_closed": not application.round.is_open() and application.status == Status.DRAFT,
@@ -89,11 +84,13 @@ def _save_what_is_valid(application, form, formset) -> list[str]:
     }
     criteria = form.cleaned_data.get("criteria") if "criteria" in form.fields else None
     lines = budget_lines(formset) if formset.is_valid() else None
-    services.save_draft(application=application, values=values, criteria=criteria, lines=lines)
+    services.application_save_draft(
+        application=application, values=values, criteria=criteria, lines=lines
+    )
     problems = []
     for uploaded in form.cleaned_data.get("files") or []:
         try:
-            services.attach(application=application, uploaded=uploaded)
+            services.attachment_add(application=application, uploaded=uploaded)
         except ValidationError as error:
             problems.extend(error.messages)
     return problems
@@ -131,7 +128,7 @@ def edit(request, pk):
         return render(request, "projektudvalg/edit.html", context, status=400)
     if "submit" in request.POST:
         try:
-            services.submit(application=application, user=request.user)
+            services.application_submit(application=application, user=request.user)
         except ValidationError as error:
             context = _edit_context(application, form, formset)
             context["submit_errors"] = error.messages
@@ -155,29 +152,15 @@ def detail(request, pk):
 
 
 def detail_page(request, application, *, status=200, report_form=None):
-    decision = application.decisions.order_by("-decided_at").first()
+    may_report = permissions.can_submit_final_report(request.user, application)
     context = {
         "application": application,
         "label": APPLICANT_LABELS[application.status],
-        "events": list(application.events.select_related("by")),
-        "decision": decision,
-        "lines": list(application.budget_lines.all()),
-        "criteria": list(application.criteria.all()),
-        "files": list(application.files.all()),
-        "payouts": list(application.payouts.all()),
-        "reports": list(application.final_reports.all()),
+        **selectors.application_details(application),
         "can_edit": permissions.can_edit(request.user, application),
-        "can_withdraw": permissions.is_applicant(request.user, application)
-        and workflow.allowed(application.status, "withdraw"),
+        "can_withdraw": permissions.can_withdraw(request.user, application),
         "is_applicant": permissions.is_applicant(request.user, application),
-        "report_form": report_form
-        or (
-            FinalReportForm()
-            if permissions.is_applicant(request.user, application)
-            and application.status in (Status.GRANTED, Status.PAID)
-            else None
-        ),
-        "version_count": application.versions.count(),
+        "report_form": report_form or (FinalReportForm() if may_report else None),
     }
     return render(request, "projektudvalg/detail.html", context, status=status)
 
@@ -196,16 +179,12 @@ def attachment_delete(request, pk, file_pk):
     found = application.files.filter(pk=file_pk).first()
     if found is None:
         raise Http404
-    if not found.removable:
-        messages.error(
-            request,
-            _("Bilaget var med i en indsendt version og bliver derfor. Tilføj en ny udgave."),
-        )
-        return redirect("projektudvalg:application-edit", pk=application.pk)
-    storage, name = found.file.storage, found.file.name
-    found.delete()
-    storage.delete(name)
-    messages.success(request, _("Bilaget er fjernet."))
+    try:
+        services.attachment_remove(attachment=found)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Bilaget er fjernet."))
     return redirect("projektudvalg:application-edit", pk=application.pk)
 
 
@@ -230,7 +209,7 @@ def final_report(request, pk):
     form = FinalReportForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.submit_final_report(
+            services.final_report_submit(
                 application=application, user=request.user,
                 text=form.cleaned_data["text"], files=form.cleaned_data["files"],
             )  # fmt: skip
@@ -263,7 +242,7 @@ def withdraw(request, pk):
     application = application_for(request, pk, permissions.is_applicant)
     if request.method == "POST":
         try:
-            services.withdraw(application=application, user=request.user)
+            services.application_withdraw(application=application, user=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -1,19 +1,15 @@
 """Committee meetings with their printable agenda, and the staff exports."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from holbaek.csvsafe import cell
-from projektudvalg import exports, permissions, services
-from projektudvalg.forms import MeetingForm
-from projektudvalg.models import AgendaItem, Meeting
+from projektudvalg import exports, permissions, selectors, services
+from projektudvalg.forms.review import MeetingForm
+from projektudvalg.models import Meeting
 
 
 @login_required
@@ -31,11 +27,7 @@ def meetings(request):
 
 
 def _agenda(pk):
-    items = AgendaItem.objects.select_related(
-        "application__pool", "application__area", "application__recommendation"
-    ).order_by("number")
-    meeting = Meeting.objects.prefetch_related(Prefetch("items", queryset=items)).filter(pk=pk)
-    found = meeting.first()
+    found = selectors.meeting_agenda(pk)
     if found is None:
         raise Http404
     return found
@@ -54,22 +46,8 @@ def meeting(request, pk):
 def meeting_csv(request, pk):
     permissions.require_reviewer(request.user)
     found = _agenda(pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response = HttpResponse(exports.agenda_csv(found), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="dagsorden-{found.date:%Y-%m-%d}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(["punkt", "journalnummer", "pulje", "titel", "omraade", "ansoegt_kr",
-                     "indstilling", "indstillet_kr"])  # fmt: skip
-    for item in found.items.all():
-        application = item.application
-        recommendation = getattr(application, "recommendation", None)
-        writer.writerow([cell(value) for value in [
-            item.number, application.reference, application.pool.name,
-            application.title or application.property_address,
-            application.area.name if application.area else "", application.amount_applied,
-            recommendation.get_outcome_display() if recommendation else "",
-            recommendation.amount if recommendation else "",
-        ]])  # fmt: skip
     return response
 
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from holbaek.forms import add_refusal
-from projektudvalg import permissions, selectors, services, versions
-from projektudvalg.forms import (
+from projektudvalg import permissions, selectors, services
+from projektudvalg.forms.review import (
     AdvisoryNoteForm,
     AgendaForm,
     AssessmentForm,
@@ -20,9 +20,9 @@ from projektudvalg.forms import (
     QueueFilterForm,
     RecommendationForm,
 )
-from projektudvalg.models import FinalReport
+from projektudvalg.models import APPLICANT_LABELS, FinalReport
 from projektudvalg.views.applicant import application_for
-from projektudvalg.workflow import APPLICANT_LABELS, actions_from
+from projektudvalg.workflow import actions_from
 
 
 @login_required
@@ -62,58 +62,41 @@ def _case(request, pk):
     return application
 
 
-def _case_page(request, application, *, status=200, **forms):
-    reviewer = permissions.can_review(request.user)
-    criteria = list(application.pool.criteria_list.filter(is_active=True))
-    assessments = list(
-        application.assessments.select_related("assessor").prefetch_related("scores__criterion")
-    )
-    mine = next((a for a in assessments if a.assessor_id == request.user.pk), None)
-    if reviewer:
+def _default_forms(user, application, case: dict) -> dict:
+    """The case page's empty forms, filled with what the user saved before, by role."""
+    forms = {}
+    if permissions.can_review(user):
+        mine = next((a for a in case["assessments"] if a.assessor_id == user.pk), None)
         initial = {"notes": mine.notes if mine else ""}
         if mine:
             initial |= {f"score_{s.criterion_id}": s.score for s in mine.scores.all()}
-        forms.setdefault("assessment_form", AssessmentForm(initial=initial, criteria=criteria))
-        recommendation = getattr(application, "recommendation", None)
-        forms.setdefault(
-            "recommendation_form",
-            RecommendationForm(
-                initial={"outcome": recommendation.outcome, "amount": recommendation.amount,
-                         "text": recommendation.text} if recommendation else None
-            ),
+        recommendation = case["recommendation"]
+        forms["assessment_form"] = AssessmentForm(initial=initial, criteria=case["criteria"])
+        forms["recommendation_form"] = RecommendationForm(
+            initial={"outcome": recommendation.outcome, "amount": recommendation.amount,
+                     "text": recommendation.text} if recommendation else None
         )  # fmt: skip
-        forms.setdefault("decision_form", DecisionForm())
-        forms.setdefault("payout_form", PayoutForm())
-        forms.setdefault("agenda_form", AgendaForm())
-    if permissions.can_advise(request.user, application):
-        forms.setdefault("advisory_form", AdvisoryNoteForm())
-    snapshots = list(application.versions.all())
-    latest_changes = (
-        versions.changes(snapshots[-2].data, snapshots[-1].data) if len(snapshots) > 1 else []
-    )
-    result = services.check(application)
+        forms["decision_form"] = DecisionForm()
+        forms["payout_form"] = PayoutForm()
+        forms["agenda_form"] = AgendaForm()
+    if permissions.can_advise(user, application):
+        forms["advisory_form"] = AdvisoryNoteForm()
+    return forms
+
+
+def _case_page(request, application, *, status=200, **forms):
+    """The case page; `forms` are the ones posted (with their errors), the rest are empty."""
+    case = selectors.case_details(application)
     context = {
         "application": application,
-        "reviewer": reviewer,
+        "reviewer": permissions.can_review(request.user),
         "label": APPLICANT_LABELS[application.status],
         "actions": actions_from(application.status),
-        "criteria": criteria,
-        "assessments": assessments,
-        "notes": list(application.advisory_notes.select_related("author")),
-        "recommendation": getattr(application, "recommendation", None),
-        "decisions": list(application.decisions.select_related("meeting", "decided_by")),
         "letter": permissions.can_view_letter(request.user, application)
         and selectors.letter_decision(application) is not None,
-        "lines": list(application.budget_lines.all()),
-        "files": list(application.files.all()),
-        "payouts": list(application.payouts.all()),
-        "reports": list(application.final_reports.all()),
-        "agenda": list(application.agenda_items.select_related("meeting")),
-        "latest_changes": latest_changes,
-        "version_count": len(snapshots),
-        "result": result,
-        "events": list(application.events.select_related("by")),
-        **forms,
+        "result": services.application_check(application=application),
+        **case,
+        **(_default_forms(request.user, application, case) | forms),
     }
     return render(request, "projektudvalg/case.html", context, status=status)
 
@@ -142,7 +125,7 @@ def assess(request, pk):
     form = AssessmentForm(request.POST, criteria=criteria)
     if form.is_valid():
         try:
-            services.assess(
+            services.assessment_save(
                 application=application, user=request.user, scores=form.scores(),
                 notes=form.cleaned_data["notes"],
             )  # fmt: skip
@@ -163,7 +146,7 @@ def advise(request, pk):
     form = AdvisoryNoteForm(request.POST)
     if form.is_valid():
         try:
-            services.add_advisory_note(
+            services.advisory_note_create(
                 application=application, user=request.user, text=form.cleaned_data["text"]
             )
         except ValidationError as error:
@@ -181,7 +164,9 @@ def recommend(request, pk):
     form = RecommendationForm(request.POST)
     if form.is_valid():
         try:
-            services.recommend(application=application, user=request.user, **form.cleaned_data)
+            services.recommendation_save(
+                application=application, user=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             add_refusal(form, error)
         else:
@@ -198,11 +183,11 @@ def change_status(request, pk):
     action = request.POST.get("action")
     try:
         if action == "start_review":
-            services.start_review(application=application, user=request.user)
+            services.review_start(application=application, user=request.user)
         elif action == "close":
-            services.close(application=application, user=request.user)
+            services.application_close(application=application, user=request.user)
         elif action == "lapse":
-            services.lapse(
+            services.application_lapse(
                 application=application, user=request.user, reason=request.POST.get("reason", "")
             )
         else:
@@ -221,7 +206,9 @@ def decide(request, pk):
     form = DecisionForm(request.POST)
     if form.is_valid():
         try:
-            services.decide(application=application, user=request.user, **form.cleaned_data)
+            services.decision_record(
+                application=application, user=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             add_refusal(form, error)
         else:
@@ -237,9 +224,7 @@ def payout(request, pk):
     form = PayoutForm(request.POST)
     if form.is_valid():
         try:
-            services.register_payout(
-                application=application, user=request.user, **form.cleaned_data
-            )
+            services.payout_record(application=application, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_refusal(form, error)
         else:
@@ -255,7 +240,7 @@ def accept_report(request, pk, report_pk):
     report = FinalReport.objects.filter(application=application, pk=report_pk).first()
     if report is None:
         raise Http404
-    services.accept_final_report(report=report, user=request.user)
+    services.final_report_accept(report=report, user=request.user)
     messages.success(request, _("Slutrapporten er godkendt."))
     return _back(application)
 
@@ -267,7 +252,7 @@ def add_to_agenda(request, pk):
     form = AgendaForm(request.POST)
     if form.is_valid():
         try:
-            added = services.add_to_agenda(
+            added = services.agenda_item_add(
                 application=application, meeting=form.cleaned_data["meeting"]
             )
         except ValidationError as error:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from holbaek.forms import add_refusal
 from projektudvalg import permissions, selectors, services
-from projektudvalg.forms import RoundForm
+from projektudvalg.forms.rounds import RoundForm
 from projektudvalg.models import Round
 
 

@@ -41,7 +41,7 @@ FORM_CLASSES = project_form_classes()
 def test_the_walks_see_the_project():
     names = {f"{cls.__module__}.{cls.__name__}" for cls in FORM_CLASSES}
     assert {
-        "projektudvalg.forms.CommunityForm",
+        "projektudvalg.forms.applying.CommunityForm",
         "faelles_skabere.forms.sparring.MessageForm",
     } <= names
     assert apps.get_model("projektudvalg", "Application") in apps.get_models()

@@ -19,8 +19,8 @@ def case(reference_data):
     pool = GrantPool.objects.get(slug="rum-til-faellesskab")
     round_ = make_round(pool)
     applicant = make_user("ansoeger@example.org")
-    application = services.start(pool=pool, round_id=round_.pk, user=applicant)
-    return services.submit(application=complete(application), user=applicant)
+    application = services.application_create(pool=pool, round_id=round_.pk, user=applicant)
+    return services.application_submit(application=complete(application), user=applicant)
 
 
 def signed_in_pages(case):

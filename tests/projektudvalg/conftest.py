@@ -58,7 +58,7 @@ def complete(application, **changes):
     """Fills a Rum til fællesskab draft so that it meets every rule (65.000 kr project)."""
     values = COMMUNITY_VALUES | {"area": LocalArea.objects.get(slug="tollose")} | changes
     total = values["amount_applied"] + values["cofinancing_cash"]
-    return services.save_draft(
+    return services.application_save_draft(
         application=application,
         values=values,
         criteria=list(application.pool.criteria_list.all()[:1]),
@@ -68,13 +68,15 @@ def complete(application, **changes):
 
 @pytest.fixture
 def draft(open_round, applicant):
-    application = services.start(pool=open_round.pool, round_id=open_round.pk, user=applicant)
+    application = services.application_create(
+        pool=open_round.pool, round_id=open_round.pk, user=applicant
+    )
     return complete(application)
 
 
 @pytest.fixture
 def submitted(draft, applicant):
-    return services.submit(application=draft, user=applicant)
+    return services.application_submit(application=draft, user=applicant)
 
 
 @pytest.fixture
@@ -87,4 +89,4 @@ def staff(db):
 
 @pytest.fixture
 def in_review(submitted, staff):
-    return services.start_review(application=submitted, user=staff)
+    return services.review_start(application=submitted, user=staff)

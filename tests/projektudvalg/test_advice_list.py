@@ -25,15 +25,17 @@ def tollose_user(reference_data):
 
 
 def submit_new(open_round, applicant, **changes):
-    application = services.start(pool=open_round.pool, round_id=open_round.pk, user=applicant)
-    return services.submit(application=complete(application, **changes), user=applicant)
+    application = services.application_create(
+        pool=open_round.pool, round_id=open_round.pk, user=applicant
+    )
+    return services.application_submit(application=complete(application, **changes), user=applicant)
 
 
 def test_the_list_shows_what_waits_in_ones_areas(client, tollose_user, open_round, applicant,
                                                  other_area, draft):  # fmt: skip
     waiting = submit_new(open_round, applicant, title="Shelter ved søen")
     answered = submit_new(open_round, applicant, title="Bålhytte")
-    services.add_advisory_note(application=answered, user=tollose_user, text="God idé")
+    services.advisory_note_create(application=answered, user=tollose_user, text="God idé")
     submit_new(open_round, applicant, title="Jyderup-projekt", area=other_area)
     page = login(client, tollose_user).get(URL).text
     assert waiting.reference in page

@@ -26,8 +26,11 @@ def test_starting_needs_an_open_round_of_that_pool(rtf, lbf, open_round, applica
     other_pool = make_round(lbf, name="Anden pulje")
     for round_id in (closed.pk, other_pool.pk, 999999, None):
         with pytest.raises(ValidationError):
-            services.start(pool=rtf, round_id=round_id, user=applicant)
-    assert services.start(pool=rtf, round_id=open_round.pk, user=applicant).status == "draft"
+            services.application_create(pool=rtf, round_id=round_id, user=applicant)
+    assert (
+        services.application_create(pool=rtf, round_id=open_round.pk, user=applicant).status
+        == "draft"
+    )
 
 
 def test_the_start_page_refuses_a_forged_round(client, rtf, lbf, open_round, applicant):
@@ -63,7 +66,9 @@ def form_data(**changes):
 @pytest.fixture
 def editing(client, open_round, applicant):
     login(client, applicant)
-    application = services.start(pool=open_round.pool, round_id=open_round.pk, user=applicant)
+    application = services.application_create(
+        pool=open_round.pool, round_id=open_round.pk, user=applicant
+    )
     return client, application
 
 
@@ -141,9 +146,13 @@ def test_references_are_numbered_per_pool_and_year(open_round, applicant):
     year = timezone.localdate().year
     references = []
     for _ in range(3):
-        application = services.start(pool=open_round.pool, round_id=open_round.pk, user=applicant)
+        application = services.application_create(
+            pool=open_round.pool, round_id=open_round.pk, user=applicant
+        )
         complete(application)
-        references.append(services.submit(application=application, user=applicant).reference)
+        references.append(
+            services.application_submit(application=application, user=applicant).reference
+        )
     assert references == [f"RTF-{year}-{n:04d}" for n in (1, 2, 3)]
 
 
@@ -168,10 +177,13 @@ def test_the_deadline_is_the_end_of_the_day_in_danish_time(
     )
     draft.refresh_from_db()
     if ok:
-        assert services.submit(application=draft, user=applicant, now=moment).status == "submitted"
+        assert (
+            services.application_submit(application=draft, user=applicant, now=moment).status
+            == "submitted"
+        )
     else:
         with pytest.raises(ValidationError, match="kladde er gemt"):
-            services.submit(application=draft, user=applicant, now=moment)
+            services.application_submit(application=draft, user=applicant, now=moment)
         draft.refresh_from_db()
         assert draft.status == "draft"
 
@@ -210,13 +222,17 @@ def test_files_are_checked_by_content_and_size(editing):
 
 
 def test_a_returned_application_is_corrected_and_every_version_kept(submitted, applicant, staff):
-    services.start_review(application=submitted, user=staff)
-    services.decide(application=submitted, user=staff, outcome="returned",
-                    reason="Budgettet mangler en linje til maling.")  # fmt: skip
+    services.review_start(application=submitted, user=staff)
+    services.decision_record(
+        application=submitted,
+        user=staff,
+        outcome="returned",
+        reason="Budgettet mangler en linje til maling.",
+    )
     submitted.refresh_from_db()
     assert submitted.status == Status.RETURNED
     complete(submitted, title="Shelter og bålplads")
-    services.submit(application=submitted, user=applicant)
+    services.application_submit(application=submitted, user=applicant)
     submitted.refresh_from_db()
     assert submitted.status == Status.SUBMITTED
     assert submitted.reference.endswith("-0001")  # the same number
@@ -270,8 +286,10 @@ def test_a_double_click_on_submit_never_gives_a_500(client, editing, rtf):
 
 
 def test_a_final_report_with_errors_keeps_the_text(client, submitted, applicant, staff):
-    services.start_review(application=submitted, user=staff)
-    services.decide(application=submitted, user=staff, outcome="granted", amount=Decimal(60000))
+    services.review_start(application=submitted, user=staff)
+    services.decision_record(
+        application=submitted, user=staff, outcome="granted", amount=Decimal(60000)
+    )
     login(client, applicant)
     exe = SimpleUploadedFile("regnskab.pdf", b"MZ\x90\x00 not a pdf")
     response = client.post(
@@ -291,20 +309,41 @@ def test_nonsense_years_in_the_public_list_are_ignored(client, rtf):
 
 def test_files_of_a_submitted_version_stay(client, open_round, applicant, staff):
     login(client, applicant)
-    application = services.start(pool=open_round.pool, round_id=open_round.pk, user=applicant)
+    application = services.application_create(
+        pool=open_round.pool, round_id=open_round.pk, user=applicant
+    )
     complete(application)
-    first = services.attach(application=application,
-                            uploaded=SimpleUploadedFile("tilbud.pdf", b"%PDF-1.7 a"))  # fmt: skip
-    services.submit(application=application, user=applicant)
-    services.start_review(application=application, user=staff)
-    services.decide(application=application, user=staff, outcome="returned", reason="Ret")
+    first = services.attachment_add(
+        application=application, uploaded=SimpleUploadedFile("tilbud.pdf", b"%PDF-1.7 a")
+    )
+    services.application_submit(application=application, user=applicant)
+    services.review_start(application=application, user=staff)
+    services.decision_record(application=application, user=staff, outcome="returned", reason="Ret")
     response = client.post(f"/ansoegninger/{application.pk}/bilag/{first.pk}/slet/", follow=True)
     assert "var med i en indsendt version" in response.text
     assert application.files.filter(pk=first.pk).exists()
-    newer = services.attach(application=application,
-                            uploaded=SimpleUploadedFile("nyt.pdf", b"%PDF-1.7 b"))  # fmt: skip
+    newer = services.attachment_add(
+        application=application, uploaded=SimpleUploadedFile("nyt.pdf", b"%PDF-1.7 b")
+    )
     client.post(f"/ansoegninger/{application.pk}/bilag/{newer.pk}/slet/")
     assert not application.files.filter(pk=newer.pk).exists()
+
+
+def test_a_removed_file_is_gone_from_storage_and_a_kept_one_is_refused(draft, applicant):
+    attachment = services.attachment_add(
+        application=draft, uploaded=SimpleUploadedFile("tilbud.pdf", b"%PDF-1.7 a")
+    )
+    storage, name = attachment.file.storage, attachment.file.name
+    assert storage.exists(name)
+    services.attachment_remove(attachment=attachment)
+    assert not storage.exists(name)
+    kept = services.attachment_add(
+        application=draft, uploaded=SimpleUploadedFile("nyt.pdf", b"%PDF-1.7 b")
+    )
+    services.application_submit(application=draft, user=applicant)
+    with pytest.raises(ValidationError, match="indsendt"):
+        services.attachment_remove(attachment=kept)
+    assert draft.files.filter(pk=kept.pk).exists()
 
 
 def test_the_last_fraction_of_the_deadline_second_is_in_time(draft, applicant):
@@ -314,7 +353,10 @@ def test_the_last_fraction_of_the_deadline_second_is_in_time(draft, applicant):
     )
     draft.refresh_from_db()
     moment = datetime.datetime(2027, 2, 1, 23, 59, 59, 900000, tzinfo=CPH)
-    assert services.submit(application=draft, user=applicant, now=moment).status == "submitted"
+    assert (
+        services.application_submit(application=draft, user=applicant, now=moment).status
+        == "submitted"
+    )
 
 
 def test_the_applicant_withdraws_after_confirming(client, submitted, applicant, staff):

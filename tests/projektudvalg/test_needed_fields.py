@@ -2,7 +2,7 @@
 whose emptiness refuses the submission, "(frivilligt)" on every field that may stay empty.
 
 Found out by trying: starting from an application that can be submitted, each field of the
-form is emptied in turn and services.check (what submit refuses on) is asked.
+form is emptied in turn and services.application_check (what submit refuses on) is asked.
 """
 
 import re
@@ -13,7 +13,7 @@ from django import forms
 from django.db import models, transaction
 
 from projektudvalg import services
-from projektudvalg.forms import NO_ARIA_REQUIRED, form_class
+from projektudvalg.forms.applying import NO_ARIA_REQUIRED, form_class
 from projektudvalg.models import Application
 from tests.projektudvalg.conftest import complete
 from tests.projektudvalg.test_review import village_application
@@ -41,10 +41,14 @@ def _empty(application, name) -> None:
 
 
 def _refused_without(application, name) -> bool:
-    assert services.check(application).ok, services.check(application).problems
+    assert services.application_check(application=application).ok, services.application_check(
+        application=application
+    ).problems
     with transaction.atomic():
         _empty(application, name)
-        refused = not services.check(Application.objects.get(pk=application.pk)).ok
+        refused = not services.application_check(
+            application=Application.objects.get(pk=application.pk)
+        ).ok
         transaction.set_rollback(True)
     return refused
 
@@ -56,7 +60,7 @@ def _check_marking(application, variants=({},)):
     form = form_class(pool)(instance=application, pool=pool)
     refusals = []
     for changes in variants:
-        current = services.save_draft(application=application, values=changes)
+        current = services.application_save_draft(application=application, values=changes)
         refusals.append({name: _refused_without(current, name) for name in form.fields})
     for name in form.fields:
         refused = [refusal[name] for refusal in refusals]

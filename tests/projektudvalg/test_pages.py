@@ -17,12 +17,13 @@ pytestmark = pytest.mark.django_db
 
 
 def granted_application(round_, applicant, staff, *, title="Shelter ved søen", amount=60000):
-    application = services.start(pool=round_.pool, round_id=round_.pk, user=applicant)
+    application = services.application_create(pool=round_.pool, round_id=round_.pk, user=applicant)
     complete(application, title=title)
-    services.submit(application=application, user=applicant)
-    services.start_review(application=application, user=staff)
-    services.decide(application=application, user=staff, outcome="granted",
-                    amount=Decimal(amount))  # fmt: skip
+    services.application_submit(application=application, user=applicant)
+    services.review_start(application=application, user=staff)
+    services.decision_record(
+        application=application, user=staff, outcome="granted", amount=Decimal(amount)
+    )
     application.refresh_from_db()
     return application
 
@@ -70,10 +71,11 @@ def test_the_queue_runs_a_constant_number_of_queries(client, open_round, applica
 
     def grow():
         for number in range(30):
-            application = services.start(pool=open_round.pool, round_id=open_round.pk,
-                                         user=applicant)  # fmt: skip
+            application = services.application_create(
+                pool=open_round.pool, round_id=open_round.pk, user=applicant
+            )
             complete(application, title=f"Projekt {number}")
-            services.submit(application=application, user=applicant)
+            services.application_submit(application=application, user=applicant)
 
     assert_constant_queries(client, "/puljer/behandling/", grow, limit=12)
 
@@ -108,7 +110,9 @@ def test_staff_reach_the_decision_letter_from_the_case_page(client, in_review, s
     login(client, staff)
     letter = f"/ansoegninger/{in_review.pk}/brev/"
     assert letter not in client.get(f"/puljer/behandling/{in_review.pk}/").text
-    services.decide(application=in_review, user=staff, outcome="granted", amount=Decimal(60000))
+    services.decision_record(
+        application=in_review, user=staff, outcome="granted", amount=Decimal(60000)
+    )
     page = client.get(f"/puljer/behandling/{in_review.pk}/").text
     assert f'href="{letter}"' in page
     assert f'href="{letter}?format=pdf"' in page
@@ -117,7 +121,9 @@ def test_staff_reach_the_decision_letter_from_the_case_page(client, in_review, s
 
 def test_a_returned_application_has_no_letter_link(client, in_review, staff):
     login(client, staff)
-    services.decide(application=in_review, user=staff, outcome="returned", reason="Ret budgettet.")
+    services.decision_record(
+        application=in_review, user=staff, outcome="returned", reason="Ret budgettet."
+    )
     assert "/brev/" not in client.get(f"/puljer/behandling/{in_review.pk}/").text
 
 
@@ -138,7 +144,9 @@ def test_the_case_page_runs_a_constant_number_of_queries(client, open_round, app
 
     def grow_safely():
         for number in range(5):
-            services.add_advisory_note(application=application, user=staff, text=f"Note {number}")
+            services.advisory_note_create(
+                application=application, user=staff, text=f"Note {number}"
+            )
 
     assert_constant_queries(client, f"/puljer/behandling/{application.pk}/", grow_safely,
                             limit=40)  # fmt: skip
@@ -169,11 +177,18 @@ def test_a_meeting_agenda_prints_and_exports(client, open_round, applicant, staf
     assert "Skriv datoen som fx 24.12.2026" in response.text
     response = client.post("/puljer/moeder/", {"title": "Udvalgsmøde", "date": "10.12.2026"})
     meeting = Meeting.objects.get()
-    application = services.start(pool=open_round.pool, round_id=open_round.pk, user=applicant)
+    application = services.application_create(
+        pool=open_round.pool, round_id=open_round.pk, user=applicant
+    )
     complete(application)
-    services.submit(application=application, user=applicant)
-    services.recommend(application=application, user=staff, outcome="granted",
-                       amount=Decimal(50000), text="Godt projekt")  # fmt: skip
+    services.application_submit(application=application, user=applicant)
+    services.recommendation_save(
+        application=application,
+        user=staff,
+        outcome="granted",
+        amount=Decimal(50000),
+        text="Godt projekt",
+    )
     application.refresh_from_db()
     client.post(f"/puljer/behandling/{application.pk}/dagsorden/", {"agenda-meeting": meeting.pk})
     client.post(f"/puljer/behandling/{application.pk}/dagsorden/", {"agenda-meeting": meeting.pk})

@@ -28,8 +28,10 @@ VIEW = {"applicant", "area_co_creator"} | REVIEW
 
 @pytest.fixture
 def case(draft, applicant):
-    services.attach(application=draft, uploaded=SimpleUploadedFile("bilag.pdf", b"%PDF-1.7 x"))
-    return services.submit(application=draft, user=applicant)
+    services.attachment_add(
+        application=draft, uploaded=SimpleUploadedFile("bilag.pdf", b"%PDF-1.7 x")
+    )
+    return services.application_submit(application=draft, user=applicant)
 
 
 @pytest.fixture
@@ -135,11 +137,14 @@ def test_staff_pages(as_role, case, role, url):
 
 
 def test_the_applicant_never_sees_the_review(client, case, applicant, staff):
-    services.start_review(application=case, user=staff)
+    services.review_start(application=case, user=staff)
     criterion = case.pool.criteria_list.first()
-    services.assess(application=case, user=staff, scores={criterion: 2}, notes="Svag økonomi")
-    services.recommend(application=case, user=staff, outcome="refused", amount=None,
-                       text="Indstilles til afslag")  # fmt: skip
+    services.assessment_save(
+        application=case, user=staff, scores={criterion: 2}, notes="Svag økonomi"
+    )
+    services.recommendation_save(
+        application=case, user=staff, outcome="refused", amount=None, text="Indstilles til afslag"
+    )
     login(client, applicant)
     page = client.get(f"/ansoegninger/{case.pk}/").text
     assert "Svag økonomi" not in page
@@ -157,7 +162,8 @@ def test_no_recommendation_or_note_on_a_draft(draft, staff):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError, match="indsendte ansøgninger"):
-        services.recommend(application=draft, user=staff, outcome="granted", amount=None,
-                           text="x")  # fmt: skip
+        services.recommendation_save(
+            application=draft, user=staff, outcome="granted", amount=None, text="x"
+        )
     with pytest.raises(ValidationError, match="ikke indsendt endnu"):
-        services.add_advisory_note(application=draft, user=staff, text="x")
+        services.advisory_note_create(application=draft, user=staff, text="x")

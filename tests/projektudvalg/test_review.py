@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from lokalfora.models import LocalArea
-from projektudvalg import services
+from projektudvalg import selectors, services
 from projektudvalg.models import Application, Decision, Outcome, Round, Status
 from tests.projektudvalg.conftest import complete
 
@@ -30,23 +30,29 @@ PNG = _png()
 
 def test_scores_are_0_to_5_per_criterion_one_assessment_per_reviewer(in_review, staff):
     criterion = in_review.pool.criteria_list.first()
-    services.assess(application=in_review, user=staff, scores={criterion: 4}, notes="God idé")
-    services.assess(application=in_review, user=staff, scores={criterion: 5}, notes="Endnu bedre")
+    services.assessment_save(
+        application=in_review, user=staff, scores={criterion: 4}, notes="God idé"
+    )
+    services.assessment_save(
+        application=in_review, user=staff, scores={criterion: 5}, notes="Endnu bedre"
+    )
     assessment = in_review.assessments.get()
     assert (assessment.notes, assessment.scores.get().score) == ("Endnu bedre", 5)
     with pytest.raises(ValidationError, match="0 til 5"):
-        services.assess(application=in_review, user=staff, scores={criterion: 6}, notes="")
+        services.assessment_save(application=in_review, user=staff, scores={criterion: 6}, notes="")
     other_pool = type(criterion).objects.exclude(pool=in_review.pool).first()
     with pytest.raises(ValidationError, match="hører ikke til puljen"):
-        services.assess(application=in_review, user=staff, scores={other_pool: 3}, notes="")
+        services.assessment_save(
+            application=in_review, user=staff, scores={other_pool: 3}, notes=""
+        )
 
 
 def test_a_grant_is_at_most_the_amount_applied_and_less_is_partly(in_review, staff):
     with pytest.raises(ValidationError, match="højst bevilges det ansøgte"):
-        services.decide(
+        services.decision_record(
             application=in_review, user=staff, outcome="granted", amount=Decimal("60000.01")
         )
-    decision = services.decide(
+    decision = services.decision_record(
         application=in_review, user=staff, outcome="granted", amount=Decimal(40000)
     )
     assert decision.outcome == Outcome.PARTLY
@@ -58,7 +64,7 @@ def test_a_grant_is_at_most_the_amount_applied_and_less_is_partly(in_review, sta
 def test_refusing_and_returning_need_a_reason(in_review, staff):
     for outcome in ("refused", "returned"):
         with pytest.raises(ValidationError):
-            services.decide(application=in_review, user=staff, outcome=outcome, reason=" ")
+            services.decision_record(application=in_review, user=staff, outcome=outcome, reason=" ")
     in_review.refresh_from_db()
     assert in_review.status == Status.IN_REVIEW
 
@@ -67,21 +73,23 @@ def test_a_round_never_commits_more_than_its_budget(open_round, applicant, staff
     Round.objects.filter(pk=open_round.pk).update(budget=Decimal(100000))
     applications = []
     for _ in range(2):
-        application = services.start(pool=open_round.pool, round_id=open_round.pk, user=applicant)
+        application = services.application_create(
+            pool=open_round.pool, round_id=open_round.pk, user=applicant
+        )
         complete(application)
-        services.submit(application=application, user=applicant)
-        applications.append(services.start_review(application=application, user=staff))
-    services.decide(
+        services.application_submit(application=application, user=applicant)
+        applications.append(services.review_start(application=application, user=staff))
+    services.decision_record(
         application=applications[0], user=staff, outcome="granted", amount=Decimal(60000)
     )
     with pytest.raises(ValidationError, match=r"kun 40\.000\\xa0kr\. tilbage"):
-        services.decide(
+        services.decision_record(
             application=applications[1], user=staff, outcome="granted", amount=Decimal(60000)
         )
-    services.decide(
+    services.decision_record(
         application=applications[1], user=staff, outcome="partly", amount=Decimal(40000)
     )
-    assert services.committed(open_round) == 100000
+    assert selectors.committed(open_round) == 100000
 
 
 def test_a_decision_checks_the_step_before_the_budget(open_round, submitted, staff):
@@ -89,7 +97,9 @@ def test_a_decision_checks_the_step_before_the_budget(open_round, submitted, sta
     budget would not cover the amount: the transition is checked first."""
     Round.objects.filter(pk=open_round.pk).update(budget=Decimal(1000))
     with pytest.raises(ValidationError) as refused:
-        services.decide(application=submitted, user=staff, outcome="granted", amount=Decimal(60000))
+        services.decision_record(
+            application=submitted, user=staff, outcome="granted", amount=Decimal(60000)
+        )
     assert refused.value.messages == ["En ansøgning, der er »modtaget«, kan ikke bevilges."]
     submitted.refresh_from_db()
     assert submitted.status == Status.SUBMITTED
@@ -98,7 +108,9 @@ def test_a_decision_checks_the_step_before_the_budget(open_round, submitted, sta
 def test_a_grant_without_an_amount_applied_is_refused_in_danish(in_review, staff):
     Application.objects.filter(pk=in_review.pk).update(amount_applied=None)
     with pytest.raises(ValidationError, match="intet ansøgt beløb"):
-        services.decide(application=in_review, user=staff, outcome="granted", amount=Decimal(60000))
+        services.decision_record(
+            application=in_review, user=staff, outcome="granted", amount=Decimal(60000)
+        )
     assert not Decision.objects.exists()
 
 
@@ -119,7 +131,7 @@ def test_the_decision_letter_is_mailed_as_a_pdf(
     in_review, staff, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.decide(
+        services.decision_record(
             application=in_review,
             user=staff,
             outcome="granted",
@@ -139,9 +151,11 @@ def test_the_decision_letter_is_mailed_as_a_pdf(
 
 
 def test_payouts_never_exceed_the_grant(in_review, staff):
-    services.decide(application=in_review, user=staff, outcome="granted", amount=Decimal(60000))
+    services.decision_record(
+        application=in_review, user=staff, outcome="granted", amount=Decimal(60000)
+    )
     today = timezone.localdate()
-    services.register_payout(
+    services.payout_record(
         application=in_review,
         user=staff,
         paid_on=today,
@@ -151,14 +165,14 @@ def test_payouts_never_exceed_the_grant(in_review, staff):
     in_review.refresh_from_db()
     assert in_review.status == Status.PAID
     with pytest.raises(ValidationError, match=r"højst udbetales 30\.000\\xa0kr\. mere"):
-        services.register_payout(
+        services.payout_record(
             application=in_review,
             user=staff,
             paid_on=today,
             amount=Decimal("30000.01"),
             nemkonto_reference="NK-2",
         )
-    services.register_payout(
+    services.payout_record(
         application=in_review,
         user=staff,
         paid_on=today,
@@ -169,8 +183,10 @@ def test_payouts_never_exceed_the_grant(in_review, staff):
 
 
 def test_closing_needs_an_accepted_final_report(in_review, staff, applicant):
-    services.decide(application=in_review, user=staff, outcome="granted", amount=Decimal(60000))
-    services.register_payout(
+    services.decision_record(
+        application=in_review, user=staff, outcome="granted", amount=Decimal(60000)
+    )
+    services.payout_record(
         application=in_review,
         user=staff,
         paid_on=timezone.localdate(),
@@ -178,12 +194,12 @@ def test_closing_needs_an_accepted_final_report(in_review, staff, applicant):
         nemkonto_reference="NK-1",
     )
     with pytest.raises(ValidationError, match="Slutrapporten skal være godkendt"):
-        services.close(application=in_review, user=staff)
-    report = services.submit_final_report(
+        services.application_close(application=in_review, user=staff)
+    report = services.final_report_submit(
         application=in_review, user=applicant, text="Sheltret står færdigt."
     )
-    services.accept_final_report(report=report, user=staff)
-    services.close(application=in_review, user=staff)
+    services.final_report_accept(report=report, user=staff)
+    services.application_close(application=in_review, user=staff)
     in_review.refresh_from_db()
     assert in_review.status == Status.CLOSED
 
@@ -194,10 +210,10 @@ def village_application(lbf, applicant):
     from tests.projektudvalg.conftest import make_round
 
     round_ = make_round(lbf, name="LBF")
-    application = services.start(pool=lbf, round_id=round_.pk, user=applicant)
+    application = services.application_create(pool=lbf, round_id=round_.pk, user=applicant)
     photo = SimpleUploadedFile("facade.png", PNG)
-    services.attach(application=application, uploaded=photo)
-    return services.save_draft(
+    services.attachment_add(application=application, uploaded=photo)
+    return services.application_save_draft(
         application=application,
         values={
             "title": "Nye vinduer og facade",
@@ -221,22 +237,24 @@ def village_application(lbf, applicant):
 
 def test_landsbyfornyelse_pays_only_after_the_accounts(lbf, applicant, staff):
     application = village_application(lbf, applicant)
-    services.submit(application=application, user=applicant)
-    services.start_review(application=application, user=staff)
-    services.decide(application=application, user=staff, outcome="granted", amount=Decimal(100000))
+    services.application_submit(application=application, user=applicant)
+    services.review_start(application=application, user=staff)
+    services.decision_record(
+        application=application, user=staff, outcome="granted", amount=Decimal(100000)
+    )
     with pytest.raises(ValidationError, match="arbejdet er færdigt"):
-        services.register_payout(
+        services.payout_record(
             application=application,
             user=staff,
             paid_on=timezone.localdate(),
             amount=Decimal(100000),
             nemkonto_reference="NK",
         )
-    report = services.submit_final_report(
+    report = services.final_report_submit(
         application=application, user=applicant, text="Arbejdet er færdigt. Regnskab vedlagt."
     )
-    services.accept_final_report(report=report, user=staff)
-    services.register_payout(
+    services.final_report_accept(report=report, user=staff)
+    services.payout_record(
         application=application,
         user=staff,
         paid_on=timezone.localdate(),
@@ -267,17 +285,17 @@ def test_concurrent_grants_never_exceed_the_budget(reference_data):
     staff = make_user("sekr@example.org", role=roles.COMMITTEE_STAFF)
     applications = []
     for _ in range(2):
-        application = services.start(pool=pool, round_id=round_.pk, user=applicant)
+        application = services.application_create(pool=pool, round_id=round_.pk, user=applicant)
         complete(application)
-        services.submit(application=application, user=applicant)
-        applications.append(services.start_review(application=application, user=staff))
+        services.application_submit(application=application, user=applicant)
+        applications.append(services.review_start(application=application, user=staff))
     barrier = threading.Barrier(2)
     outcomes = []
 
     def grant(application):
         try:
             barrier.wait(timeout=10)
-            services.decide(
+            services.decision_record(
                 application=application, user=staff, outcome="granted", amount=Decimal(60000)
             )
             outcomes.append("granted")
@@ -292,23 +310,24 @@ def test_concurrent_grants_never_exceed_the_budget(reference_data):
     for thread in threads:
         thread.join(timeout=30)
     assert sorted(outcomes) == ["granted", "refused"]
-    assert services.committed(round_) == 60000
+    assert selectors.committed(round_) == 60000
 
 
 def test_overdue_final_reports_are_reminded_every_14_days(in_review, staff, applicant):
-    decision = services.decide(application=in_review, user=staff, outcome="granted",
-                               amount=Decimal(60000))  # fmt: skip
-    assert services.remind_final_reports() == 0  # not due yet
+    decision = services.decision_record(
+        application=in_review, user=staff, outcome="granted", amount=Decimal(60000)
+    )
+    assert services.final_report_remind_overdue() == 0  # not due yet
     Decision.objects.filter(pk=decision.pk).update(report_due=datetime.date(2026, 1, 1))
-    assert services.remind_final_reports() == 1
+    assert services.final_report_remind_overdue() == 1
     assert mail.outbox[-1].subject == f"Påmindelse: slutrapport for {in_review.reference}"
     assert "01.01.2026" in mail.outbox[-1].body
-    assert services.remind_final_reports() == 0  # not again within 14 days
+    assert services.final_report_remind_overdue() == 0  # not again within 14 days
     Decision.objects.filter(pk=decision.pk).update(
         report_reminded_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
     )
-    services.submit_final_report(application=in_review, user=applicant, text="Færdigt")
-    assert services.remind_final_reports() == 0  # the report is in
+    services.final_report_submit(application=in_review, user=applicant, text="Færdigt")
+    assert services.final_report_remind_overdue() == 0  # the report is in
 
 
 def test_staff_choose_which_status_changes_mail_the_applicant(
@@ -318,12 +337,13 @@ def test_staff_choose_which_status_changes_mail_the_applicant(
 
     StatusMail.objects.update_or_create(status="in_review", defaults={"send": False})
     with django_capture_on_commit_callbacks(execute=True):
-        services.start_review(application=submitted, user=staff)
+        services.review_start(application=submitted, user=staff)
     assert not [m for m in mail.outbox if "under behandling" in m.subject]
     StatusMail.objects.filter(status="in_review").update(send=True)
     with django_capture_on_commit_callbacks(execute=True):
-        services.decide(application=submitted, user=staff, outcome="returned",
-                        reason="Ret budgettet")  # fmt: skip
+        services.decision_record(
+            application=submitted, user=staff, outcome="returned", reason="Ret budgettet"
+        )
     returned = [m for m in mail.outbox if "sendt retur" in m.subject]
     assert len(returned) == 1
     assert "Ret budgettet" in returned[0].body
@@ -336,14 +356,15 @@ def test_landsbyfornyelse_needs_a_photo_and_never_publishes_the_address(
     assert application.files.get().kind == "photo"  # recognised by its content
     application.files.all().delete()
     with pytest.raises(ValidationError, match="Vedhæft mindst ét foto"):
-        services.submit(application=application, user=applicant)
+        services.application_submit(application=application, user=applicant)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    services.attach(application=application, uploaded=SimpleUploadedFile("f.png", PNG))
-    services.submit(application=application, user=applicant)
-    services.start_review(application=application, user=staff)
-    services.decide(application=application, user=staff, outcome="granted",
-                    amount=Decimal(100000))  # fmt: skip
+    services.attachment_add(application=application, uploaded=SimpleUploadedFile("f.png", PNG))
+    services.application_submit(application=application, user=applicant)
+    services.review_start(application=application, user=staff)
+    services.decision_record(
+        application=application, user=staff, outcome="granted", amount=Decimal(100000)
+    )
     for url in ["/puljer/bevillinger/", "/puljer/landsbyfornyelse/", "/lokalomraader/tollose/"]:
         page = client.get(url).text
         assert "Nye vinduer og facade" in page, url
@@ -351,21 +372,34 @@ def test_landsbyfornyelse_needs_a_photo_and_never_publishes_the_address(
 
 
 def test_a_payout_registered_twice_is_refused(in_review, staff):
-    services.decide(application=in_review, user=staff, outcome="granted", amount=Decimal(60000))
+    services.decision_record(
+        application=in_review, user=staff, outcome="granted", amount=Decimal(60000)
+    )
     today = timezone.localdate()
-    services.register_payout(application=in_review, user=staff, paid_on=today,
-                             amount=Decimal(20000), nemkonto_reference="NK-1")  # fmt: skip
+    services.payout_record(
+        application=in_review,
+        user=staff,
+        paid_on=today,
+        amount=Decimal(20000),
+        nemkonto_reference="NK-1",
+    )
     with pytest.raises(ValidationError, match="allerede registreret"):
-        services.register_payout(application=in_review, user=staff, paid_on=today,
-                                 amount=Decimal(20000), nemkonto_reference="NK-1")  # fmt: skip
+        services.payout_record(
+            application=in_review,
+            user=staff,
+            paid_on=today,
+            amount=Decimal(20000),
+            nemkonto_reference="NK-1",
+        )
     assert in_review.payouts.count() == 1
 
 
 def test_a_grant_with_øre_is_stated_exactly_in_the_letter(client, in_review, staff, applicant):
     from tests.conftest import login
 
-    services.decide(application=in_review, user=staff, outcome="granted",
-                    amount=Decimal("59999.50"))  # fmt: skip
+    services.decision_record(
+        application=in_review, user=staff, outcome="granted", amount=Decimal("59999.50")
+    )
     login(client, applicant)
     assert "59.999,50\xa0kr." in client.get(f"/ansoegninger/{in_review.pk}/brev/").text
 
@@ -374,14 +408,16 @@ def test_agenda_items_are_numbered_once_each(in_review, staff, open_round, appli
     from projektudvalg.models import Meeting
 
     meeting = Meeting.objects.create(title="Møde", date=datetime.date(2026, 12, 10))
-    assert services.add_to_agenda(application=in_review, meeting=meeting) is True
-    assert services.add_to_agenda(application=in_review, meeting=meeting) is False
-    other = services.start(pool=open_round.pool, round_id=open_round.pk, user=applicant)
+    assert services.agenda_item_add(application=in_review, meeting=meeting) is True
+    assert services.agenda_item_add(application=in_review, meeting=meeting) is False
+    other = services.application_create(
+        pool=open_round.pool, round_id=open_round.pk, user=applicant
+    )
     complete(other)
     with pytest.raises(ValidationError, match="til behandling"):
-        services.add_to_agenda(application=other, meeting=meeting)  # a draft
-    services.submit(application=other, user=applicant)
-    services.add_to_agenda(application=other, meeting=meeting)
+        services.agenda_item_add(application=other, meeting=meeting)  # a draft
+    services.application_submit(application=other, user=applicant)
+    services.agenda_item_add(application=other, meeting=meeting)
     assert list(meeting.items.values_list("number", flat=True)) == [1, 2]
 
 
@@ -391,31 +427,48 @@ def test_a_lapsed_grant_and_the_unpaid_rest_of_a_closed_one_go_back_to_the_round
     Round.objects.filter(pk=open_round.pk).update(budget=Decimal(120000))
     cases = []
     for _ in range(2):
-        application = services.start(pool=open_round.pool, round_id=open_round.pk, user=applicant)
+        application = services.application_create(
+            pool=open_round.pool, round_id=open_round.pk, user=applicant
+        )
         complete(application)
-        services.submit(application=application, user=applicant)
-        services.start_review(application=application, user=staff)
-        services.decide(application=application, user=staff, outcome="granted",
-                        amount=Decimal(60000))  # fmt: skip
+        services.application_submit(application=application, user=applicant)
+        services.review_start(application=application, user=staff)
+        services.decision_record(
+            application=application, user=staff, outcome="granted", amount=Decimal(60000)
+        )
         cases.append(application)
-    assert services.committed(open_round) == 120000
+    assert selectors.committed(open_round) == 120000
     with pytest.raises(ValidationError, match="hvorfor tilskuddet bortfalder"):
-        services.lapse(application=cases[0], user=staff, reason=" ")
-    services.lapse(application=cases[0], user=staff, reason="Projektet blev ikke til noget")
-    assert services.committed(open_round) == 60000
-    services.register_payout(application=cases[1], user=staff, paid_on=timezone.localdate(),
-                             amount=Decimal(45000), nemkonto_reference="NK")  # fmt: skip
-    report = services.submit_final_report(application=cases[1], user=applicant, text="Færdigt")
-    services.accept_final_report(report=report, user=staff)
-    services.close(application=cases[1], user=staff)
-    assert services.committed(open_round) == 45000
+        services.application_lapse(application=cases[0], user=staff, reason=" ")
+    services.application_lapse(
+        application=cases[0], user=staff, reason="Projektet blev ikke til noget"
+    )
+    assert selectors.committed(open_round) == 60000
+    services.payout_record(
+        application=cases[1],
+        user=staff,
+        paid_on=timezone.localdate(),
+        amount=Decimal(45000),
+        nemkonto_reference="NK",
+    )
+    report = services.final_report_submit(application=cases[1], user=applicant, text="Færdigt")
+    services.final_report_accept(report=report, user=staff)
+    services.application_close(application=cases[1], user=staff)
+    assert selectors.committed(open_round) == 45000
     cases[0].refresh_from_db()
     assert cases[0].status == Status.LAPSED
 
 
 def test_a_paid_grant_cannot_lapse(in_review, staff):
-    services.decide(application=in_review, user=staff, outcome="granted", amount=Decimal(60000))
-    services.register_payout(application=in_review, user=staff, paid_on=timezone.localdate(),
-                             amount=Decimal(1000), nemkonto_reference="NK")  # fmt: skip
+    services.decision_record(
+        application=in_review, user=staff, outcome="granted", amount=Decimal(60000)
+    )
+    services.payout_record(
+        application=in_review,
+        user=staff,
+        paid_on=timezone.localdate(),
+        amount=Decimal(1000),
+        nemkonto_reference="NK",
+    )
     with pytest.raises(ValidationError):
-        services.lapse(application=in_review, user=staff, reason="x")
+        services.application_lapse(application=in_review, user=staff, reason="x")

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
 from holbaek import roles
-from projektudvalg import services
+from projektudvalg import selectors, services
 from projektudvalg.models import GrantPool, Round
 from projektudvalg.services import rounds as round_services
 from tests.conftest import give_mfa, login, make_user
@@ -29,15 +29,17 @@ def _values(round_, **changes):
 
 
 def _in_review(round_, applicant, staff):
-    application = services.start(pool=round_.pool, round_id=round_.pk, user=applicant)
+    application = services.application_create(pool=round_.pool, round_id=round_.pk, user=applicant)
     complete(application)
-    services.submit(application=application, user=applicant)
-    return services.start_review(application=application, user=staff)
+    services.application_submit(application=application, user=applicant)
+    return services.review_start(application=application, user=staff)
 
 
 def test_the_budget_never_goes_below_what_is_committed(open_round, applicant, staff):
     application = _in_review(open_round, applicant, staff)
-    services.decide(application=application, user=staff, outcome="granted", amount=Decimal(60000))
+    services.decision_record(
+        application=application, user=staff, outcome="granted", amount=Decimal(60000)
+    )
     with pytest.raises(ValidationError, match=r"allerede bevilget 60\.000\\xa0kr\. Budgettet"):
         services.round_update(round_=open_round, **_values(open_round, budget=Decimal(59999)))
     services.round_update(round_=open_round, **_values(open_round, budget=Decimal(60000)))
@@ -46,7 +48,7 @@ def test_the_budget_never_goes_below_what_is_committed(open_round, applicant, st
 
 
 def test_the_pool_cannot_change_once_someone_has_applied(open_round, lbf, applicant):
-    services.start(pool=open_round.pool, round_id=open_round.pk, user=applicant)
+    services.application_create(pool=open_round.pool, round_id=open_round.pk, user=applicant)
     with pytest.raises(ValidationError, match="kan ikke flyttes til en anden pulje"):
         services.round_update(round_=open_round, **_values(open_round, pool=lbf))
     empty = make_round(open_round.pool, name="Tom")
@@ -62,10 +64,23 @@ def test_the_deadline_comes_after_the_opening(rtf):
     assert not Round.objects.exists()
 
 
+def test_the_final_report_is_due_within_five_years(rtf, open_round):
+    """The rule is the service's, so the admin and the staff page both keep it."""
+    opens = datetime.datetime(2027, 3, 1, 8, tzinfo=datetime.UTC)
+    with pytest.raises(ValidationError, match="højst ligge 60 måneder"):
+        services.round_create(pool=rtf, name="Forår", opens_at=opens,
+                              deadline=opens + datetime.timedelta(days=30),
+                              budget=Decimal(100000), report_months=61)  # fmt: skip
+    with pytest.raises(ValidationError, match="højst ligge 60 måneder"):
+        services.round_update(round_=open_round, **_values(open_round, report_months=61))
+    services.round_update(round_=open_round, **_values(open_round, report_months=60))
+    assert Round.objects.get(pk=open_round.pk).report_months == 60
+
+
 def test_the_staff_page_refuses_a_pool_change_with_the_form_kept(
     client, open_round, lbf, applicant, staff
 ):
-    services.start(pool=open_round.pool, round_id=open_round.pk, user=applicant)
+    services.application_create(pool=open_round.pool, round_id=open_round.pk, user=applicant)
     login(client, staff)
     edit = {
         "pool": lbf.pk, "name": open_round.name, "opens_at": "2026-01-01T00:00",
@@ -162,7 +177,7 @@ def test_lowering_the_budget_while_a_grant_is_made_never_overspends(reference_da
         try:
             barrier.wait(timeout=10)
             time.sleep(0.1)  # the budget change has started
-            services.decide(
+            services.decision_record(
                 application=application, user=staff, outcome="granted", amount=Decimal(60000)
             )
             outcomes["grant"] = "granted"
@@ -177,5 +192,5 @@ def test_lowering_the_budget_while_a_grant_is_made_never_overspends(reference_da
     for thread in threads:
         thread.join(timeout=30)
     round_.refresh_from_db()
-    assert services.committed(round_) <= round_.budget, outcomes
+    assert selectors.committed(round_) <= round_.budget, outcomes
     assert outcomes == {"lower": "saved", "grant": "refused"}

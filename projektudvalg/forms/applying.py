@@ -1,45 +1,30 @@
-"""The application forms (one per rule set), the budget lines and the staff forms.
+"""The application forms (one per rule set), the budget lines and the final report.
 
 Every field of a draft may be empty; submitting checks what is needed
 (eligibility.NEEDED, which also marks those fields here) and the pool's rules.
 Amounts are typed as Danes write them.
 """
 
-import datetime
-
 from django import forms
-from django.core.validators import MaxValueValidator
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from holbaek.forms import MoneyField, MultipleFileField, PlainTextFormMixin, date_field
+from holbaek.forms import MultipleFileField, PlainTextFormMixin
 from holbaek.formsets import PortalFormSet
 from lokalfora.models import LocalArea
 from projektudvalg import eligibility
+from projektudvalg.forms.fields import money
 from projektudvalg.models import (
     ApplicantType,
     Application,
     Location,
-    Meeting,
-    Outcome,
     Ownership,
     PoolCriterion,
-    Round,
     RuleSet,
-    end_of_day,
 )
-
-MAX_AMOUNT = 100_000_000
 
 # Widgets whose inputs may not carry aria-required (a radio button, one checkbox of a
 # group, a file input): their fieldset's legend carries the marking alone.
 NO_ARIA_REQUIRED = (forms.RadioSelect, forms.CheckboxSelectMultiple, forms.FileInput)
-
-
-def money(label, *, required=False, help_text=""):
-    return MoneyField(
-        label=label, required=required, allow_zero=True, max_value=MAX_AMOUNT, help_text=help_text
-    )
 
 
 class ApplicationForm(PlainTextFormMixin, forms.ModelForm):
@@ -229,179 +214,8 @@ class StartForm(forms.Form):
     round = forms.IntegerField(widget=forms.HiddenInput)
 
 
-# --- Staff ----------------------------------------------------------------------------
-
-
-class AssessmentForm(PlainTextFormMixin, forms.Form):
-    prefix = "assess"  # several forms share the case page: unique ids
-
-    notes = forms.CharField(label=_("Noter"), required=False, max_length=5000,
-                            widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
-
-    def __init__(self, *args, criteria, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.criteria = list(criteria)
-        for criterion in self.criteria:
-            self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
-                label=criterion.name,
-                choices=[("", _("Ikke vurderet"))] + [(n, str(n)) for n in range(6)],
-                coerce=int,
-                empty_value=None,
-                required=False,
-                help_text=_("0 (slet ikke) til 5 (i høj grad)."),
-            )
-
-    def scores(self) -> dict:
-        return {c: self.cleaned_data.get(f"score_{c.pk}") for c in self.criteria}
-
-
-class AdvisoryNoteForm(PlainTextFormMixin, forms.Form):
-    prefix = "advice"  # several forms share the case page: unique ids
-
-    text = forms.CharField(label=_("Rådgivende bemærkning"), max_length=5000,
-                           widget=forms.Textarea(attrs={"rows": 4}),
-                           error_messages={"required": _("Skriv en bemærkning.")})  # fmt: skip
-
-
-OUTCOMES = [(o.value, o.label) for o in Outcome]
-
-
-class RecommendationForm(PlainTextFormMixin, forms.Form):
-    prefix = "rec"  # several forms share the case page: unique ids
-
-    outcome = forms.ChoiceField(label=_("Indstilling"), choices=OUTCOMES)
-    amount = money(_("Beløb (kr.)"), help_text=_("Ved bevilling."))
-    text = forms.CharField(
-        label=_("Begrundelse"),
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": _("Skriv indstillingens begrundelse.")},
-    )
-
-
-class DecisionForm(PlainTextFormMixin, forms.Form):
-    prefix = "decision"  # several forms share the case page: unique ids
-
-    outcome = forms.ChoiceField(label=_("Afgørelse"), choices=OUTCOMES, widget=forms.RadioSelect)
-    amount = money(_("Bevilget beløb (kr.)"), help_text=_("Ved bevilling. Højst det ansøgte."))
-    conditions = forms.CharField(label=_("Vilkår"), required=False, max_length=5000,
-                                 widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
-    reason = forms.CharField(
-        label=_("Begrundelse"), required=False, max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Skal udfyldes ved afslag, og når ansøgningen sendes retur."),
-    )  # fmt: skip
-    meeting = forms.ModelChoiceField(
-        label=_("Udvalgsmøde"), queryset=Meeting.objects.all(), required=False,
-        empty_label=_("Intet møde"),
-    )  # fmt: skip
-
-
-class PayoutForm(PlainTextFormMixin, forms.Form):
-    prefix = "payout"  # several forms share the case page: unique ids
-
-    paid_on = date_field(_("Udbetalt den"))
-    amount = MoneyField(label=_("Beløb (kr.)"), max_value=MAX_AMOUNT)
-    nemkonto_reference = forms.CharField(label=_("NemKonto-reference"), max_length=35)
-
-
-class AgendaForm(forms.Form):
-    prefix = "agenda"  # several forms share the case page: unique ids
-
-    meeting = forms.ModelChoiceField(label=_("Sæt på dagsordenen for"),
-                                     queryset=Meeting.objects.all())  # fmt: skip
-
-
-class MeetingForm(PlainTextFormMixin, forms.ModelForm):
-    class Meta:
-        model = Meeting
-        fields = ["title", "date", "place"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["date"] = date_field(_("Dato"))
-
-
 class FinalReportForm(PlainTextFormMixin, forms.Form):
     text = forms.CharField(label=_("Slutrapport"), max_length=10000,
                            widget=forms.Textarea(attrs={"rows": 6}),
                            error_messages={"required": _("Skriv slutrapporten.")})  # fmt: skip
     files = MultipleFileField(label=_("Regnskab og dokumentation"), required=False)
-
-
-class QueueFilterForm(forms.Form):
-    pool = forms.ModelChoiceField(label=_("Pulje"), queryset=None, required=False,
-                                  empty_label=_("Alle puljer"))  # fmt: skip
-    round = forms.ModelChoiceField(label=_("Runde"), queryset=None, required=False,
-                                   empty_label=_("Alle runder"))  # fmt: skip
-    area = forms.ModelChoiceField(label=_("Område"), queryset=LocalArea.objects.order_by("name"),
-                                  required=False, empty_label=_("Alle områder"))  # fmt: skip
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    min_amount = money(_("Ansøgt beløb fra (kr.)"))
-    max_amount = money(_("Ansøgt beløb til (kr.)"))
-
-    def __init__(self, *args, **kwargs):
-        from projektudvalg.models import GrantPool, Round, Status
-
-        super().__init__(*args, **kwargs)
-        self.fields["pool"].queryset = GrantPool.objects.all()
-        self.fields["round"].queryset = Round.objects.select_related("pool")
-        self.fields["status"].choices = [("", _("Alle indsendte"))] + [
-            (s.value, s.label) for s in Status if s != Status.DRAFT
-        ]
-
-
-class RoundForm(PlainTextFormMixin, forms.ModelForm):
-    """A round. The deadline is a day, at the end of that day in Danish time unless a time
-    is given. Only parses: services.round_create/round_update check the budget against
-    what is committed, under the round's lock (`values()` is what they take)."""
-
-    budget = MoneyField(label=_("Budget (kr.)"), max_value=MAX_AMOUNT)
-    deadline_day = date_field(_("Ansøgningsfrist (dato)"))
-    deadline_time = forms.TimeField(
-        label=_("Klokkeslæt"),
-        required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        help_text=_("Tomt: fristen er ved dagens udgang, dansk tid."),
-        error_messages={"invalid": _("Skriv klokkeslættet som fx 12:00.")},
-    )
-
-    class Meta:
-        model = Round
-        fields = ["pool", "name", "opens_at", "budget", "report_months"]
-        widgets = {
-            "opens_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            )
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["opens_at"].error_messages["invalid"] = _(
-            "Skriv dato og klokkeslæt, fx 01.03.2027 08:00."
-        )
-        self.fields["report_months"].validators.append(MaxValueValidator(60))
-        if self.instance.pk:
-            local = timezone.localtime(self.instance.deadline)
-            self.initial["deadline_day"] = local.date()
-            if local.time() != datetime.time.max:
-                self.initial["deadline_time"] = local.time()
-
-    def clean(self):
-        cleaned = super().clean()
-        day, time = cleaned.get("deadline_day"), cleaned.get("deadline_time")
-        if day is not None:
-            self.instance.deadline = cleaned["deadline"] = (
-                end_of_day(day)
-                if time is None
-                else timezone.make_aware(datetime.datetime.combine(day, time))
-            )
-            opens = cleaned.get("opens_at")
-            if opens and self.instance.deadline <= opens:
-                self.add_error("deadline_day", _("Fristen skal ligge efter åbningen."))
-        return cleaned
-
-    def values(self) -> dict:
-        """The round's values for services.round_create/round_update."""
-        names = ["pool", "name", "opens_at", "deadline", "budget", "report_months"]
-        return {name: self.cleaned_data[name] for name in names}
