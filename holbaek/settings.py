@@ -64,7 +64,6 @@ INSTALLED_APPS = [
     "faelles_skabere",
     "projektudvalg",
     "sparring",
-    "tilskud",
 ]
 
 MIDDLEWARE = [

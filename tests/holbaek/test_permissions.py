@@ -119,8 +119,8 @@ PROTECTED = {
     "sparring:inbox-attachment",  # tests/sparring/test_attachments.py
     "sparring:overview",  # tests/sparring/test_overview.py
     "sparring:overview-csv",
-    "tilskud:population",  # tests/tilskud/test_population_import.py
-    # The grant's scheme and follow-up: tests/tilskud/test_permissions.py.
+    "tilskud:population",  # tests/lokalfora/test_population_import.py
+    # The grant's scheme and follow-up: tests/lokalfora/test_grant_permissions.py.
     "tilskud:scheme",
     "tilskud:scheme-new",
     "tilskud:approve",
