@@ -22,7 +22,7 @@ STAFF_ROLES = frozenset({CO_CREATOR, COMMITTEE_STAFF, ADMINISTRATOR})
 # permissions of the portal's own apps (view, add, change, delete); what the services
 # refuse, the admin refuses too. Users, groups and permissions stay with the superusers.
 # See docs/roles.md.
-ADMINISTRATOR_APP_LABELS = ("lokalfora", "faelles_skabere", "projektudvalg", "tilskud")
+ADMINISTRATOR_APP_LABELS = ("lokalfora", "faelles_skabere", "projektudvalg")
 
 # Group names are data and stay Danish; these are the names shown in the UI.
 ROLE_LABELS = {

@@ -63,7 +63,6 @@ INSTALLED_APPS = [
     "lokalfora",
     "faelles_skabere",
     "projektudvalg",
-    "tilskud",
 ]
 
 MIDDLEWARE = [

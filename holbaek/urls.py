@@ -6,10 +6,9 @@ from django.views.generic import RedirectView
 
 from holbaek import views
 from holbaek.sitemaps import StaticPagesSitemap
-from lokalfora.sitemaps import AreaSitemap, EventSitemap, NewsSitemap
+from lokalfora.sitemaps import AreaSitemap, EventSitemap, GrantYearSitemap, NewsSitemap
 from lokalfora.views.public import front_page
 from projektudvalg.sitemaps import PoolSitemap
-from tilskud.sitemaps import GrantYearSitemap
 
 # This module is the composition root: it may import every app.
 
@@ -51,7 +50,6 @@ urlpatterns = [
     path("", include("lokalfora.urls")),
     path("", include("faelles_skabere.urls")),
     path("", include("projektudvalg.urls")),
-    path("", include("tilskud.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,6 +1,10 @@
 """Forums, contacts, editors, events and news are saved here through lokalfora.services, as
 on the forum's own pages (ServiceAdmin): a forum keeps an active contact person, and
-the rules of each model hold whichever way it is changed."""
+the rules of each model hold whichever way it is changed.
+
+Grants in the admin are for looking up records. Schemes, approvals, agreements,
+payments and accounts are changed on the staff pages under /tilskud/, where each
+change is checked as a whole by the services and logged with who made it."""
 
 from django.contrib import admin
 
@@ -8,24 +12,34 @@ from holbaek.admin import (
     PortalAdmin,
     PortalAdminForm,
     PortalInline,
+    ReadOnlyAdmin,
     ReadOnlyInline,
     ServiceAdmin,
     ServiceHistoryAdmin,
     SingletonAdmin,
 )
-from lokalfora import invitations, services
+from lokalfora import invitations
 from lokalfora.models import (
+    AccountsReminder,
+    AnnualAccounts,
     ContactPerson,
+    CooperationAgreement,
     EditorInvitation,
     Event,
     Forum,
     ForumEditor,
+    GrantBand,
+    GrantLine,
+    GrantPayment,
+    GrantScheme,
+    GrantVersion,
     LocalArea,
     NewsPost,
     PopulationFigure,
     RetentionSettings,
     Subscription,
 )
+from lokalfora.services import contacts, events, forums, news
 
 
 class PopulationFigureInline(PortalInline):
@@ -60,7 +74,7 @@ class ContactPersonInline(ReadOnlyInline):
 
 @admin.register(Forum)
 class ForumAdmin(ServiceHistoryAdmin):
-    """Changed through services.forum_update. Each area's forum comes with the area
+    """Changed through forums.forum_update. Each area's forum comes with the area
     (lokalfora.reference), never added here: a forum always has an active contact person."""
 
     list_display = ["name", "area", "legal_form", "cvr", "updated_at"]
@@ -77,13 +91,13 @@ class ForumAdmin(ServiceHistoryAdmin):
         return False  # the area's forum, its contacts and history go with the area
 
     def save_model(self, request, obj, form, change):
-        services.forum_update(forum=obj, data=self.model_data(form))
+        forums.forum_update(forum=obj, data=self.model_data(form))
 
 
 def _public_fields(contact: ContactPerson) -> set[str]:
     """The consents as the admin's form set them (a date given = consent)."""
     return {
-        field for field, date_field in services.CONSENT_FIELDS.items()
+        field for field, date_field in contacts.CONSENT_FIELDS.items()
         if getattr(contact, date_field)
     }  # fmt: skip
 
@@ -110,19 +124,19 @@ class ContactPersonAdmin(ServiceHistoryAdmin):
     def save_model(self, request, obj, form, change):
         data = {name: getattr(obj, name) for name in CONTACT_FIELDS}
         if change:
-            services.contact_update(contact=obj, data=data, public_fields=_public_fields(obj))
+            contacts.contact_update(contact=obj, data=data, public_fields=_public_fields(obj))
         else:
-            saved = services.contact_create(
+            saved = contacts.contact_create(
                 forum=obj.forum, data=data, public_fields=_public_fields(obj)
             )
             obj.pk, obj.last_confirmed = saved.pk, saved.last_confirmed
 
     def delete_model(self, request, obj):
-        services.contact_remove(contact=obj)
+        contacts.contact_remove(contact=obj)
 
     def delete_queryset(self, request, queryset):
         for contact in queryset.select_related("forum"):
-            services.contact_remove(contact=contact)
+            contacts.contact_remove(contact=contact)
 
 
 class NewsPostAdminForm(PortalAdminForm):
@@ -142,17 +156,17 @@ class NewsPostAdmin(ServiceHistoryAdmin):
     readonly_fields = ["image"]
 
     def save_model(self, request, obj, form, change):
-        saved = services.news_save(
+        saved = news.news_save(
             forum=obj.forum, data=self.model_data(form), post=obj if change else None
         )
         obj.pk, obj._state.adding = saved.pk, False
 
     def delete_model(self, request, obj):
-        services.news_delete(post=obj)  # the picture's file goes too
+        news.news_delete(post=obj)  # the picture's file goes too
 
     def delete_queryset(self, request, queryset):
         for post in queryset:
-            services.news_delete(post=post)
+            news.news_delete(post=post)
 
 
 @admin.register(ForumEditor)
@@ -167,15 +181,15 @@ class ForumEditorAdmin(ServiceAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             original = ForumEditor.objects.get(pk=obj.pk)
-            services.forum_editor_remove(forum=original.forum, user=original.user)
-        obj.pk = services.forum_editor_add(forum=obj.forum, user=obj.user).pk
+            forums.forum_editor_remove(forum=original.forum, user=original.user)
+        obj.pk = forums.forum_editor_add(forum=obj.forum, user=obj.user).pk
 
     def delete_model(self, request, obj):
-        services.forum_editor_remove(forum=obj.forum, user=obj.user)
+        forums.forum_editor_remove(forum=obj.forum, user=obj.user)
 
     def delete_queryset(self, request, queryset):
         for editor in queryset.select_related("forum", "user"):
-            services.forum_editor_remove(forum=editor.forum, user=editor.user)
+            forums.forum_editor_remove(forum=editor.forum, user=editor.user)
 
 
 @admin.register(Event)
@@ -187,7 +201,7 @@ class EventAdmin(ServiceHistoryAdmin):
     date_hierarchy = "starts_at"
 
     def save_model(self, request, obj, form, change):
-        saved = services.event_save(
+        saved = events.event_save(
             forum=obj.forum, data=self.model_data(form), event=obj if change else None
         )
         obj.pk, obj._state.adding = saved.pk, False
@@ -234,3 +248,60 @@ class SubscriptionAdmin(PortalAdmin):
 @admin.register(RetentionSettings)
 class RetentionSettingsAdmin(SingletonAdmin):
     list_display = ["__str__", "contact_history_months", "invitation_months"]
+
+
+class GrantBandInline(ReadOnlyInline):
+    model = GrantBand
+
+
+@admin.register(GrantScheme)
+class GrantSchemeAdmin(ReadOnlyAdmin):
+    list_display = ["year", "kind", "base", "rate", "total_budget", "is_illustrative"]
+    inlines = [GrantBandInline]
+
+
+@admin.register(GrantBand)
+class GrantBandAdmin(ReadOnlyAdmin):
+    list_display = ["scheme", "lower", "upper", "base", "rate"]
+    list_select_related = ["scheme"]
+
+
+@admin.register(GrantVersion)
+class GrantVersionAdmin(ReadOnlyAdmin):
+    list_display = ["scheme", "number", "approved_at", "approved_by", "reason"]
+    list_select_related = ["scheme", "approved_by"]
+
+
+@admin.register(GrantLine)
+class GrantLineAdmin(ReadOnlyAdmin):
+    list_display = ["version", "area", "population", "amount"]
+    list_select_related = ["version__scheme", "area"]
+    list_filter = ["version__scheme"]
+
+
+@admin.register(CooperationAgreement)
+class CooperationAgreementAdmin(ReadOnlyAdmin):
+    list_display = ["scheme", "area", "signed_on", "registered_by", "registered_at"]
+    list_select_related = ["scheme", "area", "registered_by"]
+    list_filter = ["scheme"]
+
+
+@admin.register(GrantPayment)
+class GrantPaymentAdmin(ReadOnlyAdmin):
+    list_display = ["scheme", "area", "paid_on", "amount", "cvr", "nemkonto_reference"]
+    list_select_related = ["scheme", "area"]
+    list_filter = ["scheme"]
+
+
+@admin.register(AnnualAccounts)
+class AnnualAccountsAdmin(ReadOnlyAdmin):
+    list_display = ["scheme", "area", "status", "uploaded_at", "reviewed_at"]
+    list_select_related = ["scheme", "area"]
+    list_filter = ["scheme", "status"]
+    exclude = ["file"]  # downloaded through the permission-checked page only
+
+
+@admin.register(AccountsReminder)
+class AccountsReminderAdmin(ReadOnlyAdmin):
+    list_display = ["scheme", "area", "sent_at", "recipients"]
+    list_select_related = ["scheme", "area"]

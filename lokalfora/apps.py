@@ -7,4 +7,6 @@ class LokalforaConfig(AppConfig):
     verbose_name = _("Lokalområder og lokalfora")
 
     def ready(self):
-        from lokalfora import account_links  # noqa: F401  (registers its links on "Min konto")
+        # Imported once the app registry is ready: they register their links on "Min konto" and
+        # the grant section of the area page, and need the models loaded.
+        from lokalfora import account_links, grant_section  # noqa: F401

@@ -1,16 +1,40 @@
-"""Fictional demo content: contact persons, news and a volunteer editor.
+"""Fictional demo content: contact persons, news, events, a volunteer editor and a grant year.
 
 Names are invented and marked as such; e-mail addresses use example.org.
+
+Last year gets the illustrative grant scheme, approved, and three forums at different
+stages: Jyderup paid with accounts accepted, Tølløse paid with accounts still to
+come (its demo editor can submit them), and Orø, which cannot be paid yet (no
+agreement). The CVR numbers are made up.
 """
 
 import datetime
+from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from holbaek.demo import demo_user
-from lokalfora import services
-from lokalfora.models import ContactPerson, Event, EventKind, Forum, NewsPost
+from lokalfora.models import (
+    ContactPerson,
+    Event,
+    EventKind,
+    Forum,
+    GrantScheme,
+    LocalArea,
+    NewsPost,
+    SchemeKind,
+)
+from lokalfora.selectors.grant_followup import year_status
+from lokalfora.services.forums import forum_editor_add
+from lokalfora.services.grant_followup import (
+    annual_accounts_review,
+    annual_accounts_submit,
+    cooperation_agreement_register,
+    grant_payment_register,
+)
+from lokalfora.services.grants import grant_scheme_approve
 
 # The demo contacts consented and were confirmed this long before the demo is loaded, so
 # they are never shown as stale (not confirmed for 12 months), whatever the year.
@@ -26,55 +50,64 @@ NEWS = [
 @transaction.atomic
 def load() -> str:
     forums = list(Forum.objects.select_related("area"))
-    now = timezone.now()
-    consented = timezone.localdate() - CONSENTED_AGO
     for index, forum in enumerate(forums):
         if not forum.contacts.exists():
-            ContactPerson.objects.create(
-                forum=forum,
-                name=f"Demo Kontaktperson {forum.area.name} (opdigtet)",
-                role="Formand",
-                email=f"kontakt-{forum.area.slug}@example.org",
-                phone="11 22 33 44",
-                name_public_since=consented,
-                email_public_since=consented,
-                phone_public_since=None if index % 2 else consented,
-                last_confirmed=consented,
-            )
+            _demo_contact(forum, index)
         if not forum.description:
-            forum.description = (
-                f"(Demotekst) {forum.name} er åbent for alle i {forum.area.name}: borgere, "
-                "foreninger, virksomheder og institutioner. Vi mødes, drøfter områdets ønsker "
-                "og arrangerer debatmøder."
-            )
-            forum.meetings = (
-                "(Demotekst) Vi mødes første tirsdag i måneden kl. 19 i forsamlingshuset."
-            )
-            forum.how_to_join = (
-                "(Demotekst) Mød op til et møde eller skriv til os. Alle er velkomne."
-            )
-            forum.save()
+            _demo_profile(forum)
         if not forum.events.exists():
             _demo_events(forum, index)
         if not forum.news.exists():
-            for days, (title, summary) in enumerate(NEWS):
-                NewsPost.objects.create(
-                    forum=forum,
-                    title=f"{title} ({forum.area.name})",
-                    summary=f"(Demo) {summary}",
-                    body=(
-                        f"(Demotekst) {summary}\n\n## Sådan er du med\n\n"
-                        "- Mød op til næste **lokalforummøde**\n"
-                        "- Skriv til lokalforummet\n\nAlle er velkomne."
-                    ),
-                    published_at=now - datetime.timedelta(days=days * 7 + index),
-                )
+            _demo_news(forum, index)
     editor = demo_user("redaktoer@example.org", "Demo Redaktør")
     tollose = next(forum for forum in forums if forum.area.slug == "tollose")
-    services.forum_editor_add(forum=tollose, user=editor)
+    forum_editor_add(forum=tollose, user=editor)
     return (
-        f"{len(forums)} lokalfora med opdigtede kontaktpersoner og nyheder; redaktoer@example.org"
+        f"{len(forums)} lokalfora med opdigtede kontaktpersoner og nyheder; "
+        f"redaktoer@example.org; {_demo_grant_year()}"
     )
+
+
+def _demo_contact(forum, index):
+    consented = timezone.localdate() - CONSENTED_AGO
+    ContactPerson.objects.create(
+        forum=forum,
+        name=f"Demo Kontaktperson {forum.area.name} (opdigtet)",
+        role="Formand",
+        email=f"kontakt-{forum.area.slug}@example.org",
+        phone="11 22 33 44",
+        name_public_since=consented,
+        email_public_since=consented,
+        phone_public_since=None if index % 2 else consented,
+        last_confirmed=consented,
+    )
+
+
+def _demo_profile(forum):
+    forum.description = (
+        f"(Demotekst) {forum.name} er åbent for alle i {forum.area.name}: borgere, "
+        "foreninger, virksomheder og institutioner. Vi mødes, drøfter områdets ønsker "
+        "og arrangerer debatmøder."
+    )
+    forum.meetings = "(Demotekst) Vi mødes første tirsdag i måneden kl. 19 i forsamlingshuset."
+    forum.how_to_join = "(Demotekst) Mød op til et møde eller skriv til os. Alle er velkomne."
+    forum.save()
+
+
+def _demo_news(forum, index):
+    now = timezone.now()
+    for days, (title, summary) in enumerate(NEWS):
+        NewsPost.objects.create(
+            forum=forum,
+            title=f"{title} ({forum.area.name})",
+            summary=f"(Demo) {summary}",
+            body=(
+                f"(Demotekst) {summary}\n\n## Sådan er du med\n\n"
+                "- Mød op til næste **lokalforummøde**\n"
+                "- Skriv til lokalforummet\n\nAlle er velkomne."
+            ),
+            published_at=now - datetime.timedelta(days=days * 7 + index),
+        )
 
 
 EVENTS = [
@@ -101,3 +134,57 @@ def _demo_events(forum, index):
             description="(Demotekst) Alle er velkomne. Der er kaffe og kage.",
             organiser=forum.name,
         )
+
+
+def _demo_grant_year() -> str:
+    year = timezone.localdate().year - 1
+    scheme, created = GrantScheme.objects.get_or_create(
+        year=year,
+        defaults={
+            "kind": SchemeKind.FORMULA,
+            "base": Decimal("13000"),
+            "rate": Decimal("3.45"),
+            "population_date": datetime.date(year, 1, 1),
+            "accounts_due": datetime.date(year + 1, 3, 31),
+            "is_illustrative": True,
+        },
+    )
+    if not created:
+        return f"tilskud {year} findes allerede"
+    grant_scheme_approve(scheme=scheme, user=None)
+    areas = LocalArea.objects.select_related("forum").in_bulk(
+        ["tollose", "jyderup", "oro"], field_name="slug"
+    )
+    for slug, cvr in (("tollose", "11111111"), ("jyderup", "22222222")):
+        _demo_paid(scheme, areas[slug], cvr)
+    accounts = annual_accounts_submit(
+        scheme=scheme,
+        area=areas["jyderup"],
+        uploaded=ContentFile(b"%PDF-1.4\n% Demoregnskab\n", name="demoregnskab.pdf"),
+        no_wages=True,
+        user=None,
+    )
+    annual_accounts_review(accounts=accounts, accept=True, note="", user=None)
+    return (
+        f"illustrativt tilskud {year}: godkendt, Tølløse og Jyderup udbetalt "
+        "(Jyderups regnskab godkendt, Tølløses mangler), Orø mangler samarbejdsaftale"
+    )
+
+
+def _demo_paid(scheme, area, cvr):
+    """The area's forum is an association with an agreement, and is paid its whole grant."""
+    forum = area.forum
+    forum.legal_form, forum.cvr = "association", cvr
+    forum.save()
+    cooperation_agreement_register(
+        scheme=scheme, area=area, signed_on=datetime.date(scheme.year, 2, 1), user=None
+    )
+    (status,) = year_status(scheme, area=area)
+    grant_payment_register(
+        scheme=scheme,
+        area=area,
+        paid_on=datetime.date(scheme.year, 3, 1),
+        amount=Decimal(status.line.amount),
+        nemkonto_reference=f"DEMO-{scheme.year}-{area.slug.upper()}",
+        user=None,
+    )

@@ -41,6 +41,21 @@ def send_weekly_digest(*, now=None) -> int:
 
 
 def _send(now) -> int:
+    subscriptions_by_email = _due(now)
+    area_ids = {s.area_id for subs in subscriptions_by_email.values() for s in subs}
+    if not area_ids:
+        return 0
+    news, events = _news_and_events(area_ids, now)
+    outgoing = []
+    for subscriptions in subscriptions_by_email.values():
+        message = _digest_message(subscriptions, news, events)
+        if message is not None:
+            outgoing.append((message, [subscription.pk for subscription in subscriptions]))
+    return _send_in_batches(outgoing, now)
+
+
+def _due(now) -> dict[str, list[Subscription]]:
+    """Each confirmed address not sent a digest for 6 days, with its subscriptions."""
     due = (
         Subscription.objects.confirmed()
         .exclude(last_digest_at__gt=now - MIN_INTERVAL)
@@ -50,9 +65,11 @@ def _send(now) -> int:
     subscriptions_by_email = defaultdict(list)
     for subscription in due:
         subscriptions_by_email[subscription.email].append(subscription)
-    area_ids = {s.area_id for subs in subscriptions_by_email.values() for s in subs}
-    if not area_ids:
-        return 0
+    return subscriptions_by_email
+
+
+def _news_and_events(area_ids, now) -> tuple[dict, dict]:
+    """The last 7 days' news and the next 14 days' events, by area id (two queries)."""
     news = defaultdict(list)
     for post in NewsPost.objects.filter(
         forum__area_id__in=area_ids,
@@ -68,33 +85,36 @@ def _send(now) -> int:
         .order_by("starts_at")
     ):
         events[event.forum.area_id].append(event)
+    return news, events
 
-    outgoing = []
-    for subscriptions in subscriptions_by_email.values():
-        areas = [subscription.area for subscription in subscriptions]
-        sections = [
-            {
-                "area": area,
-                "url": absolute_url(area.get_absolute_url()),
-                "news": [(post, absolute_url(post.get_absolute_url())) for post in news[area.pk]],
-                "events": [(e, absolute_url(e.get_absolute_url())) for e in events[area.pk]],
-            }
-            for area in areas
-            if news[area.pk] or events[area.pk]
-        ]
-        if not sections:
-            continue
-        message = follower_message(
-            subscriptions=subscriptions,
-            subject=gettext_lazy("Nyt fra %(areas)s"),
-            subject_params={"areas": ", ".join(section["area"].name for section in sections)},
-            template="lokalfora/email/weekly_digest.txt",
-            context={"sections": sections},
-        )
-        outgoing.append((message, [subscription.pk for subscription in subscriptions]))
-    # Sent in batches, each marked as sent right after, and only the mails that went:
-    # a refused address or a failing server part-way means the next run sends just
-    # those again.
+
+def _digest_message(subscriptions, news, events):
+    """The address's digest, or None when its areas have nothing new."""
+    sections = [
+        {
+            "area": area,
+            "url": absolute_url(area.get_absolute_url()),
+            "news": [(post, absolute_url(post.get_absolute_url())) for post in news[area.pk]],
+            "events": [(e, absolute_url(e.get_absolute_url())) for e in events[area.pk]],
+        }
+        for area in (subscription.area for subscription in subscriptions)
+        if news[area.pk] or events[area.pk]
+    ]
+    if not sections:
+        return None
+    return follower_message(
+        subscriptions=subscriptions,
+        subject=gettext_lazy("Nyt fra %(areas)s"),
+        subject_params={"areas": ", ".join(section["area"].name for section in sections)},
+        template="lokalfora/email/weekly_digest.txt",
+        context={"sections": sections},
+    )
+
+
+def _send_in_batches(outgoing, now) -> int:
+    """Sent in batches, each marked as sent right after, and only the mails that went:
+    a refused address or a failing server part-way means the next run sends just
+    those again."""
     sent_count = 0
     for start in range(0, len(outgoing), BATCH_SIZE):
         batch = outgoing[start : start + BATCH_SIZE]

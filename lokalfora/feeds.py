@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from lokalfora import selectors
 from lokalfora.models import LocalArea
+from lokalfora.selectors.news import published_news
 
 FEED_SIZE = 30
 
@@ -20,7 +20,7 @@ class NewsFeed(Feed):
         return reverse("lokalfora:news-list")
 
     def items(self):
-        return selectors.published_news()[:FEED_SIZE]
+        return published_news()[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -65,7 +65,7 @@ class AreaNewsFeed(NewsFeed):
         return area.get_absolute_url()
 
     def items(self, area):
-        return selectors.published_news().filter(forum__area=area)[:FEED_SIZE]
+        return published_news().filter(forum__area=area)[:FEED_SIZE]
 
 
 class AtomAreaNewsFeed(AreaNewsFeed):

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from holbaek import mail
 from holbaek.links import absolute_url
 from lokalfora.models import EditorInvitation, Forum, ForumEditor
-from lokalfora.services import forum_editor_add
+from lokalfora.services.forums import forum_editor_add
 
 INVITATION_DAYS = 14
 SALT = "lokalfora.editor-invitation"

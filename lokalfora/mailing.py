@@ -6,23 +6,20 @@ mail programs can offer one-click unsubscribe; `unsubscribe_headers` makes them
 for every mail to a follower, the confirmation mail too. Unsubscribe links never
 expire and hold no address (lokalfora.follow_tokens).
 
-Other apps call `send_to_followers(...)` (or enqueue `send_to_followers_task`)
-with a text template; this module adds the greeting-free footer and the headers.
+`follower_message` builds one mail to one follower from a text template, adding the
+greeting-free footer and the headers; the weekly digest sends through it.
 """
 
-from collections import defaultdict
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from holbaek import mail
 from holbaek.links import absolute_url
 from lokalfora import follow_tokens
-from lokalfora.models import Subscription
 
 
 def unsubscribe_url(subscriptions, *, everything: bool) -> str:
@@ -78,41 +75,4 @@ def follower_message(
             "Auto-Submitted": "auto-generated",
             "Precedence": "bulk",
         },
-    )
-
-
-def followers(area_ids) -> dict[str, list[Subscription]]:
-    """Confirmed followers of any of the areas: each address with its subscriptions to them."""
-    subscriptions = (
-        Subscription.objects.confirmed().filter(area_id__in=area_ids).select_related("area")
-    )
-    by_email = defaultdict(list)
-    for subscription in subscriptions.order_by("email", "area__name"):
-        by_email[subscription.email].append(subscription)
-    return dict(by_email)
-
-
-def send_to_followers(*, area_ids, subject: str, template_name: str, context: dict) -> int:
-    """Sends one mail per follower of the given areas (never two to one address).
-
-    The template gets `context` plus `areas` (the recipient's followed areas among
-    these). Returns the number of mails sent.
-    """
-    messages = [
-        follower_message(
-            subscriptions=subscriptions,
-            subject=subject,
-            template=template_name,
-            context=context | {"areas": [subscription.area for subscription in subscriptions]},
-        )
-        for subscriptions in followers(area_ids).values()
-    ]
-    return sum(mail.send_each(messages))
-
-
-@task()
-def send_to_followers_task(*, area_ids, subject, template_name, context) -> int:
-    """`send_to_followers` run by the background worker; the arguments must be JSON."""
-    return send_to_followers(
-        area_ids=area_ids, subject=subject, template_name=template_name, context=context
     )

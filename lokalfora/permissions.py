@@ -1,4 +1,18 @@
-"""Who may do what with areas and forums. See docs/roles.md."""
+"""Who may do what with areas, forums and their grants. See docs/roles.md.
+
+The grant (scheme, approval and follow-up):
+
+| Who                      | Follow-up of a forum | Overview | Submit accounts | Manage* |
+|--------------------------|----------------------|----------|-----------------|---------|
+| Anonymous, citizen       | no                   | no       | no              | no      |
+| Editor of this forum     | yes                  | no       | yes             | no      |
+| Editor of another forum  | no                   | no       | no              | no      |
+| Fælles-skaber            | yes (read)           | yes      | no              | no      |
+| Committee staff, admin   | yes                  | yes      | yes             | yes     |
+
+*Manage: the scheme, approval, agreements, payments, accepting accounts, and
+the population figures.
+"""
 
 from holbaek import roles
 
@@ -44,3 +58,25 @@ def can_remove_editor(user, editor_user) -> bool:
 def can_see_news_post(user, post) -> bool:
     """Published posts are public; drafts only for the forum's editors and municipal staff."""
     return post.is_published or can_edit_forum(user, post.forum) or roles.is_municipal_staff(user)
+
+
+def can_manage_grants(user) -> bool:
+    return roles.is_administrator(user) or roles.has_role(user, roles.COMMITTEE_STAFF)
+
+
+def can_import_population(user) -> bool:
+    """Committee staff and administrators keep the population figures up to date."""
+    return can_manage_grants(user)
+
+
+def can_see_overview(user) -> bool:
+    """The grant follow-up of every area in a year is for municipal staff."""
+    return roles.is_municipal_staff(user)
+
+
+def can_see_follow_up(user, forum) -> bool:
+    return roles.is_municipal_staff(user) or (forum is not None and is_forum_editor(user, forum))
+
+
+def can_submit_accounts(user, forum) -> bool:
+    return can_manage_grants(user) or (forum is not None and is_forum_editor(user, forum))

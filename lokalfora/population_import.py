@@ -109,57 +109,22 @@ def _parse_rows(reader) -> Parsed:
             _("Første linje skal være overskrifterne område, dato og antal (og evt. kilde).")
         ])  # fmt: skip
     areas = _areas_by_name()
-    today = timezone.localdate()
     rows, errors, seen = [], [], {}
     for line, values in enumerate(reader, start=2):
         if not any(value.strip() for value in values):
             continue
-
-        def value(name, values=values):
-            index = columns.get(name)
-            return values[index].strip() if index is not None and index < len(values) else ""
-
-        problems = []
-        area = areas.get(danish_slugify(value("area")))
-        if area is None:
-            problems.append(_("ukendt område »%(area)s«") % {"area": value("area")})
-        reference_date = _date(value("date"))
-        if reference_date is None:
-            problems.append(
-                _("datoen »%(date)s« kan ikke læses (skriv fx 2026-01-01)")
-                % {"date": value("date")}
-            )
-        elif reference_date > today:
-            problems.append(
-                _("datoen %(date)s ligger i fremtiden") % {"date": f"{reference_date:%d.%m.%Y}"}
-            )
-        raw = value("count").replace(" ", "")
-        count = None
-        if raw.startswith("-") and WHOLE.match(raw[1:]):
-            problems.append(_("antallet er negativt"))
-        elif not WHOLE.match(raw):
-            problems.append(
-                _("antallet »%(count)s« er ikke et helt tal") % {"count": value("count")}
-            )
-        elif int(raw.replace(".", "")) > MAX_COUNT:
-            problems.append(
-                _("antallet %(count)s er for stort til et lokalområde") % {"count": raw}
-            )
-        else:
-            count = int(raw.replace(".", ""))
-        if area is not None and area.pk in seen:
-            problems.append(
-                _("%(area)s står også i linje %(line)d")
-                % {"area": area.name, "line": seen[area.pk]}
-            )
-        if area is not None:
-            seen.setdefault(area.pk, line)
+        cells = {
+            name: values[index].strip() if index < len(values) else ""
+            for name, index in columns.items()
+            if name is not None
+        }
+        row, problems = _read_line(line, cells, areas, seen)
         if problems:
             errors.append(
                 _("Linje %(line)d: %(problems)s.") % {"line": line, "problems": "; ".join(problems)}
             )
         else:
-            rows.append(Row(line, area, reference_date, count, value("source") or DEFAULT_SOURCE))
+            rows.append(row)
     if not rows and not errors:
         return Parsed([], [_("Filen har ingen linjer med befolkningstal.")])
     absent = sorted(
@@ -168,6 +133,49 @@ def _parse_rows(reader) -> Parsed:
     if absent:
         errors.append(_("Disse områder mangler i filen: %(areas)s.") % {"areas": ", ".join(absent)})
     return Parsed(rows, errors)
+
+
+def _read_line(line: int, cells: dict[str, str], areas, seen) -> tuple[Row | None, list[str]]:
+    """One line's row, or its problems in Danish; `seen` records each area's first line."""
+    problems = []
+    area = areas.get(danish_slugify(cells.get("area", "")))
+    if area is None:
+        problems.append(_("ukendt område »%(area)s«") % {"area": cells.get("area", "")})
+    reference_date, problem = _read_date(cells.get("date", ""))
+    problems += problem
+    count, problem = _read_count(cells.get("count", ""))
+    problems += problem
+    if area is not None and area.pk in seen:
+        problems.append(
+            _("%(area)s står også i linje %(line)d") % {"area": area.name, "line": seen[area.pk]}
+        )
+    if area is not None:
+        seen.setdefault(area.pk, line)
+    if problems:
+        return None, problems
+    return Row(line, area, reference_date, count, cells.get("source") or DEFAULT_SOURCE), []
+
+
+def _read_date(text: str) -> tuple[datetime.date | None, list[str]]:
+    reference_date = _date(text)
+    if reference_date is None:
+        return None, [_("datoen »%(date)s« kan ikke læses (skriv fx 2026-01-01)") % {"date": text}]
+    if reference_date > timezone.localdate():
+        return None, [
+            _("datoen %(date)s ligger i fremtiden") % {"date": f"{reference_date:%d.%m.%Y}"}
+        ]
+    return reference_date, []
+
+
+def _read_count(text: str) -> tuple[int | None, list[str]]:
+    raw = text.replace(" ", "")
+    if raw.startswith("-") and WHOLE.match(raw[1:]):
+        return None, [_("antallet er negativt")]
+    if not WHOLE.match(raw):
+        return None, [_("antallet »%(count)s« er ikke et helt tal") % {"count": text}]
+    if int(raw.replace(".", "")) > MAX_COUNT:
+        return None, [_("antallet %(count)s er for stort til et lokalområde") % {"count": raw}]
+    return int(raw.replace(".", "")), []
 
 
 def preview(parsed: Parsed) -> list[Change]:

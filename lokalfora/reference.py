@@ -5,15 +5,30 @@ municipality's Kommuneplan 2013/2017, with sources per line). Loading is
 idempotent: areas are matched by slug and figures by area and date; what
 exists already is left as it is, so nothing staff have edited is overwritten
 (staff correct the facts in the admin, and import new population figures).
+
+This year also gets an illustrative grant scheme, so the transparency page shows how
+it works. The municipality's formula is not published (FACTS §3). 13.000 kr + 3,45 kr
+per inhabitant reproduces the published Orø (867 inhabitants, 16.000 kr) and Jyderup
+(4.924, "about 30.000 kr") amounts; it is marked illustrative wherever it is shown.
+Loading again never changes a scheme staff have edited.
 """
 
 import csv
 import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
-from lokalfora.models import Forum, LocalArea, PopulationBasis, PopulationFigure
+from lokalfora.models import (
+    Forum,
+    GrantScheme,
+    LocalArea,
+    PopulationBasis,
+    PopulationFigure,
+    SchemeKind,
+)
 
 CSV_PATH = Path(__file__).resolve().parent / "reference" / "lokalomraader.csv"
 HOLBAEK_TOWN_SLUG = "holbaek-by"
@@ -30,6 +45,10 @@ def reference_rows() -> list[dict]:
 
 @transaction.atomic
 def load() -> str:
+    return f"{_load_areas()}; {_load_illustrative_scheme()}"
+
+
+def _load_areas() -> str:
     rows = reference_rows()
     for row in rows:
         area, _created = LocalArea.objects.get_or_create(
@@ -54,3 +73,18 @@ def load() -> str:
             },
         )
     return f"{len(rows)} lokalområder med lokalfora og befolkningstal"
+
+
+def _load_illustrative_scheme() -> str:
+    year = timezone.localdate().year
+    _scheme, created = GrantScheme.objects.get_or_create(
+        year=year,
+        defaults={
+            "kind": SchemeKind.FORMULA,
+            "base": Decimal("13000"),
+            "rate": Decimal("3.45"),
+            "population_date": datetime.date(year, 1, 1),
+            "is_illustrative": True,
+        },
+    )
+    return f"illustrativ tilskudsmodel for {year}" + (" (ny)" if created else "")

@@ -1,10 +1,10 @@
 """Extension point for the area page.
 
 `lokalfora` must not import the apps that build on it, yet the area page
-shows their facts too (the area's fælles-skaber, grants, projects ...).
-Those apps register a section here in their AppConfig.ready(); the area
-page renders every registered section in order. A section's `context`
-function must run a fixed number of queries.
+shows their facts too (the area's fælles-skaber, projects ...). Those apps,
+and lokalfora's own grant section (grant_section.py), register a section here
+in their AppConfig.ready(); the area page renders every registered section in
+order. A section's `context` function must run a fixed number of queries.
 """
 
 from collections.abc import Callable

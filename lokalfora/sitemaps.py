@@ -1,8 +1,8 @@
-"""The areas, published news and events in the sitemap (/sitemap.xml)."""
+"""The areas, published news, events and approved grant years in the sitemap (/sitemap.xml)."""
 
 from django.contrib.sitemaps import Sitemap
 
-from lokalfora.models import Event, LocalArea, NewsPost
+from lokalfora.models import Event, GrantScheme, LocalArea, NewsPost
 
 
 class AreaSitemap(Sitemap):
@@ -30,3 +30,12 @@ class EventSitemap(Sitemap):
 
     def items(self):
         return Event.objects.order_by("-starts_at", "-id")
+
+
+class GrantYearSitemap(Sitemap):
+    """Years with an approved version only; a scheme still being drafted is not listed."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return GrantScheme.objects.filter(versions__isnull=False).distinct().order_by("-year")

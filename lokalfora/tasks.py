@@ -1,4 +1,4 @@
-"""Background work for the forums, run by the database-backed task worker."""
+"""Background work for the forums and the grants, run by the database-backed task worker."""
 
 from calendar import MONDAY
 
@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from holbaek import mail
 from holbaek.links import absolute_url
 from holbaek.schedule import Recurring, daily, ensure_scheduled, monthly, weekly
+from lokalfora import digest, retention, subscriptions
 from lokalfora.models import Forum
-from lokalfora.selectors import stale_contacts
+from lokalfora.selectors.contacts import stale_contacts
+from lokalfora.services.grant_followup import annual_accounts_remind_overdue
 
 
 @task()
@@ -45,8 +47,6 @@ def send_confirmation_reminders() -> int:
 @task()
 def send_weekly_digest() -> dict:
     """The weekly mail to followers, after deleting subscriptions never confirmed."""
-    from lokalfora import digest, subscriptions
-
     purged = subscriptions.purge_unconfirmed()
     sent = digest.send_weekly_digest()
     ensure_scheduled()
@@ -56,11 +56,18 @@ def send_weekly_digest() -> dict:
 @task()
 def purge_old_personal_data() -> dict:
     """Old contact-person versions and editor invitations, as long as staff have set."""
-    from lokalfora import retention
-
     result = retention.purge()
     ensure_scheduled()
     return result
+
+
+@task()
+def remind_overdue_accounts() -> int:
+    """Forums paid a grant whose accounts are overdue get a reminder (at most every 14 days)."""
+    try:
+        return annual_accounts_remind_overdue()
+    finally:
+        ensure_scheduled()
 
 
 # Queued again after each run by holbaek.schedule (times are Danish wall-clock time).
@@ -72,4 +79,5 @@ RECURRING = [
         send_confirmation_reminders, monthly(1, 8), "Påmindelser om at bekræfte kontaktoplysninger"
     ),
     Recurring(purge_old_personal_data, daily(3, 0), "Sletning af gammel historik og invitationer"),
+    Recurring(remind_overdue_accounts, weekly(MONDAY, 8), "Påmindelser om regnskab for tilskud"),
 ]

@@ -1,11 +1,23 @@
-from django.urls import path
+"""The forums' URLs in the `lokalfora` namespace, the grant's in `tilskud` (its own since
+the grant was an app of its own: `{% url 'tilskud:year' %}` and the paths stay as they were)."""
+
+from django.urls import include, path
 
 from lokalfora import feeds
-from lokalfora.views import calendar, editing, editors, following, news, public
+from lokalfora.views import (
+    calendar,
+    editing,
+    editors,
+    following,
+    grant_followup,
+    grant_scheme,
+    grants,
+    news,
+    population,
+    public,
+)
 
-app_name = "lokalfora"
-
-urlpatterns = [
+forum_patterns = [
     path("lokalomraader/", public.area_list, name="area-list"),
     path("lokalomraader/overblik/", editing.overview, name="overview"),
     path("lokalomraader/<slug:slug>/", public.area_detail, name="area-detail"),
@@ -62,4 +74,51 @@ urlpatterns = [
     path("lokalomraader/<slug:slug>/foelg/", following.follow, name="follow"),
     path("foelg/bekraeft/<str:token>/", following.follow_confirm, name="follow-confirm"),
     path("foelg/afmeld/<str:token>/", following.unsubscribe, name="unsubscribe"),
+]
+
+grant_patterns = [
+    path("tilskud/", grants.grant_years, name="years"),
+    path("tilskud/befolkningstal/", population.population, name="population"),
+    path("tilskud/ny-model/", grant_scheme.scheme_new, name="scheme-new"),
+    path("tilskud/<int:year>/", grants.grant_year, name="year"),
+    path("tilskud/<int:year>/tilskud.csv", grants.grant_year_csv, name="year-csv"),
+    path("tilskud/<int:year>/tilskud.json", grants.grant_year_json, name="year-json"),
+    path("tilskud/<int:year>/model/", grant_scheme.scheme_edit, name="scheme"),
+    path("tilskud/<int:year>/godkend/", grant_scheme.approve, name="approve"),
+    path("tilskud/<int:year>/opfoelgning/", grant_followup.overview, name="overview"),
+    path(
+        "tilskud/<int:year>/opfoelgning/<slug:slug>/",
+        grant_followup.area_status,
+        name="area-status",
+    ),
+    path(
+        "tilskud/<int:year>/opfoelgning/<slug:slug>/aftale/",
+        grant_followup.agreement,
+        name="agreement",
+    ),
+    path(
+        "tilskud/<int:year>/opfoelgning/<slug:slug>/udbetaling/",
+        grant_followup.payment,
+        name="payment",
+    ),
+    path(
+        "tilskud/<int:year>/opfoelgning/<slug:slug>/regnskab/",
+        grant_followup.accounts,
+        name="accounts",
+    ),
+    path(
+        "tilskud/<int:year>/opfoelgning/<slug:slug>/regnskab/<int:pk>/behandl/",
+        grant_followup.review,
+        name="review",
+    ),
+    path(
+        "tilskud/<int:year>/opfoelgning/<slug:slug>/regnskab/<int:pk>/hent/",
+        grant_followup.accounts_file,
+        name="accounts-file",
+    ),
+]
+
+urlpatterns = [
+    path("", include((forum_patterns, "lokalfora"))),
+    path("", include((grant_patterns, "tilskud"))),
 ]

@@ -118,7 +118,7 @@ ROLE_NAMES = [
 @pytest.fixture
 def make_role_user(reference_data, area, other_area):
     """Builds the user for one row of a permission matrix (None for anonymous)."""
-    from lokalfora.services import forum_editor_add
+    from lokalfora.services.forums import forum_editor_add
 
     def build(role_name):
         match role_name:

@@ -17,12 +17,53 @@ from lokalfora.models.forums import (
     ForumEditor,
     LegalForm,
 )
+from lokalfora.models.grant_followup import (
+    AccountsReminder,
+    AccountsStatus,
+    AnnualAccounts,
+    CooperationAgreement,
+    GrantPayment,
+)
+from lokalfora.models.grants import (
+    MONEY,
+    GrantBand,
+    GrantLine,
+    GrantScheme,
+    GrantVersion,
+    SchemeKind,
+)
 from lokalfora.models.retention import RetentionSettings
 from lokalfora.models.subscriptions import Subscription, SubscriptionQuerySet
 
 __all__ = [
-    "ContactPerson", "ContactPersonQuerySet", "EditorInvitation", "Event", "EventKind",
-    "EventQuerySet", "Forum", "ForumEditor", "LegalForm", "LocalArea", "LocalAreaQuerySet",
-    "NewsPost", "NewsPostQuerySet", "PopulationBasis", "PopulationFigure", "RetentionSettings",
-    "Subscription", "SubscriptionQuerySet", "news_image_path",
+    "MONEY",
+    "AccountsReminder",
+    "AccountsStatus",
+    "AnnualAccounts",
+    "ContactPerson",
+    "ContactPersonQuerySet",
+    "CooperationAgreement",
+    "EditorInvitation",
+    "Event",
+    "EventKind",
+    "EventQuerySet",
+    "Forum",
+    "ForumEditor",
+    "GrantBand",
+    "GrantLine",
+    "GrantPayment",
+    "GrantScheme",
+    "GrantVersion",
+    "LegalForm",
+    "LocalArea",
+    "LocalAreaQuerySet",
+    "NewsPost",
+    "NewsPostQuerySet",
+    "PopulationBasis",
+    "PopulationFigure",
+    "RetentionSettings",
+    "SchemeKind",
+    "Subscription",
+    "SubscriptionQuerySet",
+    "news_image_path",
 ]  # fmt: skip

@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from lokalfora import selectors
-from lokalfora.forms import CalendarFilterForm
+from lokalfora.forms.events import CalendarFilterForm
 from lokalfora.ical import calendar_for
 from lokalfora.models import Event, LocalArea
+from lokalfora.selectors.events import events_in_month, past_events
 
 
 def _month(value: str) -> datetime.date:
@@ -30,7 +30,7 @@ def calendar(request):
     form = CalendarFilterForm(request.GET or None, areas=areas)
     filters = form.cleaned_data if form.is_valid() else {}
     first = _month(filters.get("maaned") or "")
-    events = selectors.events_in_month(
+    events = events_in_month(
         year=first.year,
         month=first.month,
         area_slug=filters.get("omraade") or "",
@@ -54,7 +54,7 @@ def calendar(request):
 
 @require_safe
 def archive(request):
-    page = Paginator(selectors.past_events(), 25).get_page(request.GET.get("side"))
+    page = Paginator(past_events(), 25).get_page(request.GET.get("side"))
     return render(request, "lokalfora/event_archive.html", {"page_obj": page})
 
 

@@ -10,12 +10,16 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from holbaek.permissions import can_use_admin
-from lokalfora import selectors, services
-from lokalfora.forms import ContactPersonForm, EventForm, ForumProfileForm
+from lokalfora.forms.events import EventForm
+from lokalfora.forms.forums import ContactPersonForm, ForumProfileForm
 from lokalfora.history import forum_history
 from lokalfora.models import ContactPerson, Event, Forum, RetentionSettings
 from lokalfora.permissions import can_edit_forum, can_see_contact_overview, can_see_history
-from lokalfora.selectors import contact_overview
+from lokalfora.selectors.contacts import forum_contacts
+from lokalfora.selectors.forums import contact_overview
+from lokalfora.services import contacts as contact_services
+from lokalfora.services.events import event_save
+from lokalfora.services.forums import forum_update
 
 
 def editable_forum(request, slug) -> Forum:
@@ -32,7 +36,7 @@ def forum_edit(request, slug):
     form = ForumProfileForm(request.POST or None, instance=forum)
     if request.method == "POST" and form.is_valid():
         try:
-            services.forum_update(forum=forum, data=form.cleaned_data)
+            forum_update(forum=forum, data=form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -45,7 +49,7 @@ def forum_edit(request, slug):
 @require_http_methods(["GET"])
 def contact_list(request, slug):
     forum = editable_forum(request, slug)
-    contacts = selectors.forum_contacts(forum)
+    contacts = forum_contacts(forum)
     return render(request, "lokalfora/contact_list.html", {"forum": forum, "contacts": contacts})
 
 
@@ -60,9 +64,11 @@ def contact_form(request, slug, pk=None):
         public_fields = set(form.cleaned_data["public_fields"])
         try:
             if contact is None:
-                services.contact_create(forum=forum, data=data, public_fields=public_fields)
+                contact_services.contact_create(forum=forum, data=data, public_fields=public_fields)
             else:
-                services.contact_update(contact=contact, data=data, public_fields=public_fields)
+                contact_services.contact_update(
+                    contact=contact, data=data, public_fields=public_fields
+                )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -88,7 +94,7 @@ def contact_remove(request, slug, pk):
     error = None
     if request.method == "POST":
         try:
-            services.contact_remove(contact=contact)
+            contact_services.contact_remove(contact=contact)
         except ValidationError as refused:
             error = refused.messages[0]
         else:
@@ -122,7 +128,7 @@ def event_form(request, slug, pk=None):
     if request.method == "POST" and form.is_valid():
         data = {field: form.cleaned_data[field] for field in EventForm.Meta.fields}
         try:
-            event = services.event_save(forum=forum, data=data, event=event)
+            event = event_save(forum=forum, data=data, event=event)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -141,7 +147,7 @@ def event_form(request, slug, pk=None):
 @require_http_methods(["POST"])
 def contacts_confirm(request, slug):
     forum = editable_forum(request, slug)
-    count = services.contacts_confirm(forum=forum)
+    count = contact_services.contacts_confirm(forum=forum)
     text = ngettext(
         "Tak. %(count)d kontaktperson er bekræftet.",
         "Tak. %(count)d kontaktpersoner er bekræftet.",

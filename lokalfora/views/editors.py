@@ -10,10 +10,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from holbaek.caching import private_page
 from holbaek.models import User
-from lokalfora import invitations, selectors, services
-from lokalfora.forms import InvitationForm
+from lokalfora import invitations
+from lokalfora.forms.forums import InvitationForm
 from lokalfora.models import Forum
 from lokalfora.permissions import can_invite_editor, can_remove_editor
+from lokalfora.selectors.forums import forum_editors, pending_invitations
+from lokalfora.services.forums import forum_editor_remove
 
 
 @login_required
@@ -36,8 +38,8 @@ def editor_list(request, slug):
     context = {
         "forum": forum,
         "form": form,
-        "editors": selectors.forum_editors(forum),
-        "pending": selectors.pending_invitations(forum),
+        "editors": forum_editors(forum),
+        "pending": pending_invitations(forum),
     }
     return render(request, "lokalfora/editor_list.html", context)
 
@@ -49,7 +51,7 @@ def editor_remove(request, slug, user_id):
     editor = get_object_or_404(User, pk=user_id, forum_editorships__forum=forum)
     if not can_remove_editor(request.user, editor):
         raise PermissionDenied
-    services.forum_editor_remove(forum=forum, user=editor)
+    forum_editor_remove(forum=forum, user=editor)
     if editor.pk == request.user.pk:
         messages.success(
             request, _("Du er ikke længere redaktør for %(name)s.") % {"name": forum.name}

@@ -9,8 +9,9 @@ from django.views.decorators.http import require_http_methods
 
 from holbaek.caching import private_page
 from holbaek.ratelimit import allow_public_form
-from lokalfora import selectors, subscriptions
-from lokalfora.forms import FollowForm
+from lokalfora import subscriptions
+from lokalfora.forms.public import FollowForm
+from lokalfora.selectors.areas import area_by_slug_or_alias
 
 # Sign-ups per client address and per e-mail address, per hour.
 LIMIT_PER_IP = 20
@@ -28,7 +29,7 @@ LINK_MESSAGES = {
 
 
 def _area(slug):
-    area, _alias_of = selectors.area_by_slug_or_alias(slug)
+    area, _alias_of = area_by_slug_or_alias(slug)
     if area is None:
         raise Http404
     return area

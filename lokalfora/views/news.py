@@ -11,15 +11,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from holbaek.images import content_type
-from lokalfora import selectors, services
-from lokalfora.forms import NewsPostForm
+from lokalfora.forms.news import NewsPostForm
 from lokalfora.permissions import can_edit_forum, can_see_news_post
-from lokalfora.services import NewsAction
+from lokalfora.selectors.news import forum_news, news_post
+from lokalfora.services import news as news_services
+from lokalfora.services.news import NewsAction
 from lokalfora.views.editing import editable_forum
 
 
 def _visible_post(request, slug, pk):
-    post = selectors.news_post(slug=slug, pk=pk)
+    post = news_post(slug=slug, pk=pk)
     if post is None or not can_see_news_post(request.user, post):
         raise Http404
     return post
@@ -57,7 +58,7 @@ def news_image(request, slug, pk):
 @require_safe
 def news_manage(request, slug):
     forum = editable_forum(request, slug)
-    page = Paginator(selectors.forum_news(forum), 50).get_page(request.GET.get("side"))
+    page = Paginator(forum_news(forum), 50).get_page(request.GET.get("side"))
     context = {"forum": forum, "posts": page.object_list, "page_obj": page}
     return render(request, "lokalfora/news_manage.html", context)
 
@@ -69,7 +70,7 @@ ACTIONS = {NewsAction.DRAFT, NewsAction.PUBLISH, NewsAction.UNPUBLISH}
 @require_http_methods(["GET", "POST"])
 def news_form(request, slug, pk=None):
     forum = editable_forum(request, slug)
-    post = selectors.news_post(slug=slug, pk=pk) if pk else None
+    post = news_post(slug=slug, pk=pk) if pk else None
     if pk and post is None:
         raise Http404
     bound = request.method == "POST"
@@ -82,7 +83,7 @@ def news_form(request, slug, pk=None):
     if request.method == "POST" and action in ACTIONS and form.is_valid():
         data = {field: form.cleaned_data[field] for field in NewsPostForm.Meta.fields}
         try:
-            post = services.news_save(
+            post = news_services.news_save(
                 forum=forum,
                 data=data,
                 post=post,
@@ -122,11 +123,11 @@ def _saved_message(post, action) -> str:
 @require_http_methods(["GET", "POST"])
 def news_delete(request, slug, pk):
     forum = editable_forum(request, slug)
-    post = selectors.news_post(slug=slug, pk=pk)
+    post = news_post(slug=slug, pk=pk)
     if post is None:
         raise Http404
     if request.method == "POST":
-        services.news_delete(post=post)
+        news_services.news_delete(post=post)
         messages.success(request, _("Nyheden er slettet."))
         return redirect("lokalfora:news-manage", slug=slug)
     return render(request, "lokalfora/news_delete.html", {"forum": forum, "post": post})

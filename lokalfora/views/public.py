@@ -3,27 +3,30 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
-from lokalfora import selectors
-from lokalfora.forms import FollowForm, SearchForm
+from lokalfora.forms.public import FollowForm, SearchForm
 from lokalfora.permissions import can_edit_forum, can_see_history
 from lokalfora.search import full_text_search
 from lokalfora.sections import area_sections
+from lokalfora.selectors import areas as area_selectors
+from lokalfora.selectors.contacts import visible_contacts
+from lokalfora.selectors.events import upcoming_events
+from lokalfora.selectors.news import latest_news, published_news
 
 
 @require_safe
 def front_page(request):
-    context = {"areas": selectors.area_list(), "latest_news": selectors.latest_news(limit=3)}
+    context = {"areas": area_selectors.area_list(), "latest_news": latest_news(limit=3)}
     return render(request, "lokalfora/front_page.html", context)
 
 
 @require_safe
 def area_list(request):
-    return render(request, "lokalfora/area_list.html", {"areas": selectors.area_list()})
+    return render(request, "lokalfora/area_list.html", {"areas": area_selectors.area_list()})
 
 
 @require_safe
 def area_detail(request, slug):
-    area, alias_of = selectors.area_by_slug_or_alias(slug)
+    area, alias_of = area_selectors.area_by_slug_or_alias(slug)
     if alias_of is not None:
         return redirect(alias_of, permanent=True)
     if area is None:
@@ -33,9 +36,9 @@ def area_detail(request, slug):
         "area": area,
         "forum": forum,
         "population": area.current_population,
-        "contacts": selectors.visible_contacts(forum, request.user) if forum else [],
-        "news": selectors.latest_news(forum=forum) if forum else [],
-        "events": selectors.upcoming_events(forum=forum, limit=5) if forum else [],
+        "contacts": visible_contacts(forum, request.user) if forum else [],
+        "news": latest_news(forum=forum) if forum else [],
+        "events": upcoming_events(forum=forum, limit=5) if forum else [],
         "sections": area_sections(area, request.user),
         "can_edit": forum is not None and can_edit_forum(request.user, forum),
         "can_see_history": forum is not None and can_see_history(request.user),
@@ -46,7 +49,7 @@ def area_detail(request, slug):
 
 @require_safe
 def news_list(request):
-    page = Paginator(selectors.published_news(), 20).get_page(request.GET.get("side"))
+    page = Paginator(published_news(), 20).get_page(request.GET.get("side"))
     return render(request, "lokalfora/news_list.html", {"page_obj": page})
 
 
@@ -55,7 +58,7 @@ def search(request):
     form = SearchForm(request.GET or None)
     areas, hits = [], []
     if form.is_valid():
-        areas = selectors.search_areas(form.cleaned_data["q"])
+        areas = area_selectors.search_areas(form.cleaned_data["q"])
         hits = full_text_search(form.cleaned_data["q"])
     context = {"form": form, "areas": areas, "hits": hits, "searched": form.is_valid()}
     return render(request, "lokalfora/search.html", context)

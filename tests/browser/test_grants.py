@@ -31,11 +31,10 @@ def test_the_staff_grant_pages_are_accessible(new_context, live_server, demo_dat
     # Accounts waiting for review: four forms on one page, each with its own ids.
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from lokalfora.models import LocalArea
-    from tilskud import followup
-    from tilskud.models import GrantScheme
+    from lokalfora.models import GrantScheme, LocalArea
+    from lokalfora.services import grant_followup as followup
 
-    followup.submit_accounts(
+    followup.annual_accounts_submit(
         scheme=GrantScheme.objects.get(year=year), area=LocalArea.objects.get(slug="tollose"),
         uploaded=SimpleUploadedFile("r.pdf", b"%PDF-1.4"), no_wages=True, user=None,
     )  # fmt: skip

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 REFUSED = "ingen.postkasse@example.org"
 ROOT = Path(__file__).parents[2]
-APPS = ["holbaek", "lokalfora", "faelles_skabere", "projektudvalg", "tilskud"]
+APPS = ["holbaek", "lokalfora", "faelles_skabere", "projektudvalg"]
 LOG_METHODS = {"debug", "info", "warning", "error", "exception", "critical", "log"}
 
 

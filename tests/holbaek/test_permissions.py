@@ -120,8 +120,8 @@ PROTECTED = {
     "sparring:inbox-attachment",  # tests/faelles_skabere/test_attachments.py
     "sparring:overview",  # tests/faelles_skabere/test_overview.py
     "sparring:overview-csv",
-    "tilskud:population",  # tests/tilskud/test_population_import.py
-    # The grant's scheme and follow-up: tests/tilskud/test_permissions.py.
+    "tilskud:population",  # tests/lokalfora/test_population_import.py
+    # The grant's scheme and follow-up: tests/lokalfora/test_grant_permissions.py.
     "tilskud:scheme",
     "tilskud:scheme-new",
     "tilskud:approve",

@@ -15,9 +15,9 @@ from django.db import models
 from holbaek.forms import PlainTextFormMixin
 from holbaek.validators import plain_text
 
-PROJECT_APPS = ("holbaek", "lokalfora", "faelles_skabere", "projektudvalg", "tilskud")
+PROJECT_APPS = ("holbaek", "lokalfora", "faelles_skabere", "projektudvalg")
 # Filters of lists and searches: nothing they take is stored or shown to others.
-NOT_STORED = {"lokalfora.forms.SearchForm"}
+NOT_STORED = {"lokalfora.forms.public.SearchForm"}
 
 
 def project_form_classes():

@@ -10,9 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from lokalfora.models import Event, NewsPost
+from lokalfora.models import Event, GrantScheme, NewsPost
 from projektudvalg.models import GrantPool
-from tilskud.models import GrantScheme
 
 pytestmark = pytest.mark.django_db
 

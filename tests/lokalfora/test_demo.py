@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from lokalfora.models import ContactPerson
-from lokalfora.selectors import stale_contacts
+from lokalfora.selectors.contacts import stale_contacts
 
 
 @pytest.mark.parametrize("today", ["2026-12-01", "2027-06-15", "2030-01-02"])

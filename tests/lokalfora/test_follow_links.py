@@ -83,13 +83,14 @@ def digest_mail(area):
 
 
 def announcement_mail(area):
-    sent = mailing.send_to_followers(
-        area_ids=[area.pk],
+    """A mail to the area's follower about that area only, as `follower_message` builds one."""
+    (subscription,) = Subscription.objects.confirmed().filter(area=area).select_related("area")
+    mailing.follower_message(
+        subscriptions=[subscription],
         subject="Høring om trafikplan",
-        template_name="lokalfora/email/test_announcement.txt",
-        context={"title": "Trafikplan"},
-    )
-    assert sent == 1
+        template="lokalfora/email/test_announcement.txt",
+        context={"title": "Trafikplan", "areas": [area]},
+    ).send()
     return mail.outbox[-1]
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail, signing
 from django.utils import timezone
 
-from lokalfora import digest, follow_tokens, mailing, subscriptions
+from lokalfora import digest, follow_tokens, subscriptions
 from lokalfora.models import Event, EventKind, NewsPost, Subscription
 
 pytestmark = pytest.mark.django_db
@@ -295,41 +295,6 @@ def test_a_tampered_unsubscribe_link_is_refused_and_deletes_nothing(client, area
         assert response.status_code == 400
         assert "Linket er ikke gyldigt" in response.text
     assert Subscription.objects.count() == 1
-
-
-# --- The service other apps send through ------------------------------------------------
-
-
-def test_other_apps_send_to_followers_through_the_service(area, other_area, settings):
-    from pathlib import Path
-
-    settings.TEMPLATES = [
-        {
-            **settings.TEMPLATES[0],
-            "DIRS": [*settings.TEMPLATES[0]["DIRS"], Path(__file__).parents[1] / "templates"],
-        }
-    ]
-    confirmed(area)
-    confirmed(other_area)
-    confirmed(other_area, email="kun-jyderup@example.org")
-    Subscription.objects.create(area=area, email="ubekraeftet@example.org")
-    result = mailing.send_to_followers_task.enqueue(
-        area_ids=[area.pk, other_area.pk],
-        subject="Høring om trafikplan",
-        template_name="lokalfora/email/test_announcement.txt",
-        context={"title": "Trafikplan"},
-    )
-    assert result.return_value == 2
-    by_address = {message.to[0]: message for message in mail.outbox}
-    assert set(by_address) == {"borger@example.org", "kun-jyderup@example.org"}
-    assert "Trafikplan for Jyderup, Tølløse" in by_address["borger@example.org"].body
-    assert "Stop med at følge Jyderup" in by_address["kun-jyderup@example.org"].body
-    assert "Stop med at følge Tølløse" not in by_address["kun-jyderup@example.org"].body
-    assert (
-        by_address["borger@example.org"]
-        .extra_headers["List-Unsubscribe"]
-        .startswith("<http://testserver/foelg/afmeld/")
-    )
 
 
 def test_the_area_page_offers_to_follow_it(client, area):

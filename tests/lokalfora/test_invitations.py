@@ -108,7 +108,7 @@ def test_an_editor_can_leave_and_staff_can_remove(client_as, make_role_user, are
     editor = client_as("editor_this")
     me = ForumEditor.objects.get(forum=area.forum).user
     colleague = make_user("kollega@example.org")
-    from lokalfora.services import forum_editor_add
+    from lokalfora.services.forums import forum_editor_add
 
     forum_editor_add(forum=area.forum, user=colleague)
     # An editor cannot remove a colleague ...

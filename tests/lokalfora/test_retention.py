@@ -5,17 +5,18 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from lokalfora import retention, services
+from lokalfora import retention
 from lokalfora.models import ContactPerson, EditorInvitation, RetentionSettings
+from lokalfora.services.contacts import contact_create, contact_update
 
 pytestmark = pytest.mark.django_db
 
 
 def test_old_contact_versions_and_invitations_go_recent_ones_stay(area):
-    contact = services.contact_create(
+    contact = contact_create(
         forum=area.forum, data={"name": "Karen", "email": "karen@example.org"}, public_fields=set()
     )
-    services.contact_update(contact=contact, data={"phone": "12345678"}, public_fields=set())
+    contact_update(contact=contact, data={"phone": "12345678"}, public_fields=set())
     old = timezone.now() - datetime.timedelta(days=800)
     ContactPerson.history.filter(history_type="+").update(history_date=old)
     invitation = EditorInvitation.objects.create(forum=area.forum, email="ny@example.org")
@@ -29,7 +30,7 @@ def test_old_contact_versions_and_invitations_go_recent_ones_stay(area):
 
 
 def test_the_period_is_set_by_staff(area):
-    contact = services.contact_create(
+    contact = contact_create(
         forum=area.forum, data={"name": "Karen", "email": "karen@example.org"}, public_fields=set()
     )
     ContactPerson.history.filter(id=contact.pk).update(

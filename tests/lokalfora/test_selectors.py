@@ -3,7 +3,8 @@ import datetime
 import pytest
 
 from lokalfora.models import ContactPerson
-from lokalfora.selectors import search_areas, visible_contacts
+from lokalfora.selectors.areas import search_areas
+from lokalfora.selectors.contacts import visible_contacts
 from tests.conftest import make_user
 
 CONSENT = datetime.date(2026, 1, 5)

@@ -3,7 +3,7 @@ import pytest
 from holbaek import roles
 from lokalfora.models import ForumEditor
 from lokalfora.permissions import can_edit_forum, is_forum_editor
-from lokalfora.services import forum_editor_add, forum_editor_remove
+from lokalfora.services.forums import forum_editor_add, forum_editor_remove
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
