@@ -1,6 +1,6 @@
 """On PostgreSQL: an area's fixed assignments never overlap in time, nor do a person's stand-ins.
 
-The unique constraint in 0001 allows one current fixed fælles-skaber per area;
+The unique constraint in 0002_initial allows one current fixed fælles-skaber per area;
 this exclusion constraint also keeps the history consistent (who covered the
 area when). It needs the btree_gist extension. SQLite, the embedded database of
 the run command, has no exclusion constraints; the services check there too.
@@ -37,6 +37,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("faelles_skabere", "0002_profiles_and_stand_ins")]
+    dependencies = [("faelles_skabere", "0002_initial")]
 
     operations = [migrations.RunPython(create, drop)]

@@ -4,7 +4,6 @@ import base64
 import binascii
 import contextlib
 import datetime
-import importlib
 import re
 import zlib
 from pathlib import Path
@@ -282,15 +281,6 @@ def test_the_stop_all_link_of_one_areas_mail_works_after_that_area_was_left(
     response = one_click(client, header_url(message))
     assert "Du er afmeldt" in response.text
     assert not Subscription.objects.exists()
-
-
-def test_the_migration_gives_existing_subscriptions_the_hash_the_links_carry(area):
-    from django.apps import apps
-
-    migration = importlib.import_module("lokalfora.migrations.0011_subscription_email_hash")
-    Subscription.objects.create(area=area, email=ADDRESS)
-    migration.fill_email_hashes(apps, None)
-    assert Subscription.objects.get().email_hash == follow_tokens.address_hash(ADDRESS)
 
 
 def test_links_mailed_before_a_secret_key_rotation_still_unsubscribe(client, area, settings):

@@ -36,6 +36,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("lokalfora", "0004_events")]
+    dependencies = [("lokalfora", "0001_initial")]
 
     operations = [migrations.RunPython(create, drop)]

@@ -73,6 +73,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("faelles_skabere", "0004_text_maxima")]
+    dependencies = [("faelles_skabere", "0003_no_overlapping_assignments")]
 
     operations = [migrations.RunPython(create, drop)]
