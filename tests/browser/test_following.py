@@ -8,9 +8,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_following_an_area_from_its_page(page, demo_data, axe_source):
-    from django.core.cache import cache
-
-    cache.clear()
     page.goto("/lokalomraader/tollose/")
     form = page.locator("form[action='/lokalomraader/tollose/foelg/']")
     form.get_by_role("button", name="Følg området").click()

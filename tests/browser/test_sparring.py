@@ -12,9 +12,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_request_form_with_errors_and_by_keyboard(page, demo_data, axe_source):
-    from django.core.cache import cache
-
-    cache.clear()
     page.goto("/lokalomraader/tollose/")
     page.get_by_role("link", name="Bed om sparring").click()
     page.wait_for_load_state()

@@ -1,5 +1,4 @@
 import pytest
-from django.core.cache import cache
 
 from faelles_skabere.models import CoCreator
 
@@ -7,7 +6,6 @@ from faelles_skabere.models import CoCreator
 @pytest.fixture(autouse=True)
 def _clean_slate(settings):
     settings.SITE_URL = "http://testserver"
-    cache.clear()
 
 
 @pytest.fixture

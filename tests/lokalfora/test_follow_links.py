@@ -34,13 +34,6 @@ def _site_url(settings):
     ]
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 def follow(client, area):
     response = client.post(f"/lokalomraader/{area.slug}/foelg/", {"email": ADDRESS.upper()})
     assert response.status_code == 200

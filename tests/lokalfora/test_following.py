@@ -20,13 +20,6 @@ def _site_url(settings):
     settings.SITE_URL = "http://testserver"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 def links(message) -> list[str]:
     return LINK.findall(message.body)
 
