@@ -1,12 +1,17 @@
 """Permission matrix over every protected page, and a guard that no page is forgotten."""
 
+import ast
+import pathlib
+import re
+
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from holbaek import permissions
 from lokalfora import permissions as forum_permissions
 from tests.conftest import ROLE_NAMES
 
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 OK, LOGIN, DENIED = 200, "login", 403
 # The process consultant is a Fælles-skaber (by Group) who is no area's fixed one, and the
 # staff admin an Administrator without superuser rights: each gets what its role gets.
@@ -91,75 +96,108 @@ PUBLIC = {
     "projektudvalg:pool-detail",
     "projektudvalg:granted",
 }
+# Every protected page, and the test with the role matrix that covers it: "MATRIX" for the
+# MATRIX above, otherwise "path::test" of a test parametrized over the roles that requests
+# the page (checked below: the test exists, takes a role and names the page).
 PROTECTED = {
-    "holbaek:account",
-    "lokalfora:forum-edit",
-    "lokalfora:contact-list",
-    "lokalfora:contact-add",
-    "lokalfora:contact-edit",
-    "lokalfora:contact-remove",
-    "lokalfora:forum-history",
-    "lokalfora:event-add",
-    "lokalfora:overview",
-    "lokalfora:editor-list",
-    "lokalfora:editor-remove",
-    "lokalfora:contacts-confirm",
-    "lokalfora:event-edit",
-    "lokalfora:news-manage",
-    "lokalfora:news-add",
-    "lokalfora:news-edit",  # object pages: the matrix in test_news.py
-    "lokalfora:news-delete",
-    # The sparring inbox and the assignment page:
-    # tests/faelles_skabere/test_sparring_permissions.py.
-    "faelles_skabere:assignments",
-    "sparring:inbox",
-    "sparring:inbox-detail",
-    "sparring:inbox-message",
-    "sparring:inbox-status",
-    "sparring:inbox-transfer",
-    "sparring:inbox-attachment",  # tests/faelles_skabere/test_attachments.py
-    "sparring:overview",  # tests/faelles_skabere/test_overview.py
-    "sparring:overview-csv",
-    "tilskud:population",  # tests/lokalfora/test_population_import.py
-    # The grant's scheme and follow-up: tests/lokalfora/test_grant_permissions.py.
-    "tilskud:scheme",
-    "tilskud:scheme-new",
-    "tilskud:approve",
-    "tilskud:overview",
-    "tilskud:area-status",
-    "tilskud:agreement",
-    "tilskud:payment",
-    "tilskud:accounts",
-    "tilskud:review",
-    "tilskud:accounts-file",
-    # Pool applications: the matrix in tests/projektudvalg/test_permissions.py.
-    "projektudvalg:start",
-    "projektudvalg:my-applications",
-    "projektudvalg:application",
-    "projektudvalg:application-edit",
-    "projektudvalg:application-changes",
-    "projektudvalg:letter",
-    "projektudvalg:withdraw",
-    "projektudvalg:final-report",
-    "projektudvalg:attachment",
-    "projektudvalg:attachment-delete",
-    "projektudvalg:queue",
-    "projektudvalg:advice-list",
-    "projektudvalg:case",
-    "projektudvalg:assess",
-    "projektudvalg:advise",
-    "projektudvalg:recommend",
-    "projektudvalg:change-status",
-    "projektudvalg:decide",
-    "projektudvalg:payout",
-    "projektudvalg:add-to-agenda",
-    "projektudvalg:accept-report",
-    "projektudvalg:export",
-    "projektudvalg:meetings",
-    "projektudvalg:rounds",
-    "projektudvalg:round-edit",
-    "projektudvalg:meeting",
-    "projektudvalg:meeting-csv",
+    "holbaek:account": "MATRIX",
+    "lokalfora:forum-edit": "MATRIX",
+    "lokalfora:contact-list": "MATRIX",
+    "lokalfora:contact-add": "MATRIX",
+    "lokalfora:contact-edit": "tests/lokalfora/test_permission_matrix.py::test_contact_edit",
+    "lokalfora:contact-remove": "tests/lokalfora/test_permission_matrix.py::test_contact_remove",
+    "lokalfora:forum-history": "MATRIX",
+    "lokalfora:event-add": "MATRIX",
+    "lokalfora:event-edit": "tests/lokalfora/test_permission_matrix.py::test_event_edit",
+    "lokalfora:overview": "MATRIX",
+    "lokalfora:editor-list": "MATRIX",
+    "lokalfora:editor-remove": "tests/lokalfora/test_permission_matrix.py::test_editor_remove",
+    "lokalfora:contacts-confirm": (
+        "tests/lokalfora/test_confirmation.py::test_only_the_forums_editors_may_confirm"
+    ),
+    "lokalfora:news-manage": "MATRIX",
+    "lokalfora:news-add": "MATRIX",
+    "lokalfora:news-edit": "tests/lokalfora/test_news.py::test_news_permission_matrix",
+    "lokalfora:news-delete": "tests/lokalfora/test_news.py::test_news_permission_matrix",
+    "faelles_skabere:assignments": (
+        "tests/faelles_skabere/test_sparring_permissions.py::test_the_assignment_page"
+    ),
+    "sparring:inbox": (
+        "tests/faelles_skabere/test_sparring_permissions.py::test_inbox_and_request_pages"
+    ),
+    "sparring:inbox-detail": (
+        "tests/faelles_skabere/test_sparring_permissions.py::test_inbox_and_request_pages"
+    ),
+    "sparring:inbox-message": (
+        "tests/faelles_skabere/test_sparring_permissions.py::test_only_fælles_skabere_and_admins_act"
+    ),
+    "sparring:inbox-status": "tests/faelles_skabere/test_permission_matrix.py::test_inbox_status",
+    "sparring:inbox-transfer": (
+        "tests/faelles_skabere/test_permission_matrix.py::test_inbox_transfer"
+    ),
+    "sparring:inbox-attachment": (
+        "tests/faelles_skabere/test_permission_matrix.py::test_inbox_attachment"
+    ),
+    "sparring:overview": "tests/faelles_skabere/test_overview.py::test_who_sees_the_overview",
+    "sparring:overview-csv": "tests/faelles_skabere/test_overview.py::test_who_sees_the_overview",
+    "tilskud:population": "tests/lokalfora/test_population_import.py::test_who_may_import",
+    "tilskud:scheme": "tests/lokalfora/test_grant_permissions.py::test_pages",
+    "tilskud:scheme-new": "tests/lokalfora/test_grant_permissions.py::test_pages",
+    "tilskud:approve": "tests/lokalfora/test_grant_permissions.py::test_approving",
+    "tilskud:overview": "tests/lokalfora/test_grant_permissions.py::test_pages",
+    "tilskud:area-status": "tests/lokalfora/test_grant_permissions.py::test_pages",
+    "tilskud:agreement": (
+        "tests/lokalfora/test_grant_permissions.py::test_registering_agreement_and_payment"
+    ),
+    "tilskud:payment": (
+        "tests/lokalfora/test_grant_permissions.py::test_registering_agreement_and_payment"
+    ),
+    "tilskud:accounts": "tests/lokalfora/test_grant_permissions.py::test_submitting_accounts",
+    "tilskud:review": (
+        "tests/lokalfora/test_grant_permissions.py::test_reviewing_and_downloading_accounts"
+    ),
+    "tilskud:accounts-file": (
+        "tests/lokalfora/test_grant_permissions.py::test_reviewing_and_downloading_accounts"
+    ),
+    "projektudvalg:start": "tests/projektudvalg/test_permission_matrix.py::test_start",
+    "projektudvalg:my-applications": "tests/projektudvalg/test_permissions.py::test_view",
+    "projektudvalg:application": "tests/projektudvalg/test_permissions.py::test_view",
+    "projektudvalg:application-edit": "tests/projektudvalg/test_permissions.py::test_edit",
+    "projektudvalg:application-changes": (
+        "tests/projektudvalg/test_permission_matrix.py::test_application_changes"
+    ),
+    "projektudvalg:letter": "tests/projektudvalg/test_permission_matrix.py::test_letter",
+    "projektudvalg:withdraw": "tests/projektudvalg/test_permission_matrix.py::test_withdraw",
+    "projektudvalg:final-report": (
+        "tests/projektudvalg/test_permission_matrix.py::test_final_report"
+    ),
+    "projektudvalg:attachment": (
+        "tests/projektudvalg/test_permissions.py::test_download_attachment"
+    ),
+    "projektudvalg:attachment-delete": (
+        "tests/projektudvalg/test_permission_matrix.py::test_attachment_delete"
+    ),
+    "projektudvalg:queue": "tests/projektudvalg/test_permissions.py::test_view",
+    "projektudvalg:advice-list": "MATRIX",
+    "projektudvalg:case": "tests/projektudvalg/test_permissions.py::test_view",
+    "projektudvalg:assess": "tests/projektudvalg/test_permissions.py::test_assess",
+    "projektudvalg:advise": "tests/projektudvalg/test_permissions.py::test_advise",
+    "projektudvalg:recommend": "tests/projektudvalg/test_permission_matrix.py::test_recommend",
+    "projektudvalg:change-status": "tests/projektudvalg/test_permissions.py::test_decide",
+    "projektudvalg:decide": "tests/projektudvalg/test_permissions.py::test_decide",
+    "projektudvalg:payout": "tests/projektudvalg/test_permission_matrix.py::test_payout",
+    "projektudvalg:add-to-agenda": (
+        "tests/projektudvalg/test_permission_matrix.py::test_add_to_agenda"
+    ),
+    "projektudvalg:accept-report": (
+        "tests/projektudvalg/test_permission_matrix.py::test_accept_report"
+    ),
+    "projektudvalg:export": "tests/projektudvalg/test_permissions.py::test_staff_pages",
+    "projektudvalg:meetings": "tests/projektudvalg/test_permissions.py::test_staff_pages",
+    "projektudvalg:rounds": "tests/projektudvalg/test_permission_matrix.py::test_rounds",
+    "projektudvalg:round-edit": "tests/projektudvalg/test_permission_matrix.py::test_round_edit",
+    "projektudvalg:meeting": "tests/projektudvalg/test_permission_matrix.py::test_meeting",
+    "projektudvalg:meeting-csv": "tests/projektudvalg/test_permission_matrix.py::test_meeting",
 }
 
 
@@ -185,7 +223,63 @@ def our_url_names(resolver=None, namespace=""):
 def test_every_page_of_ours_is_either_public_or_in_the_matrix():
     names = set(our_url_names())
     assert names, "found no URLs"
-    assert names == PUBLIC | PROTECTED, names ^ (PUBLIC | PROTECTED)
+    assert names == PUBLIC | set(PROTECTED), names ^ (PUBLIC | set(PROTECTED))
+
+
+def _routes(resolver=None, prefix=""):
+    """URL name -> its full route, e.g. "sparring:inbox-status" ->
+    "sparring/indbakke/<int:pk>/status/"."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from (
+                (f"{entry.namespace}:{name}" if entry.namespace else name, path)
+                for name, path in _routes(entry, route)
+            )
+        elif entry.name:
+            yield entry.name, route
+
+
+def _names_the_page(source: str, name: str, route: str) -> bool:
+    """The test's source names the page: by URL name, or by the last literal part of its
+    path ("/status/" of "sparring/indbakke/<int:pk>/status/")."""
+    literals = [part for part in re.split(r"<[^>]+>", route) if part.strip("/")]
+    tail = literals[-1].rsplit("/", 2)[-2] if literals[-1].endswith("/") else literals[-1]
+    return f"'{name}'" in source or f'"{name}"' in source or tail in source
+
+
+def _role_matrix_test(test_id: str) -> tuple[bool, str]:
+    """(whether the test is parametrized over roles, its source with decorators)."""
+    path, function_name = test_id.split("::")
+    source = (ROOT / path).read_text()
+    function = next(
+        node
+        for node in ast.parse(source).body
+        if isinstance(node, ast.FunctionDef) and node.name == function_name
+    )
+    over_roles = any(
+        isinstance(decorator, ast.Call)
+        and getattr(decorator.func, "attr", "") == "parametrize"
+        and "role" in ast.literal_eval(decorator.args[0])
+        for decorator in function.decorator_list
+    )
+    lines = source.splitlines()[function.decorator_list[0].lineno - 1 : function.end_lineno]
+    return over_roles, "\n".join(lines)
+
+
+@pytest.mark.parametrize("name", sorted(PROTECTED))
+def test_each_protected_page_names_the_role_matrix_that_covers_it(name):
+    routes = dict(_routes())
+    covered_by = PROTECTED[name]
+    if covered_by == "MATRIX":
+        assert name in {resolve(url).view_name for url in MATRIX}, name
+        return
+    path = covered_by.split("::")[0]
+    assert (ROOT / path).exists(), covered_by
+    over_roles, source = _role_matrix_test(covered_by)
+    assert over_roles, f"{covered_by} is not parametrized over the roles"
+    assert _names_the_page(source, name, "/" + routes[name]), f"{covered_by} never asks for {name}"
 
 
 @pytest.mark.django_db
