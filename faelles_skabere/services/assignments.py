@@ -17,6 +17,21 @@ from faelles_skabere.models import (
 )
 from lokalfora.models import LocalArea
 
+YEAR = datetime.timedelta(days=365)
+
+
+def _plausible(**days: datetime.date) -> None:
+    """A handover or a stand-in lies within a year back and two years ahead: further off is a
+    typing error (2062 for 2026), whichever door it comes through."""
+    today = timezone.localdate()
+    wrong = {
+        field: _("Datoen skal ligge inden for et år tilbage og to år frem.")
+        for field, day in days.items()
+        if not today - YEAR <= day <= today + 2 * YEAR
+    }
+    if wrong:
+        raise ValidationError(wrong, code="implausible_date")
+
 
 @transaction.atomic
 def assignment_create(
@@ -31,6 +46,7 @@ def assignment_create(
     """
     if co_creator.kind == CoCreatorKind.PROCESS_CONSULTANT:
         raise ValidationError(CONSULTANT_NOT_FIXED, code="consultant_fixed")
+    _plausible(starts_on=starts_on)
     LocalArea.objects.select_for_update().get(pk=area.pk)
     latest = _undo_planned_handover(area)
     if latest is not None:
@@ -79,6 +95,7 @@ def stand_in_create(
     ends_on: datetime.date,
 ) -> StandIn:
     """Someone covers for a colleague for a period; periods for one person may not overlap."""
+    _plausible(starts_on=starts_on, ends_on=ends_on)
     CoCreator.objects.select_for_update().get(pk=co_creator.pk)
     entry = StandIn(co_creator=co_creator, stand_in=stand_in, starts_on=starts_on, ends_on=ends_on)
     entry.full_clean()

@@ -12,6 +12,7 @@ from faelles_skabere.forms.assignments import ReassignForm, StandInForm
 from faelles_skabere.permissions import can_manage_assignments
 from faelles_skabere.selectors.assignments import assignment_overview
 from faelles_skabere.services.assignments import assignment_create, stand_in_create
+from holbaek.forms import add_refusal
 
 
 @login_required
@@ -28,7 +29,7 @@ def assignments(request):
         try:
             assignment_create(**reassign_form.cleaned_data)
         except ValidationError as error:
-            reassign_form.add_error(None, error)
+            add_refusal(reassign_form, error)
         else:
             messages.success(request, _("Området har fået en ny fast fælles-skaber."))
             return redirect("faelles_skabere:assignments")
@@ -36,7 +37,7 @@ def assignments(request):
         try:
             stand_in_create(**stand_in_form.cleaned_data)
         except ValidationError as error:
-            stand_in_form.add_error(None, error)
+            add_refusal(stand_in_form, error)
         else:
             messages.success(request, _("Stedfortræderen er sat."))
             return redirect("faelles_skabere:assignments")
