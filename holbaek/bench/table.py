@@ -37,5 +37,9 @@ def format_table(rows: list[Row], *, baseline: float) -> str:
             f"| `{row.label}` | {result.rps:.0f} | {result.p50:.1f} | {result.p95:.1f} "
             f"| {result.p99:.1f} | {row.queries} | {ratio:.2f} |"
         )
-    failed = [f"{row.label}: {row.failures} failed requests" for row in rows if row.failures]
+    failed = [
+        f"{row.label}: {row.failures} requests failed (timeout, socket error or error status)"
+        for row in rows
+        if row.failures
+    ]
     return "\n".join(lines + failed)

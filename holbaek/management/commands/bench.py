@@ -25,6 +25,11 @@ from holbaek.bench.measure import Target, UnexpectedStatus, check_and_warm_up, m
 from holbaek.bench.pages import PAGES, STATIC
 from holbaek.bench.staff import staff_session_key
 from holbaek.bench.table import format_table, static_baseline
+from holbaek.bench.wrk import CONNECTIONS, THREADS
+
+
+def _load() -> str:
+    return " ".join(f"{load:.1f}" for load in os.getloadavg())
 
 
 def _stop_on_sigterm(signum, frame):
@@ -57,6 +62,8 @@ class Command(BaseCommand):
             with override_settings(**paths):
                 try:
                     self._run(database, folder, paths, seconds=seconds, factor=factor)
+                except KeyboardInterrupt:
+                    raise CommandError("Afbrudt: gunicorn stoppes og databasen slettes.") from None
                 finally:
                     connections.close_all()
                     server.drop_database(database)
@@ -92,13 +99,14 @@ class Command(BaseCommand):
 
     def _header(self, bind, *, seconds, factor, counts):
         config = server.gunicorn_config(bind)
-        self.stdout.write(
-            f"\nMachine: {os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}); "
-            f"gunicorn: {config['workers']} workers × {config['threads']} threads on {bind}\n"
-            f"Data: {factor}× the demo ("
-            + ", ".join(f"{count} {name}" for name, count in counts.items())
-            + f")\nwrk: 16 connections, 2 threads, {seconds} s per page\n"
-        )
+        data = ", ".join(f"{count} {name}" for name, count in counts.items())
+        lines = [
+            f"Machine: nproc {len(os.sched_getaffinity(0))}, load average {_load()} before the run",
+            f"gunicorn: {config['workers']} workers × {config['threads']} threads on {bind}",
+            f"Data: {factor}× the demo ({data})",
+            f"wrk: {CONNECTIONS} connections, {THREADS} threads, {seconds} s per page",
+        ]
+        self.stdout.write("\n" + "\n".join(lines) + "\n")
 
     def _measure(self, target: Target):
         self.stdout.write("Checking each page's status, and warming up ...")
@@ -119,3 +127,4 @@ class Command(BaseCommand):
             f"ratios are to their mean, {baseline:.0f}.\n"
         )
         self.stdout.write(format_table(rows, baseline=baseline))
+        self.stdout.write(f"\nLoad average after the run: {_load()}")
