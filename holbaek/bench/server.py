@@ -15,6 +15,7 @@ from django.conf import settings
 from psycopg import sql
 
 GUNICORN_CONF = Path(settings.BASE_DIR) / "gunicorn.conf.py"
+GUNICORN = [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF)]
 STARTUP_SECONDS = 60
 
 
@@ -64,11 +65,17 @@ def gunicorn_config(bind: str) -> dict:
             os.environ["GUNICORN_BIND"] = previous
 
 
+# Over the command line, on top of gunicorn.conf.py: no worker recycling. The static
+# file's thousands of requests would make every worker reach max_requests at once, and
+# the next page would measure five workers starting instead of itself.
+OVERRIDES = ["--max-requests", "0"]
+
+
 def start_gunicorn(*, bind: str, env: dict[str, str], log: Path) -> subprocess.Popen:
     """gunicorn -c gunicorn.conf.py holbaek.wsgi, its log (access lines too) in `log`."""
     with log.open("ab") as output:
         return subprocess.Popen(  # noqa: S603 - our own gunicorn and its config
-            [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF), "holbaek.wsgi"],
+            [*GUNICORN, *OVERRIDES, "holbaek.wsgi"],
             cwd=settings.BASE_DIR,
             env={**os.environ, **env, "GUNICORN_BIND": bind},
             stdout=output,

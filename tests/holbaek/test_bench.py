@@ -82,7 +82,7 @@ def test_the_table_gives_each_page_its_ratio_to_the_static_file():
 
 def test_every_page_resolves():
     values = {"news": "/lokalomraader/tollose/nyheder/1/", "event": "/kalender/1/"}
-    values |= {"grant_year": "2025", "static": "/static/css/portal.css"}
+    values |= {"grant_year": "2030", "static": "/static/css/portal.css"}
     for page in PAGES:
         path = page.url_path(values).split("?")[0]
         if page.status == 404:
@@ -93,8 +93,8 @@ def test_every_page_resolves():
 
 
 def test_dates_and_years_move_back():
-    assert earlier_years("Demo-runde 2026", 2) == "Demo-runde 2024"
-    assert earlier_years("RTF-2026-0001", 1) == "RTF-2025-0001"
+    assert earlier_years("Demo-runde 2031", 2) == "Demo-runde 2029"
+    assert earlier_years("RTF-2031-0001", 1) == "RTF-2030-0001"
     assert earlier_years("Tølløse", 1) == "Tølløse"
 
 
@@ -124,8 +124,8 @@ def test_growing_by_two_doubles_the_demo(reference_data):
 
 
 def test_shifting_moves_every_date_on_a_row():
-    starts = datetime.datetime(2026, 3, 1, 19, tzinfo=datetime.UTC)
+    starts = datetime.datetime(2031, 3, 1, 19, tzinfo=datetime.UTC)
     event = Event(title="Møde", starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
     shift_dates(event, relativedelta(years=-1))
-    assert (event.starts_at, event.ends_at.hour) == (starts.replace(year=2025), 21)
+    assert (event.starts_at, event.ends_at.hour) == (starts.replace(year=2030), 21)
     assert event.title == "Møde"

@@ -102,7 +102,8 @@ class Command(BaseCommand):
         data = ", ".join(f"{count} {name}" for name, count in counts.items())
         lines = [
             f"Machine: nproc {len(os.sched_getaffinity(0))}, load average {_load()} before the run",
-            f"gunicorn: {config['workers']} workers × {config['threads']} threads on {bind}",
+            f"gunicorn: {config['workers']} workers × {config['threads']} threads on {bind}"
+            f" (gunicorn.conf.py; max_requests {config['max_requests']} there, off here)",
             f"Data: {factor}× the demo ({data})",
             f"wrk: {CONNECTIONS} connections, {THREADS} threads, {seconds} s per page",
         ]
