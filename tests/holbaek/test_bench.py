@@ -1,0 +1,131 @@
+"""`make bench`'s own parts: the growth of the demo, wrk's report line and the table.
+
+The bench itself (gunicorn, wrk) is a measurement, not a test, and never runs here.
+"""
+
+import datetime
+import io
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from django.core.management import call_command
+from django.urls import Resolver404, resolve
+
+from holbaek.bench.copying import shift_dates
+from holbaek.bench.grow import earlier_years, grow_demo, page_values
+from holbaek.bench.pages import PAGES
+from holbaek.bench.table import Row, format_table, static_baseline
+from holbaek.bench.wrk import REPORT_LUA, Result, parse_report, wrk_command
+from lokalfora.models import Event, NewsPost, PopulationFigure
+from projektudvalg.models import Application, BudgetLine, Decision, Round
+from sparring.models import Message, ReferenceCounter, SparringRequest
+from tilskud.models import GrantLine, GrantPayment, GrantScheme
+
+WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8123/
+  2 threads and 16 connections
+  Latency Distribution
+     50%   24.10ms
+  5640 requests in 10.00s, 12.00MB read
+Requests/sec:    563.99
+BENCH requests=5640 seconds=10.001 rps=563.94 p50=24.104 p95=61.250 p99=90.003 \
+errors=0 status_errors=3
+"""
+
+
+def result(rps, **fields):
+    values = {"requests": 100, "seconds": 10.0, "p50": 1.0, "p95": 2.0, "p99": 3.0}
+    values |= {"errors": 0, "status_errors": 0}
+    return Result(rps=rps, **{**values, **fields})
+
+
+def test_the_lua_report_line_parses():
+    parsed = parse_report(WRK_OUTPUT)
+    assert parsed == Result(
+        requests=5640, seconds=10.001, rps=563.94, p50=24.104, p95=61.25, p99=90.003,
+        errors=0, status_errors=3,
+    )  # fmt: skip
+
+
+def test_output_without_the_line_is_an_error():
+    with pytest.raises(ValueError, match="no BENCH line"):
+        parse_report("unable to connect to 127.0.0.1:8123 Connection refused")
+
+
+def test_the_lua_script_prints_every_field_the_parser_reads():
+    script = REPORT_LUA.read_text()
+    for field in Result.__dataclass_fields__:
+        assert f"{field}=" in script
+    command = wrk_command("http://127.0.0.1:1/", seconds=3, headers={"Cookie": "sessionid=x"})
+    assert command[:7] == ["wrk", "-c", "16", "-t", "2", "-d", "3s"]
+    assert command[7:9] == ["-H", "Cookie: sessionid=x"]
+    assert command[-6:] == [
+        "--timeout", "30s", "--latency", "-s", str(REPORT_LUA), "http://127.0.0.1:1/",
+    ]  # fmt: skip
+
+
+def test_the_table_gives_each_page_its_ratio_to_the_static_file():
+    static_first, static_last = result(500), result(700, p99=5.5)
+    baseline = static_baseline(static_first, static_last)
+    assert baseline == 600
+    rows = [
+        Row("/static/css/portal.css", static_first, 0),
+        Row("/", result(150), 3),
+        Row("/findes-ikke/", result(300, status_errors=3000), 0, expected=404),
+        Row("/konto/", result(60, errors=2), 6),
+    ]
+    table = format_table(rows, baseline=baseline).splitlines()
+    assert table[0] == "| page | req/s | p50 ms | p95 ms | p99 ms | SQL | × static |"
+    assert table[3] == "| `/` | 150 | 1.0 | 2.0 | 3.0 | 3 | 0.25 |"
+    assert table[4].endswith("| 0 | 0.50 |")  # the 404 page's 404s are what it should answer
+    assert table[-1].startswith("/konto/: 2 requests failed")
+
+
+def test_every_page_resolves():
+    values = {"news": "/lokalomraader/tollose/nyheder/1/", "event": "/kalender/1/"}
+    values |= {"grant_year": "2030", "static": "/static/css/portal.css"}
+    for page in PAGES:
+        path = page.url_path(values).split("?")[0]
+        if page.status == 404:
+            with pytest.raises(Resolver404):
+                resolve(path)
+        else:
+            resolve(path)
+
+
+def test_dates_and_years_move_back():
+    assert earlier_years("Demo-runde 2031", 2) == "Demo-runde 2029"
+    assert earlier_years("RTF-2031-0001", 1) == "RTF-2030-0001"
+    assert earlier_years("Tølløse", 1) == "Tølløse"
+
+
+COUNTED = [NewsPost, Event, Round, Application, BudgetLine, Decision, SparringRequest, Message]
+
+
+@pytest.mark.django_db
+def test_growing_by_two_doubles_the_demo(reference_data):
+    call_command("demo", force=True, stdout=io.StringIO())
+    before = {model: model.objects.count() for model in COUNTED}
+    dated = PopulationFigure.objects.filter(reference_date__isnull=False).count()
+    approved = GrantScheme.objects.filter(versions__isnull=False).count()
+    lines, payments = GrantLine.objects.count(), GrantPayment.objects.count()
+    grow_demo(factor=2)
+    assert {model: model.objects.count() for model in COUNTED} == {
+        model: 2 * count for model, count in before.items()
+    }
+    assert all(before.values())
+    assert PopulationFigure.objects.filter(reference_date__isnull=False).count() == 2 * dated
+    assert GrantScheme.objects.filter(versions__isnull=False).count() == 2 * approved
+    assert (GrantLine.objects.count(), GrantPayment.objects.count()) == (2 * lines, 2 * payments)
+    references = list(Application.objects.exclude(reference="").values_list("reference", flat=True))
+    assert len(set(references)) == len(references) == 4
+    for year, last in ReferenceCounter.objects.values_list("year", "last"):
+        assert SparringRequest.objects.filter(year=year, number__gt=last).count() == 0
+    assert set(page_values()) == {"news", "event", "grant_year"}
+
+
+def test_shifting_moves_every_date_on_a_row():
+    starts = datetime.datetime(2031, 3, 1, 19, tzinfo=datetime.UTC)
+    event = Event(title="Møde", starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
+    shift_dates(event, relativedelta(years=-1))
+    assert (event.starts_at, event.ends_at.hour) == (starts.replace(year=2030), 21)
+    assert event.title == "Møde"
