@@ -1,10 +1,12 @@
 """Copies rows with bulk_create: fictional variants of the demo content, for the bench."""
 
 import datetime
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 
+from dateutil.relativedelta import relativedelta
 from django.db import models
 
 Change = Callable[[models.Model, int], None]
@@ -84,3 +86,24 @@ def shift_dates(row: models.Model, delta) -> None:
             value = getattr(row, field.attname)
             if isinstance(value, datetime.date):
                 setattr(row, field.attname, value + delta)
+
+
+def years_back(number: int) -> relativedelta:
+    return relativedelta(years=-number)
+
+
+def earlier_years(text: str, number: int) -> str:
+    """'Demo-runde 2026' -> 'Demo-runde 2024' for number 2; every four-digit year moves."""
+    return re.sub(r"(?<!\d)(19|20)(\d\d)(?!\d)", lambda m: str(int(m.group()) - number), text)
+
+
+def earlier(row, number):
+    """The copy `number` lies that many years before the original."""
+    shift_dates(row, years_back(number))
+
+
+def copy_children(models, fk: str, parents: Variants) -> None:
+    """Copies each model's rows of the copied parents, onto the parents' copies."""
+    for model in models:
+        rows = model.objects.filter(**{f"{fk}__in": list(parents)})
+        copy_rows(list(rows), parent=(fk, parents), change=earlier)

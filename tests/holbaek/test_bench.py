@@ -11,15 +11,14 @@ from dateutil.relativedelta import relativedelta
 from django.core.management import call_command
 from django.urls import Resolver404, resolve
 
-from holbaek.bench.copying import shift_dates
-from holbaek.bench.grow import earlier_years, grow_demo, page_values
+from faelles_skabere.models import Message, ReferenceCounter, SparringRequest
+from holbaek.bench.copying import earlier_years, shift_dates
+from holbaek.bench.grow import grow_demo, page_values
 from holbaek.bench.pages import PAGES
 from holbaek.bench.table import Row, format_table, static_baseline
 from holbaek.bench.wrk import REPORT_LUA, Result, parse_report, wrk_command
-from lokalfora.models import Event, NewsPost, PopulationFigure
+from lokalfora.models import Event, GrantLine, GrantPayment, GrantScheme, NewsPost, PopulationFigure
 from projektudvalg.models import Application, BudgetLine, Decision, Round
-from sparring.models import Message, ReferenceCounter, SparringRequest
-from tilskud.models import GrantLine, GrantPayment, GrantScheme
 
 WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8123/
   2 threads and 16 connections

@@ -1,0 +1,105 @@
+"""The bench's growth of lokalfora's demo content (holbaek/bench: `make bench`): news over
+the years, events over past and future months, contact persons, older population figures
+and earlier grant years, each copied with bulk_create in fictional variants."""
+
+import datetime
+
+from holbaek.bench.copying import copy_children, copy_rows, earlier, shift_dates
+from lokalfora.models import (
+    AccountsReminder,
+    AnnualAccounts,
+    ContactPerson,
+    CooperationAgreement,
+    Event,
+    GrantBand,
+    GrantLine,
+    GrantPayment,
+    GrantScheme,
+    GrantVersion,
+    NewsPost,
+    PopulationFigure,
+)
+
+NEWS_EVERY = datetime.timedelta(days=61)  # each copy of a news item is two months older
+EVENTS_EVERY = datetime.timedelta(days=53)  # copies alternate after and before the original
+SCHEME_CHILDREN = [GrantBand, CooperationAgreement, GrantPayment, AnnualAccounts, AccountsReminder]
+
+
+def grow(*, copies: int) -> dict[str, int]:
+    if copies:
+        _grow_forum_content(copies)
+        _grow_population(copies)
+        _grow_grant_years(copies)
+    return {
+        "nyheder": NewsPost.objects.count(),
+        "arrangementer": Event.objects.count(),
+        "kontaktpersoner": ContactPerson.objects.count(),
+        "befolkningstal": PopulationFigure.objects.count(),
+        "tilskudsår": GrantScheme.objects.count(),
+    }
+
+
+def page_values() -> dict[str, str]:
+    """The paths holbaek.bench.pages names by a placeholder: {news}, {event}, {grant_year}."""
+    news = NewsPost.objects.published().select_related("forum__area").first()
+    scheme = GrantScheme.objects.filter(versions__isnull=False).order_by("-year").first()
+    return {
+        "news": news.get_absolute_url(),
+        "event": Event.objects.upcoming().first().get_absolute_url(),
+        "grant_year": str(scheme.year),
+    }
+
+
+def _grow_forum_content(copies: int) -> None:
+    def news(post, number):
+        shift_dates(post, -NEWS_EVERY * number)
+        post.title = f"{post.title} ({number + 1})"[:150]
+
+    def event(item, number):
+        steps = (number + 1) // 2
+        shift_dates(item, EVENTS_EVERY * (steps if number % 2 else -steps))
+        item.title = f"{item.title} ({number + 1})"[:150]
+
+    def contact(person, number):
+        person.name = f"{person.name} {number + 1}"
+        person.email = person.email.replace("@", f"+{number}@") if person.email else ""
+
+    copy_rows(list(NewsPost.objects.all()), copies=copies, change=news)
+    copy_rows(list(Event.objects.all()), copies=copies, change=event)
+    copy_rows(list(ContactPerson.objects.all()), copies=copies, change=contact)
+
+
+def _grow_population(copies: int) -> None:
+    """Older figures before each area's oldest dated one; an undated figure stays alone."""
+    oldest: dict[int, PopulationFigure] = {}
+    for figure in PopulationFigure.objects.filter(reference_date__isnull=False):
+        if (
+            figure.area_id not in oldest
+            or figure.reference_date < oldest[figure.area_id].reference_date
+        ):
+            oldest[figure.area_id] = figure
+
+    def older(figure, number):
+        figure.reference_date = datetime.date(figure.reference_date.year - number, 1, 1)
+        figure.count = max(figure.count * (1000 - 4 * number) // 1000, 1)
+        figure.source = f"(Opdigtet til benchmark) {figure.source}"
+
+    copy_rows(list(oldest.values()), copies=copies, change=older)
+
+
+def _grow_grant_years(copies: int) -> None:
+    """The newest approved grant year again in each earlier year, followed through."""
+    newest = GrantScheme.objects.filter(versions__isnull=False).order_by("-year")[:1]
+
+    def scheme(item, number):
+        earlier(item, number)
+        item.year -= number
+
+    schemes = copy_rows(list(newest), copies=copies, change=scheme)
+    copy_children(SCHEME_CHILDREN, "scheme_id", schemes)
+    versions = copy_rows(
+        list(GrantVersion.objects.filter(scheme_id__in=list(schemes))),
+        parent=("scheme_id", schemes),
+        change=earlier,
+    )
+    copy_children([GrantLine], "version_id", versions)

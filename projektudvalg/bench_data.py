@@ -1,0 +1,69 @@
+"""The bench's growth of projektudvalg's demo content (holbaek/bench: `make bench`): each
+round again in each earlier year, with a copy of each of its applications and everything
+that hangs on them."""
+
+from holbaek.bench.copying import copy_children, copy_rows, earlier, earlier_years
+from projektudvalg.models import (
+    AdvisoryNote,
+    Application,
+    ApplicationFile,
+    Assessment,
+    BudgetLine,
+    CriterionScore,
+    Decision,
+    FinalReport,
+    Payout,
+    Recommendation,
+    Round,
+    StatusEvent,
+    SubmittedVersion,
+)
+
+APPLICATION_CHILDREN = [
+    BudgetLine,
+    StatusEvent,
+    SubmittedVersion,
+    ApplicationFile,
+    Decision,
+    Payout,
+    FinalReport,
+    Recommendation,
+    AdvisoryNote,
+    Application.criteria.through,
+]
+
+
+def grow(*, copies: int) -> dict[str, int]:
+    if copies:
+        _grow_applications(copies)
+    return {"ansøgningsrunder": Round.objects.count(), "ansøgninger": Application.objects.count()}
+
+
+def page_values() -> dict[str, str]:
+    return {}
+
+
+def _grow_applications(copies: int) -> None:
+    """Each round again in each earlier year, with a copy of each of its applications."""
+
+    def round_(item, number):
+        earlier(item, number)
+        renamed = earlier_years(item.name, number)
+        item.name = renamed if renamed != item.name else f"{item.name} ({number + 1})"
+
+    rounds = copy_rows(list(Round.objects.all()), copies=copies, change=round_)
+
+    def application(item, number):
+        earlier(item, number)
+        item.round_id = rounds[item.round_id][number - 1]
+        item.reference = earlier_years(item.reference, number)
+        item.title = f"{item.title} ({number + 1})"[:150] if item.title else ""
+
+    applications = copy_rows(list(Application.objects.all()), copies=copies, change=application)
+    copy_children(APPLICATION_CHILDREN, "application_id", applications)
+    assessments = copy_rows(
+        list(Assessment.objects.filter(application_id__in=list(applications))),
+        parent=("application_id", applications),
+        change=earlier,
+    )
+    copy_children([CriterionScore], "assessment_id", assessments)
