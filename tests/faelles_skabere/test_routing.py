@@ -12,6 +12,12 @@ pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 26)
 
 
+@pytest.fixture(autouse=True)
+def _on_today(clock):
+    """Handovers and stand-ins must lie near today (a year back, two ahead): today is TODAY."""
+    clock.set(TODAY.isoformat())
+
+
 def test_an_area_request_goes_to_its_fixed_co_creator(area, tollose_co_creator):
     decision = sparring_request_route(area=area, topic="event", on=TODAY)
     assert decision.co_creator == tollose_co_creator
@@ -105,8 +111,19 @@ def test_reassigning_refuses_nonsense_with_danish_messages(
         assignment_create(area=area, co_creator=tollose_co_creator, starts_on=TODAY)
     with pytest.raises(ValidationError, match="Skiftet skal ske efter"):
         assignment_create(
-            area=area, co_creator=jyderup_co_creator, starts_on=datetime.date(2025, 1, 1)
+            area=area, co_creator=jyderup_co_creator, starts_on=datetime.date(2026, 1, 1)
         )
+    # A mistyped year is refused by the service, whichever door it comes through.
+    with pytest.raises(ValidationError, match="inden for et år tilbage og to år frem"):
+        assignment_create(
+            area=area, co_creator=jyderup_co_creator, starts_on=datetime.date(2062, 1, 1)
+        )
+    with pytest.raises(ValidationError, match="inden for et år tilbage og to år frem") as refused:
+        stand_in_create(
+            co_creator=tollose_co_creator, stand_in=jyderup_co_creator,
+            starts_on=TODAY, ends_on=datetime.date(2062, 1, 1),
+        )  # fmt: skip
+    assert set(refused.value.error_dict) == {"ends_on"}
 
 
 def test_overlapping_stand_ins_are_refused(tollose_co_creator, jyderup_co_creator):
