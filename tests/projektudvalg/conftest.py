@@ -4,10 +4,18 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from faelles_skabere.models import CoCreator
+from holbaek import roles
 from lokalfora.models import LocalArea
 from projektudvalg import services
 from projektudvalg.models import GrantPool, Round
-from tests.conftest import make_user
+from tests.conftest import give_mfa, login, make_process_consultant, make_staff_admin, make_user
+
+# The roles of an application's permission matrix. The process consultant runs a process in
+# the application's area: that never makes it the area's fælles-skaber. The staff admin is
+# an Administrator without superuser rights.
+ROLES = ["anonymous", "applicant", "other_applicant", "area_co_creator", "process_consultant",
+         "committee_staff", "staff_admin", "admin"]  # fmt: skip
 
 
 @pytest.fixture
@@ -90,3 +98,35 @@ def staff(db):
 @pytest.fixture
 def in_review(submitted, staff):
     return services.review_start(application=submitted, user=staff)
+
+
+def _area_co_creator():
+    """The matrix's fælles-skaber follows Tølløse, the application's area."""
+    user = give_mfa(make_user("fs@example.org", role=roles.CO_CREATOR))
+    CoCreator.objects.filter(title__contains="Tølløse").update(user=user)
+    return user
+
+
+@pytest.fixture
+def as_role(client, applicant, area):
+    """A test client signed in as one of ROLES (the applicant is `applicant`'s)."""
+
+    def sign_in(role):
+        user = {
+            "anonymous": lambda: None,
+            "applicant": lambda: applicant,
+            "other_applicant": lambda: make_user("anden@example.org"),
+            "area_co_creator": _area_co_creator,
+            "process_consultant": lambda: make_process_consultant(area),
+            "staff_admin": make_staff_admin,
+            "committee_staff": lambda: give_mfa(
+                make_user("sekr@example.org", role=roles.COMMITTEE_STAFF)
+            ),
+            "admin": lambda: give_mfa(make_user("admin@example.org", role=roles.ADMINISTRATOR,
+                                                is_staff=True, is_superuser=True)),
+        }[role]()  # fmt: skip
+        if user is not None:
+            login(client, user)
+        return client
+
+    return sign_in
