@@ -4,7 +4,7 @@ import itertools
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -34,6 +34,8 @@ def application_for(request, pk, check=permissions.can_view) -> Application:
 @require_http_methods(["GET", "POST"])
 def start(request, slug):
     """A draft in the pool's open round. The round id is checked against the pool."""
+    if not permissions.can_apply(request.user):
+        raise PermissionDenied
     pool = get_object_or_404(GrantPool.objects.active(), slug=slug)
     open_round = selectors.open_round(pool)
     if request.method == "POST":
