@@ -7,14 +7,8 @@ from faelles_skabere.models import CoCreator
 from holbaek import roles
 from projektudvalg import services
 from projektudvalg.models import Assessment, Decision
-from tests.conftest import (
-    assert_access,
-    give_mfa,
-    login,
-    make_process_consultant,
-    make_staff_admin,
-    make_user,
-)
+from tests.factories import give_mfa, login, make_process_consultant, make_staff_admin, make_user
+from tests.matrix import assert_access
 
 pytestmark = pytest.mark.django_db
 
