@@ -1,13 +1,20 @@
-"""Shared fixtures: reference data, the role matrix and fast, isolated settings."""
+"""Shared fixtures: reference data, the role matrix and fast, isolated settings.
+
+The builders live in tests/factories, the matrix helpers in tests/matrix.py: a test module
+imports from there, never from a conftest.
+"""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
 
 from holbaek import roles
-from holbaek.models import User
+from lokalfora.models import LocalArea
+from lokalfora.services.forums import forum_editor_add
 from tests.clock import Clock, travel_from_env
+from tests.factories import give_mfa, login, make_process_consultant, make_staff_admin, make_user
+from tests.matrix import ROLE_NAMES
+
 
 
 @pytest.fixture(autouse=True)
@@ -56,77 +63,19 @@ def reference_data(db):
 
 @pytest.fixture
 def area(reference_data):
-    from lokalfora.models import LocalArea
-
     return LocalArea.objects.select_related("forum").get(slug="tollose")
 
 
 @pytest.fixture
 def other_area(reference_data):
-    from lokalfora.models import LocalArea
-
     return LocalArea.objects.select_related("forum").get(slug="jyderup")
-
-
-def make_user(email, *, role=None, is_staff=False, is_superuser=False, verified=True):
-    from allauth.account.models import EmailAddress
-
-    user = User.objects.create_user(
-        email=email, password="pw-for-tests-only", is_staff=is_staff, is_superuser=is_superuser
-    )
-    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
-    if role:
-        user.groups.add(Group.objects.get_or_create(name=role)[0])
-    return user
-
-
-def give_mfa(user):
-    """A TOTP authenticator for the user (they must still use it to log in: see login)."""
-    from allauth.mfa.models import Authenticator
-
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    return user
-
-
-def login(client, user):
-    """Logs the user in as allauth would after password and, if they have one, a second factor."""
-    import time
-
-    from allauth.account.internal.flows.login import (
-        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
-        AUTHENTICATION_METHODS_SESSION_KEY,
-    )
-    from allauth.mfa.models import Authenticator
-
-    client.force_login(user)
-    now = time.time()
-    records = [{"method": "password", "at": now - 1, "email": user.email}]
-    if Authenticator.objects.filter(user=user).exists():
-        records.append({"method": "mfa", "at": now, "type": "totp"})
-    session = client.session
-    session[AUTHENTICATION_METHODS_SESSION_KEY] = records
-    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
-    session.save()
-    return client
-
-
-ROLE_NAMES = [
-    "anonymous",
-    "citizen",
-    "editor_this",
-    "editor_other",
-    "co_creator",
-    "process_consultant",
-    "committee_staff",
-    "staff_admin",
-    "admin",
-]
 
 
 @pytest.fixture
 def make_role_user(reference_data, area, other_area):
-    """Builds the user for one row of a permission matrix (None for anonymous)."""
-    from lokalfora.services.forums import forum_editor_add
+    """Builds the user for one row of a permission matrix (None for anonymous).
+
+    The rows are tests.matrix.ROLE_NAMES; tests.matrix.assert_access checks a cell."""
 
     def build(role_name):
         match role_name:
@@ -164,40 +113,6 @@ def make_role_user(reference_data, area, other_area):
     return build
 
 
-def make_process_consultant(area):
-    """The process consultant (a Fælles-skaber by Group) with a process running in `area`:
-    it is never the area's fixed fælles-skaber, so it gets no more than `co_creator`."""
-    import datetime
-
-    from django.utils import timezone
-
-    from faelles_skabere.models import AreaAssignment, AssignmentKind, CoCreator, CoCreatorKind
-
-    user = give_mfa(make_user("proces@example.org", role=roles.CO_CREATOR))
-    consultant = CoCreator.objects.get(kind=CoCreatorKind.PROCESS_CONSULTANT)
-    consultant.user = user
-    consultant.save()
-    AreaAssignment.objects.create(
-        area=area,
-        co_creator=consultant,
-        kind=AssignmentKind.PROCESS,
-        started_on=timezone.localdate() - datetime.timedelta(days=30),
-    )
-    return user
-
-
-def make_staff_admin():
-    """An Administrator in the admin without being a superuser: is_staff, MFA and the model
-    permissions of the portal's apps (holbaek.roles.ADMINISTRATOR_APP_LABELS)."""
-    from django.contrib.auth.models import Permission
-
-    user = give_mfa(make_user("driftsadmin@example.org", role=roles.ADMINISTRATOR, is_staff=True))
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label__in=roles.ADMINISTRATOR_APP_LABELS)
-    )
-    return user
-
-
 @pytest.fixture
 def client_as(client, make_role_user):
     """A test client signed in as the given matrix role."""
@@ -209,15 +124,3 @@ def client_as(client, make_role_user):
         return client
 
     return sign_in
-
-
-def assert_access(response, role, allowed, ok=200):
-    """One cell of a permission matrix: `ok` for the allowed roles, the login page for the
-    anonymous, and 403 (or 404 where ids are not revealed) for everyone else."""
-    if role in allowed:
-        assert response.status_code == ok, (role, response.status_code)
-    elif role == "anonymous":
-        assert response.status_code == 302, (role, response.status_code)
-        assert response.url.startswith("/konto/login/")
-    else:
-        assert response.status_code in (403, 404), (role, response.status_code)

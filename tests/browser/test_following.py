@@ -3,6 +3,7 @@
 import pytest
 
 from tests.browser.checks import assert_accessible
+from tests.factories import SubscriptionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,7 +30,7 @@ def test_confirming_and_unsubscribing_pages(page, demo_data, axe_source):
     from lokalfora.models import LocalArea, Subscription
 
     area = LocalArea.objects.get(slug="tollose")
-    subscription = Subscription.objects.create(area=area, email="borger@example.org")
+    subscription = SubscriptionFactory(area=area, email="borger@example.org", unconfirmed=True)
     page.goto(f"/foelg/bekraeft/{subscriptions.confirm_token(subscription)}/")
     assert_accessible(page, axe_source)
     page.get_by_role("button", name="Ja, jeg vil følge området").click()

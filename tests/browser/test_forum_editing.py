@@ -3,6 +3,7 @@
 import pytest
 
 from tests.browser.checks import assert_accessible
+from tests.factories import give_mfa, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -15,7 +16,6 @@ def staff_page(new_context, live_server, email):
     from django.test import Client
 
     from holbaek.models import User
-    from tests.conftest import give_mfa, login
 
     client = login(Client(), give_mfa(User.objects.get(email=email)))
     context = new_context()

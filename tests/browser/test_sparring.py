@@ -7,6 +7,7 @@ from faelles_skabere import sparring_tokens as tokens
 from faelles_skabere.models import SparringRequest
 from tests.browser.checks import assert_accessible
 from tests.browser.test_forum_editing import staff_page
+from tests.factories import SparringRequestFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,10 +36,7 @@ def test_the_request_form_with_errors_and_by_keyboard(page, demo_data, axe_sourc
 
 
 def test_confirming_and_the_thread(page, demo_data, axe_source):
-    request = SparringRequest.objects.create(
-        name="Karen", email="karen@example.org", requester_kind="citizen", topic="event",
-        description="Hjælp til et møde", preferred_contact="email",
-    )  # fmt: skip
+    request = SparringRequestFactory()
     page.goto(f"/sparring/bekraeft/{tokens.make(request, tokens.CONFIRM_SALT)}/")
     assert_accessible(page, axe_source)
     page.get_by_role("button", name="Ja, send anmodningen").click()

@@ -7,21 +7,16 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from faelles_skabere import mails
-from faelles_skabere import sparring_tokens as tokens
-from faelles_skabere.models import Attachment, SparringRequest
+from faelles_skabere.models import Attachment
 from faelles_skabere.services.sparring_privacy import sparring_request_erase
-from faelles_skabere.services.sparring_requests import sparring_request_confirm
+from tests.factories import make_confirmed_sparring_request
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def sparring(reference_data):
-    request = SparringRequest.objects.create(
-        name="Karen", email="karen@example.org", requester_kind="citizen", topic="event",
-        description="Hjælp", preferred_contact="email",
-    )  # fmt: skip
-    return sparring_request_confirm(token=tokens.make(request, tokens.CONFIRM_SALT))
+    return make_confirmed_sparring_request()
 
 
 def thread(sparring) -> str:
@@ -100,11 +95,7 @@ def test_at_most_three_files_at_a_time(client, sparring):
 def test_files_are_reachable_only_through_their_own_request(client, client_as, sparring):
     client.post(thread(sparring), {"body": "x", "files": [SimpleUploadedFile("a.pdf", b"%PDF-")]})
     attachment = Attachment.objects.get()
-    other = SparringRequest.objects.create(
-        name="Ole", email="ole@example.org", requester_kind="citizen", topic="event",
-        description="Andet", preferred_contact="email",
-    )  # fmt: skip
-    other = sparring_request_confirm(token=tokens.make(other, tokens.CONFIRM_SALT))
+    other = make_confirmed_sparring_request(name="Ole", email="ole@example.org")
     assert client.get(f"{thread(other)}filer/{attachment.pk}/").status_code == 404
     assert client.get(f"/sparring/indbakke/{sparring.pk}/filer/{attachment.pk}/").status_code == 302
     staff = client_as("co_creator")

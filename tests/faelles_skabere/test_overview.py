@@ -7,10 +7,9 @@ import io
 import pytest
 from django.utils import timezone
 
-from faelles_skabere import sparring_tokens as tokens
 from faelles_skabere.models import SparringRequest
 from faelles_skabere.selectors import sparring_stats as stats
-from faelles_skabere.services.sparring_requests import sparring_request_confirm
+from tests.factories import make_confirmed_sparring_request
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -18,11 +17,7 @@ CPH = timezone.get_default_timezone()
 
 
 def confirmed(area, topic, confirmed_at, answered_at=None, due=None):
-    request = SparringRequest.objects.create(
-        name="Karen", email="karen@example.org", requester_kind="citizen", area=area,
-        topic=topic, description="x", preferred_contact="email",
-    )  # fmt: skip
-    sparring_request_confirm(token=tokens.make(request, tokens.CONFIRM_SALT))
+    request = make_confirmed_sparring_request(area=area, topic=topic, description="x")
     SparringRequest.objects.filter(pk=request.pk).update(
         confirmed_at=confirmed_at, first_answered_at=answered_at, answer_due_on=due
     )

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from faelles_skabere import sparring_tokens as tokens
 from faelles_skabere.models import Attachment, Message, MessageKind, SparringRequest, Status
 from faelles_skabere.services.sparring_requests import sparring_request_confirm
-from tests.conftest import ROLE_NAMES, assert_access
+from tests.matrix import ROLE_NAMES, assert_access
 
 pytestmark = pytest.mark.django_db
 

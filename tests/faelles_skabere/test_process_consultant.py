@@ -15,7 +15,12 @@ from faelles_skabere.services.assignments import assignment_create
 from faelles_skabere.services.sparring_routing import sparring_request_route
 from holbaek import roles
 from lokalfora.models import LocalArea
-from tests.conftest import make_process_consultant, make_user
+from tests.factories import (
+    AreaAssignmentFactory,
+    CoCreatorFactory,
+    make_process_consultant,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +74,7 @@ def test_postgres_refuses_a_fixed_assignment_for_the_consultant(area, consultant
     if connection.vendor != "postgresql":
         pytest.skip("the trigger is PostgreSQL's")
     with pytest.raises(IntegrityError), transaction.atomic():
-        AreaAssignment.objects.create(
+        AreaAssignmentFactory(
             area=area, co_creator=consultant, started_on=datetime.date(2010, 1, 1),
             ended_on=datetime.date(2010, 12, 31),
         )  # fmt: skip
@@ -94,7 +99,7 @@ def test_a_running_process_does_not_make_the_consultant_the_areas_fælles_skaber
 
 
 def _fixed_assignment(area, person):
-    AreaAssignment.objects.create(
+    AreaAssignmentFactory(
         area=area, co_creator=person, started_on=datetime.date(2010, 1, 1),
         ended_on=datetime.date(2010, 12, 31),
     )  # fmt: skip
@@ -113,7 +118,7 @@ def test_a_fixed_assignment_and_becoming_the_consultant_cannot_both_commit(refer
     if connection.vendor != "postgresql":
         pytest.skip("the triggers and row locks are PostgreSQL's")
     area = LocalArea.objects.get(slug="oro")
-    person = CoCreator.objects.create(title="Ny fælles-skaber")
+    person = CoCreatorFactory(title="Ny fælles-skaber")
     writes = {
         "assignment": lambda: _fixed_assignment(area, person),
         "kind": lambda: _made_consultant(person),

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 
 from faelles_skabere.models import AreaAssignment, AssignmentKind, CoCreator, CoCreatorKind
 from lokalfora.models import LocalArea
+from tests.factories import AreaAssignmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,15 +34,13 @@ def test_the_database_refuses_a_second_current_co_creator_for_an_area(reference_
     area = LocalArea.objects.get(slug="oro")
     other = CoCreator.objects.exclude(assignments__area=area).first()
     with pytest.raises(IntegrityError), transaction.atomic():
-        AreaAssignment.objects.create(
-            area=area, co_creator=other, started_on=datetime.date(2026, 6, 1)
-        )
+        AreaAssignmentFactory(area=area, co_creator=other, started_on=datetime.date(2026, 6, 1))
 
 
 def test_a_process_may_run_beside_the_fixed_co_creator(reference_data):
     area = LocalArea.objects.get(slug="oro")
     consultant = CoCreator.objects.get(kind=CoCreatorKind.PROCESS_CONSULTANT)
-    AreaAssignment.objects.create(
+    AreaAssignmentFactory(
         area=area,
         co_creator=consultant,
         kind=AssignmentKind.PROCESS,

@@ -19,7 +19,7 @@ from faelles_skabere.services.sparring_privacy import (
 )
 from faelles_skabere.services.sparring_requests import sparring_request_purge_unconfirmed
 from faelles_skabere.services.sparring_threads import sparring_request_set_status
-from tests.conftest import give_mfa, login, make_user
+from tests.factories import SparringRequestFactory, give_mfa, login, make_user
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -412,11 +412,12 @@ def test_inbox_and_thread_pages_run_a_constant_number_of_queries(client, handler
 
     def grow():
         for n in range(30):
-            other = SparringRequest.objects.create(
-                name="x", email=f"p{n}@example.org", requester_kind="citizen", topic="other",
-                description="x", preferred_contact="email", status="new", year=2026, number=100 + n,
+            other = SparringRequestFactory(
+                email=f"p{n}@example.org",
+                topic="other",
                 assigned_to=request.assigned_to,
-            )  # fmt: skip
+                routed=True,
+            )
             Message.objects.bulk_create(
                 Message(request=target, kind=kind, body="hej")
                 for target in (request, other)

@@ -9,7 +9,7 @@ import datetime
 
 import pytest
 
-from faelles_skabere.models import CoCreator, SparringRequest, Status
+from faelles_skabere.models import CoCreator, SparringRequest
 from faelles_skabere.selectors import sparring as sparring_selectors
 from faelles_skabere.selectors.assignments import (
     areas_followed_by,
@@ -18,7 +18,7 @@ from faelles_skabere.selectors.assignments import (
 )
 from faelles_skabere.services.assignments import assignment_create, stand_in_create
 from holbaek import roles
-from tests.conftest import make_process_consultant, make_user
+from tests.factories import SparringRequestFactory, make_process_consultant, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -44,11 +44,7 @@ def people(reference_data):
 
 
 def request_in(area) -> SparringRequest:
-    return SparringRequest.objects.create(
-        name="Karen", email="karen@example.org", requester_kind="citizen", area=area,
-        topic="event", description="Et møde", preferred_contact="email",
-        status=Status.NEW, year=2026, number=SparringRequest.objects.count() + 1,
-    )  # fmt: skip
+    return SparringRequestFactory(area=area, routed=True)
 
 
 def in_my_areas_tab(user, request) -> bool:

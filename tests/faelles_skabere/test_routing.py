@@ -7,6 +7,7 @@ import pytest
 from faelles_skabere.models import AreaAssignment, CoCreator, Expertise
 from faelles_skabere.services.assignments import stand_in_create
 from faelles_skabere.services.sparring_routing import sparring_request_route
+from tests.factories import AreaAssignmentFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 26)
@@ -85,7 +86,7 @@ def test_the_database_allows_one_current_fixed_co_creator_per_area(area, jyderup
     from django.db import IntegrityError, transaction
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        AreaAssignment.objects.create(area=area, co_creator=jyderup_co_creator, started_on=TODAY)
+        AreaAssignmentFactory(area=area, co_creator=jyderup_co_creator, started_on=TODAY)
 
 
 def test_reassigning_keeps_exactly_one_and_the_history(
@@ -143,7 +144,7 @@ def test_postgres_refuses_overlapping_history(area, tollose_co_creator, jyderup_
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL's exclusion constraints")
     with pytest.raises(IntegrityError), transaction.atomic():
-        AreaAssignment.objects.create(
+        AreaAssignmentFactory(
             area=area,
             co_creator=jyderup_co_creator,
             started_on=datetime.date(2025, 6, 1),

@@ -3,10 +3,8 @@
 import pytest
 
 from faelles_skabere import mails
-from faelles_skabere import sparring_tokens as tokens
-from faelles_skabere.models import SparringRequest
-from faelles_skabere.services.sparring_requests import sparring_request_confirm
-from tests.conftest import ROLE_NAMES, give_mfa, login, make_user
+from tests.factories import give_mfa, login, make_confirmed_sparring_request, make_user
+from tests.matrix import ROLE_NAMES
 
 pytestmark = pytest.mark.django_db
 
@@ -18,12 +16,7 @@ HANDLERS = {"co_creator", "process_consultant", "staff_admin", "admin"}
 
 @pytest.fixture
 def sparring(reference_data, tollose_co_creator):
-    request = SparringRequest.objects.create(
-        name="Karen", email="karen@example.org", requester_kind="citizen",
-        area=tollose_co_creator.assignments.first().area, topic="event",
-        description="Hjælp til et møde", preferred_contact="email",
-    )  # fmt: skip
-    return sparring_request_confirm(token=tokens.make(request, tokens.CONFIRM_SALT))
+    return make_confirmed_sparring_request(area=tollose_co_creator.assignments.first().area)
 
 
 def expected_for(role, allowed):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.conftest import ROLE_NAMES
+from tests.matrix import ROLE_NAMES
 
 pytestmark = pytest.mark.django_db
 

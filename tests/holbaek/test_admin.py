@@ -3,6 +3,7 @@
 import pytest
 from django.contrib import admin
 
+from tests.factories import make_user
 from tests.lokalfora.test_views import add_content
 from tests.querycount import assert_constant_queries
 
@@ -56,7 +57,6 @@ def test_change_form_loads(client_as, area):
 
 def test_adding_an_editor_in_the_admin_gives_the_role(client_as, area):
     from holbaek import roles
-    from tests.conftest import make_user
 
     volunteer = make_user("frivillig@example.org")
     response = client_as("admin").post(

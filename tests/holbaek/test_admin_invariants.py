@@ -9,6 +9,7 @@ from django.contrib.messages import get_messages
 
 from faelles_skabere.models import AreaAssignment
 from lokalfora.models import ContactPerson
+from tests.factories import ContactPersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ LAST = "Et lokalforum skal altid have mindst én aktiv kontaktperson"
 @pytest.fixture
 def last_contact(area):
     ContactPerson.objects.filter(forum=area.forum).delete()
-    return ContactPerson.objects.create(forum=area.forum, name="Karen", email="karen@example.org")
+    return ContactPersonFactory(forum=area.forum, name="Karen")
 
 
 def change_data(contact, **changes):
@@ -67,7 +68,7 @@ def test_the_last_contact_person_cannot_be_deactivated(client_as, last_contact, 
 
 def test_another_contact_is_changed_and_deleted_through_the_admin(client_as, last_contact, area):
     client = client_as("staff_admin")
-    other = ContactPerson.objects.create(forum=area.forum, name="Ole", phone="12345678")
+    other = ContactPersonFactory(forum=area.forum, name="Ole", email="", phone="12345678")
     data = change_data(other, name="Ole Hansen")
     del data["is_active"]
     response = client.post(f"/admin/lokalfora/contactperson/{other.pk}/change/", data)

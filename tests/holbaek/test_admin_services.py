@@ -14,10 +14,11 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from holbaek.forms import PlainTextFormMixin
-from lokalfora.models import ContactPerson, EditorInvitation, Event, NewsPost
+from lokalfora.models import ContactPerson, EditorInvitation
 from lokalfora.services.contacts import LAST_CONTACT_MESSAGE
 from projektudvalg import services as pool_services
 from projektudvalg.models import GrantPool, Round
+from tests.factories import ContactPersonFactory, EventFactory, NewsPostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,15 +77,14 @@ def form_values(client, url, **changes):
 @pytest.fixture
 def event(area):
     starts = timezone.make_aware(datetime.datetime(2026, 12, 10, 18, 0))
-    return Event.objects.create(
-        forum=area.forum, title="Juletræ", kind="event", starts_at=starts,
-        ends_at=starts + datetime.timedelta(hours=2), place="Torvet",
-    )  # fmt: skip
+    return EventFactory(
+        forum=area.forum, title="Juletræ", kind="event", starts_at=starts, place="Torvet"
+    )
 
 
 @pytest.fixture
 def news(area):
-    return NewsPost.objects.create(forum=area.forum, title="Nyt", summary="Kort", body="Tekst")
+    return NewsPostFactory(forum=area.forum, title="Nyt", summary="Kort", body="Tekst", draft=True)
 
 
 def refuse(*args, **kwargs):
@@ -124,7 +124,7 @@ def test_the_admin_saves_through_the_service(
 
 def test_a_refused_deactivation_keeps_what_was_typed(client_as, area):
     ContactPerson.objects.filter(forum=area.forum).delete()
-    last = ContactPerson.objects.create(forum=area.forum, name="Karen", email="k@example.org")
+    last = ContactPersonFactory(forum=area.forum, name="Karen", email="k@example.org")
     client = client_as("staff_admin")
     url = f"/admin/lokalfora/contactperson/{last.pk}/change/"
     data = form_values(client, url, name="Karen Skrevet")

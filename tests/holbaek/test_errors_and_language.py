@@ -2,7 +2,7 @@ import pytest
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

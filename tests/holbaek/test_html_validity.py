@@ -20,7 +20,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from holbaek.models import User
-from tests.conftest import give_mfa, login
+from tests.factories import give_mfa, login
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -11,7 +11,7 @@ from django.test import Client
 
 from holbaek.console_mail import EmailBackend as ConsoleBackend
 from holbaek.mailconfig import mailer_from_url
-from tests.conftest import make_user
+from tests.factories import make_user
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
 
 from holbaek import roles
-from tests.conftest import make_user
+from tests.factories import make_user
 from tests.holbaek.test_mfa_flow import PASSWORD, current_code
 
 pytestmark = pytest.mark.django_db

@@ -5,6 +5,7 @@ recipients' addresses; `holbaek.logfilters.log_send_failure` keeps them out of t
 """
 
 import ast
+import datetime
 import logging
 import smtplib
 from pathlib import Path
@@ -15,8 +16,8 @@ from django.core.mail.backends.locmem import EmailBackend
 from lokalfora import digest, subscriptions
 from lokalfora.models import EditorInvitation, Subscription
 from projektudvalg import mails
+from tests.factories import NewsPostFactory, SubscriptionFactory
 from tests.faelles_skabere.test_requests import FORM, started
-from tests.lokalfora.test_following import confirmed, news
 
 pytestmark = pytest.mark.django_db
 
@@ -113,9 +114,9 @@ def test_one_refused_follower_never_stops_the_weekly_digest(caplog, monkeypatch,
         return len(messages)
 
     monkeypatch.setattr(EmailBackend, "send_messages", refuse_one)
-    refused = confirmed(area, email=REFUSED)
-    others = [confirmed(area, email=f"p{n}@example.org") for n in range(3)]
-    news(area, "Ny bænk ved søen")
+    refused = SubscriptionFactory(area=area, email=REFUSED)
+    others = [SubscriptionFactory(area=area, email=f"p{n}@example.org") for n in range(3)]
+    NewsPostFactory(forum=area.forum, title="Ny bænk ved søen", age=datetime.timedelta(days=1))
 
     assert digest.send_weekly_digest() == 3
     assert sorted(delivered) == [[f"p{n}@example.org"] for n in range(3)]

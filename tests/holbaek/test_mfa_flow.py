@@ -10,7 +10,7 @@ from allauth.mfa.totp.internal.auth import (
 )
 
 from holbaek import roles
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "pw-for-tests-only"

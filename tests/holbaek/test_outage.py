@@ -8,7 +8,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client, RequestFactory
 
 from holbaek.errors import server_error
-from tests.conftest import login, make_user
+from tests.factories import login, make_user
 
 REFUSED = OperationalError('connection to server at "127.0.0.1", port 5432 failed: refused')
 

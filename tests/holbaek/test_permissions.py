@@ -9,7 +9,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from holbaek import permissions
 from lokalfora import permissions as forum_permissions
-from tests.conftest import ROLE_NAMES
+from tests.factories import make_user
+from tests.matrix import ROLE_NAMES
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OK, LOGIN, DENIED = 200, "login", 403
@@ -330,7 +331,6 @@ def test_who_may_use_the_admin(make_role_user, role):
     ],
 )
 def test_the_admin_needs_both_a_staff_role_and_the_is_staff_flag(role, is_staff, expected):
-    from tests.conftest import make_user
 
     user = make_user("person@example.org", role=role, is_staff=is_staff)
     assert permissions.can_use_admin(user) is expected

@@ -6,8 +6,7 @@ from django.urls import reverse
 from holbaek import roles
 from projektudvalg import services
 from projektudvalg.models import GrantPool
-from tests.conftest import give_mfa, login, make_user
-from tests.projektudvalg.conftest import complete, make_round
+from tests.factories import RoundFactory, complete, give_mfa, login, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +16,7 @@ PRIVATE = "private, no-store"
 @pytest.fixture
 def case(reference_data):
     pool = GrantPool.objects.get(slug="rum-til-faellesskab")
-    round_ = make_round(pool)
+    round_ = RoundFactory(pool=pool)
     applicant = make_user("ansoeger@example.org")
     application = services.application_create(pool=pool, round_id=round_.pk, user=applicant)
     return services.application_submit(application=complete(application), user=applicant)

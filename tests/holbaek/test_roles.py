@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from holbaek import roles
-from tests.conftest import give_mfa, login, make_user
+from tests.factories import give_mfa, login, make_user
 
 
 @pytest.mark.django_db

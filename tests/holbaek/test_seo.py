@@ -12,6 +12,7 @@ from django.test import Client
 
 from lokalfora.models import Event, GrantScheme, NewsPost
 from projektudvalg.models import GrantPool
+from tests.factories import NewsPostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -124,8 +125,8 @@ def sitemap_urls(client) -> list[str]:
 
 def test_the_sitemap_lists_public_published_pages_only(demo_data):
     post = NewsPost.objects.published().select_related("forum__area").first()
-    draft = NewsPost.objects.create(forum=post.forum, title="Kladde", summary="Kladde")
-    later = NewsPost.objects.create(
+    draft = NewsPostFactory(forum=post.forum, title="Kladde", summary="Kladde", draft=True)
+    later = NewsPostFactory(
         forum=post.forum, title="Senere", summary="Senere", published_at=NOW + dt.timedelta(days=3)
     )
     inactive = GrantPool.objects.active().first()

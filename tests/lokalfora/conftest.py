@@ -7,9 +7,10 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from lokalfora.models import CooperationAgreement, GrantScheme
+from lokalfora.models import GrantScheme
 from lokalfora.services.grant_followup import grant_payment_register
 from lokalfora.services.grants import grant_scheme_approve
+from tests.factories import CooperationAgreementFactory
 
 
 @pytest.fixture(autouse=True)
@@ -48,9 +49,7 @@ def payable(approved, area):
     """Tølløse may be paid: agreement signed, forum an association with CVR."""
     area.forum.legal_form, area.forum.cvr = "association", "12345678"
     area.forum.save()
-    CooperationAgreement.objects.create(
-        scheme=approved, area=area, signed_on=datetime.date(2026, 2, 1)
-    )
+    CooperationAgreementFactory(scheme=approved, area=area, signed_on=datetime.date(2026, 2, 1))
     return approved
 
 

@@ -7,27 +7,20 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from lokalfora.models import ContactPerson, Forum
+from lokalfora.models import Forum
 from lokalfora.tasks import send_confirmation_reminders
+from tests.factories import ContactPersonFactory
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
 LONG_AGO = datetime.date(2024, 1, 1)
 
 
-def contact(forum, *, confirmed=LONG_AGO, active=True, name="Karen"):
-    return ContactPerson.objects.create(
-        forum=forum,
-        name=name,
-        email=f"{name}@example.org",
-        last_confirmed=confirmed,
-        is_active=active,
-    )
-
-
 def test_one_click_confirms_all_active_contacts(client_as, area):
-    old = contact(area.forum)
-    inactive = contact(area.forum, active=False, name="Passiv")
+    old = ContactPersonFactory(forum=area.forum, last_confirmed=LONG_AGO)
+    inactive = ContactPersonFactory(
+        forum=area.forum, name="Passiv", is_active=False, last_confirmed=LONG_AGO
+    )
     response = client_as("editor_this").post("/lokalomraader/tollose/kontaktpersoner/bekraeft/")
     assert response.status_code == 302
     old.refresh_from_db()
@@ -38,7 +31,7 @@ def test_one_click_confirms_all_active_contacts(client_as, area):
 
 @pytest.mark.parametrize("role", ["anonymous", "citizen", "editor_other", "co_creator"])
 def test_only_the_forums_editors_may_confirm(client_as, area, role):
-    old = contact(area.forum)
+    old = ContactPersonFactory(forum=area.forum, last_confirmed=LONG_AGO)
     response = client_as(role).post("/lokalomraader/tollose/kontaktpersoner/bekraeft/")
     assert response.status_code in {302, 403}
     old.refresh_from_db()
@@ -55,8 +48,8 @@ def test_confirming_needs_a_post(client_as, area):
 def test_the_overview_lists_what_is_missing(client_as, make_role_user, area, other_area):
     make_role_user("editor_this")
     make_role_user("editor_other")
-    stale = contact(area.forum, name="Gammel")
-    contact(other_area.forum, confirmed=timezone.localdate(), name="Frisk")
+    stale = ContactPersonFactory(forum=area.forum, name="Gammel", last_confirmed=LONG_AGO)
+    ContactPersonFactory(forum=other_area.forum, name="Frisk", last_confirmed=timezone.localdate())
     response = client_as("committee_staff").get("/lokalomraader/overblik/")
     assert response.status_code == 200
     overview = response.context
@@ -74,7 +67,7 @@ def test_the_overview_runs_a_constant_number_of_queries(client_as, reference_dat
     def grow():
         for forum in Forum.objects.all():
             for number in range(3):
-                contact(forum, name=f"p{forum.pk}-{number}-{ContactPerson.objects.count()}")
+                ContactPersonFactory(forum=forum, name=f"Person {number}", last_confirmed=LONG_AGO)
 
     grow()
     assert_constant_queries(staff, "/lokalomraader/overblik/", grow, limit=8)
@@ -83,9 +76,11 @@ def test_the_overview_runs_a_constant_number_of_queries(client_as, reference_dat
 def test_reminders_go_to_editors_of_forums_with_stale_contacts(make_role_user, area, other_area):
     make_role_user("editor_this")  # edits Tølløse
     make_role_user("editor_other")  # edits Jyderup
-    contact(area.forum)  # stale
-    contact(other_area.forum, confirmed=timezone.localdate())  # fresh
-    contact(Forum.objects.get(area__slug="oro"))  # stale, but the forum has no editor
+    ContactPersonFactory(forum=area.forum, last_confirmed=LONG_AGO)  # stale
+    ContactPersonFactory(forum=other_area.forum, last_confirmed=timezone.localdate())  # fresh
+    ContactPersonFactory(
+        forum=Forum.objects.get(area__slug="oro"), last_confirmed=LONG_AGO
+    )  # stale, but the forum has no editor
 
     assert send_confirmation_reminders.call() == 1
     [message] = mail.outbox
@@ -96,7 +91,7 @@ def test_reminders_go_to_editors_of_forums_with_stale_contacts(make_role_user, a
 
 def test_the_command_runs_the_task(make_role_user, area):
     make_role_user("editor_this")
-    contact(area.forum)
+    ContactPersonFactory(forum=area.forum, last_confirmed=LONG_AGO)
     call_command("send_confirmation_reminders", "--now", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert len(mail.outbox) == 1
     call_command("send_confirmation_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115

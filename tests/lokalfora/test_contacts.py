@@ -10,18 +10,15 @@ from django.utils import timezone
 
 from lokalfora.models import ContactPerson, Forum
 from lokalfora.services.contacts import contact_create, contact_remove, contact_update
+from tests.factories import ContactPersonFactory
 
 pytestmark = pytest.mark.django_db
 
 DATA = {"name": "Karen Opdigtet", "role": "Formand", "email": "karen@example.org", "phone": ""}
 
 
-def add(forum, **overrides):
-    return contact_create(forum=forum, data={**DATA, **overrides}, public_fields={"name"})
-
-
 def test_consent_is_recorded_as_the_date_it_was_given_and_withdrawn_by_clearing_it(area):
-    contact = add(area.forum)
+    contact = contact_create(forum=area.forum, data=DATA, public_fields={"name"})
     today = timezone.localdate()
     assert contact.name_public_since == today
     assert contact.email_public_since is None
@@ -38,12 +35,14 @@ def test_consent_is_recorded_as_the_date_it_was_given_and_withdrawn_by_clearing_
 
 def test_a_contact_needs_an_email_or_a_phone(area):
     with pytest.raises(ValidationError) as refused:
-        add(area.forum, email="", phone="")
+        contact_create(
+            forum=area.forum, data={**DATA, "email": "", "phone": ""}, public_fields={"name"}
+        )
     assert "e-mailadresse eller et telefonnummer" in str(refused.value)
 
 
 def test_the_last_active_contact_cannot_be_removed_or_deactivated(area):
-    only = add(area.forum)
+    only = ContactPersonFactory(forum=area.forum)
     with pytest.raises(ValidationError) as refused:
         contact_remove(contact=only)
     assert refused.value.code == "last_contact"
@@ -53,13 +52,13 @@ def test_the_last_active_contact_cannot_be_removed_or_deactivated(area):
 
 
 def test_a_contact_can_go_once_another_is_active(area):
-    first = add(area.forum)
-    inactive = add(area.forum, name="Passiv", is_active=False)
+    first = ContactPersonFactory(forum=area.forum)
+    inactive = ContactPersonFactory(forum=area.forum, name="Passiv", is_active=False)
     with pytest.raises(ValidationError):
         contact_remove(contact=first)  # the inactive one does not count
     contact_remove(contact=inactive)  # removing an inactive one is fine
 
-    add(area.forum, name="Anden")
+    ContactPersonFactory(forum=area.forum, name="Anden")
     contact_remove(contact=first)
     assert ContactPerson.objects.active().filter(forum=area.forum).count() == 1
 
@@ -71,7 +70,8 @@ def test_two_concurrent_removals_leave_one_contact(reference_data):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL's row locks")
     forum = Forum.objects.get(area__slug="oro")
-    first, second = add(forum), add(forum, name="Anden")
+    first = ContactPersonFactory(forum=forum)
+    second = ContactPersonFactory(forum=forum, name="Anden")
     barrier = threading.Barrier(2)
     outcomes = []
 

@@ -3,6 +3,7 @@
 import pytest
 
 from lokalfora.models import ContactPerson, Forum
+from tests.factories import ContactPersonFactory
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -127,7 +128,7 @@ def test_removing_the_last_contact_is_refused_with_a_danish_explanation(editor, 
 
 
 def test_an_editor_cannot_reach_another_forums_contact(editor, other_area):
-    contact = ContactPerson.objects.create(forum=other_area.forum, name="X", email="x@example.org")
+    contact = ContactPersonFactory(forum=other_area.forum, name="X")
     # Through their own forum's address, the other forum's contact does not exist.
     assert editor.get(f"/lokalomraader/tollose/kontaktpersoner/{contact.pk}/").status_code == 404
     assert (

@@ -8,22 +8,11 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from lokalfora.models import Event, EventKind, Forum
+from tests.factories import EventFactory
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
 CPH = zoneinfo.ZoneInfo("Europe/Copenhagen")
-
-
-def make_event(forum, *, start, hours=2, **fields):
-    return Event.objects.create(
-        forum=forum,
-        title=fields.pop("title", "Debatmøde"),
-        kind=fields.pop("kind", EventKind.DEBATE),
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=hours),
-        place=fields.pop("place", "Forsamlingshuset"),
-        **fields,
-    )
 
 
 def in_days(days, hour=19):
@@ -100,23 +89,29 @@ def test_bad_event_input_is_explained_and_kept(client_as, area, changes, message
 
 
 def test_html_in_an_event_is_shown_as_text(client, area):
-    event = make_event(area.forum, start=in_days(3), title="<script>alert(1)</script>")
+    event = EventFactory(forum=area.forum, starts_at=in_days(3), title="<script>alert(1)</script>")
     text = client.get(f"/kalender/{event.pk}/").text
     assert "<script>alert(1)</script>" not in text
     assert "&lt;script&gt;" in text
 
 
 def test_the_calendar_shows_a_month_and_filters_by_area_and_type(client, area, other_area):
-    make_event(
-        area.forum, start=datetime.datetime(2026, 12, 3, 19, tzinfo=CPH), title="Tølløse-møde"
+    EventFactory(
+        forum=area.forum,
+        starts_at=datetime.datetime(2026, 12, 3, 19, tzinfo=CPH),
+        title="Tølløse-møde",
     )
-    make_event(
-        other_area.forum,
-        start=datetime.datetime(2026, 12, 5, 19, tzinfo=CPH),
+    EventFactory(
+        forum=other_area.forum,
+        starts_at=datetime.datetime(2026, 12, 5, 19, tzinfo=CPH),
         title="Jyderup-fest",
         kind=EventKind.EVENT,
     )
-    make_event(area.forum, start=datetime.datetime(2027, 1, 5, 19, tzinfo=CPH), title="Januar-møde")
+    EventFactory(
+        forum=area.forum,
+        starts_at=datetime.datetime(2027, 1, 5, 19, tzinfo=CPH),
+        title="Januar-møde",
+    )
 
     text = client.get("/kalender/", {"maaned": "2026-12"}).text
     assert "Tølløse-møde" in text
@@ -130,8 +125,10 @@ def test_the_calendar_shows_a_month_and_filters_by_area_and_type(client, area, o
 
 def test_an_event_just_after_midnight_belongs_to_the_danish_day_and_month(client, area):
     # 00:30 on 1 January in Copenhagen is still 31 December in UTC.
-    make_event(
-        area.forum, start=datetime.datetime(2027, 1, 1, 0, 30, tzinfo=CPH), title="Nytårsmøde"
+    EventFactory(
+        forum=area.forum,
+        starts_at=datetime.datetime(2027, 1, 1, 0, 30, tzinfo=CPH),
+        title="Nytårsmøde",
     )
     january = client.get("/kalender/", {"maaned": "2027-01"}).text
     assert "Nytårsmøde" in january
@@ -147,8 +144,8 @@ def test_bad_calendar_filters_fall_back_instead_of_failing(client, reference_dat
 
 
 def test_past_events_go_to_the_archive(client, area):
-    make_event(area.forum, start=in_days(-30), title="Gammelt møde")
-    make_event(area.forum, start=in_days(5), title="Nyt møde")
+    EventFactory(forum=area.forum, starts_at=in_days(-30), title="Gammelt møde")
+    EventFactory(forum=area.forum, starts_at=in_days(5), title="Nyt møde")
     archive = client.get("/kalender/arkiv/").text
     assert "Gammelt møde" in archive
     assert "Nyt møde" not in archive
@@ -164,14 +161,14 @@ def parse(response):
 
 def test_ical_feeds_are_valid_with_stable_uids_danish_time_and_escaping(client, area, other_area):
     start = in_days(2)  # 19:00 Danish time; feeds list coming and recent events only
-    event = make_event(
-        area.forum,
-        start=start,
+    event = EventFactory(
+        forum=area.forum,
+        starts_at=start,
         title="Møde; om stier, veje og \\ skilte",
         description="Linje 1\nLinje 2",
         signup_url="https://example.org/tilmeld",
     )
-    make_event(other_area.forum, start=in_days(4), title="Andet område")
+    EventFactory(forum=other_area.forum, starts_at=in_days(4), title="Andet område")
 
     calendar = parse(client.get("/lokalomraader/tollose/kalender.ics"))
     [entry] = calendar.walk("VEVENT")
@@ -218,17 +215,19 @@ def test_calendar_pages_run_a_constant_number_of_queries(client, reference_data,
         for forum in Forum.objects.all():
             for number in range(5):
                 day = datetime.datetime(2026, 12, 1 + number * 5, 19, tzinfo=CPH)
-                make_event(forum, start=day, title=f"Møde {number}")
-                make_event(forum, start=in_days(-10 - number), title=f"Gammelt {number}")
+                EventFactory(forum=forum, starts_at=day, title=f"Møde {number}")
+                EventFactory(
+                    forum=forum, starts_at=in_days(-10 - number), title=f"Gammelt {number}"
+                )
 
     grow()
     assert_constant_queries(client, url, grow, limit=limit)
 
 
 def test_the_area_list_shows_each_areas_next_event(client, area, other_area):
-    make_event(area.forum, start=in_days(-3), title="Forbi")
-    make_event(area.forum, start=in_days(20), title="Senere")
-    make_event(area.forum, start=in_days(2), title="Snart")
+    EventFactory(forum=area.forum, starts_at=in_days(-3), title="Forbi")
+    EventFactory(forum=area.forum, starts_at=in_days(20), title="Senere")
+    EventFactory(forum=area.forum, starts_at=in_days(2), title="Snart")
     text = client.get("/lokalomraader/").text
     assert "Snart" in text
     assert "Senere" not in text

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from lokalfora.models import NewsPost
+from tests.factories import NewsPostFactory
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -17,18 +18,13 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def posts(area, other_area):
     now = timezone.now()
     return [
-        NewsPost.objects.create(
+        NewsPostFactory(
             forum=area.forum, title="Stier & veje", summary="<b>Nyt</b> om stier", published_at=now
         ),
-        NewsPost.objects.create(
-            forum=other_area.forum, title="Jyderup-nyt", summary="x", published_at=now
-        ),
-        NewsPost.objects.create(forum=area.forum, title="Kladde", summary="x"),
-        NewsPost.objects.create(
-            forum=area.forum,
-            title="Fremtid",
-            summary="x",
-            published_at=now + datetime.timedelta(days=1),
+        NewsPostFactory(forum=other_area.forum, title="Jyderup-nyt", published_at=now),
+        NewsPostFactory(forum=area.forum, title="Kladde", draft=True),
+        NewsPostFactory(
+            forum=area.forum, title="Fremtid", published_at=now + datetime.timedelta(days=1)
         ),
     ]
 

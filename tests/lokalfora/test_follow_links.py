@@ -11,10 +11,10 @@ from urllib.parse import quote
 
 import pytest
 from django.core import mail, signing
-from django.utils import timezone
 
 from lokalfora import digest, follow_tokens, mailing
-from lokalfora.models import NewsPost, Subscription
+from lokalfora.models import Subscription
+from tests.factories import NewsPostFactory, SubscriptionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,16 +40,6 @@ def follow(client, area):
     return mail.outbox[-1]
 
 
-def confirmed(area, email=ADDRESS) -> Subscription:
-    """A confirmed subscription with its address hash, as `subscribe` and the migration fill it."""
-    return Subscription.objects.create(
-        area=area,
-        email=email,
-        email_hash=follow_tokens.address_hash(email),
-        confirmed_at=timezone.now(),
-    )
-
-
 def header_url(message) -> str:
     return LINK.search(message.extra_headers["List-Unsubscribe"]).group(1)
 
@@ -64,11 +54,8 @@ def one_click(client, url):
 
 
 def digest_mail(area):
-    NewsPost.objects.create(
-        forum=area.forum,
-        title="Ny bænk ved søen",
-        summary="Resumé",
-        published_at=timezone.now() - datetime.timedelta(days=1),
+    NewsPostFactory(
+        forum=area.forum, title="Ny bænk ved søen", summary="Resumé", age=datetime.timedelta(days=1)
     )
     assert digest.send_weekly_digest() == 1
     return mail.outbox[-1]
@@ -114,7 +101,7 @@ def test_no_link_mailed_to_a_follower_holds_the_address(client, area, other_area
     confirmation = follow(client, area)
     confirm_url = LINK.search(confirmation.body).group(1)
     done = client.post(confirm_url)
-    confirmed(other_area)
+    SubscriptionFactory(area=other_area, email=ADDRESS)
     texts = [
         confirmation.body,
         str(confirmation.extra_headers),
@@ -144,7 +131,7 @@ def old_unsubscribe_token(area_id: int | None, email: str = ADDRESS) -> str:
 
 
 def test_an_old_confirmation_link_gets_the_danish_link_error(client, area):
-    Subscription.objects.create(area=area, email=ADDRESS)
+    SubscriptionFactory(area=area, email=ADDRESS, unconfirmed=True)
     old = signing.dumps(
         {"a": area.pk, "e": ADDRESS}, salt=follow_tokens.CONFIRM_SALT, compress=True
     )
@@ -158,8 +145,8 @@ def test_an_old_confirmation_link_gets_the_danish_link_error(client, area):
 def test_an_old_unsubscribe_link_still_asks_and_unsubscribes_from_its_area(
     client, area, other_area
 ):
-    confirmed(area)
-    confirmed(other_area)
+    SubscriptionFactory(area=area, email=ADDRESS)
+    SubscriptionFactory(area=other_area, email=ADDRESS)
     url = f"/foelg/afmeld/{old_unsubscribe_token(area.pk)}/"
     response = client.get(url)
     assert response.status_code == 200
@@ -171,9 +158,9 @@ def test_an_old_unsubscribe_link_still_asks_and_unsubscribes_from_its_area(
 
 @pytest.mark.parametrize("area_id", ["area", None])
 def test_an_old_list_unsubscribe_header_still_works_in_one_click(client, area, other_area, area_id):
-    confirmed(area)
-    confirmed(other_area)
-    confirmed(other_area, email="nabo@example.org")
+    SubscriptionFactory(area=area, email=ADDRESS)
+    SubscriptionFactory(area=other_area, email=ADDRESS)
+    SubscriptionFactory(area=other_area, email="nabo@example.org")
     token = old_unsubscribe_token(area.pk if area_id else None)
     response = one_click(client, f"/foelg/afmeld/{token}/")
     assert response.status_code == 200
@@ -187,9 +174,9 @@ def test_an_old_list_unsubscribe_header_still_works_in_one_click(client, area, o
 
 @pytest.mark.parametrize("area_id", ["area", None])
 def test_a_changed_or_forged_old_unsubscribe_link_is_refused(client, area, area_id):
-    confirmed(area)
+    SubscriptionFactory(area=area, email=ADDRESS)
     victim = "nabo@example.org"
-    confirmed(area, email=victim)
+    SubscriptionFactory(area=area, email=victim)
     area_id = area.pk if area_id else None
     own = old_unsubscribe_token(area_id)
     other = old_unsubscribe_token(area_id, email=victim)
@@ -209,8 +196,8 @@ def test_a_changed_or_forged_old_unsubscribe_link_is_refused(client, area, area_
 
 
 def test_a_signed_token_for_another_address_opens_nothing(client, area):
-    victim = confirmed(area)
-    Subscription.objects.create(area=area, email="ny@example.org")
+    victim = SubscriptionFactory(area=area, email=ADDRESS)
+    SubscriptionFactory(area=area, email="ny@example.org", unconfirmed=True)
     forged = follow_tokens.tokens.make(
         salt=follow_tokens.UNSUBSCRIBE_SALT,
         key_salt=follow_tokens.KEY_SALT,
@@ -227,7 +214,7 @@ def test_every_mail_to_a_follower_has_one_click_unsubscribe(client, area, kind):
     if kind == "confirmation":
         message = follow(client, area)
     else:
-        confirmed(area)
+        SubscriptionFactory(area=area, email=ADDRESS)
         message = {"digest": digest_mail, "announcement": announcement_mail}[kind](area)
     assert message.extra_headers["List-Unsubscribe"].startswith("<http://testserver/foelg/afmeld/")
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -252,8 +239,8 @@ def test_the_confirmed_page_offers_the_way_out_at_once(client, area):
 
 
 def test_the_unsubscribe_all_link_works_after_one_area_was_left(client, area, other_area):
-    confirmed(area)
-    confirmed(other_area)
+    SubscriptionFactory(area=area, email=ADDRESS)
+    SubscriptionFactory(area=other_area, email=ADDRESS)
     message = digest_mail(area)
     line = next(line for line in message.body.splitlines() if "Stop med at følge Jyderup" in line)
     one_click(client, LINK.search(line).group(1))
@@ -279,7 +266,7 @@ def test_the_stop_all_link_of_one_areas_mail_works_after_that_area_was_left(
 def test_links_mailed_before_a_secret_key_rotation_still_unsubscribe(client, area, settings):
     """After a rotation the signature verifies with SECRET_KEY_FALLBACKS; the address hash
     in the link must too, or the link would say "afmeldt" while the mails go on."""
-    confirmed(area)
+    SubscriptionFactory(area=area, email=ADDRESS)
     url = header_url(digest_mail(area))
     settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
     settings.SECRET_KEY = "a-new-key-after-rotation-" + "x" * 40

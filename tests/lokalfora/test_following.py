@@ -8,11 +8,13 @@ from django.core import mail, signing
 from django.utils import timezone
 
 from lokalfora import digest, follow_tokens, subscriptions
-from lokalfora.models import Event, EventKind, NewsPost, Subscription
+from lokalfora.models import Subscription
+from tests.factories import EventFactory, NewsPostFactory, SubscriptionFactory
 
 pytestmark = pytest.mark.django_db
 
 LINK = re.compile(r"http://testserver(/\S+)")
+DAY = datetime.timedelta(days=1)
 
 
 @pytest.fixture(autouse=True)
@@ -31,10 +33,6 @@ def confirm_link(message) -> str:
 
 def follow(client, email="Borger@Example.org", slug="tollose"):
     return client.post(f"/lokalomraader/{slug}/foelg/", {"email": email})
-
-
-def confirmed(area, email="borger@example.org", **extra) -> Subscription:
-    return Subscription.objects.create(area=area, email=email, confirmed_at=timezone.now(), **extra)
 
 
 def test_following_needs_the_link_in_the_mail(client, area):
@@ -62,7 +60,7 @@ def test_signing_up_twice_sends_one_mail_and_reveals_nothing(client, area):
     assert "Tjek din e-mail" in second.text
     assert Subscription.objects.count() == 1
     assert len(mail.outbox) == 1
-    confirmed(area, email="fast@example.org")
+    SubscriptionFactory(area=area, email="fast@example.org")
     assert "Tjek din e-mail" in follow(client, email="fast@example.org").text
     assert len(mail.outbox) == 1  # already following: no new mail
 
@@ -134,12 +132,12 @@ def test_an_expired_confirmation_link_is_refused(client, area, monkeypatch):
 
 
 def test_unconfirmed_subscriptions_are_deleted_after_a_week(area):
-    old = Subscription.objects.create(area=area, email="gammel@example.org")
+    old = SubscriptionFactory(area=area, email="gammel@example.org", unconfirmed=True)
     Subscription.objects.filter(pk=old.pk).update(
         created_at=timezone.now() - datetime.timedelta(days=8)
     )
-    Subscription.objects.create(area=area, email="ny@example.org")
-    confirmed(area, email="fast@example.org")
+    SubscriptionFactory(area=area, email="ny@example.org", unconfirmed=True)
+    SubscriptionFactory(area=area, email="fast@example.org")
     Subscription.objects.filter(email="fast@example.org").update(
         created_at=timezone.now() - datetime.timedelta(days=30)
     )
@@ -153,47 +151,30 @@ def test_unconfirmed_subscriptions_are_deleted_after_a_week(area):
 def test_the_database_keeps_one_lowercase_subscription_per_area(area):
     from django.db import IntegrityError, transaction
 
-    confirmed(area)
+    SubscriptionFactory(area=area, email="borger@example.org")
     with pytest.raises(IntegrityError), transaction.atomic():
-        confirmed(area)
+        SubscriptionFactory(area=area, email="borger@example.org")
     with pytest.raises(IntegrityError), transaction.atomic():
-        Subscription.objects.create(area=area, email="Stor@Example.org")
+        SubscriptionFactory(area=area, email="Stor@Example.org", unconfirmed=True)
 
 
 # --- The weekly digest ------------------------------------------------------------------
 
 
-def news(area, title, days_ago=1):
-    return NewsPost.objects.create(
-        forum=area.forum,
-        title=title,
-        summary=f"Resumé af {title}",
-        published_at=timezone.now() - datetime.timedelta(days=days_ago),
-    )
-
-
-def event(area, title, days_ahead=3):
-    starts = timezone.now() + datetime.timedelta(days=days_ahead)
-    return Event.objects.create(
-        forum=area.forum,
-        title=title,
-        kind=EventKind.EVENT,
-        starts_at=starts,
-        ends_at=starts + datetime.timedelta(hours=2),
-        place="Forsamlingshuset",
-    )
-
-
 def test_the_digest_has_each_followed_areas_news_and_events_in_one_mail(area, other_area):
-    confirmed(area)
-    confirmed(other_area)
-    Subscription.objects.create(area=area, email="ubekraeftet@example.org")
-    news(area, "Ny bænk ved søen")
-    news(area, "Gammel nyhed", days_ago=10)
-    news(other_area, "Jyderup har fået cykelsti")
-    NewsPost.objects.create(forum=area.forum, title="Kladde", summary="x")
-    event(area, "Fællesspisning")
-    event(area, "Langt ude i fremtiden", days_ahead=40)
+    SubscriptionFactory(area=area, email="borger@example.org")
+    SubscriptionFactory(area=other_area, email="borger@example.org")
+    SubscriptionFactory(area=area, email="ubekraeftet@example.org", unconfirmed=True)
+    NewsPostFactory(forum=area.forum, title="Ny bænk ved søen", age=DAY)
+    NewsPostFactory(forum=area.forum, title="Gammel nyhed", age=datetime.timedelta(days=10))
+    NewsPostFactory(forum=other_area.forum, title="Jyderup har fået cykelsti", age=DAY)
+    NewsPostFactory(forum=area.forum, title="Kladde", draft=True)
+    EventFactory(forum=area.forum, title="Fællesspisning")
+    EventFactory(
+        forum=area.forum,
+        title="Langt ude i fremtiden",
+        starts_at=timezone.now() + datetime.timedelta(days=40),
+    )
 
     assert digest.send_weekly_digest() == 1
     (message,) = mail.outbox
@@ -209,9 +190,9 @@ def test_the_digest_has_each_followed_areas_news_and_events_in_one_mail(area, ot
 
 
 def test_the_digest_is_not_sent_twice_in_a_week_nor_when_there_is_nothing_new(area, other_area):
-    confirmed(area)
-    confirmed(other_area, email="jyderup@example.org")
-    news(area, "Ny bænk ved søen")
+    SubscriptionFactory(area=area, email="borger@example.org")
+    SubscriptionFactory(area=other_area, email="jyderup@example.org")
+    NewsPostFactory(forum=area.forum, title="Ny bænk ved søen", age=DAY)
     assert digest.send_weekly_digest() == 1  # Jyderup had nothing new
     assert digest.send_weekly_digest() == 0
     next_week = timezone.now() + datetime.timedelta(days=7)
@@ -221,12 +202,12 @@ def test_the_digest_is_not_sent_twice_in_a_week_nor_when_there_is_nothing_new(ar
 def test_the_digest_task_also_purges_unconfirmed_sign_ups(area):
     from lokalfora.tasks import send_weekly_digest
 
-    stale = Subscription.objects.create(area=area, email="gammel@example.org")
+    stale = SubscriptionFactory(area=area, email="gammel@example.org", unconfirmed=True)
     Subscription.objects.filter(pk=stale.pk).update(
         created_at=timezone.now() - datetime.timedelta(days=8)
     )
-    confirmed(area)
-    news(area, "Ny bænk ved søen")
+    SubscriptionFactory(area=area, email="borger@example.org")
+    NewsPostFactory(forum=area.forum, title="Ny bænk ved søen", age=DAY)
     result = send_weekly_digest.enqueue().return_value
     assert result == {"sent": 1, "purged_unconfirmed": 1}
 
@@ -234,8 +215,8 @@ def test_the_digest_task_also_purges_unconfirmed_sign_ups(area):
 def test_the_digest_runs_three_queries_and_one_update_whatever_the_number_of_followers(
     area, other_area, django_assert_max_num_queries
 ):
-    news(area, "Ny bænk ved søen")
-    event(other_area, "Koncert")
+    NewsPostFactory(forum=area.forum, title="Ny bænk ved søen", age=DAY)
+    EventFactory(forum=other_area.forum, title="Koncert")
     Subscription.objects.bulk_create(
         Subscription(area=a, email=f"p{n}@example.org", confirmed_at=timezone.now())
         for n in range(250)
@@ -249,9 +230,9 @@ def test_the_digest_runs_three_queries_and_one_update_whatever_the_number_of_fol
 
 
 def test_one_click_unsubscribe_from_the_mail_header(client, area, other_area):
-    confirmed(area)
-    confirmed(other_area)
-    news(area, "Ny bænk ved søen")
+    SubscriptionFactory(area=area, email="borger@example.org")
+    SubscriptionFactory(area=other_area, email="borger@example.org")
+    NewsPostFactory(forum=area.forum, title="Ny bænk ved søen", age=DAY)
     digest.send_weekly_digest()
     header = mail.outbox[0].extra_headers["List-Unsubscribe"]
     url = LINK.search(header.strip("<>")).group(1)
@@ -266,9 +247,9 @@ def test_one_click_unsubscribe_from_the_mail_header(client, area, other_area):
 
 
 def test_the_unsubscribe_link_for_one_area_keeps_the_others(client, area, other_area):
-    confirmed(area)
-    confirmed(other_area)
-    news(area, "Ny bænk ved søen")
+    SubscriptionFactory(area=area, email="borger@example.org")
+    SubscriptionFactory(area=other_area, email="borger@example.org")
+    NewsPostFactory(forum=area.forum, title="Ny bænk ved søen", age=DAY)
     digest.send_weekly_digest()
     body = mail.outbox[0].body
     line = next(line for line in body.splitlines() if "Stop med at følge Tølløse" in line)
@@ -280,7 +261,7 @@ def test_the_unsubscribe_link_for_one_area_keeps_the_others(client, area, other_
 
 
 def test_a_tampered_unsubscribe_link_is_refused_and_deletes_nothing(client, area):
-    subscription = confirmed(area)
+    subscription = SubscriptionFactory(area=area, email="borger@example.org")
     token = follow_tokens.unsubscribe_token([subscription], everything=False)
     forged = signing.dumps({"e": "borger@example.org", "a": None}, salt="forkert")
     for bad in [token[:-2] + "xx", forged, "noget-helt-andet"]:
@@ -328,11 +309,11 @@ def test_link_errors_are_translated(client, reference_data, settings):
 
 
 def test_the_digest_goes_out_again_a_week_later_when_there_is_news(area):
-    confirmed(area)
-    news(area, "Ny bænk ved søen")
+    SubscriptionFactory(area=area, email="borger@example.org")
+    NewsPostFactory(forum=area.forum, title="Ny bænk ved søen", age=DAY)
     assert digest.send_weekly_digest() == 1
     next_week = timezone.now() + datetime.timedelta(days=7)
-    NewsPost.objects.create(
+    NewsPostFactory(
         forum=area.forum,
         title="Sankthans",
         summary="Bål ved søen",
@@ -346,8 +327,8 @@ def test_the_digest_goes_out_again_a_week_later_when_there_is_news(area):
 def test_only_one_digest_run_sends_at_a_time(area):
     from django.core.cache import cache
 
-    confirmed(area)
-    news(area, "Ny bænk ved søen")
+    SubscriptionFactory(area=area, email="borger@example.org")
+    NewsPostFactory(forum=area.forum, title="Ny bænk ved søen", age=DAY)
     cache.add(digest.LOCK_KEY, "1")
     assert digest.send_weekly_digest() == 0
     cache.delete(digest.LOCK_KEY)

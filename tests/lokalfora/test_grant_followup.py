@@ -12,7 +12,7 @@ from lokalfora.models import AccountsReminder, AccountsStatus, AnnualAccounts, G
 from lokalfora.selectors.grant_followup import year_status
 from lokalfora.services import grant_followup as followup
 from lokalfora.services.forums import forum_editor_add
-from tests.conftest import make_user
+from tests.factories import CooperationAgreementFactory, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -200,7 +200,7 @@ def test_two_concurrent_payments_never_exceed_the_approved_amount(reference_data
 
     from django.db import connection, connections
 
-    from lokalfora.models import CooperationAgreement, GrantScheme, LocalArea
+    from lokalfora.models import GrantScheme, LocalArea
     from lokalfora.services import grants as services
 
     if connection.vendor != "postgresql":
@@ -214,7 +214,7 @@ def test_two_concurrent_payments_never_exceed_the_approved_amount(reference_data
     area = LocalArea.objects.select_related("forum").get(slug="oro")
     area.forum.legal_form, area.forum.cvr = "association", "12345678"
     area.forum.save()
-    CooperationAgreement.objects.create(scheme=scheme, area=area, signed_on=PAID_ON)
+    CooperationAgreementFactory(scheme=scheme, area=area, signed_on=PAID_ON)
     amount = approved_amount(scheme, area)
     barrier = threading.Barrier(2)
     outcomes = []

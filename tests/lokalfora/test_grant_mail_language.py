@@ -8,7 +8,7 @@ from django.utils import translation
 
 from lokalfora.services import grant_followup as followup
 from lokalfora.services.forums import forum_editor_add
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

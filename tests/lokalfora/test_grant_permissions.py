@@ -13,7 +13,8 @@ from lokalfora.models import (
     GrantVersion,
 )
 from lokalfora.services import grant_followup as followup
-from tests.conftest import ROLE_NAMES, assert_access
+from tests.factories import CooperationAgreementFactory
+from tests.matrix import ROLE_NAMES, assert_access
 
 pytestmark = pytest.mark.django_db
 
@@ -67,9 +68,7 @@ def test_registering_agreement_and_payment(client_as, payable, area, role):
     assert_access(response, role, MANAGERS, ok=302)
     assert CooperationAgreement.objects.exists() is (role in MANAGERS)
     if role not in MANAGERS:
-        CooperationAgreement.objects.create(
-            scheme=payable, area=area, signed_on=datetime.date(2026, 2, 1)
-        )
+        CooperationAgreementFactory(scheme=payable, area=area, signed_on=datetime.date(2026, 2, 1))
     response = client.post(
         "/tilskud/2026/opfoelgning/tollose/udbetaling/",
         {

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from lokalfora.services import grants as services
-from tests.conftest import ROLE_NAMES
+from tests.matrix import ROLE_NAMES
 
 pytestmark = pytest.mark.django_db
 

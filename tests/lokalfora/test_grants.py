@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from lokalfora.models import GrantBand, GrantScheme, GrantVersion, LocalArea, PopulationFigure
 from lokalfora.selectors import grants as selectors
 from lokalfora.services import grants as services
-from tests.conftest import make_user
+from tests.factories import make_user
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.core import mail, signing
 
 from lokalfora.invitations import invitation_send, invitation_token
 from lokalfora.models import EditorInvitation, ForumEditor
-from tests.conftest import login, make_user
+from tests.factories import login, make_user
 
 pytestmark = pytest.mark.django_db
 

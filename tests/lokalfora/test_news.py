@@ -10,7 +10,8 @@ from django.utils import timezone
 from PIL import Image
 
 from lokalfora.models import NewsPost
-from tests.conftest import ROLE_NAMES
+from tests.factories import NewsPostFactory
+from tests.matrix import ROLE_NAMES
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -208,13 +209,11 @@ def test_replacing_removing_and_deleting_clear_the_picture_files(
 
 def test_the_database_refuses_a_picture_without_alt_text(area):
     with pytest.raises(IntegrityError):
-        NewsPost.objects.create(forum=area.forum, title="x", summary="x", image="nyheder/x.png")
+        NewsPostFactory(forum=area.forum, title="x", image="nyheder/x.png", draft=True)
 
 
 def test_an_editor_cannot_touch_another_forums_news(client_as, other_area):
-    post = NewsPost.objects.create(
-        forum=other_area.forum, title="Jyderup", summary="x", published_at=timezone.now()
-    )
+    post = NewsPostFactory(forum=other_area.forum, title="Jyderup")
     editor = client_as("editor_this")
     assert editor.get(f"/lokalomraader/jyderup/nyheder/{post.pk}/rediger/").status_code == 403
     assert editor.post(f"/lokalomraader/jyderup/nyheder/{post.pk}/slet/").status_code == 403
@@ -224,9 +223,7 @@ def test_an_editor_cannot_touch_another_forums_news(client_as, other_area):
 
 
 def test_the_editors_news_list_runs_a_constant_number_of_queries(editor, area):
-    NewsPost.objects.create(
-        forum=area.forum, title="Først", summary="x", body="tekst", published_at=timezone.now()
-    )
+    NewsPostFactory(forum=area.forum, title="Først", body="tekst")
     address = "/lokalomraader/tollose/nyheder/"
 
     def grow():
@@ -247,13 +244,11 @@ POST_EDITORS = {"editor_this", "staff_admin", "admin"}
 
 @pytest.mark.parametrize("role", ROLE_NAMES)
 def test_news_permission_matrix(client_as, area, role):
-    draft = NewsPost.objects.create(
-        forum=area.forum, title="Kladde", summary="x", image="nyheder/x.png", image_alt="Et hus"
+    draft = NewsPostFactory(
+        forum=area.forum, title="Kladde", image="nyheder/x.png", image_alt="Et hus", draft=True
     )
     draft.image.storage.save("nyheder/x.png", picture())
-    published = NewsPost.objects.create(
-        forum=area.forum, title="Ude", summary="x", published_at=timezone.now()
-    )
+    published = NewsPostFactory(forum=area.forum, title="Ude")
     client = client_as(role)
     base = "/lokalomraader/tollose/nyheder"
     reads = {

@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from lokalfora.models import ContactPerson, Event, EventKind, ForumEditor
 from lokalfora.services.forums import forum_editor_add
-from tests.conftest import ROLE_NAMES, assert_access, make_user
+from tests.factories import make_user
+from tests.matrix import ROLE_NAMES, assert_access
 
 pytestmark = pytest.mark.django_db
 CPH = zoneinfo.ZoneInfo("Europe/Copenhagen")

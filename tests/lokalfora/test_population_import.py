@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from holbaek import roles
 from lokalfora import population_import
 from lokalfora.models import LocalArea, PopulationFigure
-from tests.conftest import give_mfa, login, make_user
+from tests.factories import give_mfa, login, make_user
 
 pytestmark = pytest.mark.django_db
 

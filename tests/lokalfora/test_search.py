@@ -1,13 +1,11 @@
 """Search across forums, events and news: Danish stemming and ranking on PostgreSQL."""
 
-import datetime
-
 import pytest
 from django.db import connection
-from django.utils import timezone
 
-from lokalfora.models import Event, EventKind, NewsPost
+from lokalfora.models import NewsPost
 from lokalfora.search import full_text_search
+from tests.factories import EventFactory, NewsPostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,30 +14,22 @@ postgres_only = pytest.mark.skipif(
 )
 
 
-def news(forum, title, body="", *, published=True):
-    return NewsPost.objects.create(
-        forum=forum,
-        title=title,
-        summary="Kort fortalt",
-        body=body,
-        published_at=timezone.now() - datetime.timedelta(hours=1) if published else None,
-    )
-
-
 def titles(query):
     return [hit.title for hit in full_text_search(query)]
 
 
 def test_drafts_are_never_found(area):
-    news(area.forum, "Hemmelig kladde om cykelstier", published=False)
-    news(area.forum, "Offentlig nyhed om cykelstier")
+    NewsPostFactory(forum=area.forum, title="Hemmelig kladde om cykelstier", draft=True)
+    NewsPostFactory(forum=area.forum, title="Offentlig nyhed om cykelstier")
     found = titles("cykelstier")
     assert "Offentlig nyhed om cykelstier" in found
     assert "Hemmelig kladde om cykelstier" not in found
 
 
 def test_html_in_content_is_escaped_in_snippets(area):
-    news(area.forum, "Farlig nyhed", body="<script>alert('x')</script> om stier")
+    NewsPostFactory(
+        forum=area.forum, title="Farlig nyhed", body="<script>alert('x')</script> om stier"
+    )
     [hit] = full_text_search("stier")
     # PostgreSQL's headline drops tags; the fallback escapes them. Never raw HTML.
     assert "<script>" not in hit.snippet
@@ -48,7 +38,7 @@ def test_html_in_content_is_escaped_in_snippets(area):
 
 
 def test_the_search_page_shows_areas_and_hits(client, area):
-    news(area.forum, "Nyt fra Tølløse om fællesspisning")
+    NewsPostFactory(forum=area.forum, title="Nyt fra Tølløse om fællesspisning")
     response = client.get("/soeg/", {"q": "fællesspisning"})
     assert response.status_code == 200
     assert "Nyt fra Tølløse om fællesspisning" in response.text
@@ -57,23 +47,26 @@ def test_the_search_page_shows_areas_and_hits(client, area):
 
 @postgres_only
 def test_danish_stemming_finds_other_forms_of_a_word(area):
-    news(area.forum, "Referat fra mødet", body="Vi holdt et godt møde i forsamlingshuset")
+    NewsPostFactory(
+        forum=area.forum, title="Referat fra mødet", body="Vi holdt et godt møde i forsamlingshuset"
+    )
     assert "Referat fra mødet" in titles("møder")
     assert "Referat fra mødet" in titles("møde")
 
 
 @postgres_only
 def test_a_title_match_ranks_above_a_passing_mention(area, other_area):
-    news(other_area.forum, "Generalforsamling", body="Der blev også nævnt en legeplads til sidst")
-    news(area.forum, "Ny legeplads ved skolen", body="Legepladsen åbner i maj. Legeplads for alle.")
-    Event.objects.create(
-        forum=area.forum,
-        title="Indvielse af ny legeplads",
-        kind=EventKind.EVENT,
-        starts_at=timezone.now() + datetime.timedelta(days=3),
-        ends_at=timezone.now() + datetime.timedelta(days=3, hours=2),
-        place="Legepladsen",
+    NewsPostFactory(
+        forum=other_area.forum,
+        title="Generalforsamling",
+        body="Der blev også nævnt en legeplads til sidst",
     )
+    NewsPostFactory(
+        forum=area.forum,
+        title="Ny legeplads ved skolen",
+        body="Legepladsen åbner i maj. Legeplads for alle.",
+    )
+    EventFactory(forum=area.forum, title="Indvielse af ny legeplads", place="Legepladsen")
     found = titles("legeplads")
     assert found.index("Ny legeplads ved skolen") < found.index("Generalforsamling")
     assert "Indvielse af ny legeplads" in found

@@ -2,17 +2,16 @@ import datetime
 
 import pytest
 
-from lokalfora.models import ContactPerson
 from lokalfora.selectors.areas import search_areas
 from lokalfora.selectors.contacts import visible_contacts
-from tests.conftest import make_user
+from tests.factories import ContactPersonFactory, make_user
 
 CONSENT = datetime.date(2026, 1, 5)
 
 
 @pytest.fixture
 def contact(area):
-    return ContactPerson.objects.create(
+    return ContactPersonFactory(
         forum=area.forum,
         name="Karen Opdigtet",
         role="Formand",
@@ -80,10 +79,9 @@ def test_search_finds_areas_by_name_alias_town_and_village(reference_data, query
 def test_an_empty_field_does_not_count_as_hidden(area):
     from holbaek import roles
 
-    ContactPerson.objects.create(
+    ContactPersonFactory(
         forum=area.forum,
         name="Ole",
-        email="ole@example.org",
         name_public_since=CONSENT,
         email_public_since=CONSENT,
     )
@@ -99,9 +97,7 @@ def test_a_consent_dated_in_the_future_does_not_publish_yet(area):
     from django.utils import timezone
 
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
-    ContactPerson.objects.create(
-        forum=area.forum, name="Ny Opdigtet", email="ny@example.org", name_public_since=tomorrow
-    )
+    ContactPersonFactory(forum=area.forum, name="Ny Opdigtet", name_public_since=tomorrow)
     [shown] = visible_contacts(area.forum, AnonymousUser())
     assert shown.name is None
     assert shown.hidden == {"name", "email"}

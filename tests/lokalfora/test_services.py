@@ -4,7 +4,7 @@ from holbaek import roles
 from lokalfora.models import ForumEditor
 from lokalfora.permissions import can_edit_forum, is_forum_editor
 from lokalfora.services.forums import forum_editor_add, forum_editor_remove
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from lokalfora.models import ContactPerson, Forum, NewsPost
+from tests.factories import ContactPersonFactory, NewsPostFactory
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -103,11 +104,10 @@ def test_search_results_and_bad_input(client, reference_data):
 
 
 def test_drafts_and_future_news_are_never_shown(client, area):
-    NewsPost.objects.create(forum=area.forum, title="Hemmelig kladde", summary="x")
-    NewsPost.objects.create(
+    NewsPostFactory(forum=area.forum, title="Hemmelig kladde", draft=True)
+    NewsPostFactory(
         forum=area.forum,
         title="Fremtidig nyhed",
-        summary="x",
         published_at=timezone.now() + datetime.timedelta(days=1),
     )
     for url in ["/nyheder/", "/lokalomraader/tollose/", "/soeg/?q=nyhed", "/soeg/?q=kladde", "/"]:
@@ -145,7 +145,7 @@ def test_public_pages_run_a_constant_number_of_queries(client, reference_data, u
 
 
 def test_area_page_says_what_is_not_public_but_not_what_is_missing(client, area):
-    ContactPerson.objects.create(
+    ContactPersonFactory(
         forum=area.forum,
         name="Bo Opdigtet",
         role="Kasserer",

@@ -1,21 +1,20 @@
-import datetime
-from decimal import Decimal
+"""The committee's fixtures: the two pools, an open round, and an application in each state."""
 
 import pytest
-from django.utils import timezone
 
 from faelles_skabere.models import CoCreator
 from holbaek import roles
-from lokalfora.models import LocalArea
 from projektudvalg import services
-from projektudvalg.models import GrantPool, Round
-from tests.conftest import give_mfa, login, make_process_consultant, make_staff_admin, make_user
-
-# The roles of an application's permission matrix. The process consultant runs a process in
-# the application's area: that never makes it the area's fælles-skaber. The staff admin is
-# an Administrator without superuser rights.
-ROLES = ["anonymous", "applicant", "other_applicant", "area_co_creator", "process_consultant",
-         "committee_staff", "staff_admin", "admin"]  # fmt: skip
+from projektudvalg.models import GrantPool
+from tests.factories import (
+    RoundFactory,
+    complete,
+    give_mfa,
+    login,
+    make_process_consultant,
+    make_staff_admin,
+    make_user,
+)
 
 
 @pytest.fixture
@@ -28,50 +27,14 @@ def lbf(reference_data):
     return GrantPool.objects.get(slug="landsbyfornyelse")
 
 
-def make_round(pool, *, budget=500_000, days_left=30, name="Runde"):
-    now = timezone.now()
-    return Round.objects.create(
-        pool=pool,
-        name=name,
-        opens_at=now - datetime.timedelta(days=10),
-        deadline=now + datetime.timedelta(days=days_left),
-        budget=Decimal(budget),
-    )
-
-
 @pytest.fixture
 def open_round(rtf):
-    return make_round(rtf)
+    return RoundFactory(pool=rtf, name="Runde")
 
 
 @pytest.fixture
 def applicant(db):
     return make_user("ansoeger@example.org")
-
-
-COMMUNITY_VALUES = {
-    "organisation": "Tølløse Borgerforening",
-    "applicant_type": "association",
-    "title": "Shelter ved søen",
-    "description": "Et shelter, hvor alle kan mødes.",
-    "amount_applied": Decimal(60000),
-    "cofinancing_cash": Decimal(5000),
-    "timeline": "Foråret 2027",
-    "contact_name": "Karen Jensen",
-    "contact_email": "karen@example.org",
-}
-
-
-def complete(application, **changes):
-    """Fills a Rum til fællesskab draft so that it meets every rule (65.000 kr project)."""
-    values = COMMUNITY_VALUES | {"area": LocalArea.objects.get(slug="tollose")} | changes
-    total = values["amount_applied"] + values["cofinancing_cash"]
-    return services.application_save_draft(
-        application=application,
-        values=values,
-        criteria=list(application.pool.criteria_list.all()[:1]),
-        lines=[("Materialer", total - 10000), ("Håndværker", Decimal(10000))],
-    )
 
 
 @pytest.fixture
@@ -89,9 +52,6 @@ def submitted(draft, applicant):
 
 @pytest.fixture
 def staff(db):
-    from holbaek import roles
-    from tests.conftest import give_mfa
-
     return give_mfa(make_user("sagsbehandler@example.org", role=roles.COMMITTEE_STAFF))
 
 

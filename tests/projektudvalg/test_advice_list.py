@@ -5,8 +5,7 @@ import pytest
 from faelles_skabere.models import CoCreator
 from holbaek import roles
 from projektudvalg import services
-from tests.conftest import give_mfa, login, make_process_consultant, make_user
-from tests.projektudvalg.conftest import complete
+from tests.factories import complete, give_mfa, login, make_process_consultant, make_user
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,7 @@ from django.utils import timezone
 from lokalfora.models import LocalArea
 from projektudvalg import services
 from projektudvalg.models import Application, Round, Status, SubmittedVersion, end_of_day
-from tests.conftest import login, make_user
-from tests.projektudvalg.conftest import complete, make_round
+from tests.factories import RoundFactory, complete, login, make_user
 
 pytestmark = pytest.mark.django_db
 CPH = zoneinfo.ZoneInfo("Europe/Copenhagen")
@@ -22,8 +21,8 @@ UTC = datetime.UTC
 
 
 def test_starting_needs_an_open_round_of_that_pool(rtf, lbf, open_round, applicant):
-    closed = make_round(rtf, days_left=-1, name="Lukket")
-    other_pool = make_round(lbf, name="Anden pulje")
+    closed = RoundFactory(pool=rtf, days_left=-1, name="Lukket")
+    other_pool = RoundFactory(pool=lbf, name="Anden pulje")
     for round_id in (closed.pk, other_pool.pk, 999999, None):
         with pytest.raises(ValidationError):
             services.application_create(pool=rtf, round_id=round_id, user=applicant)
@@ -35,7 +34,7 @@ def test_starting_needs_an_open_round_of_that_pool(rtf, lbf, open_round, applica
 
 def test_the_start_page_refuses_a_forged_round(client, rtf, lbf, open_round, applicant):
     login(client, applicant)
-    other = make_round(lbf, name="Anden pulje")
+    other = RoundFactory(pool=lbf, name="Anden pulje")
     response = client.post("/puljer/rum-til-faellesskab/ansoeg/", {"round": other.pk}, follow=True)
     assert "Ansøgningsrunden findes ikke i denne pulje" in response.text
     assert not Application.objects.exists()

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from holbaek.csvsafe import cell, xlsx_cell
 from projektudvalg.models import Application, Decision
-from tests.conftest import login
+from tests.factories import login
 from tests.projektudvalg.test_pages import granted_application
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from holbaek.formsets import FORGED_MESSAGE
-from tests.conftest import login
+from tests.factories import login
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from django.db import models, transaction
 from projektudvalg import services
 from projektudvalg.forms.applying import NO_ARIA_REQUIRED, form_class
 from projektudvalg.models import Application
-from tests.projektudvalg.conftest import complete
+from tests.factories import complete, login
 from tests.projektudvalg.test_review import village_application
 
 pytestmark = pytest.mark.django_db
@@ -97,8 +97,6 @@ def test_the_village_renewal_form_marks_what_submitting_needs(lbf, applicant):
 
 
 def test_the_edit_page_marks_needed_fields_without_blocking_a_draft(client, draft, applicant):
-    from tests.conftest import login
-
     login(client, applicant)
     page = client.get(f"/ansoegninger/{draft.pk}/rediger/").text
     title = page[

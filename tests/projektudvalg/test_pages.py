@@ -9,8 +9,7 @@ import pytest
 
 from projektudvalg import services
 from projektudvalg.models import Meeting
-from tests.conftest import login
-from tests.projektudvalg.conftest import complete
+from tests.factories import RoundFactory, complete, give_mfa, login, make_user
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -87,8 +86,6 @@ def _rounds_table(html: str) -> str:
 def test_the_queue_shows_what_is_left_of_each_round_in_constant_queries(
     client, open_round, applicant, staff
 ):
-    from tests.projektudvalg.conftest import make_round
-
     login(client, staff)
     granted_application(open_round, applicant, staff, amount=60000)
     table = _rounds_table(client.get("/puljer/behandling/").text)
@@ -98,7 +95,9 @@ def test_the_queue_shows_what_is_left_of_each_round_in_constant_queries(
 
     def grow():
         for number in range(3):
-            round_ = make_round(open_round.pool, budget=100000, name=f"Runde {number}")
+            round_ = RoundFactory(
+                pool=open_round.pool, budget=Decimal(100_000), name=f"Runde {number}"
+            )
             granted_application(round_, applicant, staff, title=f"Projekt {number}", amount=55000)
 
     assert_constant_queries(client, "/puljer/behandling/", grow, limit=12)
@@ -217,7 +216,6 @@ def test_the_letter_page_and_pdf(client, open_round, applicant, staff):
 def test_staff_set_a_round_in_the_admin_ending_at_midnight_danish_time(client, rtf):
     from holbaek import roles
     from projektudvalg.models import Round, end_of_day
-    from tests.conftest import give_mfa, make_user
 
     admin = give_mfa(make_user("admin@example.org", role=roles.ADMINISTRATOR, is_staff=True,
                                is_superuser=True))  # fmt: skip

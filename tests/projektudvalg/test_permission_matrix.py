@@ -19,8 +19,8 @@ from projektudvalg.models import (
     Round,
     Status,
 )
-from tests.conftest import ROLE_NAMES, assert_access
-from tests.projektudvalg.conftest import ROLES
+from tests.matrix import APPLICATION_ROLES as ROLES
+from tests.matrix import ROLE_NAMES, assert_access
 
 pytestmark = pytest.mark.django_db
 

@@ -3,25 +3,14 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from faelles_skabere.models import CoCreator
-from holbaek import roles
 from projektudvalg import services
 from projektudvalg.models import Assessment, Decision
-from tests.conftest import (
-    assert_access,
-    give_mfa,
-    login,
-    make_process_consultant,
-    make_staff_admin,
-    make_user,
-)
+from tests.factories import login
+from tests.matrix import APPLICATION_ROLES, assert_access
 
 pytestmark = pytest.mark.django_db
 
-# The process consultant runs a process in the application's area: that never makes it the
-# area's fælles-skaber. The staff admin is an Administrator without superuser rights.
-ROLES = ["anonymous", "applicant", "other_applicant", "area_co_creator", "process_consultant",
-         "committee_staff", "staff_admin", "admin"]  # fmt: skip
+ROLES = APPLICATION_ROLES
 REVIEW = {"committee_staff", "staff_admin", "admin"}
 VIEW = {"applicant", "area_co_creator"} | REVIEW
 
@@ -32,36 +21,6 @@ def case(draft, applicant):
         application=draft, uploaded=SimpleUploadedFile("bilag.pdf", b"%PDF-1.7 x")
     )
     return services.application_submit(application=draft, user=applicant)
-
-
-@pytest.fixture
-def as_role(client, applicant, area):
-    def sign_in(role):
-        user = {
-            "anonymous": lambda: None,
-            "applicant": lambda: applicant,
-            "other_applicant": lambda: make_user("anden@example.org"),
-            "area_co_creator": _area_co_creator,
-            "process_consultant": lambda: make_process_consultant(area),
-            "staff_admin": make_staff_admin,
-            "committee_staff": lambda: give_mfa(
-                make_user("sekr@example.org", role=roles.COMMITTEE_STAFF)
-            ),
-            "admin": lambda: give_mfa(make_user("admin@example.org", role=roles.ADMINISTRATOR,
-                                                is_staff=True, is_superuser=True)),
-        }[role]()  # fmt: skip
-        if user is not None:
-            login(client, user)
-        return client
-
-    return sign_in
-
-
-def _area_co_creator():
-    """The matrix's fælles-skaber follows Tølløse, the application's area."""
-    user = give_mfa(make_user("fs@example.org", role=roles.CO_CREATOR))
-    CoCreator.objects.filter(title__contains="Tølløse").update(user=user)
-    return user
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from lokalfora.models import LocalArea
 from projektudvalg import selectors, services
 from projektudvalg.models import Application, Decision, Outcome, Round, Status
-from tests.projektudvalg.conftest import complete
+from tests.factories import RoundFactory, complete, login, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -115,8 +115,6 @@ def test_a_grant_without_an_amount_applied_is_refused_in_danish(in_review, staff
 
 
 def test_a_grant_without_an_amount_applied_is_no_server_error(client, in_review, staff):
-    from tests.conftest import login
-
     Application.objects.filter(pk=in_review.pk).update(amount_applied=None)
     login(client, staff)
     response = client.post(
@@ -207,9 +205,7 @@ def test_closing_needs_an_accepted_final_report(in_review, staff, applicant):
 def village_application(lbf, applicant):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.projektudvalg.conftest import make_round
-
-    round_ = make_round(lbf, name="LBF")
+    round_ = RoundFactory(pool=lbf, name="LBF")
     application = services.application_create(pool=lbf, round_id=round_.pk, user=applicant)
     photo = SimpleUploadedFile("facade.png", PNG)
     services.attachment_add(application=application, uploaded=photo)
@@ -274,13 +270,11 @@ def test_concurrent_grants_never_exceed_the_budget(reference_data):
 
     from holbaek import roles
     from projektudvalg.models import GrantPool
-    from tests.conftest import make_user
-    from tests.projektudvalg.conftest import make_round
 
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL's row locks")
     pool = GrantPool.objects.get(slug="rum-til-faellesskab")
-    round_ = make_round(pool, budget=100000)
+    round_ = RoundFactory(pool=pool, budget=Decimal(100_000))
     applicant = make_user("ansoeger@example.org")
     staff = make_user("sekr@example.org", role=roles.COMMITTEE_STAFF)
     applications = []
@@ -395,8 +389,6 @@ def test_a_payout_registered_twice_is_refused(in_review, staff):
 
 
 def test_a_grant_with_øre_is_stated_exactly_in_the_letter(client, in_review, staff, applicant):
-    from tests.conftest import login
-
     services.decision_record(
         application=in_review, user=staff, outcome="granted", amount=Decimal("59999.50")
     )

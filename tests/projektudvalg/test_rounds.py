@@ -13,8 +13,7 @@ from holbaek import roles
 from projektudvalg import selectors, services
 from projektudvalg.models import GrantPool, Round
 from projektudvalg.services import rounds as round_services
-from tests.conftest import give_mfa, login, make_user
-from tests.projektudvalg.conftest import complete, make_round
+from tests.factories import RoundFactory, complete, give_mfa, login, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +50,7 @@ def test_the_pool_cannot_change_once_someone_has_applied(open_round, lbf, applic
     services.application_create(pool=open_round.pool, round_id=open_round.pk, user=applicant)
     with pytest.raises(ValidationError, match="kan ikke flyttes til en anden pulje"):
         services.round_update(round_=open_round, **_values(open_round, pool=lbf))
-    empty = make_round(open_round.pool, name="Tom")
+    empty = RoundFactory(pool=open_round.pool, name="Tom")
     services.round_update(round_=empty, **_values(empty, pool=lbf))
     assert Round.objects.get(pk=empty.pk).pool == lbf
 
@@ -156,7 +155,7 @@ def test_lowering_the_budget_while_a_grant_is_made_never_overspends(reference_da
 
     monkeypatch.setattr(round_services, "committed", slow_committed)
     pool = GrantPool.objects.get(slug="rum-til-faellesskab")
-    round_ = make_round(pool, budget=100000)
+    round_ = RoundFactory(pool=pool, budget=Decimal(100_000))
     applicant = make_user("ansoeger@example.org")
     staff = make_user("sekr@example.org", role=roles.COMMITTEE_STAFF)
     application = _in_review(round_, applicant, staff)
