@@ -13,8 +13,6 @@ from lokalfora.models import LocalArea
 from lokalfora.services.forums import forum_editor_add
 from tests.clock import Clock, travel_from_env
 from tests.factories import give_mfa, login, make_process_consultant, make_staff_admin, make_user
-from tests.matrix import ROLE_NAMES
-
 
 
 @pytest.fixture(autouse=True)
