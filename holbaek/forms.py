@@ -139,8 +139,8 @@ class MoneyField(forms.CharField):
             raise forms.ValidationError(_("Beløbet skal være over 0 kr."), code="zero")
         if amount > self.max_value:
             raise forms.ValidationError(
-                _("Beløbet er for stort. Det må højst være %(max)s.")
-                % {"max": text.kroner(self.max_value, 0)},
+                _("Beløbet er for stort. Det må højst være %(max)s kr.")
+                % {"max": text.number(self.max_value)},
                 code="max",
             )
         return amount

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from holbaek import views
@@ -52,6 +52,12 @@ urlpatterns = [
     path("", include("projektudvalg.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The admin pages of the former sparring and tilskud apps (issue 12) moved with them.
+    re_path(
+        r"^admin/sparring/(?P<rest>.*)$",
+        RedirectView.as_view(url="/admin/faelles_skabere/%(rest)s"),
+    ),
+    re_path(r"^admin/tilskud/(?P<rest>.*)$", RedirectView.as_view(url="/admin/lokalfora/%(rest)s")),
     path("admin/", admin.site.urls),
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg")),
 ]

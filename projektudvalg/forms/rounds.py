@@ -9,15 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from holbaek.forms import MoneyField, PlainTextFormMixin, date_field
 from projektudvalg.forms.fields import MAX_AMOUNT
-from projektudvalg.models import Round, end_of_day
-from projektudvalg.services.rounds import round_dates_check
+from projektudvalg.models import Round, end_of_day, round_dates_check
 
 
 class RoundForm(PlainTextFormMixin, forms.ModelForm):
     """A round. The deadline is a day, at the end of that day in Danish time unless a time
     is given. Only parses: services.round_create/round_update check the dates, the report
     months and the budget against what is committed, under the round's lock (`values()`
-    is what they take). The form asks the services' date rule as well, so a deadline
+    is what they take). The form asks the models' date rule as well, so a deadline
     before the opening is named on the deadline's day together with any other error."""
 
     budget = MoneyField(label=_("Budget (kr.)"), max_value=MAX_AMOUNT)

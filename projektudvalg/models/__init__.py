@@ -18,6 +18,7 @@ from projektudvalg.models.pools import (
     Round,
     RuleSet,
     end_of_day,
+    round_dates_check,
 )
 from projektudvalg.models.review import (
     AdvisoryNote,
@@ -60,4 +61,5 @@ __all__ = [
     "StatusMail",
     "SubmittedVersion",
     "end_of_day",
+    "round_dates_check",
 ]

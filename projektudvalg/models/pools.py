@@ -156,6 +156,14 @@ def end_of_day(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
 
 
+def round_dates_check(*, opens_at: datetime.datetime, deadline: datetime.datetime) -> None:
+    """The rule on a round's dates (the database's round_deadline_after_opening), with its
+    Danish message: the services enforce it, and the round form asks it too, to name it on
+    the deadline's day together with any other error."""
+    if deadline <= opens_at:
+        raise ValidationError({"deadline": _("Fristen skal ligge efter åbningen.")})
+
+
 class RoundQuerySet(models.QuerySet):
     def open_at(self, moment):
         return self.filter(opens_at__lte=moment, deadline__gte=moment)

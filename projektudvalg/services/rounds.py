@@ -15,17 +15,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from holbaek.text import kroner, one_full_stop
-from projektudvalg.models import GrantPool, Round
+from projektudvalg.models import GrantPool, Round, round_dates_check
 from projektudvalg.selectors import committed
 
 # A final report later than five years after the grant is not a plan.
 MAX_REPORT_MONTHS = 60
-
-
-def round_dates_check(*, opens_at: datetime.datetime, deadline: datetime.datetime) -> None:
-    """The rule on a round's dates; the round form asks it too, to show it with the rest."""
-    if deadline <= opens_at:
-        raise ValidationError({"deadline": _("Fristen skal ligge efter åbningen.")})
 
 
 def _save(round_: Round) -> Round:

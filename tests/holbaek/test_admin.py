@@ -67,3 +67,19 @@ def test_adding_an_editor_in_the_admin_gives_the_role(client_as, area):
     volunteer = type(volunteer).objects.get(pk=volunteer.pk)
     assert roles.has_role(volunteer, roles.FORUM_EDITOR)
     assert volunteer.forum_editorships.get().forum == area.forum
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/admin/sparring/", "/admin/faelles_skabere/"),
+        (
+            "/admin/sparring/sparringrequest/7/change/",
+            "/admin/faelles_skabere/sparringrequest/7/change/",
+        ),
+        ("/admin/tilskud/grantscheme/", "/admin/lokalfora/grantscheme/"),
+    ],
+)
+def test_the_folded_apps_admin_addresses_lead_to_their_new_home(client, old, new):
+    response = client.get(old)
+    assert (response.status_code, response.url) == (302, new)

@@ -8,7 +8,7 @@ import io
 
 import pytest
 from dateutil.relativedelta import relativedelta
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import Resolver404, resolve
 
 from faelles_skabere.models import Message, ReferenceCounter, SparringRequest
@@ -128,3 +128,26 @@ def test_shifting_moves_every_date_on_a_row():
     shift_dates(event, relativedelta(years=-1))
     assert (event.starts_at, event.ends_at.hour) == (starts.replace(year=2030), 21)
     assert event.title == "Møde"
+
+
+@pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")
+@pytest.mark.parametrize(
+    ("database_name", "cache_backend", "refusal"),
+    [
+        ("holbaek", "django.core.cache.backends.redis.RedisCache", "'_bench'"),
+        ("benchmarks_of_mine", "django.core.cache.backends.redis.RedisCache", "'_bench'"),
+        ("holbaek_bench", "django.core.cache.backends.locmem.LocMemCache", "Redis"),
+    ],
+)
+def test_the_bench_refuses_a_database_or_cache_that_is_not_its_own(
+    settings, database_name, cache_backend, refusal
+):
+    """It drops and recreates its database: never one that is not named as the bench's."""
+    settings.DEBUG = False
+    settings.DATABASES = {
+        "default": {**settings.DATABASES["default"], "ENGINE": "django.db.backends.postgresql",
+                    "NAME": database_name}
+    }  # fmt: skip
+    settings.CACHES = {"default": {"BACKEND": cache_backend}}
+    with pytest.raises(CommandError, match=refusal):
+        call_command("bench", seconds=1, factor=1)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
@@ -48,10 +47,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, seconds, factor, **options):
         database = settings.DATABASES["default"]
-        if database["ENGINE"] != "django.db.backends.postgresql" or "bench" not in database["NAME"]:
+        if database["ENGINE"] != "django.db.backends.postgresql" or not str(
+            database["NAME"]
+        ).endswith("_bench"):
             raise CommandError(
-                "Kør med DATABASE_URL til en PostgreSQL-database med 'bench' i navnet "
+                "Kør med DATABASE_URL til en PostgreSQL-database, hvis navn ender på '_bench' "
                 "(den slettes og oprettes igen); se `make bench`."
+            )
+        if not settings.CACHES["default"]["BACKEND"].endswith("RedisCache"):
+            raise CommandError(
+                "Kør med CACHE_URL til Redis: målingen gælder portalen med den delte cache, "
+                "som i drift; se `make bench`."
             )
         if settings.DEBUG:
             raise CommandError("Kør med DEBUG=0: målingen gælder portalen, som den kører i drift.")
@@ -66,7 +72,14 @@ class Command(BaseCommand):
                     raise CommandError("Afbrudt: gunicorn stoppes og databasen slettes.") from None
                 finally:
                     connections.close_all()
-                    server.drop_database(database)
+                    self._drop(database)
+
+    def _drop(self, database):
+        """Drops the bench's database; a failure here is reported, never hiding the run's."""
+        try:
+            server.drop_database(database)
+        except Exception as error:  # reported; the run's own error stands
+            self.stderr.write(f"Databasen {database['NAME']} kunne ikke slettes: {error}")
 
     def _run(self, database, folder, paths, *, seconds, factor):
         self.stdout.write(f"Database {database['NAME']}: migrate, reference and demo data ...")
@@ -77,7 +90,6 @@ class Command(BaseCommand):
         call_command("demo", force=True, **quiet)
         counts = grow_demo(factor=factor)
         staff_session = staff_session_key()
-        cache.clear()  # the bench's own Redis database (BENCH_CACHE_URL)
         self.stdout.write("Collecting static files ...")
         call_command("collectstatic", interactive=False, **quiet)
         port = server.free_port()
