@@ -16,15 +16,6 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     return day + relativedelta(months=months)
 
 
-def month_start(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
-def next_month(year: int, month: int) -> tuple[int, int]:
-    following = datetime.date(year, month, 1) + relativedelta(months=1)
-    return following.year, following.month
-
-
 def month_bounds(year: int, month: int) -> tuple[datetime.datetime, datetime.datetime]:
     """The month as an aware half-open range [first 00:00, next month's first 00:00) in
     Danish time, so a month is a month across summer time."""
@@ -33,8 +24,3 @@ def month_bounds(year: int, month: int) -> tuple[datetime.datetime, datetime.dat
     following = start.date() + relativedelta(months=1)
     end = datetime.datetime(following.year, following.month, 1, tzinfo=zone)
     return start, end
-
-
-def local_day_start(day: datetime.date) -> datetime.datetime:
-    """00:00 Danish time on `day`, aware."""
-    return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_default_timezone())

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from holbaek.dates import add_months
 from lokalfora.forms.events import CalendarFilterForm
 from lokalfora.ical import calendar_for
 from lokalfora.models import Event, LocalArea
@@ -39,8 +40,7 @@ def calendar(request):
     for event in events:
         # Grouped by the Danish calendar day, not the UTC one.
         event.local_day = timezone.localdate(event.starts_at)
-    previous_month = (first - datetime.timedelta(days=1)).replace(day=1)
-    next_month = (first + datetime.timedelta(days=32)).replace(day=1)
+    previous_month, next_month = add_months(first, -1), add_months(first, 1)
     context = {
         "form": form,
         "month": first,
