@@ -13,8 +13,9 @@ import pytest
 from django.core import mail, signing
 from django.utils import timezone
 
-from lokalfora import digest, follow_tokens, mailing
+from lokalfora import follow_tokens, mailing
 from lokalfora.models import NewsPost, Subscription
+from lokalfora.services import digest
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +71,7 @@ def digest_mail(area):
         summary="Resumé",
         published_at=timezone.now() - datetime.timedelta(days=1),
     )
-    assert digest.send_weekly_digest() == 1
+    assert digest.weekly_digest_send() == 1
     return mail.outbox[-1]
 
 
