@@ -1,6 +1,7 @@
-"""Forums, contacts, editors, events and news are saved here through lokalfora.services, as
-on the forum's own pages (ServiceAdmin): a forum keeps an active contact person, and
-the rules of each model hold whichever way it is changed.
+"""Every write here goes through lokalfora.services (ServiceAdmin), as on the portal's own
+pages: areas and their population figures, forums, contacts, editors, events, news,
+invitations, followers (deleted only) and the retention settings. A forum keeps an
+active contact person, and the rules of each model hold whichever way it is changed.
 
 Grants in the admin are for looking up records. Schemes, approvals, agreements,
 payments and accounts are changed on the staff pages under /tilskud/, where each
@@ -9,7 +10,6 @@ change is checked as a whole by the services and logged with who made it."""
 from django.contrib import admin
 
 from holbaek.admin import (
-    PortalAdmin,
     PortalAdminForm,
     PortalInline,
     ReadOnlyAdmin,
@@ -18,7 +18,6 @@ from holbaek.admin import (
     ServiceHistoryAdmin,
     SingletonAdmin,
 )
-from lokalfora import invitations
 from lokalfora.models import (
     AccountsReminder,
     AnnualAccounts,
@@ -39,7 +38,17 @@ from lokalfora.models import (
     RetentionSettings,
     Subscription,
 )
-from lokalfora.services import contacts, events, forums, news
+from lokalfora.services import (
+    areas,
+    contacts,
+    events,
+    forums,
+    invitations,
+    news,
+    population,
+    retention,
+    subscriptions,
+)
 
 
 class PopulationFigureInline(PortalInline):
@@ -48,19 +57,64 @@ class PopulationFigureInline(PortalInline):
 
 
 @admin.register(LocalArea)
-class LocalAreaAdmin(PortalAdmin):
+class LocalAreaAdmin(ServiceAdmin):
+    """Through areas.area_save (a new area gets its forum) and, for the figures below,
+    population.population_figure_save."""
+
     list_display = ["name", "main_town", "slug", "is_holbaek_town"]
     list_filter = ["is_holbaek_town"]
     search_fields = ["name", "main_town", "slug"]
     inlines = [PopulationFigureInline]
 
+    def save_model(self, request, obj, form, change):
+        saved = areas.area_save(data=self.model_data(form), area=obj if change else None)
+        obj.pk, obj._state.adding = saved.pk, False
+
+    def save_formset(self, request, form, formset, change):
+        for figure in formset.save(commit=False):
+            saved = population.population_figure_save(
+                area=form.instance,
+                data={name: getattr(figure, name) for name in FIGURE_FIELDS},
+                figure=None if figure._state.adding else figure,
+            )
+            figure.pk, figure._state.adding = saved.pk, False
+        for figure in formset.deleted_objects:
+            population.population_figure_delete(figure=figure)
+
+    def delete_model(self, request, obj):
+        areas.area_delete(area=obj)
+
+    def delete_queryset(self, request, queryset):
+        for area in queryset:
+            areas.area_delete(area=area)
+
+
+FIGURE_FIELDS = ["count", "reference_date", "basis", "source"]
+
 
 @admin.register(PopulationFigure)
-class PopulationFigureAdmin(PortalAdmin):
+class PopulationFigureAdmin(ServiceAdmin):
+    """Corrections one by one, through population.population_figure_save; a whole year's
+    figures are imported on the staff page /tilskud/befolkningstal/."""
+
     list_display = ["area", "count", "reference_date", "basis"]
     list_filter = ["basis", "area"]
     list_select_related = ["area"]
     search_fields = ["area__name", "source"]
+
+    def save_model(self, request, obj, form, change):
+        data = {name: getattr(obj, name) for name in FIGURE_FIELDS}
+        saved = population.population_figure_save(
+            area=obj.area, data=data, figure=obj if change else None
+        )
+        obj.pk, obj._state.adding = saved.pk, False
+
+    def delete_model(self, request, obj):
+        population.population_figure_delete(figure=obj)
+
+    def delete_queryset(self, request, queryset):
+        for figure in queryset:
+            population.population_figure_delete(figure=figure)
 
 
 class ContactPersonInline(ReadOnlyInline):
@@ -206,10 +260,17 @@ class EventAdmin(ServiceHistoryAdmin):
         )
         obj.pk, obj._state.adding = saved.pk, False
 
+    def delete_model(self, request, obj):
+        events.event_delete(event=obj)
+
+    def delete_queryset(self, request, queryset):
+        for event in queryset:
+            events.event_delete(event=event)
+
 
 @admin.register(EditorInvitation)
 class EditorInvitationAdmin(ServiceAdmin):
-    """Sent through invitations.invitation_send (the mail with its link); never edited:
+    """Sent through invitations.editor_invitation_send (the mail with its link); never edited:
     a sent link names the invitation. Deleting one makes its link useless."""
 
     list_display = ["email", "forum", "created_at", "accepted_at"]
@@ -222,14 +283,21 @@ class EditorInvitationAdmin(ServiceAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        sent = invitations.invitation_send(
+        sent = invitations.editor_invitation_send(
             forum=obj.forum, email=obj.email, invited_by=request.user
         )
         obj.pk, obj._state.adding = sent.pk, False
 
+    def delete_model(self, request, obj):
+        invitations.editor_invitation_delete(invitation=obj)
+
+    def delete_queryset(self, request, queryset):
+        for invitation in queryset:
+            invitations.editor_invitation_delete(invitation=invitation)
+
 
 @admin.register(Subscription)
-class SubscriptionAdmin(PortalAdmin):
+class SubscriptionAdmin(ServiceAdmin):
     """Followers are added only by themselves (double opt-in); staff can look up and delete."""
 
     list_display = ["email", "area", "created_at", "confirmed_at", "last_digest_at"]
@@ -244,10 +312,21 @@ class SubscriptionAdmin(PortalAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def delete_model(self, request, obj):
+        subscriptions.subscription_delete(subscription=obj)
+
+    def delete_queryset(self, request, queryset):
+        for subscription in queryset:
+            subscriptions.subscription_delete(subscription=subscription)
+
 
 @admin.register(RetentionSettings)
-class RetentionSettingsAdmin(SingletonAdmin):
+class RetentionSettingsAdmin(ServiceAdmin, SingletonAdmin):
     list_display = ["__str__", "contact_history_months", "invitation_months"]
+
+    def save_model(self, request, obj, form, change):
+        saved = retention.retention_settings_update(data=self.model_data(form))
+        obj.pk, obj._state.adding = saved.pk, False
 
 
 class GrantBandInline(ReadOnlyInline):

@@ -14,6 +14,7 @@ confirmation link is refused: it expired within CONFIRM_DAYS of being sent.
 from holbaek import tokens
 from lokalfora.models import Subscription
 
+CONFIRM_DAYS = 7  # how long a confirmation link works; unconfirmed rows are deleted after
 CONFIRM_SALT = "lokalfora.subscription.confirm"
 UNSUBSCRIBE_SALT = "lokalfora.subscription.unsubscribe"
 KEY_SALT = "lokalfora.subscription.address"

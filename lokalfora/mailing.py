@@ -27,6 +27,11 @@ def unsubscribe_url(subscriptions, *, everything: bool) -> str:
     return absolute_url(reverse("lokalfora:unsubscribe", kwargs={"token": token}))
 
 
+def unsubscribe_link(subscription) -> str:
+    """The one-click link that ends this one subscription, from the first mail on."""
+    return unsubscribe_url([subscription], everything=False)
+
+
 def unsubscribe_headers(url: str) -> dict[str, str]:
     """The one-click unsubscribe headers (RFC 2369, RFC 8058) every mail to a follower has."""
     return {

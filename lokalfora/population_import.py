@@ -1,4 +1,5 @@
-"""Importing population figures from a CSV file: validate everything, preview, then import.
+"""Reading population figures from a CSV file: validate everything and preview; the import
+itself is `services.population.population_figures_import`.
 
 Columns (a header line is required; semicolon or comma separated, UTF-8):
 `område` (the area's name, short name or another name it is known by), `dato`
@@ -16,13 +17,12 @@ import re
 from dataclasses import dataclass
 
 from django.core import signing
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from holbaek.text import danish_slugify
-from lokalfora.models import LocalArea, PopulationBasis, PopulationFigure
+from lokalfora.models import LocalArea, PopulationFigure
 
 HEADERS = {
     "område": "area", "omraade": "area", "area": "area",
@@ -190,20 +190,6 @@ def preview(parsed: Parsed) -> list[Change]:
         if (figure.area_id, figure.reference_date) in wanted:
             same_date[figure.area_id] = figure
     return [Change(row, latest.get(row.area.pk), same_date.get(row.area.pk)) for row in parsed.rows]
-
-
-@transaction.atomic
-def apply(parsed: Parsed) -> int:
-    """Imports every row (updating a figure on the same date). Only a parse without errors."""
-    if not parsed.ok:
-        raise ValueError("only a file without errors can be imported")
-    for row in parsed.rows:
-        PopulationFigure.objects.update_or_create(
-            area=row.area,
-            reference_date=row.reference_date,
-            defaults={"count": row.count, "basis": PopulationBasis.AREA, "source": row.source},
-        )
-    return len(parsed.rows)
 
 
 PREVIEW_SALT = "lokalfora.population-import"

@@ -9,10 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from holbaek import mail
 from holbaek.links import absolute_url
 from holbaek.schedule import Recurring, daily, ensure_scheduled, monthly, weekly
-from lokalfora import digest, retention, subscriptions
 from lokalfora.models import Forum
 from lokalfora.selectors.contacts import stale_contacts
+from lokalfora.services.digest import weekly_digest_send
 from lokalfora.services.grant_followup import annual_accounts_remind_overdue
+from lokalfora.services.retention import retention_purge
+from lokalfora.services.subscriptions import subscription_purge_unconfirmed
 
 
 @task()
@@ -47,8 +49,8 @@ def send_confirmation_reminders() -> int:
 @task()
 def send_weekly_digest() -> dict:
     """The weekly mail to followers, after deleting subscriptions never confirmed."""
-    purged = subscriptions.purge_unconfirmed()
-    sent = digest.send_weekly_digest()
+    purged = subscription_purge_unconfirmed()
+    sent = weekly_digest_send()
     ensure_scheduled()
     return {"sent": sent, "purged_unconfirmed": purged}
 
@@ -56,7 +58,7 @@ def send_weekly_digest() -> dict:
 @task()
 def purge_old_personal_data() -> dict:
     """Old contact-person versions and editor invitations, as long as staff have set."""
-    result = retention.purge()
+    result = retention_purge()
     ensure_scheduled()
     return result
 

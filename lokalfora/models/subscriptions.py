@@ -19,7 +19,7 @@ class Subscription(models.Model):
     The address is personal data: it is used only for the area's mails, an
     unconfirmed subscription is deleted after a week, and unsubscribing deletes
     the row (no history is kept). `email_hash` is filled in by
-    `subscriptions.subscribe`.
+    `services.subscriptions.subscription_create`.
     """
 
     area = models.ForeignKey(

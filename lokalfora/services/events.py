@@ -35,3 +35,8 @@ def event_save(*, forum: Forum, data: dict, event: Event | None = None) -> Event
     event.full_clean()
     event.save()
     return event
+
+
+@transaction.atomic
+def event_delete(*, event: Event) -> None:
+    event.delete()

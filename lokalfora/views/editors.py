@@ -10,12 +10,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from holbaek.caching import private_page
 from holbaek.models import User
-from lokalfora import invitations
 from lokalfora.forms.forums import InvitationForm
+from lokalfora.invitation_tokens import invitation_from_token
 from lokalfora.models import Forum
 from lokalfora.permissions import can_invite_editor, can_remove_editor
 from lokalfora.selectors.forums import forum_editors, pending_invitations
 from lokalfora.services.forums import forum_editor_remove
+from lokalfora.services.invitations import editor_invitation_accept, editor_invitation_send
 
 
 @login_required
@@ -27,7 +28,7 @@ def editor_list(request, slug):
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            invitations.invitation_send(
+            editor_invitation_send(
                 forum=forum, email=form.cleaned_data["email"], invited_by=request.user
             )
         except ValidationError as error:
@@ -66,14 +67,14 @@ def editor_remove(request, slug, user_id):
 def invitation(request, token):
     error = None
     try:
-        found = invitations.invitation_from_token(token)
+        found = invitation_from_token(token)
     except ValidationError as refused:
         found, error = None, refused.messages[0]
     if found is not None and request.method == "POST":
         if not request.user.is_authenticated:
             return redirect_to_login(request.path)
         try:
-            accepted = invitations.invitation_accept(token=token, user=request.user)
+            accepted = editor_invitation_accept(token=token, user=request.user)
         except ValidationError as refused:
             error = refused.messages[0]
         else:

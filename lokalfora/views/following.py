@@ -9,9 +9,18 @@ from django.views.decorators.http import require_http_methods
 
 from holbaek.caching import private_page
 from holbaek.ratelimit import allow_public_form
-from lokalfora import subscriptions
+from holbaek.tokens import LinkError
+from lokalfora.follow_tokens import CONFIRM_DAYS
 from lokalfora.forms.public import FollowForm
+from lokalfora.mailing import unsubscribe_link
 from lokalfora.selectors.areas import area_by_slug_or_alias
+from lokalfora.selectors.subscriptions import subscription_for_token, unsubscription_for_token
+from lokalfora.services.subscriptions import (
+    SendFailed,
+    subscription_confirm,
+    subscription_create,
+    subscription_unsubscribe,
+)
 
 # Sign-ups per client address and per e-mail address, per hour.
 LIMIT_PER_IP = 20
@@ -49,12 +58,12 @@ def follow(request, slug):
             status = 429
         else:
             try:
-                subscriptions.subscribe(area=area, email=email)
-            except subscriptions.SendFailed:
+                subscription_create(area=area, email=email)
+            except SendFailed:
                 form.add_error(None, _("Vi kunne ikke sende e-mailen lige nu. Prøv igen om lidt."))
                 status = 503
             else:
-                context = {"area": area, "email": email, "days": subscriptions.CONFIRM_DAYS}
+                context = {"area": area, "email": email, "days": CONFIRM_DAYS}
                 return render(request, "lokalfora/follow_sent.html", context)
     elif request.method == "POST":
         status = 400
@@ -72,17 +81,17 @@ def follow_confirm(request, token):
     """GET shows a button, POST confirms: link checkers in mail programs only GET."""
     try:
         if request.method == "POST":
-            subscription = subscriptions.confirm(token=token)
+            subscription = subscription_confirm(token=token)
             template = "lokalfora/follow_done.html"
         else:
-            subscription = subscriptions.subscription_for_token(token)
+            subscription = subscription_for_token(token)
             template = "lokalfora/follow_confirm.html"
-    except subscriptions.LinkError as error:
+    except LinkError as error:
         return _link_error(request, error, _("Tilmeldingen kunne ikke bekræftes"))
     context = {
         "subscription": subscription,
         "area": subscription.area,
-        "unsubscribe_link": subscriptions.unsubscribe_link(subscription),
+        "unsubscribe_link": unsubscribe_link(subscription),
     }
     return render(request, template, context)
 
@@ -94,10 +103,10 @@ def unsubscribe(request, token):
     """GET asks, POST unsubscribes; a mail program's one-click POST (RFC 8058) lands here too."""
     try:
         if request.method == "POST":
-            email, area, _count = subscriptions.unsubscribe(token=token)
+            email, area, _count = subscription_unsubscribe(token=token)
             return render(request, "lokalfora/unsubscribe_done.html", {"area": area})
-        email, _area_id, area = subscriptions.unsubscription_for_token(token)
-    except subscriptions.LinkError as error:
+        email, _area_id, area = unsubscription_for_token(token)
+    except LinkError as error:
         return _link_error(request, error, _("Afmeldingen kunne ikke gennemføres"))
     if email is None:  # already unsubscribed: nothing left to ask about
         return render(request, "lokalfora/unsubscribe_done.html", {"area": area})

@@ -11,6 +11,7 @@ from lokalfora import population_import
 from lokalfora.forms.population import PopulationFileForm
 from lokalfora.models import LocalArea
 from lokalfora.permissions import can_import_population
+from lokalfora.services.population import population_figures_import
 
 
 @login_required
@@ -25,7 +26,7 @@ def population(request):
     if request.method == "POST" and "confirm" in request.POST:
         parsed = population_import.from_token(request.POST.get("confirm", ""), request.user)
         if parsed.ok:
-            count = population_import.apply(parsed)
+            count = population_figures_import(parsed=parsed)
             text = ngettext(
                 "%(count)d befolkningstal er importeret.",
                 "%(count)d befolkningstal er importeret.",

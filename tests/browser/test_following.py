@@ -26,12 +26,12 @@ def test_following_an_area_from_its_page(page, demo_data, axe_source):
 
 
 def test_confirming_and_unsubscribing_pages(page, demo_data, axe_source):
-    from lokalfora import follow_tokens, subscriptions
+    from lokalfora import follow_tokens
     from lokalfora.models import LocalArea, Subscription
 
     area = LocalArea.objects.get(slug="tollose")
     subscription = SubscriptionFactory(area=area, email="borger@example.org", unconfirmed=True)
-    page.goto(f"/foelg/bekraeft/{subscriptions.confirm_token(subscription)}/")
+    page.goto(f"/foelg/bekraeft/{follow_tokens.confirm_token(subscription)}/")
     assert_accessible(page, axe_source)
     page.get_by_role("button", name="Ja, jeg vil følge området").click()
     page.wait_for_load_state()

@@ -12,8 +12,9 @@ from urllib.parse import quote
 import pytest
 from django.core import mail, signing
 
-from lokalfora import digest, follow_tokens, mailing
+from lokalfora import follow_tokens, mailing
 from lokalfora.models import Subscription
+from lokalfora.services import digest
 from tests.factories import NewsPostFactory, SubscriptionFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,7 @@ def digest_mail(area):
     NewsPostFactory(
         forum=area.forum, title="Ny bænk ved søen", summary="Resumé", age=datetime.timedelta(days=1)
     )
-    assert digest.send_weekly_digest() == 1
+    assert digest.weekly_digest_send() == 1
     return mail.outbox[-1]
 
 

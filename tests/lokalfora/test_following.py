@@ -7,8 +7,9 @@ import pytest
 from django.core import mail, signing
 from django.utils import timezone
 
-from lokalfora import digest, follow_tokens, subscriptions
+from lokalfora import follow_tokens
 from lokalfora.models import Subscription
+from lokalfora.services import digest, subscriptions
 from tests.factories import EventFactory, NewsPostFactory, SubscriptionFactory
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +124,7 @@ def test_a_tampered_confirmation_link_is_refused(client, area, kind):
 def test_an_expired_confirmation_link_is_refused(client, area, monkeypatch):
     follow(client)
     link = confirm_link(mail.outbox[0])
-    later = timezone.now() + datetime.timedelta(days=subscriptions.CONFIRM_DAYS, seconds=1)
+    later = timezone.now() + datetime.timedelta(days=follow_tokens.CONFIRM_DAYS, seconds=1)
     monkeypatch.setattr(signing.time, "time", lambda: later.timestamp())
     response = client.post(link)
     assert response.status_code == 400
@@ -141,7 +142,7 @@ def test_unconfirmed_subscriptions_are_deleted_after_a_week(area):
     Subscription.objects.filter(email="fast@example.org").update(
         created_at=timezone.now() - datetime.timedelta(days=30)
     )
-    assert subscriptions.purge_unconfirmed() == 1
+    assert subscriptions.subscription_purge_unconfirmed() == 1
     assert set(Subscription.objects.values_list("email", flat=True)) == {
         "ny@example.org",
         "fast@example.org",
@@ -176,7 +177,7 @@ def test_the_digest_has_each_followed_areas_news_and_events_in_one_mail(area, ot
         starts_at=timezone.now() + datetime.timedelta(days=40),
     )
 
-    assert digest.send_weekly_digest() == 1
+    assert digest.weekly_digest_send() == 1
     (message,) = mail.outbox
     assert message.to == ["borger@example.org"]
     assert message.subject == "Nyt fra Jyderup, Tølløse"
@@ -193,10 +194,10 @@ def test_the_digest_is_not_sent_twice_in_a_week_nor_when_there_is_nothing_new(ar
     SubscriptionFactory(area=area, email="borger@example.org")
     SubscriptionFactory(area=other_area, email="jyderup@example.org")
     NewsPostFactory(forum=area.forum, title="Ny bænk ved søen", age=DAY)
-    assert digest.send_weekly_digest() == 1  # Jyderup had nothing new
-    assert digest.send_weekly_digest() == 0
+    assert digest.weekly_digest_send() == 1  # Jyderup had nothing new
+    assert digest.weekly_digest_send() == 0
     next_week = timezone.now() + datetime.timedelta(days=7)
-    assert digest.send_weekly_digest(now=next_week) == 0  # the news is older than a week
+    assert digest.weekly_digest_send(now=next_week) == 0  # the news is older than a week
 
 
 def test_the_digest_task_also_purges_unconfirmed_sign_ups(area):
@@ -223,7 +224,7 @@ def test_the_digest_runs_three_queries_and_one_update_whatever_the_number_of_fol
         for a in (area, other_area)
     )
     with django_assert_max_num_queries(3 + 3):  # 3 reads, 3 batches of 100 marked as sent
-        assert digest.send_weekly_digest() == 250
+        assert digest.weekly_digest_send() == 250
 
 
 # --- Unsubscribing ----------------------------------------------------------------------
@@ -233,7 +234,7 @@ def test_one_click_unsubscribe_from_the_mail_header(client, area, other_area):
     SubscriptionFactory(area=area, email="borger@example.org")
     SubscriptionFactory(area=other_area, email="borger@example.org")
     NewsPostFactory(forum=area.forum, title="Ny bænk ved søen", age=DAY)
-    digest.send_weekly_digest()
+    digest.weekly_digest_send()
     header = mail.outbox[0].extra_headers["List-Unsubscribe"]
     url = LINK.search(header.strip("<>")).group(1)
     # RFC 8058: the mail program posts this body, without cookies or a CSRF token.
@@ -250,7 +251,7 @@ def test_the_unsubscribe_link_for_one_area_keeps_the_others(client, area, other_
     SubscriptionFactory(area=area, email="borger@example.org")
     SubscriptionFactory(area=other_area, email="borger@example.org")
     NewsPostFactory(forum=area.forum, title="Ny bænk ved søen", age=DAY)
-    digest.send_weekly_digest()
+    digest.weekly_digest_send()
     body = mail.outbox[0].body
     line = next(line for line in body.splitlines() if "Stop med at følge Tølløse" in line)
     url = LINK.search(line).group(1)
@@ -311,7 +312,7 @@ def test_link_errors_are_translated(client, reference_data, settings):
 def test_the_digest_goes_out_again_a_week_later_when_there_is_news(area):
     SubscriptionFactory(area=area, email="borger@example.org")
     NewsPostFactory(forum=area.forum, title="Ny bænk ved søen", age=DAY)
-    assert digest.send_weekly_digest() == 1
+    assert digest.weekly_digest_send() == 1
     next_week = timezone.now() + datetime.timedelta(days=7)
     NewsPostFactory(
         forum=area.forum,
@@ -319,7 +320,7 @@ def test_the_digest_goes_out_again_a_week_later_when_there_is_news(area):
         summary="Bål ved søen",
         published_at=next_week - datetime.timedelta(days=1),
     )
-    assert digest.send_weekly_digest(now=next_week) == 1
+    assert digest.weekly_digest_send(now=next_week) == 1
     assert "Sankthans" in mail.outbox[1].body
     assert "Ny bænk ved søen" not in mail.outbox[1].body
 
@@ -330,6 +331,6 @@ def test_only_one_digest_run_sends_at_a_time(area):
     SubscriptionFactory(area=area, email="borger@example.org")
     NewsPostFactory(forum=area.forum, title="Ny bænk ved søen", age=DAY)
     cache.add(digest.LOCK_KEY, "1")
-    assert digest.send_weekly_digest() == 0
+    assert digest.weekly_digest_send() == 0
     cache.delete(digest.LOCK_KEY)
-    assert digest.send_weekly_digest() == 1
+    assert digest.weekly_digest_send() == 1

@@ -6,8 +6,9 @@ import time
 import pytest
 from django.core import mail, signing
 
-from lokalfora.invitations import invitation_send, invitation_token
+from lokalfora.invitation_tokens import invitation_token
 from lokalfora.models import EditorInvitation, ForumEditor
+from lokalfora.services.invitations import editor_invitation_send
 from tests.factories import login, make_user
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ def link_path():
 @pytest.fixture
 def invited(make_role_user, area):
     inviter = make_role_user("editor_this")
-    invitation_send(forum=area.forum, email="Ny.Frivillig@example.org", invited_by=inviter)
+    editor_invitation_send(forum=area.forum, email="Ny.Frivillig@example.org", invited_by=inviter)
     return EditorInvitation.objects.get()
 
 

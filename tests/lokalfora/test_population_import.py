@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from holbaek import roles
 from lokalfora import population_import
 from lokalfora.models import LocalArea, PopulationFigure
+from lokalfora.services.population import population_figures_import
 from tests.factories import give_mfa, login, make_user
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,7 @@ def test_a_good_file_is_previewed_then_imported(reference_data):
     assert changes["jyderup"].previous.count == 4924
     assert changes["jyderup"].row.count == 5012
     assert not PopulationFigure.objects.filter(reference_date=datetime.date(2026, 1, 1)).exists()
-    assert population_import.apply(parsed) == 18
+    assert population_figures_import(parsed=parsed) == 18
     jyderup = LocalArea.objects.with_public_details().get(slug="jyderup")
     assert jyderup.current_population.count == 5012
     assert jyderup.current_population.reference_date == datetime.date(2026, 1, 1)
@@ -70,7 +71,7 @@ def test_every_bad_line_is_named_and_nothing_is_imported(reference_data, changes
     assert not parsed.ok
     assert any(message in error for error in parsed.errors), parsed.errors
     with pytest.raises(ValueError, match="without errors"):
-        population_import.apply(parsed)
+        population_figures_import(parsed=parsed)
     assert PopulationFigure.objects.count() == before
 
 

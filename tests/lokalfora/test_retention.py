@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from lokalfora import retention
 from lokalfora.models import ContactPerson, EditorInvitation, RetentionSettings
 from lokalfora.services.contacts import contact_create, contact_update
+from lokalfora.services.retention import retention_purge
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_old_contact_versions_and_invitations_go_recent_ones_stay(area):
     EditorInvitation.objects.filter(pk=invitation.pk).update(created_at=old)
     EditorInvitation.objects.create(forum=area.forum, email="frisk@example.org")
 
-    assert retention.purge() == {"contact_history": 1, "invitations": 1}
+    assert retention_purge() == {"contact_history": 1, "invitations": 1}
     assert ContactPerson.history.filter(id=contact.pk).count() == 1  # the recent change
     assert list(EditorInvitation.objects.values_list("email", flat=True)) == ["frisk@example.org"]
     assert ContactPerson.objects.get(pk=contact.pk).phone == "12345678"  # the contact stays
@@ -36,11 +36,11 @@ def test_the_period_is_set_by_staff(area):
     ContactPerson.history.filter(id=contact.pk).update(
         history_date=timezone.now() - datetime.timedelta(days=100)
     )
-    assert retention.purge()["contact_history"] == 0
+    assert retention_purge()["contact_history"] == 0
     settings = RetentionSettings.current()
     settings.contact_history_months = 3
     settings.save()
-    assert retention.purge()["contact_history"] == 1
+    assert retention_purge()["contact_history"] == 1
 
 
 def test_the_history_page_says_how_long(client_as, area):

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from lokalfora import population_import
+from lokalfora.services.population import population_figures_import
 
 
 class Command(BaseCommand):
@@ -31,7 +32,7 @@ class Command(BaseCommand):
                 f"pr. {change.row.reference_date:%d.%m.%Y}"
             )
         if bekraeft:
-            count = population_import.apply(parsed)
+            count = population_figures_import(parsed=parsed)
             self.stdout.write(f"{count} befolkningstal importeret.")
         else:
             self.stdout.write("Intet er importeret endnu: kør igen med --bekraeft.")

@@ -1,33 +1,28 @@
-"""Inviting volunteers to edit a forum: signed, expiring, single-use links.
+"""Inviting volunteers to edit a forum: the invitation mail, and accepting it once.
 
-The link carries the invitation's id signed with the secret key and a
-timestamp (django.core.signing), so it cannot be guessed or altered; it
-expires after INVITATION_DAYS; accepting it once marks it used. Only the
-person whose verified e-mail address was invited can accept it.
+The link itself (signed, expiring after INVITATION_DAYS, naming the invitation) is made
+and read in lokalfora.invitation_tokens. Only the person whose verified e-mail address
+was invited can accept it.
 """
 
-import datetime
 import smtplib
 
 from allauth.account.models import EmailAddress
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from holbaek import mail
-from holbaek.links import absolute_url
+from lokalfora.invitation_tokens import (
+    INVITATION_DAYS,
+    USED,
+    invitation_from_token,
+    invitation_link,
+)
 from lokalfora.models import EditorInvitation, Forum, ForumEditor
 from lokalfora.services.forums import forum_editor_add
 
-INVITATION_DAYS = 14
-SALT = "lokalfora.editor-invitation"
-
-INVALID = _("Linket til invitationen er ikke gyldigt. Kopiér hele linket fra e-mailen.")
-EXPIRED = _("Invitationen er udløbet. Bed om en ny fra lokalforummet eller kommunen.")
-USED = _("Invitationen er allerede brugt.")
 WRONG_PERSON = _(
     "Invitationen er sendt til en anden e-mailadresse. Log ind med den adresse, "
     "invitationen blev sendt til."
@@ -39,37 +34,8 @@ NOT_SENT = _(
 )
 
 
-def invitation_token(invitation: EditorInvitation) -> str:
-    return signing.dumps({"invitation": invitation.pk}, salt=SALT)
-
-
-def invitation_link(invitation: EditorInvitation) -> str:
-    path = reverse("lokalfora:invitation", kwargs={"token": invitation_token(invitation)})
-    return absolute_url(path)
-
-
-def invitation_from_token(token: str) -> EditorInvitation:
-    """The invitation the token names, or ValidationError with a Danish reason."""
-    try:
-        data = signing.loads(token, salt=SALT, max_age=datetime.timedelta(days=INVITATION_DAYS))
-    except signing.SignatureExpired as error:
-        raise ValidationError(EXPIRED, code="expired") from error
-    except signing.BadSignature as error:
-        raise ValidationError(INVALID, code="invalid") from error
-    invitation = (
-        EditorInvitation.objects.select_related("forum__area")
-        .filter(pk=data.get("invitation"))
-        .first()
-    )
-    if invitation is None:
-        raise ValidationError(INVALID, code="invalid")
-    if invitation.accepted_at is not None:
-        raise ValidationError(USED, code="used")
-    return invitation
-
-
 @transaction.atomic
-def invitation_send(*, forum: Forum, email: str, invited_by) -> EditorInvitation:
+def editor_invitation_send(*, forum: Forum, email: str, invited_by) -> EditorInvitation:
     email = email.strip().lower()
     if ForumEditor.objects.filter(forum=forum, user__email__iexact=email).exists():
         raise ValidationError(ALREADY_EDITOR % {"email": email}, code="already_editor")
@@ -105,7 +71,7 @@ def _mail_invitation(*, email, forum, invited_by, link) -> None:
 
 
 @transaction.atomic
-def invitation_accept(*, token: str, user) -> EditorInvitation:
+def editor_invitation_accept(*, token: str, user) -> EditorInvitation:
     invitation = invitation_from_token(token)
     # Lock the row: a link opened twice at once is still used only once.
     invitation = EditorInvitation.objects.select_for_update().get(pk=invitation.pk)
@@ -121,3 +87,9 @@ def invitation_accept(*, token: str, user) -> EditorInvitation:
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     return invitation
+
+
+@transaction.atomic
+def editor_invitation_delete(*, invitation: EditorInvitation) -> None:
+    """Staff withdraw an invitation (in the admin): its link stops working."""
+    invitation.delete()

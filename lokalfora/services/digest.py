@@ -3,6 +3,9 @@
 One mail per address, covering every area it follows. It is built from three
 queries whatever the number of followers, and a run that is repeated within
 MIN_INTERVAL sends nothing twice.
+
+Not one transaction: each batch of mails is marked as sent right after it went, so a
+run that fails part-way has recorded what was sent and the next run sends the rest.
 """
 
 import datetime
@@ -25,7 +28,7 @@ LOCK_KEY = "lokalfora:weekly-digest:running"
 LOCK_SECONDS = 3600
 
 
-def send_weekly_digest(*, now=None) -> int:
+def weekly_digest_send(*, now: datetime.datetime | None = None) -> int:
     """Sends the digest to every confirmed follower with something to read. Returns mails sent.
 
     One run at a time: a run started while another is sending (say, by hand while

@@ -19,7 +19,8 @@ def _months_ago(now, months: int) -> datetime.datetime:
 
 
 @transaction.atomic
-def purge(*, now=None) -> dict:
+def retention_purge(*, now: datetime.datetime | None = None) -> dict:
+    """Deletes what is older than staff keep it. Returns how many of each were deleted."""
     now = now or timezone.now()
     settings = RetentionSettings.current()
     history_cutoff = _months_ago(now, settings.contact_history_months)
@@ -28,3 +29,14 @@ def purge(*, now=None) -> dict:
         created_at__lt=_months_ago(now, settings.invitation_months)
     ).delete()
     return {"contact_history": history, "invitations": invitations}
+
+
+@transaction.atomic
+def retention_settings_update(*, data: dict) -> RetentionSettings:
+    """Staff set how long personal data is kept (the one row; the next nightly purge applies it)."""
+    settings = RetentionSettings.current()
+    for field, value in data.items():
+        setattr(settings, field, value)
+    settings.full_clean()
+    settings.save()
+    return settings
