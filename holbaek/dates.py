@@ -10,9 +10,9 @@ from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
 
-def add_months(day: datetime.date, months: int) -> datetime.date:
+def add_months[Day: datetime.date](day: Day, months: int) -> Day:
     """The same day `months` later (or earlier), or that month's last day:
-    31 January + 1 -> 28 or 29 February."""
+    31 January + 1 -> 28 or 29 February. A datetime keeps its time of day."""
     return day + relativedelta(months=months)
 
 

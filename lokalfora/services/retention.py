@@ -11,11 +11,13 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from holbaek.dates import add_months
 from lokalfora.models import ContactPerson, EditorInvitation, RetentionSettings
 
 
 def _months_ago(now, months: int) -> datetime.datetime:
-    return now - datetime.timedelta(days=round(months * 30.44))
+    """The same moment `months` calendar months earlier, as a person counts them."""
+    return add_months(now, -months)
 
 
 @transaction.atomic
