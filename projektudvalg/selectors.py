@@ -3,7 +3,7 @@
 import datetime
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery, Sum
 from django.utils import timezone
 
 from faelles_skabere.selectors import areas_followed_by
@@ -115,11 +115,13 @@ def open_round(pool: GrantPool):
 def granted_projects(*, pool=None, year=None, area=None):
     """Granted applications with their granted amount: title, organisation, area, amount."""
     grants = Decision.objects.filter(outcome__in=GRANT_OUTCOMES)
+    latest = grants.filter(application=OuterRef("pk")).order_by("-decided_at", "-pk")
     projects = (
         Application.objects.filter(status__in=GRANTED_STATUSES)
         .select_related("pool", "area", "round")
         .prefetch_related(Prefetch("decisions", queryset=grants, to_attr="grants"))
-        .order_by("-round__deadline", "title")
+        .annotate(granted_amount=Subquery(latest.values("amount")[:1]))
+        .order_by("-round__deadline", "title", "pk")
     )
     if pool is not None:
         projects = projects.filter(pool=pool)
@@ -128,6 +130,11 @@ def granted_projects(*, pool=None, year=None, area=None):
     if area is not None:
         projects = projects.filter(area=area)
     return projects
+
+
+def granted_summary(projects) -> dict:
+    """How many projects and the sum of their latest grants, counted in the database."""
+    return projects.aggregate(count=Count("pk"), total=Sum("granted_amount"))
 
 
 def queue(filters: dict):

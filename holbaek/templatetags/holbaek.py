@@ -48,6 +48,13 @@ def iso_datetime(value):
 
 
 @register.filter
+def elided_pages(page):
+    """The page numbers to link to: two either side of `page`, the first and the last two,
+    and Paginator.ELLIPSIS between; a bounded list however many pages there are."""
+    return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+
+
+@register.filter
 def meta_description(value, length=160):
     """Text for `<meta name="description">`: no markup, one line, at most `length` characters.
 

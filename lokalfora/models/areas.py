@@ -10,14 +10,11 @@ from holbaek.text import LONG_TEXT, SHORT_TEXT
 
 class LocalAreaQuerySet(models.QuerySet):
     def with_public_details(self):
-        """Everything the area list and area page show, in a fixed number of queries."""
+        """Everything the area list and area page show, in a fixed number of queries whose
+        cost does not grow with the years: only each area's newest population figure."""
+        newest = PopulationFigure.objects.order_by(F("reference_date").desc(nulls_last=True), "-id")
         return self.select_related("forum").prefetch_related(
-            Prefetch(
-                "population_figures",
-                queryset=PopulationFigure.objects.order_by(
-                    F("reference_date").desc(nulls_last=True), "-id"
-                ),
-            )
+            Prefetch("population_figures", queryset=newest[:1], to_attr="newest_population")
         )
 
 
@@ -53,8 +50,12 @@ class LocalArea(models.Model):
 
     @property
     def current_population(self):
-        """The newest population figure. Uses the prefetch when there is one."""
-        figures = list(self.population_figures.all())
+        """The newest population figure. Uses with_public_details' prefetch when there is one."""
+        if hasattr(self, "newest_population"):
+            return self.newest_population[0] if self.newest_population else None
+        figures = list(
+            self.population_figures.order_by(F("reference_date").desc(nulls_last=True), "-id")[:1]
+        )
         return figures[0] if figures else None
 
 

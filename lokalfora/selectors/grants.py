@@ -200,11 +200,21 @@ def years() -> list[tuple[int, bool]]:
     return list(schemes.order_by("-year").values_list("year", "approved"))
 
 
-def comparison():
-    """Each area's approved amount per year (newest versions only): {area name: {year: kr}},
-    and the years whose approved version is illustrative."""
+COMPARED_YEARS = 8  # the comparison table's columns: the newest approved years
+
+
+def comparison(*, limit: int = COMPARED_YEARS):
+    """Each area's approved amount in the `limit` newest approved years (newest versions
+    only): {area name: {year: kr}}, and the years whose approved version is illustrative.
+    3 queries, the same whatever number of years there are."""
+    recent = list(
+        GrantScheme.objects.filter(Exists(GrantVersion.objects.filter(scheme=OuterRef("pk"))))
+        .order_by("-year")
+        .values_list("pk", flat=True)[:limit]
+    )
     latest, illustrative = {}, set()
-    for version in GrantVersion.objects.select_related("scheme").order_by("scheme", "number"):
+    versions = GrantVersion.objects.filter(scheme_id__in=recent).select_related("scheme")
+    for version in versions.order_by("scheme", "number"):
         latest[version.scheme.year] = version.pk
         if version.is_illustrative:
             illustrative.add(version.scheme.year)

@@ -1,11 +1,16 @@
 """The public pool pages: rules, the open round, and the projects granted."""
 
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from lokalfora.models import LocalArea
 from projektudvalg import selectors
 from projektudvalg.models import GrantPool
+
+PROJECTS_PER_PAGE = 50
 
 
 @require_safe
@@ -42,12 +47,18 @@ def granted(request):
     pool = next((p for p in pools if p.slug == request.GET.get("pulje")), None)
     area = next((a for a in areas if a.slug == request.GET.get("omraade")), None)
     year = _year(request.GET.get("aar"))
-    projects = list(selectors.granted_projects(pool=pool, year=year, area=area)[:500])
+    projects = selectors.granted_projects(pool=pool, year=year, area=area)
+    page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("side"))
+    summary = selectors.granted_summary(projects)
+    filters = {"pulje": pool and pool.slug, "aar": year, "omraade": area and area.slug}
     context = {
-        "projects": projects,
+        "projects": page.object_list,
+        "page_obj": page,
+        "query": urlencode({key: value for key, value in filters.items() if value}),
         "pools": pools,
         "areas": areas,
         "selected": {"pool": pool, "area": area, "year": year},
-        "total": sum(p.grants[-1].amount for p in projects if p.grants),
+        "count": summary["count"],
+        "total": summary["total"] or 0,
     }
     return render(request, "projektudvalg/granted.html", context)
