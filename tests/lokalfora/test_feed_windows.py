@@ -105,6 +105,9 @@ def test_the_same_events_give_the_same_bytes(client, content, clock, url):
     second = client.get(url)
     assert first.content == second.content
     assert first["ETag"] == second["ETag"]
+    saved = Event.objects.get().updated_at.strftime("%Y%m%dT%H%M%SZ")  # in UTC
+    assert f"DTSTAMP:{saved}" in first.text  # the last save, not the request's time
+    assert f"LAST-MODIFIED:{saved}" in first.text
 
 
 def versions(client, url):
