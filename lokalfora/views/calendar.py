@@ -155,7 +155,6 @@ def feed_all(request):
 @require_safe
 @feed_condition
 def feed_area(request, slug):
-    area = request.ical_feed[0] if hasattr(request, "ical_feed") else None
-    if area is None:
-        area = get_object_or_404(LocalArea, slug=slug)
+    area, _version = getattr(request, "ical_feed", (None, None))  # looked up by the check
+    area = area or get_object_or_404(LocalArea, slug=slug)
     return _ical_response(feed_events(area=area), name=area.name, filename=f"{area.slug}.ics")
