@@ -1,20 +1,33 @@
-"""RSS 2.0 and Atom feeds of the forums' published news, combined and per area."""
+"""RSS 2.0 and Atom feeds of the forums' published news, combined and per area.
+
+The views the URLs mount (`news_rss`, ...) answer a conditional request (If-None-Match,
+If-Modified-Since) with 304 from a few aggregates, before any feed is built."""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import condition
 
 from lokalfora.models import LocalArea
+from lokalfora.selectors.feeds import news_feed_version
 from lokalfora.selectors.news import published_news
 
-FEED_SIZE = 30
+# The latest posts a feed carries.
+FEED_SIZE = 50
 
 
 class NewsFeed(Feed):
     title = _("Nyheder fra lokalfora i Holbæk Kommune")
     description = _("Nyheder fra de 18 lokalfora i Holbæk Kommune.")
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # The newest post's date, not the feed's: the conditional wrapper below sets the
+        # feed's own, which also counts edits and deletions.
+        del response["Last-Modified"]
+        return response
 
     def link(self):
         return reverse("lokalfora:news-list")
@@ -53,7 +66,9 @@ class AtomNewsFeed(NewsFeed):
 
 class AreaNewsFeed(NewsFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(LocalArea, slug=slug)
+        # The conditional check before has looked the area up already.
+        area = getattr(request, "news_feed_area", None)
+        return area if area is not None else get_object_or_404(LocalArea, slug=slug)
 
     def title(self, area):
         return _("Nyheder fra %(name)s") % {"name": area.name}
@@ -73,3 +88,33 @@ class AtomAreaNewsFeed(AreaNewsFeed):
 
     def subtitle(self, area):
         return self.description(area)
+
+
+def _version(request, slug=None):
+    """The feed's version, computed once a request; None for an unknown area (the feed 404s)."""
+    if not hasattr(request, "news_feed_version"):
+        area = None
+        if slug is not None:
+            area = LocalArea.objects.filter(slug=slug).first()
+            if area is None:
+                return None
+        request.news_feed_area = area
+        request.news_feed_version = news_feed_version(area=area, size=FEED_SIZE)
+    return request.news_feed_version
+
+
+def _etag(request, slug=None):
+    version = _version(request, slug)
+    return version and version.etag
+
+
+def _last_modified(request, slug=None):
+    version = _version(request, slug)
+    return version and version.last_modified
+
+
+_conditional = condition(etag_func=_etag, last_modified_func=_last_modified)
+news_rss = _conditional(NewsFeed())
+news_atom = _conditional(AtomNewsFeed())
+area_news_rss = _conditional(AreaNewsFeed())
+area_news_atom = _conditional(AtomAreaNewsFeed())

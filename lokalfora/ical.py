@@ -1,7 +1,9 @@
 """iCalendar (RFC 5545) feeds of events, built with the icalendar package.
 
 UIDs are stable (one per event), times carry the Europe/Copenhagen zone with
-its VTIMEZONE, and icalendar escapes commas, semicolons and new lines.
+its VTIMEZONE, and icalendar escapes commas, semicolons and new lines. DTSTAMP and
+LAST-MODIFIED are the event's last save, so the same events give the same bytes (and the
+feeds' ETag holds).
 """
 
 from django.conf import settings
@@ -23,11 +25,12 @@ def calendar_for(events, *, name: str) -> bytes:
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     local = timezone.get_default_timezone()
-    now = timezone.now()
     for event in events:
         entry = ICalEvent()
         entry.add("uid", event.uid)
-        entry.add("dtstamp", now)
+        saved = event.updated_at or event.created_at
+        entry.add("dtstamp", saved)
+        entry.add("last-modified", saved)
         entry.add("dtstart", timezone.localtime(event.starts_at, local))
         entry.add("dtend", timezone.localtime(event.ends_at, local))
         entry.add("summary", event.title)

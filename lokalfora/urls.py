@@ -1,7 +1,7 @@
 """The forums' URLs in the `lokalfora` namespace, the grant's in `tilskud` (its own since
 the grant was an app of its own: `{% url 'tilskud:year' %}` and the paths stay as they were)."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from lokalfora import feeds
 from lokalfora.views import (
@@ -54,15 +54,14 @@ forum_patterns = [
     path("lokalomraader/<slug:slug>/kalender.ics", calendar.feed_area, name="feed-area-ical"),
     path("kalender/", calendar.calendar, name="calendar"),
     path("kalender/arkiv/", calendar.archive, name="event-archive"),
+    re_path(r"^kalender/(?P<day>\d{4}-\d{2}-\d{2})/$", calendar.calendar_day, name="calendar-day"),
     path("kalender/holbaek.ics", calendar.feed_all, name="feed-all-ical"),
     path("kalender/<int:pk>/", calendar.event_detail, name="event-detail"),
     path("kalender/<int:pk>/arrangement.ics", calendar.event_ical, name="event-ical"),
-    path("lokalomraader/<slug:slug>/nyheder/rss/", feeds.AreaNewsFeed(), name="feed-area-rss"),
-    path(
-        "lokalomraader/<slug:slug>/nyheder/atom/", feeds.AtomAreaNewsFeed(), name="feed-area-atom"
-    ),
-    path("nyheder/rss/", feeds.NewsFeed(), name="feed-news-rss"),
-    path("nyheder/atom/", feeds.AtomNewsFeed(), name="feed-news-atom"),
+    path("lokalomraader/<slug:slug>/nyheder/rss/", feeds.area_news_rss, name="feed-area-rss"),
+    path("lokalomraader/<slug:slug>/nyheder/atom/", feeds.area_news_atom, name="feed-area-atom"),
+    path("nyheder/rss/", feeds.news_rss, name="feed-news-rss"),
+    path("nyheder/atom/", feeds.news_atom, name="feed-news-atom"),
     path("nyheder/", public.news_list, name="news-list"),
     path("lokalomraader/<slug:slug>/nyheder/", news.news_manage, name="news-manage"),
     path("lokalomraader/<slug:slug>/nyheder/ny/", news.news_form, name="news-add"),

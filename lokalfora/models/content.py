@@ -114,9 +114,12 @@ class Event(models.Model):
     organiser = models.CharField(_("arrangør"), max_length=150, blank=True)
     signup_url = models.URLField(_("link til tilmelding"), blank=True)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    # The feeds' Last-Modified, ETag and DTSTAMP: the last save, so identical data gives
+    # identical bytes. queryset.update() does not set it: pass it along.
+    updated_at = models.DateTimeField(_("opdateret"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["created_at"])
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     class Meta:
         verbose_name = _("arrangement")

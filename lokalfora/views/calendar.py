@@ -1,18 +1,23 @@
 """The public calendar of the forums' events, with iCalendar feeds."""
 
 import datetime
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import condition, require_safe
 
 from holbaek.dates import add_months
 from lokalfora.forms.events import CalendarFilterForm
 from lokalfora.ical import calendar_for
 from lokalfora.models import Event, LocalArea
-from lokalfora.selectors.events import events_in_month, past_events
+from lokalfora.selectors.events import events_on_day, feed_events, month_days, past_events
+from lokalfora.selectors.feeds import ical_feed_version
+
+DAY_PAGE_SIZE = 25
 
 
 def _month(value: str) -> datetime.date:
@@ -25,31 +30,67 @@ def _month(value: str) -> datetime.date:
     return first if 2000 <= year <= today.year + 10 else today.replace(day=1)
 
 
-@require_safe
-def calendar(request):
+def _day(value: str) -> datetime.date:
+    """A day of the URL (2026-12-03) within the calendar's years, or 404."""
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError:
+        raise Http404 from None
+    if not 2000 <= day.year <= timezone.localdate().year + 10:
+        raise Http404
+    return day
+
+
+def _filter_form(request):
+    """The filter form and its valid filters (bad values fall back to "all")."""
     areas = list(LocalArea.objects.only("slug", "name", "is_holbaek_town"))
     form = CalendarFilterForm(request.GET or None, areas=areas)
     filters = form.cleaned_data if form.is_valid() else {}
+    kept = {key: value for key, value in filters.items() if key != "maaned" and value}
+    return form, filters, kept
+
+
+@require_safe
+def calendar(request):
+    form, filters, kept = _filter_form(request)
     first = _month(filters.get("maaned") or "")
-    events = events_in_month(
+    days = month_days(
         year=first.year,
         month=first.month,
-        area_slug=filters.get("omraade") or "",
-        kind=filters.get("type") or "",
+        area_slug=kept.get("omraade", ""),
+        kind=kept.get("type", ""),
     )
-    for event in events:
-        # Grouped by the Danish calendar day, not the UTC one.
-        event.local_day = timezone.localdate(event.starts_at)
     previous_month, next_month = add_months(first, -1), add_months(first, 1)
     context = {
         "form": form,
         "month": first,
-        "events": events,
+        "days": days,
+        "total": sum(day.total for day in days),
         "previous_month": previous_month.strftime("%Y-%m"),
         "next_month": next_month.strftime("%Y-%m"),
-        "filters": {key: value for key, value in filters.items() if key != "maaned" and value},
+        "filters": kept,
+        "query": urlencode(kept),
     }
     return render(request, "lokalfora/calendar.html", context)
+
+
+@require_safe
+def calendar_day(request, day):
+    """Every event of one Danish day, 25 a page, with the calendar's filters."""
+    day = _day(day)
+    form, _filters, kept = _filter_form(request)
+    events = events_on_day(day=day, area_slug=kept.get("omraade", ""), kind=kept.get("type", ""))
+    page = Paginator(events, DAY_PAGE_SIZE).get_page(request.GET.get("side"))
+    context = {
+        "form": form,
+        "day": day,
+        "page_obj": page,
+        "query": urlencode(kept),
+        "month_url": reverse("lokalfora:calendar")
+        + "?"
+        + urlencode({"maaned": day.strftime("%Y-%m"), **kept}),
+    }
+    return render(request, "lokalfora/calendar_day.html", context)
 
 
 @require_safe
@@ -78,17 +119,42 @@ def event_ical(request, pk):
     return _ical_response([event], name=event.title, filename=f"arrangement-{event.pk}.ics")
 
 
+def _feed_version(request, slug=None):
+    """The feed's version (and its area), looked up once a request; None for no such area."""
+    if not hasattr(request, "ical_feed"):
+        area = None
+        if slug is not None:
+            area = LocalArea.objects.filter(slug=slug).first()
+            if area is None:
+                return None
+        request.ical_feed = (area, ical_feed_version(area=area))
+    return request.ical_feed[1]
+
+
+def _etag(request, slug=None):
+    version = _feed_version(request, slug)
+    return version and version.etag
+
+
+def _last_modified(request, slug=None):
+    version = _feed_version(request, slug)
+    return version and version.last_modified
+
+
+feed_condition = condition(etag_func=_etag, last_modified_func=_last_modified)
+
+
 @require_safe
+@feed_condition
 def feed_all(request):
-    events = Event.objects.filter(ends_at__gte=timezone.now() - datetime.timedelta(days=90))
-    events = events.select_related("forum__area").order_by("starts_at")
-    return _ical_response(events, name="Lokalområderne i Holbæk Kommune", filename="holbaek.ics")
+    return _ical_response(
+        feed_events(), name="Lokalområderne i Holbæk Kommune", filename="holbaek.ics"
+    )
 
 
 @require_safe
+@feed_condition
 def feed_area(request, slug):
-    area = get_object_or_404(LocalArea, slug=slug)
-    events = Event.objects.filter(
-        forum__area=area, ends_at__gte=timezone.now() - datetime.timedelta(days=90)
-    ).select_related("forum__area")
-    return _ical_response(events.order_by("starts_at"), name=area.name, filename=f"{area.slug}.ics")
+    area, _version = getattr(request, "ical_feed", (None, None))  # looked up by the check
+    area = area or get_object_or_404(LocalArea, slug=slug)
+    return _ical_response(feed_events(area=area), name=area.name, filename=f"{area.slug}.ics")

@@ -64,6 +64,7 @@ PUBLIC = {
     "lokalfora:news-list",
     "lokalfora:search",
     "lokalfora:calendar",
+    "lokalfora:calendar-day",
     "lokalfora:event-archive",
     "lokalfora:event-detail",
     "lokalfora:event-ical",

@@ -55,8 +55,11 @@ def test_unknown_area_feed_is_404(client, reference_data):
     assert client.get("/lokalomraader/findes-ikke/nyheder/rss/").status_code == 404
 
 
-@pytest.mark.parametrize("url", ["/nyheder/rss/", "/lokalomraader/tollose/nyheder/atom/"])
-def test_feeds_run_a_constant_number_of_queries(client, area, url):
+# The feed's version (two aggregates), the area, the posts.
+@pytest.mark.parametrize(
+    ("url", "limit"), [("/nyheder/rss/", 3), ("/lokalomraader/tollose/nyheder/atom/", 4)]
+)
+def test_feeds_run_a_constant_number_of_queries(client, area, url, limit):
     def grow():
         NewsPost.objects.bulk_create(
             NewsPost(forum=area.forum, title=f"N{n}", summary="x", published_at=timezone.now())
@@ -64,4 +67,4 @@ def test_feeds_run_a_constant_number_of_queries(client, area, url):
         )
 
     grow()
-    assert_constant_queries(client, url, grow, limit=3)
+    assert_constant_queries(client, url, grow, limit=limit)
