@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -49,9 +50,11 @@ class NewsPost(models.Model):
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("opdateret"), auto_now=True)
+    # Kept by a PostgreSQL trigger (migration 0003), whatever writes the row; NULL on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = NewsPostQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "search_vector"])
 
     class Meta:
         verbose_name = _("nyhed")
@@ -114,9 +117,11 @@ class Event(models.Model):
     organiser = models.CharField(_("arrangør"), max_length=150, blank=True)
     signup_url = models.URLField(_("link til tilmelding"), blank=True)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    # Kept by a PostgreSQL trigger (migration 0003), whatever writes the row; NULL on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = EventQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["created_at"])
+    history = HistoricalRecords(excluded_fields=["created_at", "search_vector"])
 
     class Meta:
         verbose_name = _("arrangement")
