@@ -151,3 +151,13 @@ def test_a_title_or_body_with_html_stays_escaped(client, area):
     assert "<script>alert(" not in response.text
     assert "&lt;script&gt;alert(&#x27;titel&#x27;)&lt;/script&gt; cykelsti" in response.text
     assert "<mark>" in response.text
+
+
+@pytest.mark.parametrize("query", ["og", '"', "-", "a:b & | ! (", "møde OR", "%", "'; DROP"])
+def test_odd_queries_answer_without_an_error(client, area, query):
+    NewsPostFactory(forum=area.forum, title="Møde om % og andet")
+
+    response = client.get("/soeg/", {"q": query, "side": "2"})
+
+    assert response.status_code == 200
+    assert "Vi fandt" in response.text
