@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sites",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",  # SearchVectorField (lokalfora search); harmless on SQLite
     "django.forms",
     "allauth",
     "allauth.account",

@@ -22,7 +22,8 @@ core_patterns = (
     "holbaek",
 )
 
-# Public, published content only; each section is paginated at Django's 50,000 URLs.
+# Public, published content only; /sitemap.xml is the index of every section's pages, each
+# at most holbaek.sitemaps.SECTION_LIMIT addresses.
 sitemaps = {
     "sider": StaticPagesSitemap,
     "lokalomraader": AreaSitemap,

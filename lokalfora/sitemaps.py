@@ -1,11 +1,10 @@
 """The areas, published news, events and approved grant years in the sitemap (/sitemap.xml)."""
 
-from django.contrib.sitemaps import Sitemap
-
+from holbaek.sitemaps import BoundedSitemap
 from lokalfora.models import Event, GrantScheme, LocalArea, NewsPost
 
 
-class AreaSitemap(Sitemap):
+class AreaSitemap(BoundedSitemap):
     changefreq = "weekly"
     priority = 0.8
 
@@ -13,26 +12,32 @@ class AreaSitemap(Sitemap):
         return LocalArea.objects.order_by("name")
 
 
-class NewsSitemap(Sitemap):
+class NewsSitemap(BoundedSitemap):
     """Published posts only: a draft or a post set to appear later is not public yet."""
 
     changefreq = "monthly"
+    lastmod_field = "updated_at"
 
     def items(self):
-        return NewsPost.objects.published().select_related("forum__area").order_by("-id")
+        return (
+            NewsPost.objects.published()
+            .select_related("forum__area")
+            .only("id", "updated_at", "forum__area__slug")
+            .order_by("-id")
+        )
 
     def lastmod(self, post):
         return post.updated_at
 
 
-class EventSitemap(Sitemap):
+class EventSitemap(BoundedSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Event.objects.order_by("-starts_at", "-id")
+        return Event.objects.only("id").order_by("-starts_at", "-id")
 
 
-class GrantYearSitemap(Sitemap):
+class GrantYearSitemap(BoundedSitemap):
     """Years with an approved version only; a scheme still being drafted is not listed."""
 
     changefreq = "monthly"

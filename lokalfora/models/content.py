@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -49,9 +50,11 @@ class NewsPost(models.Model):
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("opdateret"), auto_now=True)
+    # Kept by a PostgreSQL trigger (migration 0004), whatever writes the row; NULL on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = NewsPostQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "search_vector"])
 
     class Meta:
         verbose_name = _("nyhed")
@@ -117,9 +120,11 @@ class Event(models.Model):
     # The feeds' Last-Modified, ETag and DTSTAMP: the last save, so identical data gives
     # identical bytes. queryset.update() does not set it: pass it along.
     updated_at = models.DateTimeField(_("opdateret"), auto_now=True)
+    # Kept by a PostgreSQL trigger (migration 0004), whatever writes the row; NULL on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = EventQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "search_vector"])
 
     class Meta:
         verbose_name = _("arrangement")

@@ -1,5 +1,6 @@
 """The forums (lokalfora), their contact persons, volunteer editors and invitations."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -41,8 +42,10 @@ class Forum(models.Model):
     meetings = models.TextField(_("hvordan og hvornår I mødes"), blank=True, max_length=1000)
     how_to_join = models.TextField(_("sådan er du med"), blank=True, max_length=1000)
     updated_at = models.DateTimeField(_("opdateret"), auto_now=True)
+    # Kept by a PostgreSQL trigger (migration 0004), whatever writes the row; NULL on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
 
     class Meta:
         verbose_name = _("lokalforum")

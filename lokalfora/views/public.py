@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -5,7 +7,7 @@ from django.views.decorators.http import require_safe
 
 from lokalfora.forms.public import FollowForm, SearchForm
 from lokalfora.permissions import can_edit_forum, can_see_history
-from lokalfora.search import full_text_search
+from lokalfora.search import search_page
 from lokalfora.sections import area_sections
 from lokalfora.selectors import areas as area_selectors
 from lokalfora.selectors.contacts import visible_contacts
@@ -56,9 +58,16 @@ def news_list(request):
 @require_safe
 def search(request):
     form = SearchForm(request.GET or None)
-    areas, hits = [], []
+    context = {"form": form, "searched": form.is_valid(), "areas": [], "hits": []}
     if form.is_valid():
-        areas = area_selectors.search_areas(form.cleaned_data["q"])
-        hits = full_text_search(form.cleaned_data["q"])
-    context = {"form": form, "areas": areas, "hits": hits, "searched": form.is_valid()}
+        query = form.cleaned_data["q"]
+        page, hits = search_page(query, request.GET.get("side"))
+        areas = area_selectors.search_areas(query)
+        context |= {
+            "page_obj": page,
+            "hits": hits,
+            "areas": areas if page.number == 1 else [],
+            "result_count": len(areas) + page.paginator.count,
+            "page_query": urlencode({"q": query}),
+        }
     return render(request, "lokalfora/search.html", context)
