@@ -31,7 +31,7 @@ CONFIG = "danish"
 START, STOP = "\x02", "\x03"
 PER_PAGE = 20
 
-# kind -> (model, fields in the vector, field shown as title); migration 0003 uses the same.
+# kind -> (model, fields in the vector, field shown as title); migration 0004 uses the same.
 SEARCHED = {
     "news": (NewsPost, ("title", "summary", "body"), "title"),
     "event": (Event, ("title", "place", "description"), "title"),

@@ -60,7 +60,11 @@ class NewsPost(models.Model):
         verbose_name = _("nyhed")
         verbose_name_plural = _("nyheder")
         ordering = ["-published_at", "-id"]
-        indexes = [models.Index(fields=["-published_at"], name="news_published_idx")]
+        indexes = [
+            models.Index(fields=["-published_at"], name="news_published_idx"),
+            # A forum's latest news (area pages, area feeds) without walking every forum's.
+            models.Index(fields=["forum", "-published_at"], name="news_forum_published_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(image="") | ~Q(image_alt=""),
@@ -130,7 +134,13 @@ class Event(models.Model):
         verbose_name = _("arrangement")
         verbose_name_plural = _("arrangementer")
         ordering = ["starts_at", "id"]
-        indexes = [models.Index(fields=["starts_at"], name="event_starts_idx")]
+        indexes = [
+            models.Index(fields=["starts_at"], name="event_starts_idx"),
+            # "Upcoming" and "overlaps this month" are ends_at >= …: these find those rows
+            # without walking every past event (the past grows, the future does not).
+            models.Index(fields=["ends_at"], name="event_ends_idx"),
+            models.Index(fields=["forum", "ends_at"], name="event_forum_ends_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gt=F("starts_at")),
