@@ -1,6 +1,7 @@
 """The pages where a forum's volunteer editor keeps the forum up to date."""
 
 import pytest
+from django.utils import timezone
 
 from tests.browser.checks import assert_accessible
 from tests.factories import give_mfa, login
@@ -71,12 +72,15 @@ def test_the_history_page_is_accessible_for_staff(new_context, live_server, demo
     assert_accessible(page, axe_source)
 
 
-@pytest.mark.parametrize("path", ["/kalender/", "/kalender/arkiv/", "EVENT"])
+@pytest.mark.parametrize("path", ["/kalender/", "/kalender/arkiv/", "EVENT", "DAY"])
 def test_calendar_pages_are_accessible(page, demo_data, axe_source, path):
     from lokalfora.models import Event
 
     if path == "EVENT":
         path = Event.objects.upcoming().first().get_absolute_url()
+    if path == "DAY":  # the day page of the next event: its events, paged
+        day = timezone.localdate(Event.objects.upcoming().first().starts_at)
+        path = f"/kalender/{day.isoformat()}/"
     page.goto(path)
     assert_accessible(page, axe_source)
 
