@@ -144,7 +144,9 @@ class Bench:
             self.logs.append(folder / "error.log")
             stack.callback(server.stop_gunicorn, process)
             server.wait_until_up(process, port, name="nginx")
-            self.write(f"\n### {factor}×, {HEADINGS[NGINX]} (127.0.0.1:{port} → {upstreams})\n")
+            self.write(
+                f"\n### {factor}×, {HEADINGS[NGINX]} (127.0.0.1:{port} → {', '.join(upstreams)})\n"
+            )
             target = Target(
                 port=port, seconds=self.seconds, values=values, page_cache_seconds=CACHED_SECONDS
             )
