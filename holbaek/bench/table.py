@@ -3,6 +3,7 @@ each page's throughput across the data sizes."""
 
 from dataclasses import dataclass
 
+from holbaek.bench.pages import STATIC
 from holbaek.bench.wrk import Result
 
 GROWTH_FLOOR = 0.70  # no public page below 70 % of its 1x throughput at the largest size
@@ -64,7 +65,7 @@ def growth(rows_by_factor: dict[int, list[Row]]) -> list[tuple[Row, list[float |
     by_key = {factor: {row.key: row for row in rows_by_factor[factor]} for factor in factors}
     lines, seen = [], set()
     for row in rows_by_factor[factors[0]]:
-        if row.key in seen:  # the static file, measured first and last
+        if row.key in seen or row.key == STATIC.path:  # the baselines have their own line
             continue
         seen.add(row.key)
         figures = [
@@ -88,6 +89,9 @@ def format_growth(rows_by_factor: dict[int, list[Row]], baselines: dict[int, flo
     lines = [
         f"| side | {sizes} | {last}× ÷ {first}× | i forhold til statisk | |",
         "|---|" + "---:|" * len(factors) + "---:|---:|---|",
+        "| statisk fil (gennemsnit af første og sidste) | "
+        + " | ".join(f"{baselines[factor]:.0f}" for factor in factors)
+        + f" | {static_change:.2f} | 1.00 | |",
     ]
     for row, figures, change in growth(rows_by_factor):
         cells = " | ".join("–" if rps is None else f"{rps:.0f}" for rps in figures)
