@@ -50,19 +50,33 @@ browser: ## Install Debian's Chromium (browser tests) and a Java runtime (the Nu
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
-# `make bench BENCH_FACTOR=100 BENCH_SECONDS=5`: the data at 100× the demo, 5 s per page.
-BENCH_SECONDS ?= 10
-BENCH_FACTOR ?= 10
+# `make bench BENCH_FACTORS="1 10" BENCH_SECONDS=3`: two data sizes, 3 s per page.
+BENCH_SECONDS ?= 5
+BENCH_FACTORS ?= 1 10 100
+BENCH_MODE ?= gunicorn
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/holbaek_bench
 BENCH_CACHE_URL ?= redis://127.0.0.1:6379/9
-
-.PHONY: bench
-bench: install ## Measure every page under load as in production (wrk, gunicorn, PostgreSQL, Redis)
+define bench_run
 	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	DJANGO_READ_DOT_ENV=0 DEBUG=0 DATABASE_URL=$(BENCH_DATABASE_URL) CACHE_URL=$(BENCH_CACHE_URL) \
 	SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	ALLOWED_HOSTS=127.0.0.1 EMAIL_URL=dummymail:// \
-	$(MANAGE) bench --seconds $(BENCH_SECONDS) --factor $(BENCH_FACTOR)
+	$(MANAGE) bench --seconds $(BENCH_SECONDS) --factors $(BENCH_FACTORS) --mode $(1)
+endef
+
+.PHONY: bench
+bench: install ## Measure every page under load at 1×, 10×, 100× the demo, page cache off and on
+	$(if $(filter nginx,$(BENCH_MODE)),$(call nginx_install))
+	$(call bench_run,$(BENCH_MODE))
+
+.PHONY: bench-nginx
+bench-nginx: install ## The public pages through nginx's cache, two gunicorn instances behind it
+	$(call nginx_install)
+	$(call bench_run,nginx)
+
+define nginx_install
+	@command -v nginx >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
+endef
 
 .PHONY: lint
 lint: ## ruff check and format check, and no missing migrations

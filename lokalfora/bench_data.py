@@ -1,8 +1,15 @@
-"""The bench's growth of lokalfora's demo content (holbaek/bench: `make bench`): news over
-the years, events over past and future months, contact persons, older population figures
-and earlier grant years, each copied with bulk_create in fictional variants."""
+"""The bench's growth of lokalfora's demo content (holbaek/bench: `make bench`): news and
+events both denser now and spread back over the years, contact persons, older population
+figures and earlier grant years, each copied with bulk_create in fictional variants.
+
+Growth is honest about density: half of each news item's and event's copies stay near
+the original (within a few weeks of it, so this month, a day, the front page's latest news
+and the iCal window hold about factor/2 times as many), the other half lie further back,
+one every two months, beyond the iCal window (the archives and search hold them all)."""
 
 import datetime
+
+from django.utils import timezone
 
 from holbaek.bench.copying import copy_children, copy_rows, earlier, shift_dates
 from lokalfora.models import (
@@ -20,8 +27,11 @@ from lokalfora.models import (
     PopulationFigure,
 )
 
-NEWS_EVERY = datetime.timedelta(days=61)  # each copy of a news item is two months older
-EVENTS_EVERY = datetime.timedelta(days=53)  # copies alternate after and before the original
+# Odd copies: near the original, a day apart, cycling over NEAR_DAYS (news only back).
+NEAR_DAYS = 43
+# Even copies: from PAST_START back, each one PAST_EVERY older than the one before.
+PAST_START = datetime.timedelta(days=150)  # the newest original moved beyond 3 months back
+PAST_EVERY = datetime.timedelta(days=61)
 SCHEME_CHILDREN = [GrantBand, CooperationAgreement, GrantPayment, AnnualAccounts, AccountsReminder]
 
 
@@ -50,14 +60,27 @@ def page_values() -> dict[str, str]:
     }
 
 
+def copy_shift(number: int, *, forward: bool) -> datetime.timedelta:
+    """Where copy `number` lies from its original: odd ones near it (within NEAR_DAYS,
+    after it too if `forward`), even ones in past years, PAST_EVERY apart."""
+    if number % 2:
+        days = (number // 2) % NEAR_DAYS
+        if forward:
+            return datetime.timedelta(days=days - NEAR_DAYS // 2, minutes=number)
+        return -datetime.timedelta(days=days, minutes=number)
+    return -(PAST_START + PAST_EVERY * (number // 2 - 1))
+
+
 def _grow_forum_content(copies: int) -> None:
     def news(post, number):
-        shift_dates(post, -NEWS_EVERY * number)
+        shift_dates(post, copy_shift(number, forward=False))
         post.title = f"{post.title} ({number + 1})"[:150]
 
+    now = timezone.now()
+
     def event(item, number):
-        steps = (number + 1) // 2
-        shift_dates(item, EVENTS_EVERY * (steps if number % 2 else -steps))
+        shift_dates(item, copy_shift(number, forward=True))
+        item.created_at = min(item.created_at, now)  # a copy moved ahead was made today
         item.title = f"{item.title} ({number + 1})"[:150]
 
     def contact(person, number):

@@ -3,19 +3,30 @@
 A path may name a value the bench looks up in the grown database: {news} and
 {event} (a published news item, an upcoming event), {grant_year} (the newest
 approved grant year) and {static} (the portal's CSS, as whitenoise serves it).
+
+A staff page is requested as the demo user whose role uses it (holbaek/demo.py and
+faelles_skabere/demo.py make them), in a session that passed its second factor.
 """
 
 from dataclasses import dataclass
+
+COMMITTEE_STAFF = "sekretariat@example.org"  # Udvalgssekretariat: pools, grants
+CO_CREATOR = "faelles-skaber@example.org"  # Fælles-skaber: the sparring inbox
+ADMINISTRATOR = "admin@example.org"
 
 
 @dataclass(frozen=True)
 class Page:
     path: str
     status: int = 200
-    staff: bool = False  # requested in a signed-in staff session that passed MFA
+    user: str = ""  # the e-mail address of the demo user who requests it; "" is anonymous
 
     def url_path(self, values: dict[str, str]) -> str:
         return self.path.format(**values)
+
+    @property
+    def anonymous(self) -> bool:
+        return not self.user
 
 
 # The static file the pages are compared with; measured first and again last.
@@ -48,10 +59,13 @@ PAGES = [
     Page("/om-dialogmodellen/"),
     Page("/sitemap.xml"),
     Page("/findes-ikke/", status=404),
-    # Staff
-    Page("/sparring/indbakke/", staff=True),
-    Page("/puljer/behandling/", staff=True),
-    Page("/tilskud/{grant_year}/opfoelgning/", staff=True),
-    Page("/tilskud/befolkningstal/", staff=True),
-    Page("/konto/", staff=True),
+    # Staff, each as the role that works there
+    Page("/sparring/indbakke/", user=CO_CREATOR),
+    Page("/puljer/behandling/", user=COMMITTEE_STAFF),
+    Page("/tilskud/{grant_year}/opfoelgning/", user=COMMITTEE_STAFF),
+    Page("/tilskud/befolkningstal/", user=COMMITTEE_STAFF),
+    Page("/konto/", user=ADMINISTRATOR),
 ]
+
+PUBLIC = [page for page in PAGES if page.anonymous]
+STAFF = [page for page in PAGES if not page.anonymous]

@@ -84,35 +84,40 @@ def start_gunicorn(*, bind: str, env: dict[str, str], log: Path) -> subprocess.P
         )
 
 
-def status_of(port: int, path: str, headers: dict[str, str]) -> int:
-    """The status of one GET, redirects not followed."""
+def response_of(port: int, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str]]:
+    """The status and headers of one GET, redirects not followed."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
         connection.request("GET", path, headers=headers)
         response = connection.getresponse()
         response.read()
-        return response.status
+        return response.status, dict(response.getheaders())
     finally:
         connection.close()
 
 
-def wait_until_up(process: subprocess.Popen, port: int) -> None:
+def status_of(port: int, path: str, headers: dict[str, str]) -> int:
+    return response_of(port, path, headers)[0]
+
+
+def wait_until_up(process: subprocess.Popen, port: int, name: str = "gunicorn") -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn stopped at start-up (exit code {process.returncode})")
+            raise RuntimeError(f"{name} stoppede ved opstart (slutkode {process.returncode})")
         try:
             status_of(port, "/robots.txt", {})
             return
         except OSError:
             time.sleep(0.3)
-    raise RuntimeError(f"gunicorn did not answer within {STARTUP_SECONDS} s")
+    raise RuntimeError(f"{name} svarede ikke inden for {STARTUP_SECONDS} s")
 
 
 def stop_gunicorn(process: subprocess.Popen) -> None:
+    """SIGTERM: gunicorn stops its workers gracefully, nginx stops at once; both exit."""
     if process.poll() is not None:
         return
-    process.send_signal(signal.SIGTERM)  # the arbiter stops its workers gracefully
+    process.send_signal(signal.SIGTERM)
     try:
         process.wait(timeout=35)
     except subprocess.TimeoutExpired:

@@ -1,4 +1,4 @@
-"""A signed-in staff session that passed its second factor, as allauth records one."""
+"""Signed-in staff sessions that passed their second factor, as allauth records one."""
 
 import time
 from importlib import import_module
@@ -11,13 +11,12 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 
 from holbaek.models import User
 
-BENCH_STAFF_EMAIL = "admin@example.org"  # the demo's administrator: sees every staff page
 # allauth keeps the records' owner under this key (allauth.account.internal.flows.login).
 RECORDS_USER_SESSION_KEY = "account_authentication_methods_user"
 SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 
 
-def staff_session_key(email: str = BENCH_STAFF_EMAIL) -> str:
+def staff_session_key(email: str) -> str:
     """The session key of a staff user with TOTP who logged in with password and TOTP."""
     user = User.objects.get(email=email)
     totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
@@ -35,3 +34,8 @@ def staff_session_key(email: str = BENCH_STAFF_EMAIL) -> str:
     session[RECORDS_USER_SESSION_KEY] = str(user.pk)
     session.create()
     return session.session_key
+
+
+def sessions_for(pages) -> dict[str, str]:
+    """{e-mail address: session key} for each user the pages are requested as."""
+    return {page.user: staff_session_key(page.user) for page in pages if page.user}

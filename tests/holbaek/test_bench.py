@@ -1,4 +1,5 @@
-"""`make bench`'s own parts: the growth of the demo, wrk's report line and the table.
+"""`make bench`'s own parts: the growth of the demo, wrk's report line, the tables, the
+targets, the staff sessions and the nginx configuration.
 
 The bench itself (gunicorn, wrk) is a measurement, not a test, and never runs here.
 """
@@ -8,14 +9,20 @@ import io
 
 import pytest
 from dateutil.relativedelta import relativedelta
+from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 
 from faelles_skabere.models import Message, ReferenceCounter, SparringRequest
+from holbaek.bench import nginx
 from holbaek.bench.copying import earlier_years, shift_dates
 from holbaek.bench.grow import grow_demo, page_values
-from holbaek.bench.pages import PAGES
-from holbaek.bench.table import Row, format_table, static_baseline
+from holbaek.bench.pages import PAGES, STAFF
+from holbaek.bench.staff import sessions_for
+from holbaek.bench.table import Row, format_growth, format_table, static_baseline
+from holbaek.bench.targets import CACHED, UNCACHED, Run, format_targets
 from holbaek.bench.wrk import REPORT_LUA, Result, parse_report, wrk_command
 from lokalfora.models import Event, GrantLine, GrantPayment, GrantScheme, NewsPost, PopulationFigure
 from projektudvalg.models import Application, BudgetLine, Decision, Round
@@ -73,10 +80,10 @@ def test_the_table_gives_each_page_its_ratio_to_the_static_file():
         Row("/konto/", result(60, errors=2), 6),
     ]
     table = format_table(rows, baseline=baseline).splitlines()
-    assert table[0] == "| page | req/s | p50 ms | p95 ms | p99 ms | SQL | × static |"
+    assert table[0] == "| side | forsp./s | p50 ms | p95 ms | p99 ms | SQL | × statisk |"
     assert table[3] == "| `/` | 150 | 1.0 | 2.0 | 3.0 | 3 | 0.25 |"
     assert table[4].endswith("| 0 | 0.50 |")  # the 404 page's 404s are what it should answer
-    assert table[-1].startswith("/konto/: 2 requests failed")
+    assert table[-1].startswith("/konto/: 2 forespørgsler fejlede")
 
 
 def test_every_page_resolves():
@@ -150,4 +157,111 @@ def test_the_bench_refuses_a_database_or_cache_that_is_not_its_own(
     }  # fmt: skip
     settings.CACHES = {"default": {"BACKEND": cache_backend}}
     with pytest.raises(CommandError, match=refusal):
-        call_command("bench", seconds=1, factor=1)
+        call_command("bench", seconds=1, factors=[1])
+
+
+def sized(rps_by_key, *, staff=()):
+    return [Row(key, result(rps), 1, key=key, user="x@example.org" if key in staff else "")
+            for key, rps in rps_by_key.items()]  # fmt: skip
+
+
+def test_the_growth_table_flags_a_public_page_that_slows_down_with_the_data():
+    rows = {
+        1: sized({"{static}": 1000, "/": 100, "/kalender/": 100, "/konto/": 50}, staff={"/konto/"}),
+        10: sized({"{static}": 1000, "/": 95, "/kalender/": 40, "/konto/": 10}, staff={"/konto/"}),
+        100: sized({"{static}": 500, "/": 90, "/kalender/": 20, "/konto/": 5}, staff={"/konto/"}),
+    }
+    table = format_growth(rows, {1: 1000, 10: 1000, 100: 500}).splitlines()
+    assert table[0] == "| side | 1× | 10× | 100× | 100× ÷ 1× | i forhold til statisk | |"
+    assert table[2] == (
+        "| statisk fil (gennemsnit af første og sidste) | 1000 | 1000 | 500 | 0.50 | 1.00 | |"
+    )
+    assert table[3] == "| `/` | 100 | 95 | 90 | 0.90 | 1.80 |  |"
+    assert table[4] == "| `/kalender/` | 100 | 40 | 20 | 0.20 | 0.40 | **under 70 %** |"
+    assert table[5].endswith("| 0.10 | 0.20 |  |")  # staff pages are not held to it
+    assert len(table) == 6
+
+
+def test_the_targets_say_what_is_met_and_by_how_much_the_rest_is_missed():
+    fast, slow = result(600, p95=20.0), result(100, p95=300.0)
+    runs = [
+        Run(1, UNCACHED, [Row("/", fast, 3, key="/"), Row("/kalender/", slow, 2, key="/k")], 1000),
+        Run(1, CACHED, [Row("/", fast, 0, key="/")], 1000),
+        Run(10, UNCACHED, [Row("/", fast, 3, key="/"), Row("/kalender/", slow, 2, key="/k")], 1000),
+        Run(10, CACHED, [Row("/", fast, 0, key="/"),
+                         Row("/findes-ikke/", slow, 0, key="/f", expected=404)], 1000),
+    ]  # fmt: skip
+    lines = format_targets(runs).splitlines()
+    assert (
+        lines[1] == "  ✓ Cachede anonyme sider ≥ 50 % af statisk, p95 ≤ 50 ms: opfyldt (2 målinger)"
+    )
+    assert lines[2].startswith("  ✗ Ucachede anonyme sider ≥ 15 % af statisk")
+    assert lines[2].endswith("ikke opfyldt i 2 af 4 målinger")
+    assert lines[3] == (
+        "    1× ucachet `/kalender/`: 0.10 af statisk (mål 0.15, mangler 0.05); "
+        "p95 300 ms (mål 250, 50 ms over)"
+    )
+    assert "Personalesider ved 10× ≥ 10 % af statisk: ikke målt" in lines[5]
+    assert lines[6].startswith("  ✓ Ingen offentlig side under 70 %")
+
+
+def test_the_nginx_configuration_renders_for_the_bench_and_for_production(tmp_path):
+    values = nginx.bench_values(
+        folder=tmp_path, port=8123, upstreams=["127.0.0.1:8001", "127.0.0.1:8002"],
+        static_root=tmp_path / "static",
+    )  # fmt: skip
+    bench = nginx.render(values)
+    assert "listen 127.0.0.1:8123;" in bench
+    assert "server 127.0.0.1:8001;\n        server 127.0.0.1:8002;" in bench
+    assert f"alias {tmp_path}/static/;" in bench
+    assert "proxy_cache_bypass $portal_session;" in bench
+    assert "proxy_no_cache $portal_session;" in bench
+    assert f"{django_settings.SESSION_COOKIE_NAME}=" in bench
+    assert "ssl_certificate" not in bench
+    assert "{{" not in bench
+    assert "{%" not in bench
+    production = nginx.render(
+        values | {"tls": True, "tls_certificate": "/etc/ssl/portal.pem", "tls_key": "/k.pem"}
+    )
+    assert "listen 443 ssl http2;" in production
+    assert "return 301 https://$host$request_uri;" in production
+    with pytest.raises(ValueError, match="static_root"):
+        nginx.render({key: value for key, value in values.items() if key != "static_root"})
+
+
+@pytest.mark.django_db
+def test_each_staff_page_answers_its_role_in_a_session_that_passed_mfa(reference_data):
+    call_command("demo", force=True, stdout=io.StringIO())
+    sessions = sessions_for(PAGES)
+    assert set(sessions) == {page.user for page in STAFF}
+    values = page_values()
+    for page in STAFF:
+        client = Client()
+        client.cookies[django_settings.SESSION_COOKIE_NAME] = sessions[page.user]
+        response = client.get(page.url_path(values), secure=True)
+        assert response.status_code == page.status, page
+        assert response.wsgi_request.user.email == page.user
+
+
+NEAR = datetime.timedelta(days=60)  # the demo events lie within -20 ... +36 days (+6)
+
+
+def events_near(now):
+    return Event.objects.filter(starts_at__range=(now - NEAR, now + NEAR)).count()
+
+
+@pytest.mark.django_db
+def test_growing_makes_this_month_denser_and_reaches_back_over_the_years(reference_data, clock):
+    clock.set("2026-12-10 09:00")
+    call_command("demo", force=True, stdout=io.StringIO())
+    now, events, news = timezone.now(), Event.objects.count(), NewsPost.objects.count()
+    assert events_near(now) == events
+    grow_demo(factor=11)  # ten copies: five near their original, five in earlier years
+    assert events_near(now) == 6 * events
+    assert Event.objects.count() == 11 * events
+    oldest = Event.objects.order_by("starts_at").first().starts_at
+    assert oldest < now - datetime.timedelta(days=365)
+    recent = NewsPost.objects.filter(published_at__gte=now - NEAR)
+    assert recent.count() == 6 * news
+    assert not NewsPost.objects.filter(published_at__gt=now).exists()
+    assert not Event.objects.filter(created_at__gt=now).exists()
