@@ -6,6 +6,8 @@ The bench itself (gunicorn, wrk) is a measurement, not a test, and never runs he
 
 import datetime
 import io
+import shutil
+import subprocess
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -265,3 +267,20 @@ def test_growing_makes_this_month_denser_and_reaches_back_over_the_years(referen
     assert recent.count() == 6 * news
     assert not NewsPost.objects.filter(published_at__gt=now).exists()
     assert not Event.objects.filter(created_at__gt=now).exists()
+
+
+@pytest.mark.skipif(shutil.which("nginx") is None, reason="Debian's nginx is not installed")
+def test_nginx_accepts_the_rendered_configuration(tmp_path):
+    values = nginx.bench_values(
+        folder=tmp_path, port=8123, upstreams=["127.0.0.1:8001"], static_root=tmp_path
+    )
+    (tmp_path / "temp").mkdir()
+    config = tmp_path / "nginx.conf"
+    config.write_text(nginx.render(values))
+    checked = subprocess.run(  # noqa: S603 - Debian's nginx on our own file
+        [shutil.which("nginx"), "-t", "-q", "-c", str(config), "-p", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr
