@@ -32,6 +32,7 @@ NEAR_DAYS = 43
 # Even copies: from PAST_START back, each one PAST_EVERY older than the one before.
 PAST_START = datetime.timedelta(days=150)  # the newest original moved beyond 3 months back
 PAST_EVERY = datetime.timedelta(days=61)
+CONTACT_COPIES = 2  # at most this many copies of each contact person, whatever the factor
 SCHEME_CHILDREN = [GrantBand, CooperationAgreement, GrantPayment, AnnualAccounts, AccountsReminder]
 
 
@@ -89,7 +90,11 @@ def _grow_forum_content(copies: int) -> None:
 
     copy_rows(list(NewsPost.objects.all()), copies=copies, change=news)
     copy_rows(list(Event.objects.all()), copies=copies, change=event)
-    copy_rows(list(ContactPerson.objects.all()), copies=copies, change=contact)
+    # A forum's contact persons are its few volunteers, not content that piles up over the
+    # years: a handful more at any factor, so the area page lists them all as it would.
+    copy_rows(
+        list(ContactPerson.objects.all()), copies=min(copies, CONTACT_COPIES), change=contact
+    )
 
 
 def _grow_population(copies: int) -> None:
