@@ -7,6 +7,10 @@ class FaellesSkabereConfig(AppConfig):
     verbose_name = _("Fælles-skabere")
 
     def ready(self):
-        # Imported here because they register on "Min konto" and the area page, and their
-        # models can only be imported once Django has loaded every app.
-        from faelles_skabere import account_links, area_sections  # noqa: F401
+        # Imported here because they register on "Min konto", the area page and the page
+        # cache, and their models can only be imported once Django has loaded every app.
+        from faelles_skabere import (  # noqa: F401
+            account_links,
+            area_sections,
+            pagecache,
+        )

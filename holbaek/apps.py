@@ -11,7 +11,7 @@ class HolbaekConfig(AppConfig):
     verbose_name = _("Portal og brugere")
 
     def ready(self):
-        from holbaek import account_links  # noqa: F401  (registers the admin's link)
+        from holbaek import account_links, pagecache_models  # noqa: F401  (registers the admin's link, the page cache's models)
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

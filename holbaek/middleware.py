@@ -80,6 +80,7 @@ class RequireStaffMFAMiddleware:
             reverse("account_logout"),
             reverse("account_email"),
             reverse("set_language"),
+            *(reverse("holbaek:language", args=[code]) for code, _name in settings.LANGUAGES),
             settings.STATIC_URL,
         )
 
@@ -103,6 +104,12 @@ class RequireStaffMFAMiddleware:
         return self.get_response(request)
 
 
+def chosen_language(request) -> str:
+    """The language of the visitor's language cookie if it is one of ours, else Danish."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 class ChosenLanguageMiddleware:
     """Danish unless the visitor chose another language with the language switch.
 
@@ -115,8 +122,7 @@ class ChosenLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        language = chosen_language(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

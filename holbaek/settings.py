@@ -70,6 +70,9 @@ MIDDLEWARE = [
     "holbaek.middleware.RequestBodyLimitMiddleware",  # first: before anything reads the body
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Right after WhiteNoise: a cached anonymous page skips everything below.
+    "holbaek.pagecache.middleware.PageCacheMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag, 304 on If-None-Match
     "django.contrib.sessions.middleware.SessionMiddleware",
     "holbaek.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,6 +127,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # it must be one they share: Redis. holbaek.checks refuses a per-process cache when
 # DEBUG is off (`check --deploy` fails).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Anonymous pages are kept this long in that cache (0: not at all; holbaek/pagecache/),
+# and browsers and proxies (nginx, a CDN) may keep them PAGE_CACHE_MAX_AGE seconds.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 
 # --- Accounts -----------------------------------------------------------------
 AUTH_USER_MODEL = "holbaek.User"

@@ -18,6 +18,7 @@ core_patterns = (
         path("om-dialogmodellen/", views.about, name="about"),
         path("tilgaengelighedserklaering/", views.accessibility_statement, name="accessibility"),
         path("konto/", views.account, name="account"),
+        path("sprog/<str:code>/", views.language, name="language"),
     ],
     "holbaek",
 )

@@ -7,6 +7,11 @@ class LokalforaConfig(AppConfig):
     verbose_name = _("Lokalområder og lokalfora")
 
     def ready(self):
-        # Imported once the app registry is ready: they register their links on "Min konto" and
-        # the grant section of the area page, and need the models loaded.
-        from lokalfora import account_links, grant_section  # noqa: F401
+        # Imported once the app registry is ready: they register their links on "Min konto",
+        # the grant section of the area page and their models with the page cache, and need
+        # the models loaded.
+        from lokalfora import (  # noqa: F401
+            account_links,
+            grant_section,
+            pagecache,
+        )

@@ -8,6 +8,10 @@ class ProjektudvalgConfig(AppConfig):
 
     def ready(self):
         # Imported in ready(), as Django needs: these modules register this app's account
-        # links and area section with holbaek and lokalfora, and they import models, which
-        # cannot be imported before the app registry is ready.
-        from projektudvalg import account_links, area_sections  # noqa: F401
+        # links, area section and page-cache models with holbaek and lokalfora, and they
+        # import models, which cannot be imported before the app registry is ready.
+        from projektudvalg import (  # noqa: F401
+            account_links,
+            area_sections,
+            pagecache,
+        )

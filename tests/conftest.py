@@ -7,8 +7,10 @@ imports from there, never from a conftest.
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import transaction
 
 from holbaek import roles
+from holbaek.pagecache import versions as page_versions
 from lokalfora.models import LocalArea
 from lokalfora.services.forums import forum_editor_add
 from tests.clock import Clock, travel_from_env
@@ -34,6 +36,43 @@ def _fresh_cache():
     """Every test starts with empty caches: no rate-limit count or cached page from another."""
     for cache in caches.all():
         cache.clear()
+
+
+def _only_test_blocks(connection) -> bool:
+    return all(block._from_testcase for block in connection.atomic_blocks)
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_commits(monkeypatch):
+    """Page-cache bumps run when the code under test would commit.
+
+    pytest-django wraps each test in a transaction that never commits, so on_commit callbacks
+    would wait forever. A bump runs at once when only that wrapper is open, and when the
+    outermost atomic block of the code under test exits without an error; a rolled-back block
+    still discards its bumps (Django drops the callbacks of a rolled-back savepoint)."""
+    original_exit = transaction.Atomic.__exit__
+
+    def after_commit(callback):
+        if _only_test_blocks(transaction.get_connection()):
+            callback()
+        else:
+            callback.page_cache = True
+            transaction.on_commit(callback)
+
+    def exit_and_commit_bumps(self, exc_type, exc_value, traceback):
+        result = original_exit(self, exc_type, exc_value, traceback)
+        connection = transaction.get_connection(self.using)
+        if exc_type is None and connection.in_atomic_block and _only_test_blocks(connection):
+            pending = [
+                entry for entry in connection.run_on_commit if hasattr(entry[1], "page_cache")
+            ]
+            connection.run_on_commit = [e for e in connection.run_on_commit if e not in pending]
+            for _savepoints, callback, _robust in pending:
+                callback()
+        return result
+
+    monkeypatch.setattr(page_versions, "after_commit", after_commit)
+    monkeypatch.setattr(transaction.Atomic, "__exit__", exit_and_commit_bumps)
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from holbaek.pagecache import content_changed
 from lokalfora.models import ContactPerson, Forum
 
 LAST_CONTACT_MESSAGE = _(
@@ -80,6 +81,7 @@ def _refuse_if_last_active(contact: ContactPerson) -> None:
 def contacts_confirm(*, forum: Forum) -> int:
     """The editor confirms that the forum's active contact details are still right."""
     _lock_forum(forum)
+    content_changed("contacts", areas=[forum.area])  # update() sends no post_save
     return (
         ContactPerson.objects.active()
         .filter(forum=forum)

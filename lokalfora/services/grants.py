@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from holbaek.pagecache import content_changed
 from lokalfora import grant_computation as computation
 from lokalfora.models import GrantBand, GrantLine, GrantScheme, GrantVersion, LocalArea, SchemeKind
 from lokalfora.selectors.grants import as_computation, compute_draft, describe, figures_used
@@ -70,6 +71,8 @@ def grant_scheme_approve(*, scheme: GrantScheme, user, reason: str = "") -> Gran
         )
         for grant in grants
     )
+    # bulk_create sends no post_save: the areas' pages show their new grant.
+    content_changed("grants", areas=[grant.area for grant in grants])
     return version
 
 
@@ -142,4 +145,5 @@ def grant_scheme_save(
     for band in new_bands:
         band.scheme = saved
     GrantBand.objects.bulk_create(new_bands)
+    content_changed("grants")  # bulk_create sends no post_save
     return saved

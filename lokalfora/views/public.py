@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
-from lokalfora.forms.public import FollowForm, SearchForm
+from lokalfora.forms.public import SearchForm
 from lokalfora.permissions import can_edit_forum, can_see_history
 from lokalfora.search import search_page
 from lokalfora.sections import area_sections
@@ -44,7 +44,6 @@ def area_detail(request, slug):
         "sections": area_sections(area, request.user),
         "can_edit": forum is not None and can_edit_forum(request.user, forum),
         "can_see_history": forum is not None and can_see_history(request.user),
-        "follow_form": FollowForm(),
     }
     return render(request, "lokalfora/area_detail.html", context)
 

@@ -84,7 +84,10 @@ def test_the_header_search_works_without_javascript(new_context, demo_data):
 def test_the_language_can_be_switched_without_javascript(new_context, demo_data):
     page = new_context(java_script_enabled=False).new_page()
     page.goto("/lokalomraader/")
-    page.get_by_label("Sprog").select_option("en")
-    page.get_by_role("button", name="Skift sprog").click()
+    switch = page.get_by_role("navigation", name="Sprog (Language)")
+    assert switch.get_by_role("link", name="Dansk").get_attribute("aria-current") == "true"
+    switch.get_by_role("link", name="English").click()
     page.wait_for_url("**/lokalomraader/")
     assert page.locator("html").get_attribute("lang") == "en"
+    switch = page.get_by_role("navigation", name="Language (Sprog)")
+    assert switch.get_by_role("link", name="English").get_attribute("aria-current") == "true"

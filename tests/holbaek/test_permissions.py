@@ -59,6 +59,7 @@ PUBLIC = {
     "holbaek:front-page",
     "holbaek:about",
     "holbaek:accessibility",
+    "holbaek:language",  # the language switch: test_errors_and_language.py
     "lokalfora:area-list",
     "lokalfora:area-detail",
     "lokalfora:news-list",

@@ -273,8 +273,13 @@ def test_a_tampered_unsubscribe_link_is_refused_and_deletes_nothing(client, area
 
 
 def test_the_area_page_offers_to_follow_it(client, area):
-    page = client.get("/lokalomraader/tollose/").text
-    assert 'action="/lokalomraader/tollose/foelg/"' in page
+    # A link to the follow page, not the form: the area page sets no CSRF cookie and is cached.
+    response = client.get("/lokalomraader/tollose/")
+    assert 'href="/lokalomraader/tollose/foelg/"' in response.text
+    assert "<form" not in response.text.split("<main", 1)[1].split("</main>")[0]
+    assert not response.cookies
+    follow = client.get("/lokalomraader/tollose/foelg/")
+    assert 'action="/lokalomraader/tollose/foelg/"' in follow.text
 
 
 def test_an_empty_post_shows_the_error(client, area):

@@ -1,0 +1,117 @@
+"""Anonymous GET and HEAD answered from the shared cache, right after WhiteNoise.
+
+A hit skips sessions, authentication, CSRF, messages and the view. What may be stored is
+decided twice: by the request (no cookie but the language and CSRF cookies, not an account
+or admin path) and by the response (a public status, no Set-Cookie, not marked private).
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
+
+from holbaek.middleware import chosen_language
+from holbaek.pagecache.pages import dependencies
+from holbaek.pagecache.versions import area_key, current_versions, kind_key
+
+# Paths never stored, whatever their response says: accounts, sign-in, MFA and the admin.
+NEVER_CACHED_PATHS = ("/admin/", "/konto/", "/i18n/", "/sprog/")
+CACHEABLE_STATUSES = frozenset({200, 301, 404, 410})
+PAGE_PREFIX = "pagecache:page:"
+
+
+def anonymous_request(request) -> bool:
+    """GET or HEAD by a visitor with no session or messages cookie, outside the accounts."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    allowed = {settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
+    if any(name not in allowed for name in request.COOKIES):
+        return False
+    return not request.path.startswith(NEVER_CACHED_PATHS)
+
+
+def public_response(request, response) -> bool:
+    control = response.get("Cache-Control", "")
+    user = getattr(request, "user", None)
+    return (
+        response.status_code in CACHEABLE_STATUSES
+        and not response.cookies
+        and not response.streaming
+        and "private" not in control
+        and "no-store" not in control
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page holds a CSRF token
+        and not (user is not None and user.is_authenticated)
+    )
+
+
+def page_key(request) -> str:
+    """Language, Danish date, host and full path, and the versions the page depends on."""
+    try:
+        match = resolve(request.path_info)
+        kinds, area = dependencies(match.view_name, match.kwargs)
+    except Resolver404:
+        kinds, area = dependencies(None, {})
+    keys = [kind_key(kind) for kind in kinds] + ([area_key(area)] if area else [])
+    versions = current_versions(keys)
+    parts = [request.scheme, request.get_host(), request.get_full_path()]
+    parts += [versions[key] for key in keys]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"{PAGE_PREFIX}{chosen_language(request)}:{timezone.localdate().isoformat()}:{digest}"
+
+
+def _frozen(response) -> dict:
+    return {
+        "status": response.status_code,
+        "headers": list(response.items()),
+        "content": response.content,
+        "stored_at": time.time(),
+    }
+
+
+def _thawed(stored: dict) -> HttpResponse:
+    response = HttpResponse(stored["content"], status=stored["status"])
+    for name, value in stored["headers"]:
+        response[name] = value
+    response["Age"] = str(max(0, int(time.time() - stored["stored_at"])))
+    return response
+
+
+def _conditional(request, response):
+    """304 for a matching If-None-Match / If-Modified-Since, as ConditionalGetMiddleware."""
+    last_modified = parse_http_date_safe(response.get("Last-Modified") or "")
+    return get_conditional_response(
+        request, etag=response.get("ETag"), last_modified=last_modified, response=response
+    )
+
+
+def mark_public(response) -> None:
+    if "max-age" in response.get("Cache-Control", ""):
+        patch_cache_control(response, public=True)
+    else:
+        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not anonymous_request(request):
+            return self.get_response(request)
+        key = page_key(request) if settings.PAGE_CACHE_SECONDS > 0 else None
+        stored = cache.get(key) if key else None
+        if stored is not None:
+            return _conditional(request, _thawed(stored))
+        response = self.get_response(request)
+        if public_response(request, response):
+            mark_public(response)
+            # Only a GET's body is stored; a HEAD is answered from what a GET stored.
+            if key and request.method == "GET":
+                cache.set(key, _frozen(response), settings.PAGE_CACHE_SECONDS)
+        return response

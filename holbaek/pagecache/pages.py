@@ -1,0 +1,60 @@
+"""What each public page shows: its URL name -> the kinds of content it depends on.
+
+THIS_AREA marks a page about one area (its URL's `slug`): it depends on that area's
+version, which every area-scoped write bumps. Every page also depends on BASE_KINDS (the
+areas menu and lists). A URL name not listed here depends on every kind: listing a page is
+an optimisation, forgetting one is safe.
+"""
+
+from holbaek.pagecache.versions import ALL_KINDS
+
+THIS_AREA = "this area"
+BASE_KINDS = ("areas",)
+
+PAGES = {
+    "holbaek:front-page": ("news", "events"),
+    "holbaek:about": (),
+    "holbaek:accessibility": (),
+    "robots-txt": (),
+    "lokalfora:area-list": (),
+    # The area page: its forum, contacts, news, events, grant and granted projects come with
+    # the area's version; the fælles-skaber section also changes with a stand-in, and the
+    # granted projects show the pools' names.
+    "lokalfora:area-detail": (THIS_AREA, "faelles_skabere", "pools"),
+    "lokalfora:news-detail": (THIS_AREA,),
+    "lokalfora:news-image": (THIS_AREA,),
+    "lokalfora:feed-area-rss": (THIS_AREA,),
+    "lokalfora:feed-area-atom": (THIS_AREA,),
+    "lokalfora:feed-area-ical": (THIS_AREA,),
+    "lokalfora:news-list": ("news",),
+    "lokalfora:feed-news-rss": ("news",),
+    "lokalfora:feed-news-atom": ("news",),
+    "lokalfora:calendar": ("events",),
+    "lokalfora:event-archive": ("events",),
+    "lokalfora:event-detail": ("events",),
+    "lokalfora:event-ical": ("events",),
+    "lokalfora:feed-all-ical": ("events",),
+    "tilskud:years": ("grants",),
+    "tilskud:year": ("grants",),
+    "tilskud:year-csv": ("grants",),
+    "tilskud:year-json": ("grants",),
+    "faelles_skabere:directory": ("faelles_skabere",),
+    "faelles_skabere:photo": ("faelles_skabere",),
+    "sparring:request": ("sparring",),
+    "projektudvalg:pool-list": ("pools", "applications"),
+    "projektudvalg:pool-detail": ("pools", "applications"),
+    "projektudvalg:granted": ("pools", "applications"),
+    "sitemap": ("news", "events", "pools", "grants"),
+    "sitemap-section": ("news", "events", "pools", "grants"),
+    # lokalfora:search is left out on purpose: it finds every kind of content.
+}
+
+
+def dependencies(url_name: str | None, kwargs: dict) -> tuple[tuple[str, ...], str | None]:
+    """The kinds a page depends on and the slug of its area (None if it has none)."""
+    declared = PAGES.get(url_name) if url_name else None
+    if declared is None:
+        return ALL_KINDS, None
+    kinds = tuple(dict.fromkeys(BASE_KINDS + tuple(k for k in declared if k != THIS_AREA)))
+    area = kwargs.get("slug") if THIS_AREA in declared else None
+    return kinds, area
