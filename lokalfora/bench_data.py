@@ -92,9 +92,7 @@ def _grow_forum_content(copies: int) -> None:
     copy_rows(list(Event.objects.all()), copies=copies, change=event)
     # A forum's contact persons are its few volunteers, not content that piles up over the
     # years: a handful more at any factor, so the area page lists them all as it would.
-    copy_rows(
-        list(ContactPerson.objects.all()), copies=min(copies, CONTACT_COPIES), change=contact
-    )
+    copy_rows(list(ContactPerson.objects.all()), copies=min(copies, CONTACT_COPIES), change=contact)
 
 
 def _grow_population(copies: int) -> None:
