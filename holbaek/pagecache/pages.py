@@ -17,10 +17,11 @@ PAGES = {
     "holbaek:accessibility": (),
     "robots-txt": (),
     "lokalfora:area-list": (),
-    # The area page: its forum, contacts, news, events, grant and granted projects come with
-    # the area's version; the fælles-skaber section also changes with a stand-in, and the
-    # granted projects show the pools' names.
-    "lokalfora:area-detail": (THIS_AREA, "faelles_skabere", "pools"),
+    # The area page: its forum, contacts, news, events and granted projects come with the
+    # area's version; the fælles-skaber section also changes with a stand-in, the granted
+    # projects show the pools' names, and this year's grant changes with the scheme (its
+    # rates and bands are every area's).
+    "lokalfora:area-detail": (THIS_AREA, "faelles_skabere", "pools", "grants"),
     "lokalfora:news-detail": (THIS_AREA,),
     "lokalfora:news-image": (THIS_AREA,),
     "lokalfora:feed-area-rss": (THIS_AREA,),

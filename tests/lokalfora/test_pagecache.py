@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from lokalfora.models import PopulationBasis
 from lokalfora.population_import import Parsed, Row
-from lokalfora.services import areas, contacts, events, forums, news, population
+from lokalfora.services import areas, contacts, events, forums, grants, news, population
 from lokalfora.services.news import NewsAction
 from tests.factories import ContactPersonFactory, EventFactory, NewsPostFactory
 
@@ -127,3 +127,12 @@ def test_a_news_post_made_in_the_test_body_shows_too(client, area):
     NewsPostFactory(forum=area.forum, title="Fra en fabrik")
     EventFactory(forum=area.forum, title="Også fra en fabrik")
     assert "Fra en fabrik" in client.get("/nyheder/").text
+
+
+@pytest.mark.time_machine("2026-12-10 12:00 +01:00", tick=False)
+def test_a_grant_scheme_change_and_its_approval_show_on_every_area_page(client, scheme):
+    """The area page shows this year's grant, computed from the scheme every area shares."""
+    urls = cached(client, [TOLLOSE, "/lokalomraader/jyderup/"])
+    assert shows(client, urls, "forslag, ikke godkendt") == everywhere(urls, True)
+    grants.grant_scheme_approve(scheme=scheme, user=None)
+    assert shows(client, urls, "forslag, ikke godkendt") == everywhere(urls, False)
