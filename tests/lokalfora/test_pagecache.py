@@ -2,6 +2,7 @@
 visitor, though the page was served from the page cache (holbaek/pagecache/) before."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -133,6 +134,12 @@ def test_a_news_post_made_in_the_test_body_shows_too(client, area):
 def test_a_grant_scheme_change_and_its_approval_show_on_every_area_page(client, scheme):
     """The area page shows this year's grant, computed from the scheme every area shares."""
     urls = cached(client, [TOLLOSE, "/lokalomraader/jyderup/"])
+    assert shows(client, urls, "Grundbeløb 13.000\xa0kr. + ") == everywhere(urls, True)
+    grants.grant_scheme_save(
+        scheme=scheme, year=2026, kind="formula", base=Decimal("14000"), rate=Decimal("3.45"),
+        population_date=datetime.date(2026, 1, 1), is_illustrative=True,
+    )  # fmt: skip
+    assert shows(client, urls, "Grundbeløb 14.000\xa0kr. + ") == everywhere(urls, True)
     assert shows(client, urls, "forslag, ikke godkendt") == everywhere(urls, True)
     grants.grant_scheme_approve(scheme=scheme, user=None)
     assert shows(client, urls, "forslag, ikke godkendt") == everywhere(urls, False)
