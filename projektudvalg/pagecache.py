@@ -13,7 +13,14 @@ register_model(models.GrantPool, "pools")
 register_model(models.PoolCriterion, "pools")
 register_model(models.Round, "pools")
 # A granted project shows on /puljer/bevillinger/, its pool's page and its area's page.
-register_model(models.Application, "applications", areas=lambda row: row.area)
+# A draft is the applicant's alone: saving one (they are saved as they are typed) evicts
+# nothing. Every later state can be or have been public, so it does.
+register_model(
+    models.Application,
+    "applications",
+    areas=lambda row: row.area,
+    when=lambda row: row.status != models.Status.DRAFT,
+)
 register_model(models.Decision, "applications", areas=_application_area)
 register_model(models.Payout, "applications", areas=_application_area)
 register_model(models.FinalReport, "applications", areas=_application_area)

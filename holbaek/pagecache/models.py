@@ -22,6 +22,7 @@ NEVER_PUBLIC: set[str] = set()
 class Registration:
     kinds: tuple[str, ...]
     areas: Callable | None  # row -> the LocalArea(s) or slugs it belongs to
+    when: Callable | None  # row -> whether public pages can show it at all (None: always)
 
 
 _REGISTRY: dict[type, Registration] = {}
@@ -35,9 +36,12 @@ def never_public(*labels: str) -> None:
     NEVER_PUBLIC.update(labels)
 
 
-def register_model(model, *kinds: str, areas: Callable | None = None) -> None:
-    """Public pages of these kinds (and of the row's areas) show rows of this model."""
-    _REGISTRY[model] = Registration(kinds=tuple(kinds), areas=areas)
+def register_model(
+    model, *kinds: str, areas: Callable | None = None, when: Callable | None = None
+) -> None:
+    """Public pages of these kinds (and of the row's areas) show rows of this model; with
+    `when`, only the rows for which it is true (a draft nobody else sees evicts nothing)."""
+    _REGISTRY[model] = Registration(kinds=tuple(kinds), areas=areas, when=when)
     uid = f"pagecache:{model._meta.label}"
     post_save.connect(_saved, sender=model, dispatch_uid=uid)
     post_delete.connect(_saved, sender=model, dispatch_uid=uid)
@@ -60,7 +64,7 @@ def _areas_of(registration: Registration, instance) -> tuple[list, bool]:
 
 def changed(instance) -> None:
     registration = _REGISTRY.get(type(instance))
-    if registration is None:
+    if registration is None or (registration.when and not registration.when(instance)):
         return
     areas, found = _areas_of(registration, instance)
     # Without its area the row's area page cannot be named: every area page goes instead.

@@ -5,6 +5,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from projektudvalg import services
@@ -64,3 +66,13 @@ def test_a_new_round_and_its_change_show_on_the_pool_pages(client, rtf):
         report_months=12,
     )
     assert "Vinterrunden" in client.get(POOL).text
+
+
+def test_saving_a_draft_evicts_no_public_page(client, draft):
+    """Drafts are saved as they are typed and no public page shows them."""
+    fill(client, PAGES)
+    services.application_save_draft(application=draft, values={"title": "Et nyt udkast"}, lines=[])
+    for url in PAGES:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        assert len(queries) == 0, url  # still the stored page
