@@ -9,6 +9,7 @@ one every two months, beyond the iCal window (the archives and search hold them 
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 
 from holbaek.bench.copying import copy_children, copy_rows, earlier, shift_dates
@@ -51,12 +52,18 @@ def grow(*, copies: int) -> dict[str, int]:
 
 
 def page_values() -> dict[str, str]:
-    """The paths holbaek.bench.pages names by a placeholder: {news}, {event}, {grant_year}."""
+    """The paths holbaek.bench.pages names by a placeholder: {news}, {event}, {event_day}
+    (the calendar's day page of that event), {grant_year}."""
     news = NewsPost.objects.published().select_related("forum__area").first()
     scheme = GrantScheme.objects.filter(versions__isnull=False).order_by("-year").first()
+    event = Event.objects.upcoming().first()
     return {
         "news": news.get_absolute_url(),
-        "event": Event.objects.upcoming().first().get_absolute_url(),
+        "event": event.get_absolute_url(),
+        "event_day": reverse(
+            "lokalfora:calendar-day",
+            kwargs={"day": timezone.localdate(event.starts_at).isoformat()},
+        ),
         "grant_year": str(scheme.year),
     }
 

@@ -1,7 +1,7 @@
 """The pages `make bench` measures. A new page is one line here.
 
 A path may name a value the bench looks up in the grown database: {news} and
-{event} (a published news item, an upcoming event), {grant_year} (the newest
+{event} (a published news item, an upcoming event), {event_day} (that event's day), {grant_year} (the newest
 approved grant year) and {static} (the portal's CSS, as whitenoise serves it).
 
 A staff page is requested as the demo user whose role uses it (holbaek/demo.py and
@@ -39,9 +39,11 @@ PAGES = [
     Page("/nyheder/"),
     Page("{news}"),
     Page("/kalender/"),
+    Page("{event_day}"),
     Page("/kalender/arkiv/"),
     Page("{event}"),
     Page("/soeg/?q=m%C3%B8de"),
+    Page("/soeg/?q=m%C3%B8de&side=2"),
     Page("/soeg/?q=Soderup"),  # an area by one of its other names
     Page("/nyheder/rss/"),
     Page("/nyheder/atom/"),
