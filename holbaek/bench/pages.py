@@ -1,8 +1,9 @@
 """The pages `make bench` measures. A new page is one line here.
 
 A path may name a value the bench looks up in the grown database: {news} and
-{event} (a published news item, an upcoming event), {event_day} (that event's day), {grant_year} (the newest
-approved grant year) and {static} (the portal's CSS, as whitenoise serves it).
+{event} (a published news item, an upcoming event), {event_day} (that event's day),
+{grant_year} (the newest approved grant year) and {static} (the portal's CSS, as
+whitenoise serves it).
 
 A staff page is requested as the demo user whose role uses it (holbaek/demo.py and
 faelles_skabere/demo.py make them), in a session that passed its second factor.
