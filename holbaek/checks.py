@@ -19,14 +19,25 @@ SHARED_CACHES = {
 def check_shared_cache(app_configs=None, **kwargs):
     if settings.DEBUG:
         return []
+    errors = []
     backend = settings.CACHES["default"]["BACKEND"]
-    if backend in SHARED_CACHES:
-        return []
-    return [
-        Error(
-            f"Cachen {backend} deles ikke mellem processerne, så hver gunicorn-proces tæller "
-            "sine egne forsøg i login- og formulargrænserne.",
-            hint="Sæt CACHE_URL=redis://vært:6379/1 (se README, Drift).",
-            id="holbaek.E001",
+    if backend not in SHARED_CACHES:
+        errors.append(
+            Error(
+                f"Cachen {backend} deles ikke mellem processerne, så hver gunicorn-proces "
+                "tæller sine egne forsøg i login- og formulargrænserne.",
+                hint="Sæt CACHE_URL=redis://vært:6379/1 (se README, Drift).",
+                id="holbaek.E001",
+            )
         )
-    ]
+    pages = settings.CACHES.get("pages", {}).get("BACKEND")
+    if pages not in SHARED_CACHES:
+        errors.append(
+            Error(
+                f"Sidecachen {pages} deles ikke mellem processerne, så en ændring ville kun "
+                "nå de sider, den proces, der skrev, har gemt.",
+                hint="Sæt PAGE_CACHE_URL (eller CACHE_URL) til Redis (se README, Drift).",
+                id="holbaek.E002",
+            )
+        )
+    return errors

@@ -126,9 +126,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Rate limits (ours and allauth's) count in this cache, so with several gunicorn workers
 # it must be one they share: Redis. holbaek.checks refuses a per-process cache when
 # DEBUG is off (`check --deploy` fails).
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-# Anonymous pages are kept this long in that cache (0: not at all; holbaek/pagecache/),
-# and browsers and proxies (nginx, a CDN) may keep them PAGE_CACHE_MAX_AGE seconds.
+# Anonymous pages (holbaek/pagecache/) are kept in a cache of their own, PAGE_CACHE_URL
+# (by default the same server as CACHE_URL): in production a Redis with a memory limit
+# and LRU eviction, so that a flood of pages never evicts a rate-limit count.
+CACHES = {
+    "default": env.cache("CACHE_URL", default="locmemcache://"),
+    "pages": env.cache(
+        "PAGE_CACHE_URL", default=env.str("CACHE_URL", default="locmemcache://pages")
+    ),
+}
+CACHES["pages"].setdefault("KEY_PREFIX", "pages")
+# Anonymous pages are kept this long (0: not at all), and browsers and proxies (nginx, a
+# CDN) may keep them PAGE_CACHE_MAX_AGE seconds.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 

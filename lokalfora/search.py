@@ -19,7 +19,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import F, FloatField, Q, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -116,10 +116,17 @@ def ranked_matches(query: str):
     return first.union(*others, all=True).order_by("-rank", "-id", "hit_kind")
 
 
+def _unmarked(field):
+    """The field without our marker characters: only ts_headline's become <mark>."""
+    text = Replace(field, Value(START), Value(""), output_field=TextField())
+    return Replace(text, Value(STOP), Value(""), output_field=TextField())
+
+
 def _postgres_snippets(kind: str, ids, query: str) -> dict:
     _model, fields, _title = SEARCHED[kind]
     text = Concat(
-        *[part for field in fields for part in (F(field), Value(" "))], output_field=TextField()
+        *[part for field in fields for part in (_unmarked(F(field)), Value(" "))],
+        output_field=TextField(),
     )
     headline = SearchHeadline(
         text,
@@ -141,6 +148,7 @@ def _fallback_snippets(kind: str, ids, query: str) -> dict:
     found = {}
     for row in _with_area(kind, _visible(kind)).filter(pk__in=ids):
         text = " ".join(getattr(row, field) or "" for field in fields)
+        text = text.replace(START, "").replace(STOP, "")  # only our markers become <mark>
         match = pattern.search(text)
         start = max(match.start() - 80, 0) if match else 0
         excerpt = Truncator(text[start:]).chars(200)

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from holbaek.pagecache import content_changed
 from projektudvalg.models import GrantPool, PoolCriterion, Status, StatusMail
 
 POOLS = [
@@ -135,4 +136,5 @@ def load() -> str:
             )
     for status in Status.values:
         StatusMail.objects.get_or_create(status=status)
+    content_changed("pools")  # update() and bulk_create above send no signal
     return f"{len(POOLS)} puljer ({created} nye)"

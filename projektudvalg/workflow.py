@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from holbaek.pagecache import row_changed
 from projektudvalg import mails
 from projektudvalg.models import APPLICANT_LABELS, Application, Status, StatusEvent
 
@@ -82,7 +83,8 @@ def transition(application: Application, action: str, *, by, note: str = "") -> 
     locked = lock(application, action)
     previous = locked.status
     Application.objects.filter(pk=locked.pk).update(status=rule.target)
-    application.status = rule.target
+    application.status = locked.status = rule.target
+    row_changed(locked)  # update() sends no post_save: the public pages are told here
     if rule.target != previous:
         StatusEvent.objects.create(
             application=locked, from_status=previous, to_status=rule.target, by=by, note=note

@@ -6,10 +6,9 @@ or admin path) and by the response (a public status, no Set-Cookie, not marked p
 """
 
 import hashlib
-import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
@@ -22,7 +21,14 @@ from holbaek.pagecache.versions import area_key, current_versions, kind_key
 
 # Paths never stored, whatever their response says: accounts, sign-in, MFA and the admin.
 NEVER_CACHED_PATHS = ("/admin/", "/konto/", "/i18n/", "/sprog/")
-CACHEABLE_STATUSES = frozenset({200, 301, 404, 410})
+# Not 404: any path makes one, and each would be a stored page (the footer's language links
+# name the path). The 404 page is cheap to render anyway (its header and footer are memos).
+CACHEABLE_STATUSES = frozenset({200, 301, 410})
+# The query parameters public pages take; a request with any other, or a value longer than
+# a search field takes, is answered fresh and not stored, so made-up query strings cannot
+# fill the cache (PAGE_CACHE_URL's LRU limit is the second line).
+QUERY_KEYS = frozenset({"side", "q", "maaned", "omraade", "type", "pulje", "aar", "p"})
+MAX_QUERY_VALUE = 100
 PAGE_PREFIX = "pagecache:page:"
 
 
@@ -36,16 +42,24 @@ def anonymous_request(request) -> bool:
     return not request.path.startswith(NEVER_CACHED_PATHS)
 
 
+def storable_query(request) -> bool:
+    return all(
+        key in QUERY_KEYS and all(len(value) <= MAX_QUERY_VALUE for value in values)
+        for key, values in request.GET.lists()
+    )
+
+
 def public_response(request, response) -> bool:
     control = response.get("Cache-Control", "")
     user = getattr(request, "user", None)
+    # A page that holds a CSRF token is never stored: Django re-sends the CSRF cookie
+    # whenever a token is used, and a response that sets a cookie is not stored.
     return (
         response.status_code in CACHEABLE_STATUSES
         and not response.cookies
         and not response.streaming
         and "private" not in control
         and "no-store" not in control
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page holds a CSRF token
         and not (user is not None and user.is_authenticated)
     )
 
@@ -70,7 +84,6 @@ def _frozen(response) -> dict:
         "status": response.status_code,
         "headers": list(response.items()),
         "content": response.content,
-        "stored_at": time.time(),
     }
 
 
@@ -78,7 +91,8 @@ def _thawed(stored: dict) -> HttpResponse:
     response = HttpResponse(stored["content"], status=stored["status"])
     for name, value in stored["headers"]:
         response[name] = value
-    response["Age"] = str(max(0, int(time.time() - stored["stored_at"])))
+    # No Age header: a hit was checked against the current content versions, so it is as
+    # fresh as a page rendered now, and downstream caches may keep it its whole max-age.
     return response
 
 
@@ -104,8 +118,9 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not anonymous_request(request):
             return self.get_response(request)
-        key = page_key(request) if settings.PAGE_CACHE_SECONDS > 0 else None
-        stored = cache.get(key) if key else None
+        storing = settings.PAGE_CACHE_SECONDS > 0 and storable_query(request)
+        key = page_key(request) if storing else None
+        stored = caches["pages"].get(key) if key else None
         if stored is not None:
             return _conditional(request, _thawed(stored))
         response = self.get_response(request)
@@ -113,5 +128,5 @@ class PageCacheMiddleware:
             mark_public(response)
             # Only a GET's body is stored; a HEAD is answered from what a GET stored.
             if key and request.method == "GET":
-                cache.set(key, _frozen(response), settings.PAGE_CACHE_SECONDS)
+                caches["pages"].set(key, _frozen(response), settings.PAGE_CACHE_SECONDS)
         return response

@@ -62,7 +62,8 @@ def _areas_of(registration: Registration, instance) -> tuple[list, bool]:
     return (list(found) if isinstance(found, (list, tuple, set)) else [found]), True
 
 
-def changed(instance) -> None:
+def row_changed(instance) -> None:
+    """What a save of this row would say: for a write that sends no signal (update())."""
     registration = _REGISTRY.get(type(instance))
     if registration is None or (registration.when and not registration.when(instance)):
         return
@@ -73,12 +74,12 @@ def changed(instance) -> None:
 
 
 def _saved(sender, instance, **kwargs):
-    changed(instance)
+    row_changed(instance)
 
 
 def _m2m(sender, instance, action, **kwargs):
     if action.startswith("post_"):
-        changed(instance)
+        row_changed(instance)
         model = kwargs.get("model")
         if model in _REGISTRY and type(instance) not in _REGISTRY:
             content_changed(*_REGISTRY[model].kinds, "areas")

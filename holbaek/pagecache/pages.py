@@ -16,7 +16,7 @@ PAGES = {
     "holbaek:about": (),
     "holbaek:accessibility": (),
     "robots-txt": (),
-    "lokalfora:area-list": (),
+    "lokalfora:area-list": ("events",),  # each area's next event
     # The area page: its forum, contacts, news, events and granted projects come with the
     # area's version; the fælles-skaber section also changes with a stand-in, the granted
     # projects show the pools' names, and this year's grant changes with the scheme (its

@@ -1,4 +1,4 @@
-"""Version tokens per kind of content and per area, kept in the default cache.
+"""Version tokens per kind of content and per area, kept in the pages cache (with the pages).
 
 A page's cache key holds the tokens of everything it depends on, so bumping a token makes
 every page stored under the old one unreachable (it expires by itself). A token is random,
@@ -8,7 +8,7 @@ old one that stored pages could still match.
 
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 
 # Every kind of content a public page can show. A page not in pages.PAGES depends on all.
@@ -39,7 +39,7 @@ def _new_token() -> str:
 
 
 def _bump(keys: list[str]) -> None:
-    cache.set_many({key: _new_token() for key in keys}, timeout=None)
+    caches["pages"].set_many({key: _new_token() for key in keys}, timeout=None)
 
 
 def after_commit(callback) -> None:
@@ -61,10 +61,10 @@ def content_changed(*kinds: str, areas=()) -> None:
 
 def current_versions(keys: list[str]) -> dict[str, str]:
     """The tokens of these keys, in one cache read; a missing token is made (once, by add)."""
-    found = cache.get_many(keys)
+    found = caches["pages"].get_many(keys)
     missing = [key for key in keys if key not in found]
     for key in missing:
-        cache.add(key, _new_token(), timeout=None)
+        caches["pages"].add(key, _new_token(), timeout=None)
     if missing:
-        found.update(cache.get_many(missing))
+        found.update(caches["pages"].get_many(missing))
     return found

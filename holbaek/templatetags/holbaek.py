@@ -49,7 +49,7 @@ def iso_datetime(value):
 
 @register.filter
 def elided_pages(page):
-    """The page numbers to link to: two either side of `page`, the first and the last two,
+    """The page numbers to link to: two either side of `page`, the first and the last,
     and Paginator.ELLIPSIS between; a bounded list however many pages there are."""
     return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
 

@@ -1,6 +1,7 @@
 """What a feed's conditional request compares: an ETag and a Last-Modified from a few
 cheap aggregates, so a 304 costs no body. Both change when an item is added, edited or
-deleted; the ETag also when one leaves the feed's window, and with the language.
+deleted; the ETag also when one leaves the feed's window, with the language, and when an
+area or forum is renamed.
 """
 
 import datetime
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Min, Sum
 from django.utils import timezone, translation
 
+from holbaek.pagecache.versions import current_versions, kind_key
 from lokalfora.models import Event, NewsPost
 from lokalfora.selectors.events import feed_events, feed_window, midnight
 from lokalfora.selectors.news import published_news
@@ -22,7 +24,10 @@ class FeedVersion:
 
 
 def _version(*parts, changed) -> FeedVersion:
-    text = "|".join(str(part) for part in (translation.get_language(), *parts))
+    # The areas' and forums' names are in every feed (title, author, category): the page
+    # cache's "areas" version changes with any of them (holbaek/pagecache/), so does the ETag.
+    names = current_versions([kind_key("areas")])[kind_key("areas")]
+    text = "|".join(str(part) for part in (translation.get_language(), names, *parts))
     moments = [moment for moment in changed if moment is not None]
     return FeedVersion(
         etag=hashlib.sha256(text.encode()).hexdigest()[:32],

@@ -25,13 +25,15 @@ def redis_cache(settings):
         if os.environ.get("REQUIRE_REDIS") == "1":
             pytest.fail(f"Redis is not reachable at {REDIS_URL}")
         pytest.skip(f"Redis is not reachable at {REDIS_URL}")
+    prefix = f"test-{uuid.uuid4().hex}"
+    redis_settings = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "TIMEOUT": 60,
+    }
     settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-            "TIMEOUT": 60,
-        }
+        "default": {**redis_settings, "KEY_PREFIX": prefix},
+        "pages": {**redis_settings, "KEY_PREFIX": f"{prefix}-pages"},
     }
 
 

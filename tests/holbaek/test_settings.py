@@ -181,7 +181,12 @@ def test_gunicorn_refuses_to_start_with_a_per_process_cache():
 )
 def test_the_cache_check_accepts_only_caches_shared_between_processes(settings, backend, errors):
     settings.DEBUG = False
-    settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": "x"}}
+    redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "x"}
+    settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": "x"}, "pages": redis}
     assert [error.id for error in checks.check_shared_cache()] == errors
+    # The pages cache, too: a per-process one would keep each worker's versions to itself.
+    settings.CACHES = {"default": redis, "pages": {"BACKEND": backend, "LOCATION": "x"}}
+    pages_errors = ["holbaek.E002"] if errors else []
+    assert [error.id for error in checks.check_shared_cache()] == pages_errors
     settings.DEBUG = True
     assert checks.check_shared_cache() == []

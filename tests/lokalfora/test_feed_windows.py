@@ -12,6 +12,7 @@ from icalendar import Calendar
 from lokalfora.feeds import FEED_SIZE
 from lokalfora.models import Event
 from lokalfora.services.events import event_delete
+from lokalfora.services.forums import forum_update
 from tests.clock import danish
 from tests.factories import EventFactory, NewsPostFactory
 
@@ -194,3 +195,14 @@ def test_unknown_areas_still_404(client, reference_data):
         ).status_code
         == 404
     )
+
+
+@pytest.mark.parametrize("url", ICAL_FEEDS + NEWS_FEEDS)
+def test_a_renamed_forum_or_area_changes_every_feed(client, content, url):
+    """The names are in the feeds (title, author, category): a reader must not keep a 304."""
+    etag = client.get(url)["ETag"]
+    forum = content[0].forum
+    forum_update(forum=forum, data={"name": "Tølløse Lokalråd"})
+    renamed = client.get(url, headers={"if-none-match": etag})
+    assert renamed.status_code == 200
+    assert renamed["ETag"] != etag

@@ -56,9 +56,10 @@ def test_news_create_update_publish_and_delete(client, area):
     assert shows(client, urls, "Ny bænk") == everywhere(urls, False)
 
 
-def test_event_create_update_and_delete(client, area):
+def test_event_create_update_and_delete(client, area, clock):
+    clock.set("2026-12-10 09:00")  # the event, three days on, is in this month's calendar
     when = timezone.now() + datetime.timedelta(days=3)
-    urls = cached(client, ["/kalender/", TOLLOSE, "/kalender/holbaek.ics"])
+    urls = cached(client, ["/kalender/", "/lokalomraader/", TOLLOSE, "/kalender/holbaek.ics"])
     data = {
         "title": "Fællesspisning",
         "kind": "event",

@@ -161,3 +161,13 @@ def test_odd_queries_answer_without_an_error(client, area, query):
 
     assert response.status_code == 200
     assert "Vi fandt" in response.text
+
+
+def test_typed_marker_characters_never_become_tags(client, area):
+    """The snippets' own markers are \\x02 and \\x03; a volunteer's text with them stays text."""
+    body = "Et møde om \x02stier\x03 i salen"
+    NewsPostFactory(forum=area.forum, title="Møde om \x02stier\x03", body=body)
+    page = client.get("/soeg/?q=m%C3%B8de").text
+    main = page[page.index("<main") : page.index("</main>")]
+    assert main.count("<mark>") == main.count("</mark>")
+    assert "<mark>stier</mark>" not in main

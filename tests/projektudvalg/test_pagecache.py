@@ -76,3 +76,15 @@ def test_saving_a_draft_evicts_no_public_page(client, draft):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
         assert len(queries) == 0, url  # still the stored page
+
+
+def test_a_lapsed_grant_leaves_the_public_pages_at_once(client, in_review, staff):
+    """A status moved by update() (projektudvalg/workflow.py), with no save to signal it."""
+    services.decision_record(
+        application=in_review, user=staff, outcome="granted", amount=Decimal(60000)
+    )
+    fill(client, PAGES)
+    assert all(in_review.title in client.get(url).text for url in PAGES)
+    services.application_lapse(application=in_review, user=staff, reason="Ikke brugt.")
+    for url in PAGES:
+        assert in_review.title not in client.get(url).text, url
