@@ -9,6 +9,7 @@ from django.core.checks import Error, Tags, register
 # attempts are lost from the count: it is refused too.
 SHARED_CACHES = {
     "django.core.cache.backends.redis.RedisCache",
+    "holbaek.redis_cache.RedisCache",
     "django.core.cache.backends.memcached.PyMemcacheCache",
     "django.core.cache.backends.memcached.PyLibMCCache",
     "django_redis.cache.RedisCache",

@@ -136,6 +136,9 @@ CACHES = {
     ),
 }
 CACHES["pages"].setdefault("KEY_PREFIX", "pages")
+for _cache in CACHES.values():
+    if _cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        _cache["BACKEND"] = "holbaek.redis_cache.RedisCache"  # one client per pool
 # Anonymous pages are kept this long (0: not at all), and browsers and proxies (nginx, a
 # CDN) may keep them PAGE_CACHE_MAX_AGE seconds.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)

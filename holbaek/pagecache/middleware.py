@@ -64,23 +64,39 @@ def public_response(request, response) -> bool:
     )
 
 
-def page_key(request) -> str:
-    """Language, Danish date, host and full path, and the versions the page depends on."""
+def _version_keys(request) -> list[str]:
     try:
         match = resolve(request.path_info)
         kinds, area = dependencies(match.view_name, match.kwargs)
     except Resolver404:
         kinds, area = dependencies(None, {})
-    keys = [kind_key(kind) for kind in kinds] + ([area_key(area)] if area else [])
-    versions = current_versions(keys)
+    return [kind_key(kind) for kind in kinds] + ([area_key(area)] if area else [])
+
+
+def page_key(request) -> str:
+    """Language, Danish date, scheme, host and full path. The versions of what the page
+    depends on are stored with the page and compared on the way out (`lookup`)."""
     parts = [request.scheme, request.get_host(), request.get_full_path()]
-    parts += [versions[key] for key in keys]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"{PAGE_PREFIX}{chosen_language(request)}:{timezone.localdate().isoformat()}:{digest}"
 
 
-def _frozen(response) -> dict:
+def lookup(request) -> tuple[str, dict, dict | None]:
+    """The page's key, the current versions of its content and the stored page if it was
+    stored under exactly those versions: one cache read for all of it. A page stored
+    before a write (or rendered while one committed) carries older versions: a miss."""
+    key, keys = page_key(request), _version_keys(request)
+    found = caches["pages"].get_many([key, *keys])
+    versions = current_versions(keys, found=found)
+    stored = found.get(key)
+    if stored is not None and stored.get("versions") != versions:
+        stored = None
+    return key, versions, stored
+
+
+def _frozen(response, versions) -> dict:
     return {
+        "versions": versions,
         "status": response.status_code,
         "headers": list(response.items()),
         "content": response.content,
@@ -119,8 +135,7 @@ class PageCacheMiddleware:
         if not anonymous_request(request):
             return self.get_response(request)
         storing = settings.PAGE_CACHE_SECONDS > 0 and storable_query(request)
-        key = page_key(request) if storing else None
-        stored = caches["pages"].get(key) if key else None
+        key, versions, stored = lookup(request) if storing else (None, None, None)
         if stored is not None:
             return _conditional(request, _thawed(stored))
         response = self.get_response(request)
@@ -128,5 +143,6 @@ class PageCacheMiddleware:
             mark_public(response)
             # Only a GET's body is stored; a HEAD is answered from what a GET stored.
             if key and request.method == "GET":
-                caches["pages"].set(key, _frozen(response), settings.PAGE_CACHE_SECONDS)
+                stored = _frozen(response, versions)
+                caches["pages"].set(key, stored, settings.PAGE_CACHE_SECONDS)
         return response

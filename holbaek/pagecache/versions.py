@@ -1,7 +1,7 @@
 """Version tokens per kind of content and per area, kept in the pages cache (with the pages).
 
-A page's cache key holds the tokens of everything it depends on, so bumping a token makes
-every page stored under the old one unreachable (it expires by itself). A token is random,
+A stored page carries the tokens of everything it depends on, and is served only while they
+are the current ones, so bumping a token retires every page stored under the old one. A token is random,
 not a counter: a version evicted from the cache comes back as a new token, never as an
 old one that stored pages could still match.
 """
@@ -59,9 +59,11 @@ def content_changed(*kinds: str, areas=()) -> None:
         after_commit(lambda: _bump(keys))
 
 
-def current_versions(keys: list[str]) -> dict[str, str]:
-    """The tokens of these keys, in one cache read; a missing token is made (once, by add)."""
-    found = caches["pages"].get_many(keys)
+def current_versions(keys: list[str], *, found: dict | None = None) -> dict[str, str]:
+    """The tokens of these keys, in one cache read (or from `found`, a read that already
+    included them); a missing token is made (once, by add)."""
+    found = caches["pages"].get_many(keys) if found is None else found
+    found = {key: found[key] for key in keys if key in found}
     missing = [key for key in keys if key not in found]
     for key in missing:
         caches["pages"].add(key, _new_token(), timeout=None)
