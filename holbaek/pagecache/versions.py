@@ -1,9 +1,9 @@
 """Version tokens per kind of content and per area, kept in the pages cache (with the pages).
 
 A stored page carries the tokens of everything it depends on, and is served only while they
-are the current ones, so bumping a token retires every page stored under the old one. A token is random,
-not a counter: a version evicted from the cache comes back as a new token, never as an
-old one that stored pages could still match.
+are the current ones, so bumping a token retires every page stored under the old one. A
+token is random, not a counter: a version evicted from the cache comes back as a new token,
+never as an old one that stored pages could still match.
 """
 
 import uuid
