@@ -13,13 +13,15 @@ register_model(models.GrantPool, "pools")
 register_model(models.PoolCriterion, "pools")
 register_model(models.Round, "pools")
 # A granted project shows on /puljer/bevillinger/, its pool's page and its area's page.
-# A draft is the applicant's alone: saving one (they are saved as they are typed) evicts
-# nothing. Every later state can be or have been public, so it does.
+# A draft, or one returned for changes, is the applicant's alone: saving one (they are
+# saved as they are typed) evicts nothing. No public state leads back to either, and every
+# status change goes through projektudvalg.workflow.transition, which tells the page cache.
+UNSEEN = (models.Status.DRAFT, models.Status.RETURNED)
 register_model(
     models.Application,
     "applications",
     areas=lambda row: row.area,
-    when=lambda row: row.status != models.Status.DRAFT,
+    when=lambda row: row.status not in UNSEEN,
 )
 register_model(models.Decision, "applications", areas=_application_area)
 register_model(models.Payout, "applications", areas=_application_area)

@@ -16,7 +16,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
 from holbaek.middleware import chosen_language
-from holbaek.pagecache.pages import dependencies
+from holbaek.pagecache.pages import dependencies, storable_query
 from holbaek.pagecache.versions import area_key, current_versions, kind_key
 
 # Paths never stored, whatever their response says: accounts, sign-in, MFA and the admin.
@@ -24,11 +24,6 @@ NEVER_CACHED_PATHS = ("/admin/", "/konto/", "/i18n/", "/sprog/")
 # Not 404: any path makes one, and each would be a stored page (the footer's language links
 # name the path). The 404 page is cheap to render anyway (its header and footer are memos).
 CACHEABLE_STATUSES = frozenset({200, 301, 410})
-# The query parameters public pages take; a request with any other, or a value longer than
-# a search field takes, is answered fresh and not stored, so made-up query strings cannot
-# fill the cache (PAGE_CACHE_URL's LRU limit is the second line).
-QUERY_KEYS = frozenset({"side", "q", "maaned", "omraade", "type", "pulje", "aar", "p"})
-MAX_QUERY_VALUE = 100
 PAGE_PREFIX = "pagecache:page:"
 
 
@@ -40,13 +35,6 @@ def anonymous_request(request) -> bool:
     if any(name not in allowed for name in request.COOKIES):
         return False
     return not request.path.startswith(NEVER_CACHED_PATHS)
-
-
-def storable_query(request) -> bool:
-    return all(
-        key in QUERY_KEYS and all(len(value) <= MAX_QUERY_VALUE for value in values)
-        for key, values in request.GET.lists()
-    )
 
 
 def public_response(request, response) -> bool:
@@ -64,12 +52,16 @@ def public_response(request, response) -> bool:
     )
 
 
-def _version_keys(request) -> list[str]:
+def _resolved(request) -> tuple[str | None, dict]:
     try:
         match = resolve(request.path_info)
-        kinds, area = dependencies(match.view_name, match.kwargs)
     except Resolver404:
-        kinds, area = dependencies(None, {})
+        return None, {}
+    return match.view_name, match.kwargs
+
+
+def _version_keys(url_name: str | None, kwargs: dict) -> list[str]:
+    kinds, area = dependencies(url_name, kwargs)
     return [kind_key(kind) for kind in kinds] + ([area_key(area)] if area else [])
 
 
@@ -81,11 +73,11 @@ def page_key(request) -> str:
     return f"{PAGE_PREFIX}{chosen_language(request)}:{timezone.localdate().isoformat()}:{digest}"
 
 
-def lookup(request) -> tuple[str, dict, dict | None]:
+def lookup(request, url_name: str | None, kwargs: dict) -> tuple[str, dict, dict | None]:
     """The page's key, the current versions of its content and the stored page if it was
     stored under exactly those versions: one cache read for all of it. A page stored
     before a write (or rendered while one committed) carries older versions: a miss."""
-    key, keys = page_key(request), _version_keys(request)
+    key, keys = page_key(request), _version_keys(url_name, kwargs)
     found = caches["pages"].get_many([key, *keys])
     versions = current_versions(keys, found=found)
     stored = found.get(key)
@@ -134,8 +126,9 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not anonymous_request(request):
             return self.get_response(request)
-        storing = settings.PAGE_CACHE_SECONDS > 0 and storable_query(request)
-        key, versions, stored = lookup(request) if storing else (None, None, None)
+        url_name, kwargs = _resolved(request)
+        storing = settings.PAGE_CACHE_SECONDS > 0 and storable_query(url_name, request.GET)
+        key, versions, stored = lookup(request, url_name, kwargs) if storing else (None, None, None)
         if stored is not None:
             return _conditional(request, _thawed(stored))
         response = self.get_response(request)

@@ -6,6 +6,8 @@ areas menu and lists). A URL name not listed here depends on every kind: listing
 an optimisation, forgetting one is safe.
 """
 
+import re
+
 from holbaek.pagecache.versions import ALL_KINDS
 
 THIS_AREA = "this area"
@@ -49,6 +51,40 @@ PAGES = {
     "sitemap-section": ("news", "events", "pools", "grants"),
     # lokalfora:search is left out on purpose: it finds every kind of content.
 }
+
+
+# The query parameters each page takes, and what a value must look like to be stored.
+# A request with any other parameter or value is answered fresh and not stored, so
+# made-up query strings cannot fill the cache: at most a page per real filter and page.
+VALUE = {
+    "side": re.compile(r"[1-9][0-9]{0,3}"),
+    "p": re.compile(r"[1-9][0-9]{0,3}"),
+    "q": re.compile(r".{1,100}", re.S),
+    "maaned": re.compile(r"[0-9]{4}-[0-9]{2}"),
+    "omraade": re.compile(r"[a-z0-9-]{1,60}"),
+    "pulje": re.compile(r"[a-z0-9-]{1,60}"),
+    "type": re.compile(r"[a-z_]{1,30}"),
+    "aar": re.compile(r"[0-9]{4}"),
+}
+QUERIES = {
+    "lokalfora:news-list": ("side",),
+    "lokalfora:search": ("q", "side"),
+    "lokalfora:calendar": ("maaned", "omraade", "type"),
+    "lokalfora:calendar-day": ("omraade", "type", "side"),
+    "lokalfora:event-archive": ("side",),
+    "projektudvalg:granted": ("pulje", "aar", "omraade", "side"),
+    "sitemap-section": ("p",),
+}
+
+
+def storable_query(url_name: str | None, query) -> bool:
+    """Whether a request's query string (a QueryDict) is one the page takes, each value
+    once and well-formed."""
+    taken = QUERIES.get(url_name, ())
+    return all(
+        key in taken and len(values) == 1 and VALUE[key].fullmatch(values[0])
+        for key, values in query.lists()
+    )
 
 
 def dependencies(url_name: str | None, kwargs: dict) -> tuple[tuple[str, ...], str | None]:

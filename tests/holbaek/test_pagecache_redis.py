@@ -27,7 +27,7 @@ def redis_cache(settings):
         pytest.skip(f"Redis is not reachable at {REDIS_URL}")
     prefix = f"test-{uuid.uuid4().hex}"
     redis_settings = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "holbaek.redis_cache.RedisCache",
         "LOCATION": REDIS_URL,
         "TIMEOUT": 60,
     }

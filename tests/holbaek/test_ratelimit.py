@@ -30,7 +30,7 @@ def cache_backend(request, settings):
             pytest.skip(f"Redis is not reachable at {REDIS_URL}")
         settings.CACHES = {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "holbaek.redis_cache.RedisCache",
                 "LOCATION": REDIS_URL,
             }
         }
