@@ -1,7 +1,9 @@
 """System checks for production (`manage.py check --deploy`)."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 
 # Caches that every gunicorn worker (and the task worker) shares, with atomic counters.
 # Anything else counts per process: the rate limits would let each worker count alone.
@@ -42,3 +44,28 @@ def check_shared_cache(app_configs=None, **kwargs):
             )
         )
     return errors
+
+
+def _server(cache: dict) -> str:
+    location = cache.get("LOCATION") or ""
+    return ",".join(urlsplit(part).netloc for part in str(location).split(","))
+
+
+@register(Tags.caches, deploy=True)
+def check_pages_have_their_own_redis(app_configs=None, **kwargs):
+    """The pages cache should be a Redis of its own: its memory limit and LRU eviction
+    (README, Drift) would otherwise evict rate-limit counts, and a flush take them too."""
+    default, pages = settings.CACHES["default"], settings.CACHES.get("pages", {})
+    if settings.DEBUG or pages.get("BACKEND") not in SHARED_CACHES:
+        return []
+    if _server(pages) != _server(default):
+        return []
+    return [
+        Warning(
+            "Sidecachen og cachen med loginbegrænsningerne ligger på samme Redis-server; "
+            "fylder siderne den op, kan tællerne blive smidt ud.",
+            hint="Sæt PAGE_CACHE_URL til en Redis for sig med maxmemory og allkeys-lru "
+            "(se README, Drift).",
+            id="holbaek.W003",
+        )
+    ]

@@ -18,12 +18,13 @@ PRODUCTION_ENV = {
     "CSRF_TRUSTED_ORIGINS": "https://lokalportal.holbaek.dk",
     "EMAIL_URL": "smtp+tls://portal:hemmelig@smtp.example.org:587",
     "CACHE_URL": "redis://127.0.0.1:6379/8",
+    "PAGE_CACHE_URL": "redis://127.0.0.1:6380/0",  # a Redis of its own (holbaek.W003)
 }
 
 
 def run_manage(*args, env_overrides):
     ours = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL", "OIDC_PROVIDERS", "STATIC_ROOT",
-            "CACHE_URL"}  # fmt: skip
+            "CACHE_URL", "PAGE_CACHE_URL"}  # fmt: skip
     env = {k: v for k, v in os.environ.items() if k not in ours}
     # Only the given environment counts, not a developer's .env file.
     env["DJANGO_READ_DOT_ENV"] = "0"
@@ -190,3 +191,12 @@ def test_the_cache_check_accepts_only_caches_shared_between_processes(settings, 
     assert [error.id for error in checks.check_shared_cache()] == pages_errors
     settings.DEBUG = True
     assert checks.check_shared_cache() == []
+
+
+def test_check_deploy_warns_when_pages_share_the_rate_limits_redis():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "PAGE_CACHE_URL"}
+    result = run_manage("check", "--deploy", env_overrides=env)
+    assert "holbaek.W003" in result.stderr + result.stdout
+    env["PAGE_CACHE_URL"] = "redis://127.0.0.1:6379/3"  # another database, the same server
+    result = run_manage("check", "--deploy", env_overrides=env)
+    assert "holbaek.W003" in result.stderr + result.stdout
