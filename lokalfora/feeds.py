@@ -4,13 +4,11 @@ The views the URLs mount (`news_rss`, ...) answer a conditional request (If-None
 If-Modified-Since) with 304 from a few aggregates, before any feed is built."""
 
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import condition
 
-from lokalfora.models import LocalArea
+from lokalfora.feed_conditions import feed_condition, looked_up_area
 from lokalfora.selectors.feeds import news_feed_version
 from lokalfora.selectors.news import published_news
 
@@ -66,9 +64,7 @@ class AtomNewsFeed(NewsFeed):
 
 class AreaNewsFeed(NewsFeed):
     def get_object(self, request, slug):
-        # The conditional check before has looked the area up already.
-        area = getattr(request, "news_feed_area", None)
-        return area if area is not None else get_object_or_404(LocalArea, slug=slug)
+        return looked_up_area(request, slug)  # looked up by the conditional check before
 
     def title(self, area):
         return _("Nyheder fra %(name)s") % {"name": area.name}
@@ -90,30 +86,7 @@ class AtomAreaNewsFeed(AreaNewsFeed):
         return self.description(area)
 
 
-def _version(request, slug=None):
-    """The feed's version, computed once a request; None for an unknown area (the feed 404s)."""
-    if not hasattr(request, "news_feed_version"):
-        area = None
-        if slug is not None:
-            area = LocalArea.objects.filter(slug=slug).first()
-            if area is None:
-                return None
-        request.news_feed_area = area
-        request.news_feed_version = news_feed_version(area=area, size=FEED_SIZE)
-    return request.news_feed_version
-
-
-def _etag(request, slug=None):
-    version = _version(request, slug)
-    return version and version.etag
-
-
-def _last_modified(request, slug=None):
-    version = _version(request, slug)
-    return version and version.last_modified
-
-
-_conditional = condition(etag_func=_etag, last_modified_func=_last_modified)
+_conditional = feed_condition(lambda area: news_feed_version(area=area, size=FEED_SIZE))
 news_rss = _conditional(NewsFeed())
 news_atom = _conditional(AtomNewsFeed())
 area_news_rss = _conditional(AreaNewsFeed())

@@ -8,9 +8,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import condition, require_safe
+from django.views.decorators.http import require_safe
 
 from holbaek.dates import add_months
+from lokalfora.feed_conditions import feed_condition, looked_up_area
 from lokalfora.forms.events import CalendarFilterForm
 from lokalfora.ical import calendar_for
 from lokalfora.models import Event, LocalArea
@@ -119,33 +120,11 @@ def event_ical(request, pk):
     return _ical_response([event], name=event.title, filename=f"arrangement-{event.pk}.ics")
 
 
-def _feed_version(request, slug=None):
-    """The feed's version (and its area), looked up once a request; None for no such area."""
-    if not hasattr(request, "ical_feed"):
-        area = None
-        if slug is not None:
-            area = LocalArea.objects.filter(slug=slug).first()
-            if area is None:
-                return None
-        request.ical_feed = (area, ical_feed_version(area=area))
-    return request.ical_feed[1]
-
-
-def _etag(request, slug=None):
-    version = _feed_version(request, slug)
-    return version and version.etag
-
-
-def _last_modified(request, slug=None):
-    version = _feed_version(request, slug)
-    return version and version.last_modified
-
-
-feed_condition = condition(etag_func=_etag, last_modified_func=_last_modified)
+ical_condition = feed_condition(lambda area: ical_feed_version(area=area))
 
 
 @require_safe
-@feed_condition
+@ical_condition
 def feed_all(request):
     return _ical_response(
         feed_events(), name="Lokalområderne i Holbæk Kommune", filename="holbaek.ics"
@@ -153,8 +132,7 @@ def feed_all(request):
 
 
 @require_safe
-@feed_condition
+@ical_condition
 def feed_area(request, slug):
-    area, _version = getattr(request, "ical_feed", (None, None))  # looked up by the check
-    area = area or get_object_or_404(LocalArea, slug=slug)
+    area = looked_up_area(request, slug)  # looked up by the conditional check before
     return _ical_response(feed_events(area=area), name=area.name, filename=f"{area.slug}.ics")
