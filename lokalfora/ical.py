@@ -8,13 +8,11 @@ feeds' ETag holds).
 icalendar takes about 0.4 ms to write one event, and a feed's window holds every event
 from three months back to eighteen months ahead. Each event's VEVENT is therefore written
 once per process and kept, keyed by every value it is written from (so an edited event
-is a new key, with nothing to invalidate), in a bounded least-recently-used table; the
+is a new key, with nothing to invalidate), in a holbaek.memo.ProcessMemo; the
 VTIMEZONE, the same for every feed, is written once.
 """
 
 import functools
-from collections import OrderedDict
-from threading import Lock
 
 from django.conf import settings
 from django.core.signals import setting_changed
@@ -24,18 +22,15 @@ from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
 from holbaek.links import absolute_url
+from holbaek.memo import ProcessMemo
 
 PRODID = "-//Holbæk Kommune//Lokalportal//DA"
 END = b"END:VCALENDAR\r\n"
-MAX_EVENTS_KEPT = 20_000  # about 10 MB per process at most
-_written: OrderedDict[tuple, bytes] = OrderedDict()
-_lock = Lock()
+VEVENTS = ProcessMemo(max_entries=20_000)  # about 10 MB per process at most
 
 
 @receiver(setting_changed)
 def _forget(**kwargs):
-    with _lock:
-        _written.clear()
     _timezone.cache_clear()
 
 
@@ -71,18 +66,7 @@ def _key(event) -> tuple:
 
 
 def _vevent(event) -> bytes:
-    key = _key(event)
-    with _lock:
-        written = _written.get(key)
-        if written is not None:
-            _written.move_to_end(key)
-            return written
-    written = _entry(event).to_ical()
-    with _lock:
-        _written[key] = written
-        while len(_written) > MAX_EVENTS_KEPT:
-            _written.popitem(last=False)
-    return written
+    return VEVENTS.get_or_make(_key(event), lambda: _entry(event).to_ical())
 
 
 @functools.cache

@@ -8,36 +8,22 @@ inside must depend on nothing but the keys: never on the user, the request or th
 content unless that is a key. The areas list, say, is keyed on the areas' own values,
 so an edited area is a new key at once, with no invalidation to forget.
 
-Per process and bounded (least recently used out), so nothing needs invalidating when
-the code changes: a deploy restarts the processes. Off under DEBUG (templates change
-while runserver runs) and emptied when a setting changes (the tests).
+Kept in a holbaek.memo.ProcessMemo: per process and bounded, so nothing needs
+invalidating when the code changes (a deploy restarts the processes). Off under DEBUG
+(templates change while runserver runs).
 """
 
 import hashlib
-from collections import OrderedDict
-from threading import Lock
 
 from django import template
 from django.conf import settings
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.utils.safestring import mark_safe
+
+from holbaek.memo import ProcessMemo
 
 register = template.Library()
 
-MAX_ENTRIES = 512
-_rendered: OrderedDict[tuple, str] = OrderedDict()
-_lock = Lock()
-
-
-def clear() -> None:
-    with _lock:
-        _rendered.clear()
-
-
-@receiver(setting_changed)
-def _clear_on_setting_change(**kwargs):
-    clear()
+MEMO = ProcessMemo(max_entries=512)
 
 
 @register.tag("memo")
@@ -59,17 +45,8 @@ class MemoNode(template.Node):
         if settings.DEBUG:
             return self.nodelist.render(context)
         key = (self.origin.name, *(str(part.resolve(context)) for part in self.keys))
-        with _lock:
-            html = _rendered.get(key)
-            if html is not None:
-                _rendered.move_to_end(key)
-                return html
-        html = mark_safe(self.nodelist.render(context))  # noqa: S308 - the engine's own output
-        with _lock:
-            _rendered[key] = html
-            while len(_rendered) > MAX_ENTRIES:
-                _rendered.popitem(last=False)
-        return html
+        # the engine's own output, escaped there
+        return MEMO.get_or_make(key, lambda: mark_safe(self.nodelist.render(context)))  # noqa: S308
 
 
 @register.filter

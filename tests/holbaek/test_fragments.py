@@ -16,9 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _empty_memo():
-    fragments.clear()
+    fragments.MEMO.clear()
     yield
-    fragments.clear()
+    fragments.MEMO.clear()
 
 
 def current_menu_item(page: str) -> list[str]:
@@ -64,9 +64,9 @@ def test_the_memo_is_bounded_and_keyed_by_every_key():
     assert template.render(Context({"a": 1, "b": 2})) == "[12]"
     assert template.render(Context({"a": 1, "b": 3})) == "[12]"  # b is not a key
     assert template.render(Context({"a": 2, "b": 3})) == "[23]"
-    for number in range(fragments.MAX_ENTRIES + 10):
+    for number in range(fragments.MEMO.max_entries + 10):
         template.render(Context({"a": number + 10}))
-    assert len(fragments._rendered) == fragments.MAX_ENTRIES
+    assert len(fragments.MEMO) == fragments.MEMO.max_entries
 
 
 def test_under_debug_nothing_is_kept(settings):

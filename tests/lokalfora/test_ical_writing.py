@@ -58,9 +58,9 @@ def test_an_empty_feed_has_no_time_zone(reference_data):
 
 
 def test_the_kept_events_are_bounded(area, monkeypatch):
-    monkeypatch.setattr(ical, "MAX_EVENTS_KEPT", 2)
-    ical._written.clear()
+    monkeypatch.setattr(ical.VEVENTS, "max_entries", 2)
+    ical.VEVENTS.clear()
     for day in (20, 21, 22):
         EventFactory(forum=area.forum, starts_at=danish(f"2026-12-{day} 19:00"))
     ical.calendar_for(list(Event.objects.all()), name="x")
-    assert len(ical._written) == 2
+    assert len(ical.VEVENTS) == 2
