@@ -30,7 +30,7 @@ class ProcessMemo:
             if key in self._values:
                 self._values.move_to_end(key)
                 return self._values[key]
-        value = make()  # outside the lock: two threads may both make it, one is kept
+        value = make()  # outside the lock: two threads may both make it; the last is kept
         with self._lock:
             self._values[key] = value
             while len(self._values) > self.max_entries:

@@ -10,15 +10,19 @@ from django.views.decorators.http import condition
 
 from lokalfora.models import LocalArea
 
-ATTRIBUTE = "_feed_version"
+ATTRIBUTE = "_feed_versions"  # {(version_of, slug): (area, version)} on the request
 
 
 def _looked_up(request, slug, version_of):
-    if not hasattr(request, ATTRIBUTE):
+    found = getattr(request, ATTRIBUTE, None)
+    if found is None:
+        found = {}
+        setattr(request, ATTRIBUTE, found)
+    if (version_of, slug) not in found:
         area = None if slug is None else LocalArea.objects.filter(slug=slug).first()
         version = None if slug is not None and area is None else version_of(area)
-        setattr(request, ATTRIBUTE, (area, version))
-    return getattr(request, ATTRIBUTE)
+        found[version_of, slug] = (area, version)
+    return found[version_of, slug]
 
 
 def feed_condition(version_of):
@@ -37,5 +41,7 @@ def feed_condition(version_of):
 
 def looked_up_area(request, slug):
     """The area the check looked up (or, without a check, looked up now), or 404."""
-    area = getattr(request, ATTRIBUTE, (None, None))[0]
-    return area if area is not None else get_object_or_404(LocalArea, slug=slug)
+    for (_version_of, looked_up_slug), (area, _version) in getattr(request, ATTRIBUTE, {}).items():
+        if looked_up_slug == slug and area is not None:
+            return area
+    return get_object_or_404(LocalArea, slug=slug)
