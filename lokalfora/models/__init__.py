@@ -4,6 +4,7 @@ from lokalfora.models.areas import LocalArea, LocalAreaQuerySet, PopulationBasis
 from lokalfora.models.content import (
     Event,
     EventKind,
+    EventOrigin,
     EventQuerySet,
     NewsPost,
     NewsPostQuerySet,
@@ -46,6 +47,7 @@ __all__ = [
     "EditorInvitation",
     "Event",
     "EventKind",
+    "EventOrigin",
     "EventQuerySet",
     "Forum",
     "ForumEditor",

@@ -91,6 +91,18 @@ class EventKind(models.TextChoices):
     COUNCIL_DIALOGUE = "council_dialogue", _("dialogmøde med kommunalbestyrelsen")
     FORUM_MEETING = "forum_meeting", _("lokalforummøde")
     EVENT = "event", _("arrangement")
+    COMMITTEE_MEETING = "committee_meeting", _("udvalgsmøde")
+    EFFORT_MILESTONE = "effort_milestone", _("særlig indsats")
+
+
+class EventOrigin(models.TextChoices):
+    """Who keeps the event: the forum's editors, or another part of the portal that copies
+    its own dates into the area's calendar (a committee meeting held in the area, a special
+    effort's milestone). Only the forum's own events are edited by its editors."""
+
+    FORUM = "", _("lokalforummet")
+    COMMITTEE = "committee", _("Projektudvalget")
+    EFFORT = "effort", _("en særlig indsats")
 
 
 class EventQuerySet(models.QuerySet):
@@ -120,6 +132,11 @@ class Event(models.Model):
     description = models.TextField(_("beskrivelse"), blank=True, max_length=4000)
     organiser = models.CharField(_("arrangør"), max_length=150, blank=True)
     signup_url = models.URLField(_("link til tilmelding"), blank=True)
+    origin = models.CharField(_("oprettet af"), max_length=10, choices=EventOrigin.choices,
+                              blank=True, default=EventOrigin.FORUM, editable=False)  # fmt: skip
+    # Where an event kept elsewhere lives (the meeting's or the effort's page): a path.
+    origin_path = models.CharField(max_length=200, blank=True, default="", editable=False)
+    cancelled = models.BooleanField(_("aflyst"), default=False)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     # The feeds' Last-Modified, ETag and DTSTAMP: the last save, so identical data gives
     # identical bytes. queryset.update() does not set it: pass it along.

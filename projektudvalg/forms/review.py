@@ -90,14 +90,10 @@ class AgendaForm(forms.Form):
                                      queryset=Meeting.objects.all())  # fmt: skip
 
 
-class MeetingForm(PlainTextFormMixin, forms.ModelForm):
-    class Meta:
-        model = Meeting
-        fields = ["title", "date", "place"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["date"] = date_field(_("Dato"))
+class MeetingForm(PlainTextFormMixin, forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=150)
+    date = date_field(_("Dato"))
+    place = forms.CharField(label=_("Sted"), max_length=150, required=False)
 
 
 class QueueFilterForm(forms.Form):

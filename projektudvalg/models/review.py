@@ -1,4 +1,4 @@
-"""Review, committee meetings, decisions, payouts and the final report."""
+"""Review, decisions, payouts and the final report."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -100,47 +100,6 @@ class Recommendation(models.Model):
         return f"{self.application}: {self.get_outcome_display()}"
 
 
-class Meeting(models.Model):
-    """A meeting of the committee; applications are put on its agenda."""
-
-    date = models.DateField(_("dato"))
-    title = models.CharField(_("titel"), max_length=150)
-    place = models.CharField(_("sted"), max_length=150, blank=True)
-    applications = models.ManyToManyField(
-        Application, through="AgendaItem", related_name="meetings"
-    )
-
-    class Meta:
-        verbose_name = _("udvalgsmøde")
-        verbose_name_plural = _("udvalgsmøder")
-        ordering = ["-date"]
-
-    def __str__(self):
-        return f"{self.title} ({self.date:%d.%m.%Y})"
-
-
-class AgendaItem(models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
-    application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="agenda_items"
-    )
-    number = models.PositiveSmallIntegerField(_("punkt"))
-
-    class Meta:
-        verbose_name = _("dagsordenspunkt")
-        verbose_name_plural = _("dagsordenspunkter")
-        ordering = ["meeting", "number"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["meeting", "application"], name="agenda_application_once"
-            ),
-            models.UniqueConstraint(fields=["meeting", "number"], name="agenda_unique_number"),
-        ]
-
-    def __str__(self):
-        return f"{self.meeting}: {self.number}"
-
-
 class Decision(models.Model):
     """The committee's decision. A grant commits money from the round's budget."""
 
@@ -149,9 +108,11 @@ class Decision(models.Model):
     amount = models.DecimalField(_("bevilget beløb (kr.)"), null=True, blank=True, **MONEY)
     conditions = models.TextField(_("vilkår"), blank=True, max_length=TEXT)
     reason = models.TextField(_("begrundelse"), blank=True, max_length=TEXT)
-    meeting = models.ForeignKey(
-        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions"
-    )
+    # The agenda item the committee decided it under (projektudvalg.models.meetings).
+    agenda_item = models.ForeignKey(
+        "projektudvalg.AgendaItem", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="decisions", verbose_name=_("dagsordenspunkt"),
+    )  # fmt: skip
     report_due = models.DateField(_("slutrapport senest"), null=True, blank=True)
     report_reminded_at = models.DateTimeField(_("påmindet om slutrapport"), null=True, blank=True)
     decided_at = models.DateTimeField(auto_now_add=True)

@@ -7,6 +7,13 @@ Tølløse and Rum til fællesskab.
     SubscriptionFactory(area=area, email="borger@example.org", unconfirmed=True)
 """
 
+from tests.factories.committee import (
+    AgendaItemFactory,
+    CommitteeFactory,
+    CommitteeMemberFactory,
+    MeetingFactory,
+    SpecialEffortFactory,
+)
 from tests.factories.faelles_skabere import (
     AreaAssignmentFactory,
     CoCreatorFactory,
@@ -31,14 +38,19 @@ from tests.factories.users import (
 
 __all__ = [
     "COMMUNITY_VALUES",
+    "AgendaItemFactory",
     "AreaAssignmentFactory",
     "CoCreatorFactory",
+    "CommitteeFactory",
+    "CommitteeMemberFactory",
     "ContactPersonFactory",
     "CooperationAgreementFactory",
     "EventFactory",
+    "MeetingFactory",
     "NewsPostFactory",
     "RoundFactory",
     "SparringRequestFactory",
+    "SpecialEffortFactory",
     "SubscriptionFactory",
     "complete",
     "give_mfa",
