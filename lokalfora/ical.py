@@ -54,6 +54,8 @@ def _entry(event) -> ICalEvent:
         entry.add("description", description)
     entry.add("url", absolute_url(event.get_absolute_url()))
     entry.add("categories", [event.get_kind_display()])
+    if event.cancelled:
+        entry.add("status", "CANCELLED")
     return entry
 
 
@@ -61,7 +63,8 @@ def _key(event) -> tuple:
     """Every value the VEVENT is written from, and what else it depends on."""
     values = (event.pk, event.uid, event.updated_at, event.created_at, event.starts_at)
     values += (event.ends_at, event.title, event.place, event.address, event.description)
-    values += (event.signup_url, event.kind, translation.get_language(), settings.SITE_URL)
+    values += (event.signup_url, event.kind, event.cancelled, translation.get_language())
+    values += (settings.SITE_URL,)
     return (*values, settings.TIME_ZONE)
 
 

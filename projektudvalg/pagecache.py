@@ -26,7 +26,52 @@ register_model(
 register_model(models.Decision, "applications", areas=_application_area)
 register_model(models.Payout, "applications", areas=_application_area)
 register_model(models.FinalReport, "applications", areas=_application_area)
-register_model(models.Meeting, "applications")
+
+
+def _areas(row):
+    return list(row.areas.all())
+
+
+def _meeting_areas(row):
+    return row.area
+
+
+def _item_areas(row):
+    return list(row.areas.all()) + ([row.meeting.area] if row.meeting.area_id else [])
+
+
+def _effort_areas(row):
+    return list(row.effort.areas.all())
+
+
+def _commitment_areas(row):
+    return list(row.commitment.effort.areas.all())
+
+
+def _group_effort_areas(row):
+    return list(row.group.effort.areas.all())
+
+
+# The committee's record: its pages, and the decisions on each affected area's page. A
+# pool decision item also shows on /puljer/bevillinger/ through its decisions.
+register_model(models.Committee, "committee")
+register_model(models.CommitteeMember, "committee")
+register_model(models.Meeting, "committee", "applications", areas=_meeting_areas)
+register_model(models.AgendaItem, "committee", "applications", areas=_item_areas)
+register_model(models.AgendaLink, "committee", "news")
+register_model(models.AgendaApplication, "committee", "applications")
+register_model(models.CommitteeDocument, "committee", "efforts")
+# Track 2: an effort shows on its areas' pages.
+register_model(models.SpecialEffort, "efforts", areas=_areas)
+register_model(models.EffortBudgetLine, "efforts", areas=_effort_areas)
+register_model(models.EffortCommitment, "efforts", areas=_effort_areas)
+register_model(models.CommitmentComment, "efforts", areas=_commitment_areas)
+register_model(models.WorkingGroup, "efforts", areas=_effort_areas)
+register_model(models.WorkingGroupMember, "efforts", areas=_group_effort_areas)
+register_model(models.EffortUpdate, "efforts", areas=_effort_areas)
+register_model(models.Milestone, "efforts", areas=_effort_areas)
+register_model(models.EffortAction, "efforts", areas=_effort_areas)
+register_model(models.EffortTransition, "efforts", areas=_effort_areas)
 never_public(
     "projektudvalg.BudgetLine",  # an application's content is for the applicant and staff
     "projektudvalg.ApplicationFile",
@@ -37,5 +82,6 @@ never_public(
     "projektudvalg.CriterionScore",
     "projektudvalg.AdvisoryNote",
     "projektudvalg.Recommendation",
-    "projektudvalg.AgendaItem",
+    "projektudvalg.EffortTemplate",  # the drejebøger are staff's
+    "projektudvalg.TemplatePhase",
 )

@@ -78,7 +78,8 @@ def _saved(sender, instance, **kwargs):
 
 
 def _m2m(sender, instance, action, **kwargs):
-    if action.startswith("post_"):
+    # Before a removal too: the row's areas then still include the ones it leaves.
+    if action.startswith("post_") or action in ("pre_remove", "pre_clear"):
         row_changed(instance)
         model = kwargs.get("model")
         if model in _REGISTRY and type(instance) not in _REGISTRY:

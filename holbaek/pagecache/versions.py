@@ -22,6 +22,8 @@ ALL_KINDS = (
     "applications",  # granted projects, decisions and payouts (/puljer/bevillinger/)
     "faelles_skabere",
     "sparring",
+    "committee",  # the committee, its members, meetings, agenda items and decisions
+    "efforts",  # track 2: the special efforts
 )
 KEY_PREFIX = "pagecache:v:"
 

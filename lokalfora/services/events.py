@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lokalfora.models import Event, Forum
+from lokalfora.models import Event, EventOrigin, Forum
 
 YEAR = datetime.timedelta(days=365)
 
@@ -25,7 +25,9 @@ def _event_problems(event: Event) -> dict[str, str]:
 
 @transaction.atomic
 def event_save(*, forum: Forum, data: dict, event: Event | None = None) -> Event:
-    """Creates or updates one of the forum's events."""
+    """Creates or updates one of the forum's own events."""
+    if event is not None and event.origin != EventOrigin.FORUM:
+        raise ValidationError(_("Arrangementet vedligeholdes et andet sted i portalen."))
     event = event or Event(forum=forum)
     for field, value in data.items():
         setattr(event, field, value)
@@ -39,4 +41,37 @@ def event_save(*, forum: Forum, data: dict, event: Event | None = None) -> Event
 
 @transaction.atomic
 def event_delete(*, event: Event) -> None:
+    if event.origin != EventOrigin.FORUM:
+        raise ValidationError(_("Arrangementet vedligeholdes et andet sted i portalen."))
+    event.delete()
+
+
+@transaction.atomic
+def kept_event_save(
+    *, forum: Forum, origin: str, origin_path: str, data: dict, event: Event | None = None
+) -> Event:
+    """Creates or updates an event that another part of the portal keeps in an area's
+    calendar: a committee meeting held in the area, a special effort's milestone. `data`
+    holds the Event fields (title, kind, starts_at, ends_at, place, description,
+    cancelled ...). The forum's editors cannot change or delete it (event_save refuses);
+    its page links to `origin_path`. Dates follow the same rules as the forum's own."""
+    if origin == EventOrigin.FORUM:
+        raise ValueError("a kept event has an origin")
+    event = event or Event()
+    event.forum, event.origin, event.origin_path = forum, origin, origin_path
+    for field, value in data.items():
+        setattr(event, field, value)
+    problems = _event_problems(event)
+    if problems:
+        raise ValidationError(problems)
+    event.full_clean()
+    event.save()
+    return event
+
+
+@transaction.atomic
+def kept_event_delete(*, event: Event) -> None:
+    """Deletes a kept event (the meeting moved out of the area, the milestone was removed)."""
+    if event.origin == EventOrigin.FORUM:
+        raise ValueError("only a kept event is deleted here")
     event.delete()

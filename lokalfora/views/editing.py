@@ -123,7 +123,8 @@ def history(request, slug):
 @require_http_methods(["GET", "POST"])
 def event_form(request, slug, pk=None):
     forum = editable_forum(request, slug)
-    event = get_object_or_404(Event, forum=forum, pk=pk) if pk else None
+    # Events kept elsewhere (a committee meeting, a milestone) are not the forum's to edit.
+    event = get_object_or_404(Event, forum=forum, pk=pk, origin="") if pk else None
     form = EventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
         data = {field: form.cleaned_data[field] for field in EventForm.Meta.fields}

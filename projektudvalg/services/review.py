@@ -140,7 +140,7 @@ def _check_budget(application: Application, amount: Decimal) -> None:
 @transaction.atomic
 def decision_record(
     *, application: Application, user, outcome: str, amount: Decimal | None = None,
-    conditions: str = "", reason: str = "", meeting: Meeting | None = None,
+    conditions: str = "", reason: str = "", agenda_item: AgendaItem | None = None,
 ) -> Decision:  # fmt: skip
     """The committee's decision. First the application's row is locked and the step checked
     against its committed status, then a grant against the round's budget, under a lock."""
@@ -167,7 +167,7 @@ def decision_record(
         amount=amount,
         conditions=conditions.strip(),
         reason=reason.strip(),
-        meeting=meeting,
+        agenda_item=agenda_item,
         report_due=report_due,
         decided_by=user,
     )
