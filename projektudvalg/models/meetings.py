@@ -234,6 +234,22 @@ class AgendaItem(models.Model):
     def has_decision(self) -> bool:
         return bool(self.outcome or self.decision_text)
 
+    # The publication rules, in one place: every public page, feed, print and search asks
+    # these (they read self.meeting: select it along).
+    @property
+    def text_is_public(self) -> bool:
+        """Title, recommendation, description, route and attachments: on a published agenda,
+        and never for a closed item (which shows only its number and "Lukket punkt")."""
+        return self.meeting.agenda_is_public and not self.is_closed
+
+    @property
+    def decision_is_public(self) -> bool:
+        """The decision: once the minutes are published; a closed item's only if staff
+        marked it publishable."""
+        if not self.meeting.decisions_are_public or not self.has_decision:
+            return False
+        return not self.is_closed or self.closed_decision_public
+
 
 class AgendaApplication(models.Model):
     """A pool application on a decision item. Its decision is a projektudvalg.Decision."""
