@@ -45,8 +45,8 @@ def _decisions():
               "dato"]  # fmt: skip
     rows = [
         [d.application.reference, d.get_outcome_display(), d.amount, d.conditions, d.reason,
-         str(d.meeting) if d.meeting else "", d.decided_at]
-        for d in Decision.objects.select_related("application", "meeting")
+         str(d.agenda_item.meeting) if d.agenda_item else "", d.decided_at]
+        for d in Decision.objects.select_related("application", "agenda_item__meeting")
         .order_by("application__reference", "decided_at")
     ]  # fmt: skip
     return header, rows
@@ -62,20 +62,22 @@ def as_csv(kind: str) -> str:
 
 
 def agenda_csv(meeting) -> str:
-    """A meeting's agenda (its items prefetched, selectors.meeting_agenda), one row each."""
+    """A meeting's pool applications (selectors.meeting_agenda prefetches them), one row
+    each under its item's number."""
     header = ["punkt", "journalnummer", "pulje", "titel", "omraade", "ansoegt_kr",
               "indstilling", "indstillet_kr"]  # fmt: skip
     rows = []
     for item in meeting.items.all():
-        application = item.application
-        recommendation = getattr(application, "recommendation", None)
-        rows.append([
-            item.number, application.reference, application.pool.name,
-            application.title or application.property_address,
-            application.area.name if application.area else "", application.amount_applied,
-            recommendation.get_outcome_display() if recommendation else "",
-            recommendation.amount if recommendation else "",
-        ])  # fmt: skip
+        for line in item.pool_lines.all():
+            application = line.application
+            recommendation = getattr(application, "recommendation", None)
+            rows.append([
+                item.number, application.reference, application.pool.name,
+                application.title or application.property_address,
+                application.area.name if application.area else "", application.amount_applied,
+                recommendation.get_outcome_display() if recommendation else "",
+                recommendation.amount if recommendation else "",
+            ])  # fmt: skip
     return _csv(header, rows)
 
 

@@ -105,3 +105,20 @@ def can_apply(user) -> bool:
 def can_see_advice_list(user) -> bool:
     """The list of applications in one's areas that wait for one's advisory note."""
     return roles.has_role(user, roles.CO_CREATOR)
+
+
+# The committee's meetings (staff pages under /udvalget/moeder/ and /udvalget/punkter/).
+def can_manage_meetings(user) -> bool:
+    """Create and edit meetings and items, publish agendas and minutes, record decisions:
+    committee staff and administrators."""
+    return is_committee_staff(user)
+
+
+def require_meeting_staff(user) -> None:
+    if not can_manage_meetings(user):
+        raise PermissionDenied
+
+
+def can_see_internal_agenda(user) -> bool:
+    """The internal agenda and minutes, closed items in full: committee staff."""
+    return can_manage_meetings(user)

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from projektudvalg.views import advice, applicant, meetings, public, review, rounds
+from projektudvalg.views import (
+    advice,
+    agenda_staff,
+    applicant,
+    meeting_print,
+    meetings,
+    meetings_staff,
+    public,
+    review,
+    rounds,
+)
 
 app_name = "projektudvalg"
 
@@ -29,6 +39,22 @@ urlpatterns = [
     path("puljer/moeder/", meetings.meetings, name="meetings"),
     path("puljer/moeder/<int:pk>/", meetings.meeting, name="meeting"),
     path("puljer/moeder/<int:pk>/dagsorden.csv", meetings.meeting_csv, name="meeting-csv"),
+    # The committee's meetings, run by committee staff (the public pages are the committee's).
+    path("udvalget/moeder/styring/", meetings_staff.meeting_admin, name="meeting-admin"),
+    path("udvalget/moeder/<int:pk>/rediger/", meetings_staff.meeting_edit, name="meeting-edit"),
+    path("udvalget/moeder/<int:pk>/status/", meetings_staff.meeting_status, name="meeting-status"),
+    path("udvalget/moeder/<int:pk>/punkter/ny/", agenda_staff.item_create, name="item-create"),
+    path(
+        "udvalget/moeder/<int:pk>/punkter/fra-runde/",
+        agenda_staff.item_from_round,
+        name="item-from-round",
+    ),
+    path("udvalget/moeder/<int:pk>/udskrift/", meeting_print.meeting_print, name="meeting-print"),
+    path("udvalget/punkter/<int:pk>/rediger/", agenda_staff.item_edit, name="item-edit"),
+    path("udvalget/punkter/<int:pk>/slet/", agenda_staff.item_delete, name="item-delete"),
+    path("udvalget/punkter/<int:pk>/beslutning/", agenda_staff.item_decide, name="item-decide"),
+    path("udvalget/punkter/<int:pk>/ansoegninger/", agenda_staff.item_pool, name="item-pool"),
+    path("udvalget/punkter/<int:pk>/bilag/", agenda_staff.item_attach, name="item-attach"),
     # Applicants
     path("ansoegninger/", applicant.my_applications, name="my-applications"),
     path("ansoegninger/<int:pk>/", applicant.detail, name="application"),

@@ -1,5 +1,5 @@
-"""The case page's staff forms, the fælles-skaber's advisory note, the queue's filters and
-the committee's meetings."""
+"""The case page's staff forms, the fælles-skaber's advisory note and the queue's filters
+(the meetings' own forms are forms.meetings)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from holbaek.forms import MoneyField, PlainTextFormMixin, date_field
 from lokalfora.models import LocalArea
 from projektudvalg.forms.fields import MAX_AMOUNT, money
-from projektudvalg.models import GrantPool, Meeting, Outcome, Round, Status
+from projektudvalg.models import (
+    AgendaItem,
+    GrantPool,
+    Meeting,
+    MeetingStatus,
+    Outcome,
+    Round,
+    Status,
+)
 
 
 class AssessmentForm(PlainTextFormMixin, forms.Form):
@@ -69,10 +77,19 @@ class DecisionForm(PlainTextFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Skal udfyldes ved afslag, og når ansøgningen sendes retur."),
     )  # fmt: skip
-    meeting = forms.ModelChoiceField(
-        label=_("Udvalgsmøde"), queryset=Meeting.objects.all(), required=False,
-        empty_label=_("Intet møde"),
+    agenda_item = forms.ModelChoiceField(
+        label=_("Dagsordenspunkt"), queryset=AgendaItem.objects.none(), required=False,
+        empty_label=_("Intet punkt"),
+        error_messages={"invalid_choice": _("Vælg et af punkterne.")},
     )  # fmt: skip
+
+    def __init__(self, *args, application=None, **kwargs):
+        """The agenda items the application is on, whose meeting was held."""
+        super().__init__(*args, **kwargs)
+        if application is not None:
+            self.fields["agenda_item"].queryset = AgendaItem.objects.filter(
+                pool_lines__application=application, meeting__status=MeetingStatus.HELD
+            ).select_related("meeting")
 
 
 class PayoutForm(PlainTextFormMixin, forms.Form):
@@ -86,14 +103,17 @@ class PayoutForm(PlainTextFormMixin, forms.Form):
 class AgendaForm(forms.Form):
     prefix = "agenda"  # several forms share the case page: unique ids
 
-    meeting = forms.ModelChoiceField(label=_("Sæt på dagsordenen for"),
-                                     queryset=Meeting.objects.all())  # fmt: skip
+    meeting = forms.ModelChoiceField(
+        label=_("Sæt på dagsordenen for"), queryset=Meeting.objects.none(),
+        error_messages={"invalid_choice": _("Vælg et af møderne.")},
+    )  # fmt: skip
 
-
-class MeetingForm(PlainTextFormMixin, forms.Form):
-    title = forms.CharField(label=_("Titel"), max_length=150)
-    date = date_field(_("Dato"))
-    place = forms.CharField(label=_("Sted"), max_length=150, required=False)
+    def __init__(self, *args, **kwargs):
+        """The meetings whose agenda can still change."""
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = Meeting.objects.filter(
+            status__in=[MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED]
+        ).order_by("starts_at")
 
 
 class QueueFilterForm(forms.Form):

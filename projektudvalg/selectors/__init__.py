@@ -18,7 +18,6 @@ from projektudvalg.selectors.pools import (
     granted_projects,
     granted_summary,
     letter_decision,
-    meeting_agenda,
     open_round,
     paid_amount,
     queue,
@@ -41,9 +40,18 @@ __all__ = [
     "granted_projects",
     "granted_summary",
     "letter_decision",
-    "meeting_agenda",
     "open_round",
     "paid_amount",
     "queue",
     "round_overview",
 ]
+
+# Committee staff's meeting pages and the printable agenda (the meetings helper's block).
+from projektudvalg.selectors.agendas import (
+    agenda_item,
+    meeting_agenda,
+    meetings_for_staff,
+    printable_meeting,
+)
+
+__all__ += ["agenda_item", "meeting_agenda", "meetings_for_staff", "printable_meeting"]

@@ -10,11 +10,9 @@ from faelles_skabere.selectors import areas_followed_by
 from projektudvalg import versions
 from projektudvalg.models import (
     AdvisoryNote,
-    AgendaItem,
     Application,
     Decision,
     GrantPool,
-    Meeting,
     Outcome,
     Payout,
     Round,
@@ -209,7 +207,9 @@ def case_details(application: Application) -> dict:
         "assessments": list(assessments.prefetch_related("scores__criterion")),
         "notes": list(application.advisory_notes.select_related("author")),
         "recommendation": getattr(application, "recommendation", None),
-        "decisions": list(application.decisions.select_related("meeting", "decided_by")),
+        "decisions": list(
+            application.decisions.select_related("agenda_item__meeting", "decided_by")
+        ),
         "lines": list(application.budget_lines.all()),
         "files": list(application.files.all()),
         "payouts": list(application.payouts.all()),
@@ -221,12 +221,3 @@ def case_details(application: Application) -> dict:
         "version_count": len(snapshots),
         "events": list(application.events.select_related("by")),
     }
-
-
-def meeting_agenda(pk: int) -> Meeting | None:
-    """A meeting with its agenda items in order, each with the application's pool, area
-    and recommendation. 2 queries."""
-    items = AgendaItem.objects.select_related(
-        "application__pool", "application__area", "application__recommendation"
-    ).order_by("number")
-    return Meeting.objects.prefetch_related(Prefetch("items", queryset=items)).filter(pk=pk).first()

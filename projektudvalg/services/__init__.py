@@ -9,6 +9,18 @@ round's row is locked while the check and the commitment happen), and payouts
 never exceed what was granted (the application's row is locked).
 """
 
+from projektudvalg.services.agenda import (
+    agenda_attachment_add,
+    agenda_item_add,
+    agenda_item_create,
+    agenda_item_delete,
+    agenda_item_from_round,
+    agenda_item_record_decision,
+    agenda_item_update,
+    agenda_items_renumber,
+    agenda_link_add,
+    agenda_link_remove,
+)
 from projektudvalg.services.applying import (
     application_check,
     application_create,
@@ -18,6 +30,7 @@ from projektudvalg.services.applying import (
     attachment_add,
     attachment_remove,
 )
+from projektudvalg.services.committee import committee_save, member_save
 from projektudvalg.services.followup import (
     application_close,
     application_lapse,
@@ -26,12 +39,19 @@ from projektudvalg.services.followup import (
     final_report_submit,
     payout_record,
 )
+from projektudvalg.services.meetings import (
+    meeting_cancel,
+    meeting_create,
+    meeting_mark_held,
+    meeting_publish_agenda,
+    meeting_publish_minutes,
+    meeting_reopen,
+    meeting_update,
+)
 from projektudvalg.services.review import (
     advisory_note_create,
-    agenda_item_add,
     assessment_save,
     decision_record,
-    meeting_create,
     recommendation_save,
     review_start,
 )
@@ -44,4 +64,11 @@ __all__ = [
     "attachment_add", "attachment_remove", "decision_record", "final_report_accept",
     "final_report_remind_overdue", "final_report_submit", "meeting_create", "payout_record",
     "recommendation_save", "review_start", "round_create", "round_update",
+]  # fmt: skip
+__all__ += [
+    "agenda_attachment_add", "agenda_item_create", "agenda_item_delete",
+    "agenda_item_from_round", "agenda_item_record_decision", "agenda_item_update",
+    "agenda_items_renumber", "agenda_link_add", "agenda_link_remove", "committee_save",
+    "meeting_cancel", "meeting_mark_held", "meeting_publish_agenda", "meeting_publish_minutes",
+    "meeting_reopen", "meeting_update", "member_save",
 ]  # fmt: skip

@@ -1,11 +1,10 @@
-"""Committee staff's side: review, recommend, decide within the round's budget, agenda."""
+"""Committee staff's side: review, recommend, decide within the round's budget (the agenda
+is services.agenda)."""
 
-import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +18,7 @@ from projektudvalg.models import (
     Assessment,
     CriterionScore,
     Decision,
-    Meeting,
+    MeetingStatus,
     Outcome,
     Recommendation,
     Round,
@@ -137,6 +136,22 @@ def _check_budget(application: Application, amount: Decimal) -> None:
         )
 
 
+def _check_agenda_item(item: AgendaItem, application: Application) -> None:
+    """A decision under an agenda item: the application is on it, the meeting was held."""
+    item = AgendaItem.objects.select_related("meeting").get(pk=item.pk)
+    if not item.pool_lines.filter(application=application).exists():
+        raise ValidationError({"agenda_item": _("Ansøgningen er ikke på dette dagsordenspunkt.")})
+    if item.meeting.status != MeetingStatus.HELD:
+        raise ValidationError(
+            {
+                "agenda_item": _(
+                    "Afgørelser registreres på et punkt, når mødet er afholdt og før "
+                    "referatet offentliggøres."
+                )
+            }
+        )
+
+
 @transaction.atomic
 def decision_record(
     *, application: Application, user, outcome: str, amount: Decimal | None = None,
@@ -146,6 +161,8 @@ def decision_record(
     against its committed status, then a grant against the round's budget, under a lock."""
     action = _action_for(outcome, reason)
     application = lock(application, action)
+    if agenda_item is not None:
+        _check_agenda_item(agenda_item, application)
     if action == "grant":
         if application.amount_applied is None:
             raise ValidationError(
@@ -174,25 +191,3 @@ def decision_record(
     if action in ("grant", "refuse"):
         transaction.on_commit(lambda: mails.decision_letter(decision.pk))
     return decision
-
-
-@transaction.atomic
-def meeting_create(*, title: str, date: datetime.date, place: str = "") -> Meeting:
-    meeting = Meeting(title=title.strip(), date=date, place=place.strip())
-    meeting.full_clean()
-    meeting.save()
-    return meeting
-
-
-@transaction.atomic
-def agenda_item_add(*, application: Application, meeting: Meeting) -> bool:
-    """Puts the application on the meeting's agenda as the next item; False if it is there."""
-    application = Application.objects.get(pk=application.pk)
-    if application.status not in (Status.SUBMITTED, Status.IN_REVIEW):
-        raise ValidationError(_("Kun ansøgninger til behandling kan komme på dagsordenen."))
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.items.filter(application=application).exists():
-        return False
-    last = meeting.items.aggregate(last=Max("number"))["last"] or 0
-    AgendaItem.objects.create(meeting=meeting, application=application, number=last + 1)
-    return True

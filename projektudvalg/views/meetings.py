@@ -1,29 +1,28 @@
-"""Committee meetings with their printable agenda, and the staff exports."""
+"""The pool pages' old meeting addresses, the agenda's CSV and the staff exports. The
+meetings themselves are run on views.meetings_staff and views.agenda_staff."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.decorators.http import require_safe
 
-from projektudvalg import exports, permissions, selectors, services
-from projektudvalg.forms.review import MeetingForm
-from projektudvalg.models import Meeting
+from projektudvalg import exports, permissions, selectors
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_safe
 def meetings(request):
-    permissions.require_reviewer(request.user)
-    form = MeetingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        meeting = services.meeting_create(**form.cleaned_data)
-        messages.success(request, _("Mødet er oprettet."))
-        return redirect("projektudvalg:meeting", pk=meeting.pk)
-    status = 400 if request.method == "POST" else 200
-    context = {"form": form, "meetings": Meeting.objects.order_by("-date")[:100]}
-    return render(request, "projektudvalg/meetings.html", context, status=status)
+    """/puljer/moeder/ was the pools' own meeting list: now the committee's."""
+    permissions.require_meeting_staff(request.user)
+    return redirect("projektudvalg:meeting-admin", permanent=True)
+
+
+@login_required
+@require_safe
+def meeting(request, pk):
+    permissions.require_meeting_staff(request.user)
+    return redirect("projektudvalg:meeting-edit", pk=pk, permanent=True)
 
 
 def _agenda(pk):
@@ -35,19 +34,13 @@ def _agenda(pk):
 
 @login_required
 @require_safe
-def meeting(request, pk):
-    """The agenda, printable (the print style sheet hides the navigation)."""
-    permissions.require_reviewer(request.user)
-    return render(request, "projektudvalg/meeting.html", {"meeting": _agenda(pk)})
-
-
-@login_required
-@require_safe
 def meeting_csv(request, pk):
+    """The meeting's pool applications with their recommendations, for a spreadsheet."""
     permissions.require_reviewer(request.user)
     found = _agenda(pk)
     response = HttpResponse(exports.agenda_csv(found), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="dagsorden-{found.date:%Y-%m-%d}.csv"'
+    day = timezone.localdate(found.starts_at)
+    response["Content-Disposition"] = f'attachment; filename="dagsorden-{day:%Y-%m-%d}.csv"'
     return response
 
 

@@ -76,7 +76,7 @@ def _default_forms(user, application, case: dict) -> dict:
             initial={"outcome": recommendation.outcome, "amount": recommendation.amount,
                      "text": recommendation.text} if recommendation else None
         )  # fmt: skip
-        forms["decision_form"] = DecisionForm()
+        forms["decision_form"] = DecisionForm(application=application)
         forms["payout_form"] = PayoutForm()
         forms["agenda_form"] = AgendaForm()
     if permissions.can_advise(user, application):
@@ -203,7 +203,7 @@ def change_status(request, pk):
 @require_POST
 def decide(request, pk):
     application = _reviewer_case(request, pk)
-    form = DecisionForm(request.POST)
+    form = DecisionForm(request.POST, application=application)
     if form.is_valid():
         try:
             services.decision_record(
