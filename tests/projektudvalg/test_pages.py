@@ -6,10 +6,13 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from projektudvalg import services
 from projektudvalg.models import Meeting
+from tests.clock import danish
 from tests.factories import RoundFactory, complete, give_mfa, login, make_user
+from tests.factories.committee import CommitteeFactory
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -170,12 +173,17 @@ def test_exports_parse_back(client, open_round, applicant, staff):
 
 
 def test_a_meeting_agenda_prints_and_exports(client, open_round, applicant, staff):
+    CommitteeFactory()
     login(client, staff)
-    response = client.post("/puljer/moeder/", {"title": "Udvalgsmøde", "date": "32.13.2026"})
+    form = {"title": "Udvalgsmøde", "starts_at": "32.13.2026 17:00", "place": "Rådhuset",
+            "not_in_official_system": "on"}  # fmt: skip
+    response = client.post("/udvalget/moeder/styring/", form)
     assert response.status_code == 400
-    assert "Skriv datoen som fx 24.12.2026" in response.text
-    response = client.post("/puljer/moeder/", {"title": "Udvalgsmøde", "date": "10.12.2026"})
+    assert "Skriv dato og klokkeslæt" in response.text
+    assert 'value="Rådhuset"' in response.text  # what was typed stays
+    response = client.post("/udvalget/moeder/styring/", form | {"starts_at": "2026-12-10T17:00"})
     meeting = Meeting.objects.get()
+    assert response.url == f"/udvalget/moeder/{meeting.pk}/rediger/"
     application = services.application_create(
         pool=open_round.pool, round_id=open_round.pk, user=applicant
     )
@@ -191,16 +199,18 @@ def test_a_meeting_agenda_prints_and_exports(client, open_round, applicant, staf
     application.refresh_from_db()
     client.post(f"/puljer/behandling/{application.pk}/dagsorden/", {"agenda-meeting": meeting.pk})
     client.post(f"/puljer/behandling/{application.pk}/dagsorden/", {"agenda-meeting": meeting.pk})
-    assert meeting.items.count() == 1
-    page = client.get(f"/puljer/moeder/{meeting.pk}/").text
-    assert "Punkt 1" in page
+    item = meeting.items.get()
+    assert item.pool_lines.count() == 1
+    page = client.get(f"/udvalget/punkter/{item.pk}/ansoegninger/").text
+    assert "Ret punkt 1" in client.get(f"/udvalget/moeder/{meeting.pk}/rediger/").text
     assert "Godt projekt" in page
     rows = list(csv.reader(io.StringIO(
         client.get(f"/puljer/moeder/{meeting.pk}/dagsorden.csv").content.decode("utf-8-sig")
     ), delimiter=";"))  # fmt: skip
+    assert rows[1][0] == "1"
     assert rows[1][1] == application.reference
     assert rows[1][6] == "Bevilget"
-    assert meeting.date == datetime.date(2026, 12, 10)
+    assert timezone.localtime(meeting.starts_at) == danish("2026-12-10 17:00")
 
 
 def test_the_letter_page_and_pdf(client, open_round, applicant, staff):

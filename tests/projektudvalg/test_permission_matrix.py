@@ -13,12 +13,12 @@ from projektudvalg import services
 from projektudvalg.models import (
     AgendaItem,
     Application,
-    Meeting,
     Payout,
     Recommendation,
     Round,
     Status,
 )
+from tests.factories.committee import CommitteeFactory, MeetingFactory
 from tests.matrix import APPLICATION_ROLES as ROLES
 from tests.matrix import ROLE_NAMES, assert_access
 
@@ -51,7 +51,7 @@ def report(granted, applicant):
 
 @pytest.fixture
 def meeting(db):
-    return Meeting.objects.create(title="Udvalgsmøde", date=timezone.localdate())
+    return MeetingFactory(committee=CommitteeFactory())
 
 
 def _danish(day: datetime.date) -> str:
@@ -161,7 +161,7 @@ def test_add_to_agenda(as_role, submitted, meeting, role):
         f"/puljer/behandling/{submitted.pk}/dagsorden/", {"agenda-meeting": meeting.pk}
     )
     assert_access(response, role, REVIEW, ok=302)
-    on_agenda = AgendaItem.objects.filter(meeting=meeting, application=submitted).exists()
+    on_agenda = AgendaItem.objects.filter(meeting=meeting, applications=submitted).exists()
     assert on_agenda is (role in REVIEW)
 
 
@@ -201,13 +201,14 @@ def test_round_edit(client_as, open_round, role):
 
 @pytest.mark.parametrize("role", ROLE_NAMES)
 def test_meeting(client_as, reference_data, submitted, meeting, role):
-    """The agenda page and its CSV (meeting-csv): reviewers only."""
+    """The pools' old agenda address (meeting) redirects to the meeting's staff page, and the
+    agenda's CSV (meeting-csv): reviewers only."""
     services.agenda_item_add(application=submitted, meeting=meeting)
     client = client_as(role)
     page = client.get(f"/puljer/moeder/{meeting.pk}/")
-    assert_access(page, role, REVIEW)
+    assert_access(page, role, REVIEW, ok=301)
     csv = client.get(f"/puljer/moeder/{meeting.pk}/dagsorden.csv")
     assert_access(csv, role, REVIEW)
     if role in REVIEW:
-        assert "Shelter ved søen" in page.text
+        assert page.url == f"/udvalget/moeder/{meeting.pk}/rediger/"
         assert submitted.reference in csv.content.decode("utf-8-sig")

@@ -88,7 +88,7 @@ def test_advise(as_role, case, role):
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(
     "url",
-    ["/puljer/behandling/", "/puljer/moeder/", "/puljer/eksport/ansoegninger.csv",
+    ["/puljer/behandling/", "/udvalget/moeder/styring/", "/puljer/eksport/ansoegninger.csv",
      "/puljer/eksport/afgoerelser.xlsx"],
 )  # fmt: skip
 def test_staff_pages(as_role, case, role, url):

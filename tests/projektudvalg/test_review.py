@@ -13,6 +13,7 @@ from lokalfora.models import LocalArea
 from projektudvalg import selectors, services
 from projektudvalg.models import Application, Decision, Outcome, Round, Status
 from tests.factories import RoundFactory, complete, login, make_user
+from tests.factories.committee import CommitteeFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -396,10 +397,8 @@ def test_a_grant_with_øre_is_stated_exactly_in_the_letter(client, in_review, st
     assert "59.999,50\xa0kr." in client.get(f"/ansoegninger/{in_review.pk}/brev/").text
 
 
-def test_agenda_items_are_numbered_once_each(in_review, staff, open_round, applicant):
-    from projektudvalg.models import Meeting
-
-    meeting = Meeting.objects.create(title="Møde", date=datetime.date(2026, 12, 10))
+def test_an_application_goes_on_its_rounds_pool_item_once(in_review, staff, open_round, applicant):
+    meeting = MeetingFactory(committee=CommitteeFactory())
     assert services.agenda_item_add(application=in_review, meeting=meeting) is True
     assert services.agenda_item_add(application=in_review, meeting=meeting) is False
     other = services.application_create(
@@ -410,7 +409,14 @@ def test_agenda_items_are_numbered_once_each(in_review, staff, open_round, appli
         services.agenda_item_add(application=other, meeting=meeting)  # a draft
     services.application_submit(application=other, user=applicant)
     services.agenda_item_add(application=other, meeting=meeting)
-    assert list(meeting.items.values_list("number", flat=True)) == [1, 2]
+    item = meeting.items.get()  # one pool item for the round, both applications on it
+    assert item.number == 1
+    assert item.round == open_round
+    assert item.title == f"Ansøgninger fra {open_round.pool.name}, {open_round.name}"
+    assert sorted(item.applications.values_list("pk", flat=True)) == sorted(
+        [in_review.pk, other.pk]
+    )
+    assert list(item.areas.all()) == [in_review.area]
 
 
 def test_a_lapsed_grant_and_the_unpaid_rest_of_a_closed_one_go_back_to_the_round(
