@@ -25,7 +25,7 @@ def _set(row, data: dict, fields) -> None:
 @transaction.atomic
 def committee_save(*, data: dict, committee: Committee | None = None) -> Committee:
     """Creates or updates a committee period: the period and the effort bounds in order."""
-    committee = committee or Committee()
+    committee = Committee.objects.get(pk=committee.pk) if committee else Committee()
     _set(committee, data, COMMITTEE_FIELDS)
     if (
         committee.period_end
@@ -47,7 +47,7 @@ def committee_save(*, data: dict, committee: Committee | None = None) -> Committ
 @transaction.atomic
 def member_save(*, data: dict, member: CommitteeMember | None = None) -> CommitteeMember:
     """Creates or updates a seat: from and to dates in order, within the committee's period."""
-    member = member or CommitteeMember()
+    member = CommitteeMember.objects.get(pk=member.pk) if member else CommitteeMember()
     _set(member, data, MEMBER_FIELDS)
     if member.to_date and member.from_date and member.to_date < member.from_date:
         raise ValidationError({"to_date": _("Medlemskabet skal slutte efter, det er begyndt.")})
