@@ -12,6 +12,8 @@ from projektudvalg.models import (
     CriterionScore,
     Decision,
     FinalReport,
+    Meeting,
+    MeetingStatus,
     Payout,
     Recommendation,
     Round,
@@ -27,6 +29,8 @@ APPLICATION_CHILDREN = [
     Decision,
     Payout,
     FinalReport,
+    Meeting,
+    MeetingStatus,
     Recommendation,
     AdvisoryNote,
     Application.criteria.through,
@@ -40,7 +44,10 @@ def grow(*, copies: int) -> dict[str, int]:
 
 
 def page_values() -> dict[str, str]:
-    return {}
+    """{meeting}: the newest meeting whose minutes are published (the demo's held one)."""
+    minutes = Meeting.objects.filter(status=MeetingStatus.MINUTES_PUBLISHED)
+    meeting = minutes.order_by("-starts_at").values_list("pk", flat=True).first()
+    return {"meeting": str(meeting or 0)}
 
 
 def _grow_applications(copies: int) -> None:

@@ -2,7 +2,8 @@
 
 A path may name a value the bench looks up in the grown database: {news} and
 {event} (a published news item, an upcoming event), {event_day} (that event's day),
-{grant_year} (the newest approved grant year) and {static} (the portal's CSS, as
+{grant_year} (the newest approved grant year), {meeting} (the demo's meeting with
+published minutes) and {static} (the portal's CSS, as
 whitenoise serves it).
 
 A staff page is requested as the demo user whose role uses it (holbaek/demo.py and
@@ -68,6 +69,12 @@ PAGES = [
     Page("/tilskud/{grant_year}/opfoelgning/", user=COMMITTEE_STAFF),
     Page("/tilskud/befolkningstal/", user=COMMITTEE_STAFF),
     Page("/konto/", user=ADMINISTRATOR),
+    # The committee's meetings: staff pages and the printable minutes ({meeting}: the demo's
+    # held meeting with its minutes published).
+    Page("/udvalget/moeder/styring/", user=COMMITTEE_STAFF),
+    Page("/udvalget/moeder/{meeting}/rediger/", user=COMMITTEE_STAFF),
+    Page("/udvalget/moeder/{meeting}/udskrift/"),
+    Page("/udvalget/moeder/{meeting}/udskrift/", user=COMMITTEE_STAFF),
 ]
 
 PUBLIC = [page for page in PAGES if page.anonymous]

@@ -50,6 +50,8 @@ PAGES = {
     "sitemap": ("news", "events", "pools", "grants"),
     "sitemap-section": ("news", "events", "pools", "grants"),
     # lokalfora:search is left out on purpose: it finds every kind of content.
+    # The printable agenda and minutes (a pool item lists its applications' decisions).
+    "projektudvalg:meeting-print": ("committee", "applications"),
 }
 
 
@@ -65,6 +67,7 @@ VALUE = {
     "pulje": re.compile(r"[a-z0-9-]{1,60}"),
     "type": re.compile(r"[a-z_]{1,30}"),
     "aar": re.compile(r"[0-9]{4}"),
+    "format": re.compile(r"pdf"),
 }
 QUERIES = {
     "lokalfora:news-list": ("side",),
@@ -74,6 +77,7 @@ QUERIES = {
     "lokalfora:event-archive": ("side",),
     "projektudvalg:granted": ("pulje", "aar", "omraade", "side"),
     "sitemap-section": ("p",),
+    "projektudvalg:meeting-print": ("format",),
 }
 
 

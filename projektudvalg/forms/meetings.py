@@ -96,6 +96,7 @@ class AgendaItemForm(PlainTextFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].error_messages["required"] = _("Skriv punktets titel.")
+        self.fields["case_type"].error_messages["invalid_choice"] = _("Vælg en af sagstyperne.")
         self.fields["areas"].queryset = LocalArea.objects.order_by("name")
         self.fields["efforts"].queryset = SpecialEffort.objects.order_by("title")
 

@@ -98,6 +98,8 @@ PUBLIC = {
     "projektudvalg:pool-list",
     "projektudvalg:pool-detail",
     "projektudvalg:granted",
+    # The printable agenda and minutes: public by the publication rules (404 before).
+    "projektudvalg:meeting-print",
 }
 # Every protected page, and the test with the role matrix that covers it: "MATRIX" for the
 # MATRIX above, otherwise "path::test" of a test parametrized over the roles that requests
@@ -196,11 +198,29 @@ PROTECTED = {
         "tests/projektudvalg/test_permission_matrix.py::test_accept_report"
     ),
     "projektudvalg:export": "tests/projektudvalg/test_permissions.py::test_staff_pages",
-    "projektudvalg:meetings": "tests/projektudvalg/test_permissions.py::test_staff_pages",
+    "projektudvalg:meetings": (
+        "tests/projektudvalg/test_meeting_pages.py::test_old_meeting_addresses"
+    ),
     "projektudvalg:rounds": "tests/projektudvalg/test_permission_matrix.py::test_rounds",
     "projektudvalg:round-edit": "tests/projektudvalg/test_permission_matrix.py::test_round_edit",
     "projektudvalg:meeting": "tests/projektudvalg/test_permission_matrix.py::test_meeting",
     "projektudvalg:meeting-csv": "tests/projektudvalg/test_permission_matrix.py::test_meeting",
+    # The committee's meetings, run by committee staff.
+    **{
+        f"projektudvalg:{name}": f"tests/projektudvalg/test_meeting_pages.py::test_{test}"
+        for name, test in [
+            ("meeting-admin", "meeting_admin"),
+            ("meeting-edit", "meeting_edit"),
+            ("meeting-status", "meeting_status"),
+            ("item-create", "item_create"),
+            ("item-from-round", "item_from_round"),
+            ("item-edit", "item_edit_and_delete"),
+            ("item-delete", "item_edit_and_delete"),
+            ("item-decide", "item_decide"),
+            ("item-pool", "item_pool"),
+            ("item-attach", "item_attach"),
+        ]
+    },
 }
 
 

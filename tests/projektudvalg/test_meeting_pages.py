@@ -201,7 +201,7 @@ def test_bad_input_gives_400_and_keeps_what_was_typed(client_as, clock, item, in
          {"title": "Kulturhuset igen", "number": "1", "case_type": "decision"},
          "Punkt 1 findes allerede"),
         (f"/udvalget/moeder/{meeting.pk}/punkter/ny/",
-         {"title": "Kulturhuset igen", "case_type": "forfalsket"}, "Vælg et gyldigt valg"),
+         {"title": "Kulturhuset igen", "case_type": "forfalsket"}, "Vælg en af sagstyperne"),
         (f"/udvalget/punkter/{item.pk}/rediger/", {"title": "", "number": "nul",
          "description": "Kulturhuset"}, "Skriv et helt tal"),
         (f"/udvalget/punkter/{item.pk}/beslutning/", {"outcome": "", "follow_up": "Kulturhuset"},
