@@ -19,6 +19,8 @@ from projektudvalg.models import (
     ApplicationFile,
     Assessment,
     BudgetLine,
+    Committee,
+    CommitteeMember,
     CriterionScore,
     Decision,
     FinalReport,
@@ -32,6 +34,8 @@ from projektudvalg.models import (
     StatusMail,
     SubmittedVersion,
 )
+from projektudvalg.services.agenda import ITEM_FIELDS
+from projektudvalg.services.meetings import MEETING_FIELDS
 
 
 class PoolCriterionInline(PortalInline):
@@ -109,8 +113,103 @@ class StatusMailAdmin(PortalAdmin):
 
 READ_ONLY = [
     Application, ApplicationFile, BudgetLine, SubmittedVersion, StatusEvent, Assessment,
-    CriterionScore, AdvisoryNote, Recommendation, Meeting, AgendaItem, Decision, Payout,
-    FinalReport, PoolCriterion,
+    CriterionScore, AdvisoryNote, Recommendation, Decision, Payout, FinalReport,
+    PoolCriterion,
 ]  # fmt: skip
 for model in READ_ONLY:
     admin.site.register(model, ReadOnlyAdmin)
+
+
+# The committee and its meetings (the meetings helper's block): saves go through
+# services.committee, services.meetings and services.agenda; statuses and decisions change
+# on the staff pages (/udvalget/moeder/styring/), so they are read-only here.
+@admin.register(Committee)
+class CommitteeAdmin(ServiceAdmin):
+    list_display = ["name", "short_name", "period_start", "period_end"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a committee's record stays; a new period is a new row
+
+    def save_model(self, request, obj, form, change):
+        saved = services.committee_save(
+            data=self.model_data(form), committee=obj if change else None
+        )
+        obj.pk, obj._state.adding = saved.pk, False
+
+
+@admin.register(CommitteeMember)
+class CommitteeMemberAdmin(ServiceAdmin):
+    list_display = ["name", "role", "party", "committee", "from_date", "to_date"]
+    list_filter = ["committee", "role"]
+
+    def save_model(self, request, obj, form, change):
+        saved = services.member_save(data=self.model_data(form), member=obj if change else None)
+        obj.pk, obj._state.adding = saved.pk, False
+
+    def delete_model(self, request, obj):
+        services.member_delete(member=obj)
+
+    def delete_queryset(self, request, queryset):
+        for member in queryset:
+            services.member_delete(member=member)
+
+
+def _values(form, names) -> dict:
+    return {name: form.cleaned_data[name] for name in names if name in form.cleaned_data}
+
+
+@admin.register(Meeting)
+class MeetingAdmin(ServiceAdmin):
+    list_display = ["title", "starts_at", "area", "status"]
+    list_filter = ["status", "committee"]
+    list_select_related = ["area"]
+    readonly_fields = ["status", "cancel_reason", "agenda_published_at", "minutes_published_at"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # cancelled on the staff page instead
+
+    def save_model(self, request, obj, form, change):
+        values = {"data": _values(form, MEETING_FIELDS),
+                  "absent_members": form.cleaned_data.get("absent_members")}  # fmt: skip
+        if change:
+            saved = services.meeting_update(meeting=obj, **values)
+        else:
+            saved = services.meeting_create(committee=form.cleaned_data["committee"], **values)
+        obj.pk, obj._state.adding = saved.pk, False
+
+    def save_related(self, request, form, formsets, change):
+        for formset in formsets:  # the absent members were saved by the service
+            self.save_formset(request, form, formset, change)
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(ServiceAdmin):
+    list_display = ["meeting", "number", "title", "case_type", "is_closed"]
+    list_filter = ["case_type", "is_closed"]
+    list_select_related = ["meeting"]
+    readonly_fields = ["round", "outcome", "decision_text", "decision_date", "follow_up",
+                       "follow_up_status"]  # fmt: skip
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*self.readonly_fields, "meeting"] if obj else self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        values = {"data": _values(form, ITEM_FIELDS), "areas": form.cleaned_data.get("areas"),
+                  "efforts": form.cleaned_data.get("efforts")}  # fmt: skip
+        if change:
+            saved = services.agenda_item_update(item=obj, **values)
+        else:
+            saved = services.agenda_item_create(meeting=form.cleaned_data["meeting"], **values)
+        obj.pk, obj._state.adding = saved.pk, False
+
+    def save_related(self, request, form, formsets, change):
+        for formset in formsets:  # areas and efforts were saved by the service
+            self.save_formset(request, form, formset, change)
+
+    def delete_model(self, request, obj):
+        services.agenda_item_delete(item=obj)
+
+    def delete_queryset(self, request, queryset):
+        for item in queryset:
+            services.agenda_item_delete(item=item)

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from holbaek.demo import demo_user
 from lokalfora.models import LocalArea
-from projektudvalg import services
+from projektudvalg import demo_meetings, services
 from projektudvalg.models import Application, GrantPool, Round, end_of_day
 
 APPLICATIONS = [
@@ -71,18 +71,21 @@ def load() -> str:
     round_ = _open_rounds()["rum-til-faellesskab"]
     citizen = demo_user("borger@example.org", "Demo Borger")
     staff = demo_user("sekretariat@example.org", "Demo Sekretariat")
+    made = {}
     for title, slug, amount, state in APPLICATIONS:
         application = _draft(round_, citizen, title=title, slug=slug, amount=amount)
         if state == "draft":
             continue
         services.application_submit(application=application, user=citizen)
         services.review_start(application=application, user=staff)
-        if state == "granted":
-            services.decision_record(
-                application=application, user=staff, outcome="granted", amount=amount,
-                conditions="Skiltning med puljens navn.",
-            )  # fmt: skip
+        made[state] = (application, amount)
+    # The grant is decided at the demo committee's meeting in Tølløse (demo_meetings).
+    meetings = demo_meetings.load(
+        staff=staff, granted=made["granted"][0], amount=made["granted"][1],
+        in_review=made["in_review"][0],
+    )  # fmt: skip
     count = Application.objects.count()
     return (
-        f"2 åbne demo-runder og {count} opdigtede ansøgninger (bevilget, under behandling, kladde)"
+        f"2 åbne demo-runder og {count} opdigtede ansøgninger (bevilget, under behandling, "
+        f"kladde); {meetings}"
     )

@@ -30,7 +30,7 @@ from projektudvalg.services.applying import (
     attachment_add,
     attachment_remove,
 )
-from projektudvalg.services.committee import committee_save, member_save
+from projektudvalg.services.committee import committee_save, member_delete, member_save
 from projektudvalg.services.followup import (
     application_close,
     application_lapse,
@@ -70,5 +70,5 @@ __all__ += [
     "agenda_item_from_round", "agenda_item_record_decision", "agenda_item_update",
     "agenda_items_renumber", "agenda_link_add", "agenda_link_remove", "committee_save",
     "meeting_cancel", "meeting_mark_held", "meeting_publish_agenda", "meeting_publish_minutes",
-    "meeting_reopen", "meeting_update", "member_save",
+    "meeting_reopen", "meeting_update", "member_delete", "member_save",
 ]  # fmt: skip

@@ -64,3 +64,13 @@ def member_save(*, data: dict, member: CommitteeMember | None = None) -> Committ
     member.full_clean()
     member.save()
     return member
+
+
+@transaction.atomic
+def member_delete(*, member: CommitteeMember) -> None:
+    """A seat entered by mistake (a member who left gets a to-date instead)."""
+    if member.absences.exists():
+        raise ValidationError(
+            _("Medlemmet er registreret som fraværende på et møde: giv det en slutdato i stedet.")
+        )
+    member.delete()

@@ -195,8 +195,8 @@ def test_bad_input_gives_400_and_keeps_what_was_typed(client_as, clock, item, in
     for url, data, message in [
         ("/udvalget/moeder/styring/", MEETING | {"starts_at": "i morgen"}, "Skriv dato og"),
         ("/udvalget/moeder/styring/", MEETING | {"ends_at": "2026-12-10T16:00"}, "slutte, efter"),
-        (f"/udvalget/moeder/{meeting.pk}/rediger/", MEETING | {"place": "", "online": "", "title": "Kulturhuset-møde"},
-         "online møde"),
+        (f"/udvalget/moeder/{meeting.pk}/rediger/",
+         MEETING | {"place": "", "online": "", "title": "Kulturhuset-møde"}, "online møde"),
         (f"/udvalget/moeder/{meeting.pk}/punkter/ny/",
          {"title": "Kulturhuset igen", "number": "1", "case_type": "decision"},
          "Punkt 1 findes allerede"),
