@@ -45,3 +45,17 @@ __all__ = [
     "final_report_remind_overdue", "final_report_submit", "meeting_create", "payout_record",
     "recommendation_save", "review_start", "round_create", "round_update",
 ]  # fmt: skip
+
+# --- Special efforts: working groups, updates and commitment comments (effortpublic) ---
+from projektudvalg.services.working_groups import (
+    commitment_comment_add,
+    effort_update_post,
+    working_group_join,
+    working_group_leave,
+    working_group_request_decide,
+)
+
+__all__ += [
+    "commitment_comment_add", "effort_update_post", "working_group_join", "working_group_leave",
+    "working_group_request_decide",
+]  # fmt: skip
