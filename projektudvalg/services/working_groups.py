@@ -65,15 +65,11 @@ def working_group_request_decide(*, member: WorkingGroupMember, accept: bool) ->
     """The group contact (or committee staff) accepts or declines a request. A declined
     request is deleted at once (see the module's docstring); the requester is told by
     mail either way, after the commit."""
-    member = (
-        WorkingGroupMember.objects.select_for_update()
-        .select_related("group__effort", "user")
-        .get(pk=member.pk)
-    )
+    member = WorkingGroupMember.objects.select_for_update().get(pk=member.pk)
     if member.status != MembershipStatus.REQUESTED:
         raise ValidationError(_("Anmodningen er allerede besvaret."))
-    email = member.user.email if member.user else ""
-    group = member.group
+    email = member.user.email if member.user_id else ""
+    group = WorkingGroup.objects.select_related("effort").get(pk=member.group_id)
     if accept:
         member.status = MembershipStatus.ACCEPTED
         member.decided_at = timezone.now()

@@ -98,6 +98,10 @@ PUBLIC = {
     "projektudvalg:pool-list",
     "projektudvalg:pool-detail",
     "projektudvalg:granted",
+    # Special efforts (tests/projektudvalg/test_effort_public_pages.py, test_working_groups.py)
+    "projektudvalg:effort-list",
+    "projektudvalg:effort-detail",
+    "projektudvalg:effort-follow",
 }
 # Every protected page, and the test with the role matrix that covers it: "MATRIX" for the
 # MATRIX above, otherwise "path::test" of a test parametrized over the roles that requests
@@ -201,6 +205,23 @@ PROTECTED = {
     "projektudvalg:round-edit": "tests/projektudvalg/test_permission_matrix.py::test_round_edit",
     "projektudvalg:meeting": "tests/projektudvalg/test_permission_matrix.py::test_meeting",
     "projektudvalg:meeting-csv": "tests/projektudvalg/test_permission_matrix.py::test_meeting",
+    # Special efforts, the signed-in public side: rows over the matrix's roles plus the
+    # contact of this group, the contact of another group and a project lead.
+    "projektudvalg:group-join": (
+        "tests/projektudvalg/test_working_groups_permissions.py::test_group_join"
+    ),
+    "projektudvalg:group-requests": (
+        "tests/projektudvalg/test_working_groups_permissions.py::test_group_requests"
+    ),
+    "projektudvalg:group-update": (
+        "tests/projektudvalg/test_working_groups_permissions.py::test_group_update"
+    ),
+    "projektudvalg:effort-update": (
+        "tests/projektudvalg/test_working_groups_permissions.py::test_effort_update"
+    ),
+    "projektudvalg:commitment-comment": (
+        "tests/projektudvalg/test_working_groups_permissions.py::test_commitment_comment"
+    ),
 }
 
 
