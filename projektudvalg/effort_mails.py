@@ -47,8 +47,6 @@ def group_decision(*, email: str, group, accepted: bool) -> bool:
     try:
         message.send()
     except (smtplib.SMTPException, OSError) as error:
-        log_send_failure(
-            logger, error, "Svar på en anmodning om at være med blev ikke sendt"
-        )
+        log_send_failure(logger, error, "Svar på en anmodning om at være med blev ikke sendt")
         return False
     return True
