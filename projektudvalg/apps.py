@@ -13,5 +13,6 @@ class ProjektudvalgConfig(AppConfig):
         from projektudvalg import (  # noqa: F401
             account_links,
             area_sections,
+            effort_sections,
             pagecache,
         )

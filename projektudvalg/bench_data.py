@@ -2,6 +2,9 @@
 round again in each earlier year, with a copy of each of its applications and everything
 that hangs on them."""
 
+from django.db.models import Count
+from django.urls import reverse
+
 from holbaek.bench.copying import copy_children, copy_rows, earlier, earlier_years
 from projektudvalg.models import (
     AdvisoryNote,
@@ -17,9 +20,11 @@ from projektudvalg.models import (
     Payout,
     Recommendation,
     Round,
+    SpecialEffort,
     StatusEvent,
     SubmittedVersion,
 )
+from projektudvalg.selectors.efforts import PUBLIC_STATUSES
 
 APPLICATION_CHILDREN = [
     BudgetLine,
@@ -44,10 +49,20 @@ def grow(*, copies: int) -> dict[str, int]:
 
 
 def page_values() -> dict[str, str]:
-    """{meeting}: the newest meeting whose minutes are published (the demo's held one)."""
+    """{meeting}: the newest meeting whose minutes are published (the demo's held one);
+    {effort}: a public special effort's page (the one with most actions), or the list."""
     minutes = Meeting.objects.filter(status=MeetingStatus.MINUTES_PUBLISHED)
     meeting = minutes.order_by("-starts_at").values_list("pk", flat=True).first()
-    return {"meeting": str(meeting or 0)}
+    effort = (
+        SpecialEffort.objects.filter(status__in=PUBLIC_STATUSES)
+        .annotate(size=Count("actions"))
+        .order_by("-size", "id")
+        .first()
+    )
+    return {
+        "meeting": str(meeting or 0),
+        "effort": effort.get_absolute_url() if effort else reverse("projektudvalg:effort-list"),
+    }
 
 
 def _grow_applications(copies: int) -> None:

@@ -22,8 +22,9 @@ from django.core.exceptions import PermissionDenied
 
 from faelles_skabere.selectors import follows_area
 from holbaek import roles
+from lokalfora.permissions import is_forum_editor
 from projektudvalg import workflow
-from projektudvalg.models import Status
+from projektudvalg.models import CommitmentParty, Status
 
 
 def is_committee_staff(user) -> bool:
@@ -122,3 +123,57 @@ def require_meeting_staff(user) -> None:
 def can_see_internal_agenda(user) -> bool:
     """The internal agenda and minutes, closed items in full: committee staff."""
     return can_manage_meetings(user)
+
+
+# --- Special efforts: the public side (working groups, updates, commitment comments) ---
+#
+# | Who                         | join | answer requests | group update | effort update | comment |
+# |-----------------------------|------|-----------------|--------------|---------------|---------|
+# | Anonymous                   | login| login           | login        | login         | login   |
+# | Citizen                     | open | no              | no           | no            | no      |
+# | Contact of this group       | open | yes             | yes          | no            | no      |
+# | Contact of another group    | open | no              | no           | no            | no      |
+# | Project lead (effort.leads) | open | no              | no           | yes           | no      |
+# | Editor of the party's forum | open | no              | no           | no            | yes     |
+# | Committee staff, admin      | open | yes             | yes          | yes           | no      |
+# ("open": while the group takes new members.)
+
+
+def _signed_in(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False))
+
+
+def is_group_contact(user, group) -> bool:
+    return _signed_in(user) and group.contact_id == user.pk
+
+
+def is_effort_lead(user, effort) -> bool:
+    # TODO(lead): swap for effortstaff's can_lead_effort(user, effort) once merged.
+    return _signed_in(user) and effort.leads.filter(pk=user.pk).exists()
+
+
+def can_join_group(user, group) -> bool:
+    """Every signed-in person may ask to join an open group."""
+    return _signed_in(user) and group.open_for_new_members
+
+
+def can_answer_group_requests(user, group) -> bool:
+    """The group's contact, and committee staff."""
+    return is_group_contact(user, group) or is_committee_staff(user)
+
+
+def can_post_group_update(user, group) -> bool:
+    """The group's own contact (never another group's), and committee staff."""
+    return is_group_contact(user, group) or is_committee_staff(user)
+
+
+def can_post_effort_update(user, effort) -> bool:
+    """The effort's project leads, and committee staff."""
+    return is_committee_staff(user) or is_effort_lead(user, effort)
+
+
+def can_comment_commitment(user, commitment) -> bool:
+    """The editors (the contact persons with accounts) of the forum the commitment is for."""
+    if commitment.party != CommitmentParty.FORUM or commitment.forum_id is None:
+        return False
+    return is_forum_editor(user, commitment.forum)

@@ -11,6 +11,8 @@ from projektudvalg.views import (
     review,
     rounds,
 )
+from projektudvalg.views import efforts_public as effort_views
+from projektudvalg.views import working_groups as group_views
 
 app_name = "projektudvalg"
 
@@ -75,4 +77,38 @@ urlpatterns = [
     ),
     path("puljer/<slug:slug>/", public.pool_detail, name="pool-detail"),
     path("puljer/<slug:slug>/ansoeg/", applicant.start, name="start"),
+]
+
+# --- Special efforts: the public pages (effortpublic). After the fixed
+# "saerlige-indsatser/<word>/" paths; these words are never an effort's slug:
+# ny, styring, grupper, forpligtelser, opdateringer.
+urlpatterns += [
+    path("saerlige-indsatser/", effort_views.effort_list, name="effort-list"),
+    path(
+        "saerlige-indsatser/grupper/<int:pk>/vaer-med/",
+        group_views.group_join,
+        name="group-join",
+    ),
+    path(
+        "saerlige-indsatser/grupper/<int:pk>/anmodninger/",
+        group_views.group_requests,
+        name="group-requests",
+    ),
+    path(
+        "saerlige-indsatser/grupper/<int:pk>/opdatering/",
+        group_views.group_update,
+        name="group-update",
+    ),
+    path(
+        "saerlige-indsatser/forpligtelser/<int:pk>/kommentar/",
+        group_views.commitment_comment,
+        name="commitment-comment",
+    ),
+    path("saerlige-indsatser/<slug:slug>/", effort_views.effort_detail, name="effort-detail"),
+    path(
+        "saerlige-indsatser/<slug:slug>/opdatering/",
+        group_views.effort_update,
+        name="effort-update",
+    ),
+    path("saerlige-indsatser/<slug:slug>/foelg/", effort_views.effort_follow, name="effort-follow"),
 ]

@@ -3,7 +3,8 @@
 A path may name a value the bench looks up in the grown database: {news} and
 {event} (a published news item, an upcoming event), {event_day} (that event's day),
 {grant_year} (the newest approved grant year), {meeting} (the demo's meeting with
-published minutes) and {static} (the portal's CSS, as
+published minutes), {effort} (a public special effort's page, or the efforts' list if
+there is none) and {static} (the portal's CSS, as
 whitenoise serves it).
 
 A staff page is requested as the demo user whose role uses it (holbaek/demo.py and
@@ -60,6 +61,8 @@ PAGES = [
     Page("/puljer/"),
     Page("/puljer/rum-til-faellesskab/"),
     Page("/puljer/bevillinger/"),
+    Page("/saerlige-indsatser/"),
+    Page("{effort}"),
     Page("/om-dialogmodellen/"),
     Page("/sitemap.xml"),
     Page("/findes-ikke/", status=404),

@@ -47,6 +47,10 @@ PAGES = {
     "projektudvalg:pool-list": ("pools", "applications"),
     "projektudvalg:pool-detail": ("pools", "applications"),
     "projektudvalg:granted": ("pools", "applications"),
+    # Special efforts, the public side (the effort page shows its agenda items too).
+    "projektudvalg:effort-list": ("efforts",),
+    "projektudvalg:effort-detail": ("efforts", "committee"),
+    "projektudvalg:effort-follow": ("efforts",),
     "sitemap": ("news", "events", "pools", "grants"),
     "sitemap-section": ("news", "events", "pools", "grants"),
     # lokalfora:search is left out on purpose: it finds every kind of content.
@@ -68,6 +72,7 @@ VALUE = {
     "type": re.compile(r"[a-z_]{1,30}"),
     "aar": re.compile(r"[0-9]{4}"),
     "format": re.compile(r"pdf"),
+    "status": re.compile(r"[a-z]{1,12}"),
 }
 QUERIES = {
     "lokalfora:news-list": ("side",),
@@ -78,6 +83,7 @@ QUERIES = {
     "projektudvalg:granted": ("pulje", "aar", "omraade", "side"),
     "sitemap-section": ("p",),
     "projektudvalg:meeting-print": ("format",),
+    "projektudvalg:effort-list": ("status", "omraade", "aar", "side"),
 }
 
 

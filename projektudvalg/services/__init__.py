@@ -56,6 +56,13 @@ from projektudvalg.services.review import (
     review_start,
 )
 from projektudvalg.services.rounds import round_create, round_update
+from projektudvalg.services.working_groups import (
+    commitment_comment_add,
+    effort_update_post,
+    working_group_join,
+    working_group_leave,
+    working_group_request_decide,
+)
 
 __all__ = [
     "advisory_note_create", "agenda_item_add",
@@ -71,4 +78,9 @@ __all__ += [
     "agenda_items_renumber", "agenda_link_add", "agenda_link_remove", "committee_save",
     "meeting_cancel", "meeting_mark_held", "meeting_publish_agenda", "meeting_publish_minutes",
     "meeting_reopen", "meeting_update", "member_delete", "member_save",
+]  # fmt: skip
+
+__all__ += [
+    "commitment_comment_add", "effort_update_post", "working_group_join", "working_group_leave",
+    "working_group_request_decide",
 ]  # fmt: skip

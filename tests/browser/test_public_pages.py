@@ -22,6 +22,7 @@ PUBLIC_PAGES = [
     ("/puljer/", 200),
     ("/puljer/rum-til-faellesskab/", 200),
     ("/puljer/landsbyfornyelse/", 200),
+    ("/saerlige-indsatser/", 200),
     ("/findes-ikke/", 404),
     ("/konto/login/", 200),
     ("/konto/signup/", 200),

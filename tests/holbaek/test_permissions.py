@@ -100,6 +100,10 @@ PUBLIC = {
     "projektudvalg:granted",
     # The printable agenda and minutes: public by the publication rules (404 before).
     "projektudvalg:meeting-print",
+    # Special efforts (tests/projektudvalg/test_effort_public_pages.py, test_working_groups.py)
+    "projektudvalg:effort-list",
+    "projektudvalg:effort-detail",
+    "projektudvalg:effort-follow",
 }
 # Every protected page, and the test with the role matrix that covers it: "MATRIX" for the
 # MATRIX above, otherwise "path::test" of a test parametrized over the roles that requests
@@ -221,6 +225,23 @@ PROTECTED = {
             ("item-attach", "item_attach"),
         ]
     },
+    # Special efforts, the signed-in public side: rows over the matrix's roles plus the
+    # contact of this group, the contact of another group and a project lead.
+    "projektudvalg:group-join": (
+        "tests/projektudvalg/test_working_groups_permissions.py::test_group_join"
+    ),
+    "projektudvalg:group-requests": (
+        "tests/projektudvalg/test_working_groups_permissions.py::test_group_requests"
+    ),
+    "projektudvalg:group-update": (
+        "tests/projektudvalg/test_working_groups_permissions.py::test_group_update"
+    ),
+    "projektudvalg:effort-update": (
+        "tests/projektudvalg/test_working_groups_permissions.py::test_effort_update"
+    ),
+    "projektudvalg:commitment-comment": (
+        "tests/projektudvalg/test_working_groups_permissions.py::test_commitment_comment"
+    ),
 }
 
 
