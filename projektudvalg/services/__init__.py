@@ -45,3 +45,35 @@ __all__ = [
     "final_report_remind_overdue", "final_report_submit", "meeting_create", "payout_record",
     "recommendation_save", "review_start", "round_create", "round_update",
 ]  # fmt: skip
+
+# Track 2: special efforts (the effort, its status, content, milestones, groups, documents).
+from projektudvalg.services.effort_content import (
+    action_delete,
+    action_save,
+    budget_lines_save,
+    commitment_delete,
+    commitment_save,
+)
+from projektudvalg.services.effort_groups import (
+    document_add,
+    document_remove,
+    group_save,
+)
+from projektudvalg.services.effort_milestones import (
+    milestone_delete,
+    milestone_save,
+    milestones_from_template,
+    milestones_sync,
+)
+from projektudvalg.services.efforts import (
+    effort_create,
+    effort_transition,
+    effort_update,
+)
+
+__all__ += [
+    "action_delete", "action_save", "budget_lines_save", "commitment_delete", "commitment_save",
+    "document_add", "document_remove", "effort_create", "effort_transition", "effort_update",
+    "group_save", "milestone_delete", "milestone_save", "milestones_from_template",
+    "milestones_sync",
+]  # fmt: skip
