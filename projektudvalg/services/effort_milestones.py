@@ -141,4 +141,3 @@ def milestones_from_template(
         }
         created.append(milestone_save(effort=effort, data=data))
     return created
-

@@ -25,6 +25,7 @@ from projektudvalg.models import (
     EffortTransition,
     SpecialEffort,
 )
+from projektudvalg.selectors.efforts_staff import paused_from
 from projektudvalg.services import effort_milestones
 
 # The words the effort pages use themselves under /saerlige-indsatser/.
@@ -149,14 +150,6 @@ def effort_update(*, effort: SpecialEffort, data: dict, areas=None, leads=None) 
     if areas is not None or effort.get_absolute_url() != old_path:
         effort_milestones.milestones_sync(effort=effort)
     return effort
-
-
-def paused_from(effort: SpecialEffort) -> str | None:
-    """The status a paused effort was paused from (its last move into the pause)."""
-    if effort.status != EffortStatus.PAUSED:
-        return None
-    last = effort.transitions.filter(to_status=EffortStatus.PAUSED).order_by("-at", "-id").first()
-    return last.from_status if last else None
 
 
 def _check_decision(effort: SpecialEffort, decision: AgendaItem | None) -> None:
