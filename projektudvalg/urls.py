@@ -1,6 +1,15 @@
 from django.urls import path
 
-from projektudvalg.views import advice, applicant, meetings, public, review, rounds
+from projektudvalg.views import (
+    advice,
+    applicant,
+    efforts_content,
+    efforts_staff,
+    meetings,
+    public,
+    review,
+    rounds,
+)
 
 app_name = "projektudvalg"
 
@@ -47,6 +56,79 @@ urlpatterns = [
         applicant.attachment_delete,
         name="attachment-delete",
     ),
+    # Track 2, staff and project leads (before the effort's own slug page).
+    path("saerlige-indsatser/styring/", efforts_staff.admin, name="effort-admin"),
+    path("saerlige-indsatser/ny/", efforts_staff.create, name="effort-create"),
+    path("saerlige-indsatser/<slug:slug>/rediger/", efforts_staff.edit, name="effort-edit"),
+    path("saerlige-indsatser/<slug:slug>/status/", efforts_staff.status, name="effort-status"),
+    path(
+        "saerlige-indsatser/<slug:slug>/milepaele/",
+        efforts_content.milestones,
+        name="effort-milestones",
+    ),
+    path(
+        "saerlige-indsatser/<slug:slug>/milepaele/<int:pk>/",
+        efforts_content.milestones,
+        name="effort-milestone-edit",
+    ),
+    path(
+        "saerlige-indsatser/<slug:slug>/milepaele/<int:pk>/slet/",
+        efforts_content.milestone_delete,
+        name="effort-milestone-delete",
+    ),
+    path(
+        "saerlige-indsatser/<slug:slug>/handlinger/",
+        efforts_content.actions,
+        name="effort-actions",
+    ),
+    path(
+        "saerlige-indsatser/<slug:slug>/handlinger/<int:pk>/",
+        efforts_content.actions,
+        name="effort-action-edit",
+    ),
+    path(
+        "saerlige-indsatser/<slug:slug>/handlinger/<int:pk>/slet/",
+        efforts_content.action_delete,
+        name="effort-action-delete",
+    ),
+    path(
+        "saerlige-indsatser/<slug:slug>/forpligtelser/",
+        efforts_content.commitments,
+        name="effort-commitments",
+    ),
+    path(
+        "saerlige-indsatser/<slug:slug>/forpligtelser/<int:pk>/",
+        efforts_content.commitments,
+        name="effort-commitment-edit",
+    ),
+    path(
+        "saerlige-indsatser/<slug:slug>/forpligtelser/<int:pk>/slet/",
+        efforts_content.commitment_delete,
+        name="effort-commitment-delete",
+    ),
+    path("saerlige-indsatser/<slug:slug>/budget/", efforts_content.budget, name="effort-budget"),
+    path(
+        "saerlige-indsatser/<slug:slug>/arbejdsgrupper/",
+        efforts_content.groups,
+        name="effort-groups",
+    ),
+    path(
+        "saerlige-indsatser/<slug:slug>/arbejdsgrupper/<int:pk>/",
+        efforts_content.groups,
+        name="effort-group-edit",
+    ),
+    path(
+        "saerlige-indsatser/<slug:slug>/dokumenter/",
+        efforts_staff.documents,
+        name="effort-documents",
+    ),
+    path(
+        "saerlige-indsatser/<slug:slug>/dokumenter/<int:pk>/slet/",
+        efforts_staff.document_delete,
+        name="effort-document-delete",
+    ),
+    # PLACEHOLDER until effortpublic's effort page is merged: drop this line then.
+    path("saerlige-indsatser/<slug:slug>/", efforts_staff.placeholder, name="effort-detail"),
     path("puljer/<slug:slug>/", public.pool_detail, name="pool-detail"),
     path("puljer/<slug:slug>/ansoeg/", applicant.start, name="start"),
 ]
