@@ -54,7 +54,7 @@ def _create(committee, areas, slug="knabstrup-saetter-kurs", **extra):
     )  # fmt: skip
 
 
-@pytest.mark.parametrize("count,ok", [(1, False), (2, True), (4, True), (5, False)])
+@pytest.mark.parametrize(("count", "ok"), [(1, False), (2, True), (4, True), (5, False)])
 def test_the_default_bounds_two_to_four_on_both_sides(committee, areas, count, ok):
     if ok:
         assert _create(committee, areas[:count]).areas.count() == count
@@ -64,7 +64,7 @@ def test_the_default_bounds_two_to_four_on_both_sides(committee, areas, count, o
     assert "En særlig indsats skal omfatte mellem 2 og 4 lokalområder" in str(refused.value)
 
 
-@pytest.mark.parametrize("count,ok", [(0, False), (1, True), (3, True), (4, False)])
+@pytest.mark.parametrize(("count", "ok"), [(0, False), (1, True), (3, True), (4, False)])
 def test_the_committees_own_bounds(committee, areas, count, ok):
     committee.effort_min_areas, committee.effort_max_areas = 1, 3
     committee.save()
@@ -154,7 +154,7 @@ def _at(effort, status, decision):
     return effort
 
 
-@pytest.mark.parametrize("from_status,to_status", ALLOWED)
+@pytest.mark.parametrize(("from_status", "to_status"), ALLOWED)
 def test_every_allowed_transition_leaves_an_audit_row(
     committee, areas, staff, decision, from_status, to_status
 ):
@@ -164,7 +164,7 @@ def test_every_allowed_transition_leaves_an_audit_row(
     assert (row.from_status, row.to_status, row.by) == (from_status, to_status, staff)
 
 
-@pytest.mark.parametrize("from_status,to_status", REFUSED)
+@pytest.mark.parametrize(("from_status", "to_status"), REFUSED)
 def test_every_transition_not_in_the_table_is_refused(
     committee, areas, staff, decision, from_status, to_status
 ):
