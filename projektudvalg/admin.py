@@ -114,3 +114,6 @@ READ_ONLY = [
 ]  # fmt: skip
 for model in READ_ONLY:
     admin.site.register(model, ReadOnlyAdmin)
+
+# Track 2: special efforts (their admin classes save through the services).
+from projektudvalg import admin_efforts  # noqa: E402, F401
