@@ -187,6 +187,12 @@ def _knabstrup(committee, staff, lead) -> SpecialEffort:
         _selection_item(committee, area, 1),
         [EffortStatus.SELECTED, EffortStatus.STARTING, EffortStatus.ACTIVE],
     )
+    _knabstrup_content(effort, area, start)
+    return effort
+
+
+def _knabstrup_content(effort, area, start) -> None:
+    """The six groups, weighted actions, commitments from both sides and the budget."""
     groups = _groups(effort, KNABSTRUP_GROUPS)
     for order, (title, progress, weight) in enumerate(KNABSTRUP_ACTIONS):
         services.action_save(
@@ -219,7 +225,6 @@ def _knabstrup(committee, staff, lead) -> SpecialEffort:
             },
         ],
     )
-    return effort
 
 
 def _undlose(committee, staff) -> SpecialEffort:

@@ -26,7 +26,7 @@ from projektudvalg.models import (
     SpecialEffort,
 )
 from projektudvalg.selectors.efforts_staff import paused_from
-from projektudvalg.services import effort_milestones
+from projektudvalg.services.effort_milestones import milestones_from_template, milestones_sync
 
 # The words the effort pages use themselves under /saerlige-indsatser/.
 RESERVED_SLUGS = frozenset({"ny", "styring", "grupper", "forpligtelser", "opdateringer"})
@@ -122,7 +122,7 @@ def effort_create(
     content_changed("efforts", areas=areas)  # the save's own signal saw no areas yet
     effort.leads.set(leads)
     if template is not None:
-        effort_milestones.milestones_from_template(effort=effort, template=template, start=start)
+        milestones_from_template(effort=effort, template=template, start=start)
     return effort
 
 
@@ -148,7 +148,7 @@ def effort_update(*, effort: SpecialEffort, data: dict, areas=None, leads=None) 
         # Saving the effort told the page cache; a many-to-many change does not.
         content_changed("efforts", areas=before + list(areas))
     if areas is not None or effort.get_absolute_url() != old_path:
-        effort_milestones.milestones_sync(effort=effort)
+        milestones_sync(effort=effort)
     return effort
 
 

@@ -98,6 +98,7 @@ PUBLIC = {
     "projektudvalg:pool-list",
     "projektudvalg:pool-detail",
     "projektudvalg:granted",
+    "projektudvalg:effort-detail",  # PLACEHOLDER in wt-effortstaff; effortpublic's page
 }
 # Every protected page, and the test with the role matrix that covers it: "MATRIX" for the
 # MATRIX above, otherwise "path::test" of a test parametrized over the roles that requests
@@ -201,6 +202,61 @@ PROTECTED = {
     "projektudvalg:round-edit": "tests/projektudvalg/test_permission_matrix.py::test_round_edit",
     "projektudvalg:meeting": "tests/projektudvalg/test_permission_matrix.py::test_meeting",
     "projektudvalg:meeting-csv": "tests/projektudvalg/test_permission_matrix.py::test_meeting",
+    # Track 2, staff and project leads (the matrix adds a lead of this effort and of another).
+    "projektudvalg:effort-admin": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_committee_staffs_pages"
+    ),
+    "projektudvalg:effort-create": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_committee_staffs_pages"
+    ),
+    "projektudvalg:effort-status": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_committee_staffs_pages"
+    ),
+    "projektudvalg:effort-edit": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-milestones": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-milestone-edit": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-actions": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-action-edit": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-commitments": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-commitment-edit": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-budget": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-groups": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-group-edit": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-documents": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-milestone-delete": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_deleting_a_row"
+    ),
+    "projektudvalg:effort-action-delete": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_deleting_a_row"
+    ),
+    "projektudvalg:effort-commitment-delete": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_deleting_a_row"
+    ),
+    "projektudvalg:effort-document-delete": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_deleting_a_row"
+    ),
 }
 
 
