@@ -65,7 +65,10 @@ class SpecialEffortAdmin(ServiceAdmin):
         obj.pk, obj._state.adding = created.pk, False
 
     def save_related(self, request, form, formsets, change):
-        """The areas and leads were set by the service; the inlines are read-only."""
+        """The areas and leads were set by the service; the inlines are read-only (their
+        formsets save nothing, but the admin's change message reads them)."""
+        for formset in formsets:
+            formset.save()
 
 
 class EffortRowAdmin(ServiceAdmin):
