@@ -26,3 +26,12 @@ register_account_link(
         section="applications",
     )
 )
+# Track 2: the committee staff's overview of the special efforts.
+register_account_link(
+    AccountLink(
+        _("Styring af særlige indsatser"),
+        "projektudvalg:effort-admin",
+        permissions.can_manage_efforts,
+        order=65,
+    )
+)

@@ -213,3 +213,7 @@ class AgendaItemAdmin(ServiceAdmin):
     def delete_queryset(self, request, queryset):
         for item in queryset:
             services.agenda_item_delete(item=item)
+
+
+# Track 2: special efforts (their admin classes save through the services).
+from projektudvalg import admin_efforts  # noqa: E402, F401

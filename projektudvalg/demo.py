@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from holbaek.demo import demo_user
 from lokalfora.models import LocalArea
-from projektudvalg import demo_meetings, services
+from projektudvalg import demo_efforts, demo_meetings, services
 from projektudvalg.models import Application, GrantPool, Round, end_of_day
 
 APPLICATIONS = [
@@ -66,6 +66,7 @@ def _draft(round_: Round, citizen, *, title: str, slug: str, amount: Decimal) ->
 
 @transaction.atomic
 def load() -> str:
+    demo_efforts.load()  # the two demo special efforts (idempotent)
     if Round.objects.exists():
         return "ansøgningsrunder findes allerede"
     round_ = _open_rounds()["rum-til-faellesskab"]

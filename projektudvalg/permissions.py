@@ -147,11 +147,6 @@ def is_group_contact(user, group) -> bool:
     return _signed_in(user) and group.contact_id == user.pk
 
 
-def is_effort_lead(user, effort) -> bool:
-    # TODO(lead): swap for effortstaff's can_lead_effort(user, effort) once merged.
-    return _signed_in(user) and effort.leads.filter(pk=user.pk).exists()
-
-
 def can_join_group(user, group) -> bool:
     """Every signed-in person may ask to join an open group."""
     return _signed_in(user) and group.open_for_new_members
@@ -177,3 +172,43 @@ def can_comment_commitment(user, commitment) -> bool:
     if commitment.party != CommitmentParty.FORUM or commitment.forum_id is None:
         return False
     return is_forum_editor(user, commitment.forum)
+
+
+# Track 2: special efforts. Committee staff and administrators create efforts and move
+# their status; a project lead (a user in `effort.leads`) edits the content, milestones,
+# actions, commitments, budget, groups and documents of their own effort; nobody else.
+
+
+def can_manage_efforts(user) -> bool:
+    """The staff overview, creating efforts, changing status and areas, naming the leads."""
+    return is_committee_staff(user)
+
+
+def led_effort_ids(user) -> frozenset[int]:
+    """The efforts the user is a project lead of, read once per request (cached on the user)."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, "_led_effort_ids", None)
+    if cached is None:
+        cached = frozenset(user.led_efforts.values_list("pk", flat=True))
+        user._led_effort_ids = cached
+    return cached
+
+
+def is_effort_lead(user, effort) -> bool:
+    return effort.pk in led_effort_ids(user)
+
+
+def can_lead_effort(user, effort) -> bool:
+    """Editing one effort's content: committee staff, administrators and its project leads."""
+    return can_manage_efforts(user) or is_effort_lead(user, effort)
+
+
+def require_effort_manager(user) -> None:
+    if not can_manage_efforts(user):
+        raise PermissionDenied
+
+
+def require_effort_lead(user, effort) -> None:
+    if not can_lead_effort(user, effort):
+        raise PermissionDenied

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from holbaek.pagecache import content_changed
+from projektudvalg import reference_efforts
 from projektudvalg.models import GrantPool, PoolCriterion, Status, StatusMail
 
 POOLS = [
@@ -137,4 +138,5 @@ def load() -> str:
     for status in Status.values:
         StatusMail.objects.get_or_create(status=status)
     content_changed("pools")  # update() and bulk_create above send no signal
+    reference_efforts.load()  # the drejebog for special efforts
     return f"{len(POOLS)} puljer ({created} nye)"

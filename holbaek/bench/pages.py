@@ -71,6 +71,10 @@ PAGES = [
     Page("/puljer/behandling/", user=COMMITTEE_STAFF),
     Page("/tilskud/{grant_year}/opfoelgning/", user=COMMITTEE_STAFF),
     Page("/tilskud/befolkningstal/", user=COMMITTEE_STAFF),
+    # Track 2, staff: the overview and an effort's edit pages (the demo's Knabstrup effort)
+    Page("/saerlige-indsatser/styring/", user=COMMITTEE_STAFF),
+    Page("/saerlige-indsatser/knabstrup-saetter-kurs/rediger/", user=COMMITTEE_STAFF),
+    Page("/saerlige-indsatser/knabstrup-saetter-kurs/milepaele/", user=COMMITTEE_STAFF),
     Page("/konto/", user=ADMINISTRATOR),
     # The committee's meetings: staff pages and the printable minutes ({meeting}: the demo's
     # held meeting with its minutes published).

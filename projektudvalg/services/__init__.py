@@ -31,6 +31,29 @@ from projektudvalg.services.applying import (
     attachment_remove,
 )
 from projektudvalg.services.committee import committee_save, member_delete, member_save
+from projektudvalg.services.effort_content import (
+    action_delete,
+    action_save,
+    budget_lines_save,
+    commitment_delete,
+    commitment_save,
+)
+from projektudvalg.services.effort_groups import (
+    document_add,
+    document_remove,
+    group_save,
+)
+from projektudvalg.services.effort_milestones import (
+    milestone_delete,
+    milestone_save,
+    milestones_from_template,
+    milestones_sync,
+)
+from projektudvalg.services.efforts import (
+    effort_create,
+    effort_transition,
+    effort_update,
+)
 from projektudvalg.services.followup import (
     application_close,
     application_lapse,
@@ -83,4 +106,10 @@ __all__ += [
 __all__ += [
     "commitment_comment_add", "effort_update_post", "working_group_join", "working_group_leave",
     "working_group_request_decide",
+]  # fmt: skip
+__all__ += [
+    "action_delete", "action_save", "budget_lines_save", "commitment_delete", "commitment_save",
+    "document_add", "document_remove", "effort_create", "effort_transition", "effort_update",
+    "group_save", "milestone_delete", "milestone_save", "milestones_from_template",
+    "milestones_sync",
 ]  # fmt: skip

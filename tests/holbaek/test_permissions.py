@@ -242,6 +242,61 @@ PROTECTED = {
     "projektudvalg:commitment-comment": (
         "tests/projektudvalg/test_working_groups_permissions.py::test_commitment_comment"
     ),
+    # Track 2, staff and project leads (the matrix adds a lead of this effort and of another).
+    "projektudvalg:effort-admin": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_committee_staffs_pages"
+    ),
+    "projektudvalg:effort-create": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_committee_staffs_pages"
+    ),
+    "projektudvalg:effort-status": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_committee_staffs_pages"
+    ),
+    "projektudvalg:effort-edit": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-milestones": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-milestone-edit": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-actions": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-action-edit": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-commitments": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-commitment-edit": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-budget": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-groups": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-group-edit": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-documents": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_the_project_leads_pages"
+    ),
+    "projektudvalg:effort-milestone-delete": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_deleting_a_row"
+    ),
+    "projektudvalg:effort-action-delete": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_deleting_a_row"
+    ),
+    "projektudvalg:effort-commitment-delete": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_deleting_a_row"
+    ),
+    "projektudvalg:effort-document-delete": (
+        "tests/projektudvalg/test_effort_staff_pages.py::test_deleting_a_row"
+    ),
 }
 
 
