@@ -66,7 +66,6 @@ def _draft(round_: Round, citizen, *, title: str, slug: str, amount: Decimal) ->
 
 @transaction.atomic
 def load() -> str:
-    demo_efforts.load()  # the two demo special efforts (idempotent)
     if Round.objects.exists():
         return "ansøgningsrunder findes allerede"
     round_ = _open_rounds()["rum-til-faellesskab"]
@@ -85,8 +84,9 @@ def load() -> str:
         staff=staff, granted=made["granted"][0], amount=made["granted"][1],
         in_review=made["in_review"][0],
     )  # fmt: skip
+    efforts = demo_efforts.load()  # its selection decisions are the meetings' items
     count = Application.objects.count()
     return (
         f"2 åbne demo-runder og {count} opdigtede ansøgninger (bevilget, under behandling, "
-        f"kladde); {meetings}"
+        f"kladde); {meetings}; {efforts}"
     )

@@ -21,13 +21,9 @@ from lokalfora.models import LocalArea
 from projektudvalg import services
 from projektudvalg.models import (
     AgendaItem,
-    CaseType,
     Committee,
-    DecisionOutcome,
     EffortStatus,
     EffortTemplate,
-    Meeting,
-    MeetingStatus,
     MilestoneKind,
     SpecialEffort,
 )
@@ -50,52 +46,17 @@ KNABSTRUP_ACTIONS = [
 
 
 def _committee() -> Committee:
+    """The demo committee (demo_meetings made it). The real efforts each covered one area,
+    so the demo committee's bounds are 1-4."""
     committee = Committee.objects.current()
-    if committee is None:
-        committee = Committee.objects.create(
-            name="Projektudvalget for Udvikling af Lokalområderne",
-            short_name="PULO",
-            slug="projektudvalget",
-            period_start=datetime.date(2022, 1, 1),
-            mandate_summary="(Demo) Udvalget arbejder med lokalområderne i tre spor.",
-        )
-    # The real efforts each covered one area: the demo allows 1-4.
-    Committee.objects.filter(pk=committee.pk).update(effort_min_areas=1, effort_max_areas=4)
-    committee.refresh_from_db()
-    return committee
+    data = {"effort_min_areas": 1, "effort_max_areas": 4}
+    return services.committee_save(committee=committee, data=data)
 
 
 def _selection_item(committee: Committee, area: LocalArea, number: int) -> AgendaItem:
+    """The decision that selected the area: an item of demo_meetings' town-hall meeting."""
     title = f"(Demo) Beslutning om valg af lokalområde: {area.name}"
-    found = AgendaItem.objects.filter(meeting__committee=committee, title=title).first()
-    if found:
-        return found
-    starts = timezone.now() - datetime.timedelta(days=60)
-    meeting = Meeting.objects.filter(
-        committee=committee, title__startswith="(Demo) Møde om"
-    ).first()
-    meeting = meeting or Meeting.objects.create(
-        committee=committee,
-        title="(Demo) Møde om særlige indsatser",
-        starts_at=starts,
-        ends_at=starts + datetime.timedelta(hours=2),
-        place="Holbæk Rådhus",
-        status=MeetingStatus.MINUTES_PUBLISHED,
-        not_in_official_system=True,
-    )
-    item = AgendaItem.objects.create(
-        meeting=meeting,
-        number=number,
-        title=title,
-        case_type=CaseType.DECISION,
-        recommendation=f"Administrationen indstiller, at {area.name} får en særlig indsats.",
-        description="(Demotekst) Valget bygger på befolkningsprognosen og en bosætningsanalyse.",
-        outcome=DecisionOutcome.APPROVED,
-        decision_text="Godkendt.",
-        decision_date=timezone.localdate(starts),
-    )
-    item.areas.set([area])
-    return item
+    return AgendaItem.objects.get(meeting__committee=committee, title=title)
 
 
 def _run(effort, staff, decision, statuses) -> SpecialEffort:

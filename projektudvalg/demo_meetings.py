@@ -3,7 +3,8 @@ demo and with members by role only (never a real person's name):
 
 - a meeting held in Tølløse three weeks ago (it is in Tølløse's calendar), its minutes
   published, with the pool item whose application was granted there (decision_record);
-- a meeting at the town hall six weeks ago with a closed item (lukket punkt);
+- a meeting at the town hall six weeks ago with a closed item (lukket punkt) and the
+  decisions that selected the two demo special efforts' areas (demo_efforts uses them);
 - a meeting in two weeks with its agenda published and the application under review.
 """
 
@@ -24,6 +25,8 @@ MEMBERS = [
     ("Medlem 3", MemberRole.MEMBER, "Borgerrepræsentant"),
 ]
 ROUTE = "Projektudvalget for Udvikling af Lokalområderne"
+# The areas the demo special efforts were selected for (projektudvalg/demo_efforts.py).
+SELECTED_AREAS = ("knabstrup", "undlose")
 
 
 def _committee() -> Committee:
@@ -57,8 +60,8 @@ def _meeting(committee, *, days: int, place: str, area=None):
     })  # fmt: skip
 
 
-def _item(meeting, title: str, **data):
-    return services.agenda_item_create(meeting=meeting, data={
+def _item(meeting, title: str, areas=None, **data):
+    return services.agenda_item_create(meeting=meeting, areas=areas, data={
         "title": f"(Demo) {title}", "route": ROUTE,
         "recommendation": "(Demotekst) Administrationen indstiller, at udvalget godkender sagen.",
         "description": "(Demotekst) Et opdigtet punkt.",
@@ -71,8 +74,8 @@ def _held_in_tollose(committee, staff, granted: Application, amount: Decimal) ->
     services.meeting_update(meeting=meeting, data={}, absent_members=committee.members.filter(
         name="Medlem 3"))  # fmt: skip
     services.agenda_item_add(application=granted, meeting=meeting)
-    info = _item(meeting, "Orientering fra lokalforum Tølløse", case_type=CaseType.INFORMATION)
-    info.areas.set([tollose])
+    info = _item(meeting, "Orientering fra lokalforum Tølløse", areas=[tollose],
+                 case_type=CaseType.INFORMATION)  # fmt: skip
     services.meeting_publish_agenda(meeting=meeting)
     services.meeting_mark_held(meeting=meeting)
     pool_item = meeting.items.get(round__isnull=False)
@@ -93,9 +96,19 @@ def _with_closed_item(committee) -> None:
     open_item = _item(meeting, "Stier og bænke i lokalområderne")
     closed = _item(meeting, "Køb af grund", is_closed=True,
                    description="(Demotekst) Lukket punkt: forhandling om en grund.")  # fmt: skip
+    selections = []
+    for slug in SELECTED_AREAS:
+        area = LocalArea.objects.get(slug=slug)
+        item = _item(meeting, f"Beslutning om valg af lokalområde: {area.name}", areas=[area],
+                     recommendation=f"(Demotekst) Administrationen indstiller, at {area.name} "
+                     "får en særlig indsats.", description="(Demotekst) Valget bygger på "
+                     "befolkningsprognosen og en bosætningsanalyse.")  # fmt: skip
+        selections.append(item)
     services.meeting_publish_agenda(meeting=meeting)
     services.meeting_mark_held(meeting=meeting)
-    for item, text in ((open_item, "Godkendt som indstillet."), (closed, "Lukket beslutning.")):
+    decided = [(open_item, "Godkendt som indstillet."), (closed, "Lukket beslutning.")]
+    decided += [(item, "Godkendt.") for item in selections]
+    for item, text in decided:
         services.agenda_item_record_decision(
             item=item, outcome="approved", decision_text=f"(Demotekst) {text}"
         )

@@ -157,7 +157,9 @@ def meeting_create(
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, data: dict, absent_members=None) -> Meeting:
     meeting = (
-        Meeting.objects.select_for_update().select_related("committee", "event").get(pk=meeting.pk)
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("committee", "event")
+        .get(pk=meeting.pk)
     )
     return _save(meeting, data, absent_members)
 

@@ -52,7 +52,8 @@ def _viewer(user, page) -> dict:
     forum_ids = set(ForumEditor.objects.filter(user=user).values_list("forum_id", flat=True))
     commitments = [c for group in page.commitment_groups for c in group.commitments]
     return {
-        # TODO(lead): the "Rediger" links go here with can_manage_efforts / can_lead_effort.
+        "edit": permissions.can_lead_effort(user, page.effort),
+        "status": permissions.can_manage_efforts(user),
         "effort_update": permissions.can_post_effort_update(user, page.effort),
         "group_ids": {g.pk for g in page.groups if permissions.can_answer_group_requests(user, g)},
         "comment_ids": {

@@ -1,6 +1,9 @@
 """The drejebog in the reference data, and the demo's two special efforts."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 
 from projektudvalg import demo_efforts, reference_efforts
 from projektudvalg.effort_progress import weighted_progress
@@ -16,7 +19,7 @@ def test_the_drejebog_is_loaded_once(reference_data):
 
 
 def test_the_demo_efforts(reference_data):
-    demo_efforts.load()
+    call_command("demo", force=True, stdout=io.StringIO())
     assert demo_efforts.load() == "demo-indsatser findes allerede"
     knabstrup = SpecialEffort.objects.get(slug="knabstrup-saetter-kurs")
     assert knabstrup.status == EffortStatus.ACTIVE
