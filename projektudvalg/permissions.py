@@ -105,3 +105,24 @@ def can_apply(user) -> bool:
 def can_see_advice_list(user) -> bool:
     """The list of applications in one's areas that wait for one's advisory note."""
     return roles.has_role(user, roles.CO_CREATOR)
+
+
+# --- The committee's public record (committee-public) ---------------------------------
+
+
+def committee_document_is_public(document) -> bool:
+    """A committee document is public when its owner is: the committee's and an effort's
+    always, a meeting's once its agenda is published, an agenda item's while the item's
+    text is public (never a closed item's bilag), a template's (drejebog) never."""
+    if document.committee_id or document.effort_id:
+        return True
+    if document.meeting_id:
+        return document.meeting.agenda_is_public
+    if document.agenda_item_id:
+        return document.agenda_item.text_is_public
+    return False
+
+
+def can_download_committee_document(user, document) -> bool:
+    """Anyone a public document; committee staff and administrators every document."""
+    return committee_document_is_public(document) or is_committee_staff(user)

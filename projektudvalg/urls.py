@@ -1,6 +1,7 @@
 from django.urls import path
 
 from projektudvalg.views import advice, applicant, meetings, public, review, rounds
+from projektudvalg.views import committee as committee_views
 
 app_name = "projektudvalg"
 
@@ -46,6 +47,25 @@ urlpatterns = [
         "ansoegninger/<int:pk>/bilag/<int:file_pk>/slet/",
         applicant.attachment_delete,
         name="attachment-delete",
+    ),
+    # The committee's public record (committee-public)
+    path("udvalget/", committee_views.committee, name="committee"),
+    path(
+        "udvalget/perioder/<slug:slug>/", committee_views.committee_period, name="committee-period"
+    ),
+    path("udvalget/moeder/", committee_views.meeting_list, name="meeting-list"),
+    path("udvalget/moeder/<int:pk>/", committee_views.meeting_detail, name="meeting-detail"),
+    path("udvalget/moeder.ics", committee_views.meeting_ical_feed, name="meeting-ical"),
+    path("udvalget/beslutninger/", committee_views.decision_list, name="decision-list"),
+    path(
+        "udvalget/dokumenter/<int:pk>/",
+        committee_views.committee_document,
+        name="committee-document",
+    ),
+    path(
+        "lokalomraader/<slug:slug>/beslutninger/",
+        committee_views.area_decisions,
+        name="area-decisions",
     ),
     path("puljer/<slug:slug>/", public.pool_detail, name="pool-detail"),
     path("puljer/<slug:slug>/ansoeg/", applicant.start, name="start"),
