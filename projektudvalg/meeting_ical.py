@@ -108,7 +108,6 @@ def feed_version(_area=None) -> FeedVersion:
         )
     )
     text = "|".join(
-        str(part)
-        for part in (translation.get_language(), "udvalg", first, last, *window.values())
+        str(part) for part in (translation.get_language(), "udvalg", first, last, *window.values())
     )
     return FeedVersion(etag=hashlib.sha256(text.encode()).hexdigest()[:32], last_modified=None)

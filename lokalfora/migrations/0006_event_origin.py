@@ -4,50 +4,93 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lokalfora', '0005_content_indexes'),
+        ("lokalfora", "0005_content_indexes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='event',
-            name='cancelled',
-            field=models.BooleanField(default=False, verbose_name='aflyst'),
+            model_name="event",
+            name="cancelled",
+            field=models.BooleanField(default=False, verbose_name="aflyst"),
         ),
         migrations.AddField(
-            model_name='event',
-            name='origin',
-            field=models.CharField(blank=True, choices=[('', 'lokalforummet'), ('committee', 'Projektudvalget'), ('effort', 'en særlig indsats')], default='', editable=False, max_length=10, verbose_name='oprettet af'),
+            model_name="event",
+            name="origin",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "lokalforummet"),
+                    ("committee", "Projektudvalget"),
+                    ("effort", "en særlig indsats"),
+                ],
+                default="",
+                editable=False,
+                max_length=10,
+                verbose_name="oprettet af",
+            ),
         ),
         migrations.AddField(
-            model_name='event',
-            name='origin_path',
-            field=models.CharField(blank=True, default='', editable=False, max_length=200),
+            model_name="event",
+            name="origin_path",
+            field=models.CharField(blank=True, default="", editable=False, max_length=200),
         ),
         migrations.AddField(
-            model_name='historicalevent',
-            name='cancelled',
-            field=models.BooleanField(default=False, verbose_name='aflyst'),
+            model_name="historicalevent",
+            name="cancelled",
+            field=models.BooleanField(default=False, verbose_name="aflyst"),
         ),
         migrations.AddField(
-            model_name='historicalevent',
-            name='origin',
-            field=models.CharField(blank=True, choices=[('', 'lokalforummet'), ('committee', 'Projektudvalget'), ('effort', 'en særlig indsats')], default='', editable=False, max_length=10, verbose_name='oprettet af'),
+            model_name="historicalevent",
+            name="origin",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "lokalforummet"),
+                    ("committee", "Projektudvalget"),
+                    ("effort", "en særlig indsats"),
+                ],
+                default="",
+                editable=False,
+                max_length=10,
+                verbose_name="oprettet af",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalevent',
-            name='origin_path',
-            field=models.CharField(blank=True, default='', editable=False, max_length=200),
+            model_name="historicalevent",
+            name="origin_path",
+            field=models.CharField(blank=True, default="", editable=False, max_length=200),
         ),
         migrations.AlterField(
-            model_name='event',
-            name='kind',
-            field=models.CharField(choices=[('debate', 'debatmøde'), ('council_dialogue', 'dialogmøde med kommunalbestyrelsen'), ('forum_meeting', 'lokalforummøde'), ('event', 'arrangement'), ('committee_meeting', 'udvalgsmøde'), ('effort_milestone', 'særlig indsats')], max_length=20, verbose_name='type'),
+            model_name="event",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("debate", "debatmøde"),
+                    ("council_dialogue", "dialogmøde med kommunalbestyrelsen"),
+                    ("forum_meeting", "lokalforummøde"),
+                    ("event", "arrangement"),
+                    ("committee_meeting", "udvalgsmøde"),
+                    ("effort_milestone", "særlig indsats"),
+                ],
+                max_length=20,
+                verbose_name="type",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalevent',
-            name='kind',
-            field=models.CharField(choices=[('debate', 'debatmøde'), ('council_dialogue', 'dialogmøde med kommunalbestyrelsen'), ('forum_meeting', 'lokalforummøde'), ('event', 'arrangement'), ('committee_meeting', 'udvalgsmøde'), ('effort_milestone', 'særlig indsats')], max_length=20, verbose_name='type'),
+            model_name="historicalevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("debate", "debatmøde"),
+                    ("council_dialogue", "dialogmøde med kommunalbestyrelsen"),
+                    ("forum_meeting", "lokalforummøde"),
+                    ("event", "arrangement"),
+                    ("committee_meeting", "udvalgsmøde"),
+                    ("effort_milestone", "særlig indsats"),
+                ],
+                max_length=20,
+                verbose_name="type",
+            ),
         ),
     ]

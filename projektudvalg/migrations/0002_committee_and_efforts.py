@@ -56,7 +56,9 @@ def copy_pool_meetings(apps, schema_editor):
             while AgendaItem.objects.filter(meeting=decision.meeting, number=number).exists():
                 number += 1
             item = AgendaItem.objects.create(
-                meeting=decision.meeting, application=decision.application, number=number,
+                meeting=decision.meeting,
+                application=decision.application,
+                number=number,
                 title=(decision.application.title or decision.application.reference)[:200],
                 round_id=decision.application.round_id,
             )
@@ -68,811 +70,1734 @@ def copy_pool_meetings(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('lokalfora', '0006_event_origin'),
-        ('projektudvalg', '0001_initial'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("lokalfora", "0006_event_origin"),
+        ("projektudvalg", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AgendaApplication',
+            name="AgendaApplication",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ansøgning på dagsordenen',
-                'verbose_name_plural': 'ansøgninger på dagsordenen',
-                'ordering': ['item', 'id'],
+                "verbose_name": "ansøgning på dagsordenen",
+                "verbose_name_plural": "ansøgninger på dagsordenen",
+                "ordering": ["item", "id"],
             },
         ),
         migrations.CreateModel(
-            name='AgendaLink',
+            name="AgendaLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("object_id", models.PositiveBigIntegerField()),
             ],
             options={
-                'verbose_name': 'henvisning fra et dagsordenspunkt',
-                'verbose_name_plural': 'henvisninger fra dagsordenspunkter',
+                "verbose_name": "henvisning fra et dagsordenspunkt",
+                "verbose_name_plural": "henvisninger fra dagsordenspunkter",
             },
         ),
         migrations.CreateModel(
-            name='CommitmentComment',
+            name="CommitmentComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(max_length=2000, verbose_name='kommentar')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(max_length=2000, verbose_name="kommentar")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'kommentar til en forpligtelse',
-                'verbose_name_plural': 'kommentarer til forpligtelser',
-                'ordering': ['commitment', 'created_at', 'id'],
+                "verbose_name": "kommentar til en forpligtelse",
+                "verbose_name_plural": "kommentarer til forpligtelser",
+                "ordering": ["commitment", "created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Committee',
+            name="Committee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='navn')),
-                ('short_name', models.CharField(blank=True, max_length=20, verbose_name='forkortelse')),
-                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='kort navn i adressen')),
-                ('kind', models.CharField(default='Projektudvalg', help_text='Fx projektudvalg eller stående udvalg.', max_length=60, verbose_name='type udvalg')),
-                ('mandate_summary', models.TextField(blank=True, help_text='Hvad udvalget skal, i almindeligt dansk. Selve kommissoriet er et dokument.', max_length=5000, verbose_name='kommissorium kort fortalt')),
-                ('period_start', models.DateField(verbose_name='periode fra')),
-                ('period_end', models.DateField(blank=True, null=True, verbose_name='periode til')),
-                ('function_mailbox', models.EmailField(blank=True, max_length=254, verbose_name='funktionspostkasse')),
-                ('official_url', models.URLField(blank=True, verbose_name='udvalget i kommunens mødesystem')),
-                ('effort_min_areas', models.PositiveSmallIntegerField(default=2, verbose_name='mindst antal områder i en indsats')),
-                ('effort_max_areas', models.PositiveSmallIntegerField(default=4, verbose_name='højst antal områder i en indsats')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="navn")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=20, verbose_name="forkortelse"),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        max_length=60, unique=True, verbose_name="kort navn i adressen"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        default="Projektudvalg",
+                        help_text="Fx projektudvalg eller stående udvalg.",
+                        max_length=60,
+                        verbose_name="type udvalg",
+                    ),
+                ),
+                (
+                    "mandate_summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Hvad udvalget skal, i almindeligt dansk. Selve kommissoriet er et dokument.",
+                        max_length=5000,
+                        verbose_name="kommissorium kort fortalt",
+                    ),
+                ),
+                ("period_start", models.DateField(verbose_name="periode fra")),
+                ("period_end", models.DateField(blank=True, null=True, verbose_name="periode til")),
+                (
+                    "function_mailbox",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="funktionspostkasse"
+                    ),
+                ),
+                (
+                    "official_url",
+                    models.URLField(blank=True, verbose_name="udvalget i kommunens mødesystem"),
+                ),
+                (
+                    "effort_min_areas",
+                    models.PositiveSmallIntegerField(
+                        default=2, verbose_name="mindst antal områder i en indsats"
+                    ),
+                ),
+                (
+                    "effort_max_areas",
+                    models.PositiveSmallIntegerField(
+                        default=4, verbose_name="højst antal områder i en indsats"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'udvalg',
-                'verbose_name_plural': 'udvalg',
-                'ordering': ['-period_start', '-id'],
+                "verbose_name": "udvalg",
+                "verbose_name_plural": "udvalg",
+                "ordering": ["-period_start", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='CommitteeDocument',
+            name="CommitteeDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to=holbaek.models.private_upload_path, verbose_name='fil')),
-                ('name', models.CharField(max_length=255, verbose_name='filnavn')),
-                ('extension', models.CharField(max_length=10)),
-                ('content_type', models.CharField(max_length=100)),
-                ('size', models.PositiveIntegerField(verbose_name='størrelse i bytes')),
-                ('title', models.CharField(default='', max_length=200, verbose_name='titel')),
-                ('kind', models.CharField(choices=[('mandate', 'kommissorium'), ('attachment', 'bilag'), ('selection', 'udvælgelsesgrundlag'), ('agreement', 'samarbejdsaftale'), ('toolbox', 'værktøjskasse'), ('other', 'andet')], default='attachment', max_length=12, verbose_name='slags')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        upload_to=holbaek.models.private_upload_path, verbose_name="fil"
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="filnavn")),
+                ("extension", models.CharField(max_length=10)),
+                ("content_type", models.CharField(max_length=100)),
+                ("size", models.PositiveIntegerField(verbose_name="størrelse i bytes")),
+                ("title", models.CharField(default="", max_length=200, verbose_name="titel")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("mandate", "kommissorium"),
+                            ("attachment", "bilag"),
+                            ("selection", "udvælgelsesgrundlag"),
+                            ("agreement", "samarbejdsaftale"),
+                            ("toolbox", "værktøjskasse"),
+                            ("other", "andet"),
+                        ],
+                        default="attachment",
+                        max_length=12,
+                        verbose_name="slags",
+                    ),
+                ),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'udvalgsdokument',
-                'verbose_name_plural': 'udvalgsdokumenter',
-                'ordering': ['uploaded_at', 'id'],
+                "verbose_name": "udvalgsdokument",
+                "verbose_name_plural": "udvalgsdokumenter",
+                "ordering": ["uploaded_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='CommitteeMember',
+            name="CommitteeMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='navn')),
-                ('role', models.CharField(choices=[('chair', 'formand'), ('vice_chair', 'næstformand'), ('member', 'medlem')], default='member', max_length=20, verbose_name='rolle')),
-                ('party', models.CharField(blank=True, max_length=80, verbose_name='parti')),
-                ('member_kind', models.CharField(blank=True, help_text='Fx kommunalbestyrelsesmedlem eller borgerrepræsentant.', max_length=80, verbose_name='type medlem')),
-                ('bio', models.TextField(blank=True, max_length=2000, verbose_name='kort præsentation')),
-                ('from_date', models.DateField(verbose_name='medlem fra')),
-                ('to_date', models.DateField(blank=True, null=True, verbose_name='medlem til')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='rækkefølge')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="navn")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("chair", "formand"),
+                            ("vice_chair", "næstformand"),
+                            ("member", "medlem"),
+                        ],
+                        default="member",
+                        max_length=20,
+                        verbose_name="rolle",
+                    ),
+                ),
+                ("party", models.CharField(blank=True, max_length=80, verbose_name="parti")),
+                (
+                    "member_kind",
+                    models.CharField(
+                        blank=True,
+                        help_text="Fx kommunalbestyrelsesmedlem eller borgerrepræsentant.",
+                        max_length=80,
+                        verbose_name="type medlem",
+                    ),
+                ),
+                (
+                    "bio",
+                    models.TextField(blank=True, max_length=2000, verbose_name="kort præsentation"),
+                ),
+                ("from_date", models.DateField(verbose_name="medlem fra")),
+                ("to_date", models.DateField(blank=True, null=True, verbose_name="medlem til")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="rækkefølge")),
             ],
             options={
-                'verbose_name': 'udvalgsmedlem',
-                'verbose_name_plural': 'udvalgsmedlemmer',
-                'ordering': ['committee', 'order', 'from_date', 'id'],
+                "verbose_name": "udvalgsmedlem",
+                "verbose_name_plural": "udvalgsmedlemmer",
+                "ordering": ["committee", "order", "from_date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='EffortAction',
+            name="EffortAction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='titel')),
-                ('description', models.TextField(blank=True, max_length=2000, verbose_name='beskrivelse')),
-                ('responsible', models.CharField(blank=True, max_length=150, verbose_name='ansvarlig')),
-                ('status_label', models.CharField(blank=True, max_length=60, verbose_name='status')),
-                ('progress', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='fremdrift (%)')),
-                ('weight', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='vægt')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="titel")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=2000, verbose_name="beskrivelse"),
+                ),
+                (
+                    "responsible",
+                    models.CharField(blank=True, max_length=150, verbose_name="ansvarlig"),
+                ),
+                (
+                    "status_label",
+                    models.CharField(blank=True, max_length=60, verbose_name="status"),
+                ),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="fremdrift (%)",
+                    ),
+                ),
+                (
+                    "weight",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="vægt",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'handling',
-                'verbose_name_plural': 'handlinger',
-                'ordering': ['effort', 'order', 'id'],
+                "verbose_name": "handling",
+                "verbose_name_plural": "handlinger",
+                "ordering": ["effort", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='EffortBudgetLine',
+            name="EffortBudgetLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(help_text='Fx Landdistriktspuljen', max_length=150, verbose_name='kilde')),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='år')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='beløb (kr.)')),
-                ('spent', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='brugt til dato (kr.)')),
-                ('external', models.BooleanField(default=False, verbose_name='ekstern finansiering')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        help_text="Fx Landdistriktspuljen", max_length=150, verbose_name="kilde"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="år",
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=12,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="beløb (kr.)",
+                    ),
+                ),
+                (
+                    "spent",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("0"),
+                        max_digits=12,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="brugt til dato (kr.)",
+                    ),
+                ),
+                (
+                    "external",
+                    models.BooleanField(default=False, verbose_name="ekstern finansiering"),
+                ),
             ],
             options={
-                'verbose_name': 'budgetlinje for en indsats',
-                'verbose_name_plural': 'budgetlinjer for indsatser',
-                'ordering': ['effort', 'year', 'id'],
+                "verbose_name": "budgetlinje for en indsats",
+                "verbose_name_plural": "budgetlinjer for indsatser",
+                "ordering": ["effort", "year", "id"],
             },
         ),
         migrations.CreateModel(
-            name='EffortCommitment',
+            name="EffortCommitment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('party', models.CharField(choices=[('municipality', 'kommunen'), ('forum', 'lokalforum'), ('group', 'arbejdsgruppe'), ('committee', 'andet udvalg')], max_length=12, verbose_name='part')),
-                ('party_name', models.CharField(blank=True, max_length=150, verbose_name='partens navn')),
-                ('text', models.TextField(max_length=2000, verbose_name='forpligtelse')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='frist')),
-                ('status', models.CharField(choices=[('agreed', 'aftalt'), ('ongoing', 'i gang'), ('met', 'opfyldt'), ('changed', 'ændret'), ('dropped', 'opgivet')], default='agreed', max_length=10, verbose_name='status')),
-                ('status_reason', models.TextField(blank=True, max_length=2000, verbose_name='begrundelse')),
-                ('evidence_url', models.URLField(blank=True, verbose_name='dokumentation (link)')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "party",
+                    models.CharField(
+                        choices=[
+                            ("municipality", "kommunen"),
+                            ("forum", "lokalforum"),
+                            ("group", "arbejdsgruppe"),
+                            ("committee", "andet udvalg"),
+                        ],
+                        max_length=12,
+                        verbose_name="part",
+                    ),
+                ),
+                (
+                    "party_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="partens navn"),
+                ),
+                ("text", models.TextField(max_length=2000, verbose_name="forpligtelse")),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="frist")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("agreed", "aftalt"),
+                            ("ongoing", "i gang"),
+                            ("met", "opfyldt"),
+                            ("changed", "ændret"),
+                            ("dropped", "opgivet"),
+                        ],
+                        default="agreed",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "status_reason",
+                    models.TextField(blank=True, max_length=2000, verbose_name="begrundelse"),
+                ),
+                ("evidence_url", models.URLField(blank=True, verbose_name="dokumentation (link)")),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'forpligtelse',
-                'verbose_name_plural': 'forpligtelser',
-                'ordering': ['effort', 'order', 'due_date', 'id'],
+                "verbose_name": "forpligtelse",
+                "verbose_name_plural": "forpligtelser",
+                "ordering": ["effort", "order", "due_date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='EffortTemplate',
+            name="EffortTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, unique=True, verbose_name='navn')),
-                ('description', models.TextField(blank=True, max_length=2000, verbose_name='beskrivelse')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, unique=True, verbose_name="navn")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=2000, verbose_name="beskrivelse"),
+                ),
             ],
             options={
-                'verbose_name': 'drejebog',
-                'verbose_name_plural': 'drejebøger',
-                'ordering': ['name'],
+                "verbose_name": "drejebog",
+                "verbose_name_plural": "drejebøger",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='EffortTransition',
+            name="EffortTransition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(choices=[('proposed', 'foreslået'), ('selected', 'udvalgt'), ('starting', 'opstart'), ('active', 'aktiv'), ('evaluation', 'evaluering'), ('finished', 'afsluttet'), ('paused', 'sat på pause')], max_length=12)),
-                ('to_status', models.CharField(choices=[('proposed', 'foreslået'), ('selected', 'udvalgt'), ('starting', 'opstart'), ('active', 'aktiv'), ('evaluation', 'evaluering'), ('finished', 'afsluttet'), ('paused', 'sat på pause')], max_length=12)),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('note', models.TextField(blank=True, max_length=2000)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "foreslået"),
+                            ("selected", "udvalgt"),
+                            ("starting", "opstart"),
+                            ("active", "aktiv"),
+                            ("evaluation", "evaluering"),
+                            ("finished", "afsluttet"),
+                            ("paused", "sat på pause"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "foreslået"),
+                            ("selected", "udvalgt"),
+                            ("starting", "opstart"),
+                            ("active", "aktiv"),
+                            ("evaluation", "evaluering"),
+                            ("finished", "afsluttet"),
+                            ("paused", "sat på pause"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                ("note", models.TextField(blank=True, max_length=2000)),
             ],
             options={
-                'verbose_name': 'statusskift for en indsats',
-                'verbose_name_plural': 'statusskift for indsatser',
-                'ordering': ['effort', 'at', 'id'],
+                "verbose_name": "statusskift for en indsats",
+                "verbose_name_plural": "statusskift for indsatser",
+                "ordering": ["effort", "at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='EffortUpdate',
+            name="EffortUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(max_length=2000, verbose_name='opdatering')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(max_length=2000, verbose_name="opdatering")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'opdatering fra en indsats',
-                'verbose_name_plural': 'opdateringer fra indsatser',
-                'ordering': ['effort', '-created_at', '-id'],
+                "verbose_name": "opdatering fra en indsats",
+                "verbose_name_plural": "opdateringer fra indsatser",
+                "ordering": ["effort", "-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='titel')),
-                ('kind', models.CharField(choices=[('workshop', 'workshop'), ('working', 'arbejdsmøde'), ('party', 'fest'), ('political', 'politisk behandling'), ('evaluation', 'evaluering')], max_length=12, verbose_name='type')),
-                ('starts_at', models.DateTimeField(verbose_name='starter')),
-                ('ends_at', models.DateTimeField(verbose_name='slutter')),
-                ('place', models.CharField(blank=True, max_length=150, verbose_name='sted')),
-                ('description', models.TextField(blank=True, max_length=2000, verbose_name='beskrivelse')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="titel")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("workshop", "workshop"),
+                            ("working", "arbejdsmøde"),
+                            ("party", "fest"),
+                            ("political", "politisk behandling"),
+                            ("evaluation", "evaluering"),
+                        ],
+                        max_length=12,
+                        verbose_name="type",
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="starter")),
+                ("ends_at", models.DateTimeField(verbose_name="slutter")),
+                ("place", models.CharField(blank=True, max_length=150, verbose_name="sted")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=2000, verbose_name="beskrivelse"),
+                ),
             ],
             options={
-                'verbose_name': 'milepæl',
-                'verbose_name_plural': 'milepæle',
-                'ordering': ['effort', 'starts_at', 'id'],
+                "verbose_name": "milepæl",
+                "verbose_name_plural": "milepæle",
+                "ordering": ["effort", "starts_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='SpecialEffort',
+            name="SpecialEffort",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='titel')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='kort navn i adressen')),
-                ('tagline', models.CharField(help_text='Fx Knabstrup sætter kurs', max_length=150, verbose_name='slogan')),
-                ('summary', models.TextField(max_length=5000, verbose_name='kort fortalt')),
-                ('summary_easy', models.TextField(blank=True, max_length=5000, verbose_name='på let dansk')),
-                ('status', models.CharField(choices=[('proposed', 'foreslået'), ('selected', 'udvalgt'), ('starting', 'opstart'), ('active', 'aktiv'), ('evaluation', 'evaluering'), ('finished', 'afsluttet'), ('paused', 'sat på pause')], default='proposed', editable=False, max_length=12, verbose_name='status')),
-                ('selection_basis', models.TextField(blank=True, help_text='Prognoser og analyser, fx befolkningsprognose eller bosætningsanalyse.', max_length=10000, verbose_name='grundlag for udvælgelsen')),
-                ('period_start', models.DateField(blank=True, null=True, verbose_name='periode fra')),
-                ('period_end', models.DateField(blank=True, null=True, verbose_name='planlagt slut')),
-                ('actual_end', models.DateField(blank=True, null=True, verbose_name='faktisk slut')),
-                ('lead_role', models.CharField(blank=True, help_text='En rolle, ikke et navn.', max_length=150, verbose_name='projektleder (rolle)')),
-                ('lead_mailbox', models.EmailField(blank=True, max_length=254, verbose_name='projektlederens funktionspostkasse')),
-                ('process_role', models.CharField(blank=True, max_length=150, verbose_name='proces-fælles-skaber (rolle)')),
-                ('process_mailbox', models.EmailField(blank=True, max_length=254, verbose_name='proces-fælles-skaberens postkasse')),
-                ('partner_committees', models.TextField(blank=True, help_text='Ét udvalg pr. linje.', max_length=2000, verbose_name='samarbejdende udvalg')),
-                ('internal_notes', models.TextField(blank=True, max_length=5000, verbose_name='interne noter')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="titel")),
+                (
+                    "slug",
+                    models.SlugField(
+                        max_length=80, unique=True, verbose_name="kort navn i adressen"
+                    ),
+                ),
+                (
+                    "tagline",
+                    models.CharField(
+                        help_text="Fx Knabstrup sætter kurs", max_length=150, verbose_name="slogan"
+                    ),
+                ),
+                ("summary", models.TextField(max_length=5000, verbose_name="kort fortalt")),
+                (
+                    "summary_easy",
+                    models.TextField(blank=True, max_length=5000, verbose_name="på let dansk"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "foreslået"),
+                            ("selected", "udvalgt"),
+                            ("starting", "opstart"),
+                            ("active", "aktiv"),
+                            ("evaluation", "evaluering"),
+                            ("finished", "afsluttet"),
+                            ("paused", "sat på pause"),
+                        ],
+                        default="proposed",
+                        editable=False,
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "selection_basis",
+                    models.TextField(
+                        blank=True,
+                        help_text="Prognoser og analyser, fx befolkningsprognose eller bosætningsanalyse.",
+                        max_length=10000,
+                        verbose_name="grundlag for udvælgelsen",
+                    ),
+                ),
+                (
+                    "period_start",
+                    models.DateField(blank=True, null=True, verbose_name="periode fra"),
+                ),
+                (
+                    "period_end",
+                    models.DateField(blank=True, null=True, verbose_name="planlagt slut"),
+                ),
+                (
+                    "actual_end",
+                    models.DateField(blank=True, null=True, verbose_name="faktisk slut"),
+                ),
+                (
+                    "lead_role",
+                    models.CharField(
+                        blank=True,
+                        help_text="En rolle, ikke et navn.",
+                        max_length=150,
+                        verbose_name="projektleder (rolle)",
+                    ),
+                ),
+                (
+                    "lead_mailbox",
+                    models.EmailField(
+                        blank=True,
+                        max_length=254,
+                        verbose_name="projektlederens funktionspostkasse",
+                    ),
+                ),
+                (
+                    "process_role",
+                    models.CharField(
+                        blank=True, max_length=150, verbose_name="proces-fælles-skaber (rolle)"
+                    ),
+                ),
+                (
+                    "process_mailbox",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="proces-fælles-skaberens postkasse"
+                    ),
+                ),
+                (
+                    "partner_committees",
+                    models.TextField(
+                        blank=True,
+                        help_text="Ét udvalg pr. linje.",
+                        max_length=2000,
+                        verbose_name="samarbejdende udvalg",
+                    ),
+                ),
+                (
+                    "internal_notes",
+                    models.TextField(blank=True, max_length=5000, verbose_name="interne noter"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'særlig indsats',
-                'verbose_name_plural': 'særlige indsatser',
-                'ordering': ['-period_start', 'title', 'id'],
+                "verbose_name": "særlig indsats",
+                "verbose_name_plural": "særlige indsatser",
+                "ordering": ["-period_start", "title", "id"],
             },
         ),
         migrations.CreateModel(
-            name='TemplatePhase',
+            name="TemplatePhase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='titel')),
-                ('kind', models.CharField(choices=[('workshop', 'workshop'), ('working', 'arbejdsmøde'), ('party', 'fest'), ('political', 'politisk behandling'), ('evaluation', 'evaluering')], max_length=12, verbose_name='type')),
-                ('offset_days', models.PositiveSmallIntegerField(verbose_name='dage efter start')),
-                ('duration_hours', models.PositiveSmallIntegerField(default=3, verbose_name='varighed (timer)')),
-                ('description', models.TextField(blank=True, max_length=2000, verbose_name='beskrivelse')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="titel")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("workshop", "workshop"),
+                            ("working", "arbejdsmøde"),
+                            ("party", "fest"),
+                            ("political", "politisk behandling"),
+                            ("evaluation", "evaluering"),
+                        ],
+                        max_length=12,
+                        verbose_name="type",
+                    ),
+                ),
+                ("offset_days", models.PositiveSmallIntegerField(verbose_name="dage efter start")),
+                (
+                    "duration_hours",
+                    models.PositiveSmallIntegerField(default=3, verbose_name="varighed (timer)"),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=2000, verbose_name="beskrivelse"),
+                ),
             ],
             options={
-                'verbose_name': 'fase i en drejebog',
-                'verbose_name_plural': 'faser i drejebøger',
-                'ordering': ['template', 'offset_days', 'id'],
+                "verbose_name": "fase i en drejebog",
+                "verbose_name_plural": "faser i drejebøger",
+                "ordering": ["template", "offset_days", "id"],
             },
         ),
         migrations.CreateModel(
-            name='WorkingGroup',
+            name="WorkingGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='navn')),
-                ('theme', models.CharField(blank=True, max_length=150, verbose_name='tema')),
-                ('description', models.TextField(blank=True, max_length=2000, verbose_name='beskrivelse')),
-                ('contact_name', models.CharField(blank=True, max_length=150, verbose_name='kontaktpersonens navn')),
-                ('contact_name_public', models.BooleanField(default=False, verbose_name='kontaktpersonen har givet samtykke til at navnet vises')),
-                ('open_for_new_members', models.BooleanField(default=True, verbose_name='åben for nye medlemmer')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="navn")),
+                ("theme", models.CharField(blank=True, max_length=150, verbose_name="tema")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=2000, verbose_name="beskrivelse"),
+                ),
+                (
+                    "contact_name",
+                    models.CharField(
+                        blank=True, max_length=150, verbose_name="kontaktpersonens navn"
+                    ),
+                ),
+                (
+                    "contact_name_public",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="kontaktpersonen har givet samtykke til at navnet vises",
+                    ),
+                ),
+                (
+                    "open_for_new_members",
+                    models.BooleanField(default=True, verbose_name="åben for nye medlemmer"),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'arbejdsgruppe',
-                'verbose_name_plural': 'arbejdsgrupper',
-                'ordering': ['effort', 'order', 'name', 'id'],
+                "verbose_name": "arbejdsgruppe",
+                "verbose_name_plural": "arbejdsgrupper",
+                "ordering": ["effort", "order", "name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='WorkingGroupMember',
+            name="WorkingGroupMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='navn')),
-                ('show_name', models.BooleanField(default=False, verbose_name='mit navn må vises på siden')),
-                ('message', models.TextField(blank=True, max_length=2000, verbose_name='besked til gruppen')),
-                ('status', models.CharField(choices=[('requested', 'anmodet'), ('accepted', 'optaget'), ('declined', 'afvist')], default='requested', max_length=10, verbose_name='status')),
-                ('requested_at', models.DateTimeField(auto_now_add=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="navn")),
+                (
+                    "show_name",
+                    models.BooleanField(default=False, verbose_name="mit navn må vises på siden"),
+                ),
+                (
+                    "message",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="besked til gruppen"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "anmodet"),
+                            ("accepted", "optaget"),
+                            ("declined", "afvist"),
+                        ],
+                        default="requested",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("requested_at", models.DateTimeField(auto_now_add=True)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'verbose_name': 'medlem af en arbejdsgruppe',
-                'verbose_name_plural': 'medlemmer af arbejdsgrupper',
-                'ordering': ['group', 'requested_at', 'id'],
+                "verbose_name": "medlem af en arbejdsgruppe",
+                "verbose_name_plural": "medlemmer af arbejdsgrupper",
+                "ordering": ["group", "requested_at", "id"],
             },
         ),
         migrations.AlterModelOptions(
-            name='meeting',
-            options={'ordering': ['-starts_at', '-id'], 'verbose_name': 'udvalgsmøde', 'verbose_name_plural': 'udvalgsmøder'},
+            name="meeting",
+            options={
+                "ordering": ["-starts_at", "-id"],
+                "verbose_name": "udvalgsmøde",
+                "verbose_name_plural": "udvalgsmøder",
+            },
         ),
         migrations.RemoveConstraint(
-            model_name='agendaitem',
-            name='agenda_application_once',
+            model_name="agendaitem",
+            name="agenda_application_once",
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='areas',
-            field=models.ManyToManyField(blank=True, related_name='agenda_items', to='lokalfora.localarea', verbose_name='berørte lokalområder'),
+            model_name="agendaitem",
+            name="areas",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="agenda_items",
+                to="lokalfora.localarea",
+                verbose_name="berørte lokalområder",
+            ),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='case_type',
-            field=models.CharField(choices=[('decision', 'Beslutningssag'), ('information', 'Orienteringssag'), ('discussion', 'Drøftelsessag')], default='decision', max_length=12, verbose_name='sagstype'),
+            model_name="agendaitem",
+            name="case_type",
+            field=models.CharField(
+                choices=[
+                    ("decision", "Beslutningssag"),
+                    ("information", "Orienteringssag"),
+                    ("discussion", "Drøftelsessag"),
+                ],
+                default="decision",
+                max_length=12,
+                verbose_name="sagstype",
+            ),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='closed_decision_public',
-            field=models.BooleanField(default=False, verbose_name='beslutningen må offentliggøres'),
+            model_name="agendaitem",
+            name="closed_decision_public",
+            field=models.BooleanField(default=False, verbose_name="beslutningen må offentliggøres"),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='decision_date',
-            field=models.DateField(blank=True, null=True, verbose_name='besluttet den'),
+            model_name="agendaitem",
+            name="decision_date",
+            field=models.DateField(blank=True, null=True, verbose_name="besluttet den"),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='decision_text',
-            field=models.TextField(blank=True, max_length=5000, verbose_name='beslutningens tekst'),
+            model_name="agendaitem",
+            name="decision_text",
+            field=models.TextField(blank=True, max_length=5000, verbose_name="beslutningens tekst"),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='description',
-            field=models.TextField(blank=True, max_length=10000, verbose_name='beskrivelse af sagen'),
+            model_name="agendaitem",
+            name="description",
+            field=models.TextField(
+                blank=True, max_length=10000, verbose_name="beskrivelse af sagen"
+            ),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='follow_up',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='opfølgning'),
+            model_name="agendaitem",
+            name="follow_up",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="opfølgning"),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='follow_up_status',
-            field=models.CharField(blank=True, choices=[('', 'ingen opfølgning'), ('planned', 'planlagt'), ('ongoing', 'i gang'), ('done', 'afsluttet')], max_length=10, verbose_name='opfølgningens status'),
+            model_name="agendaitem",
+            name="follow_up_status",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "ingen opfølgning"),
+                    ("planned", "planlagt"),
+                    ("ongoing", "i gang"),
+                    ("done", "afsluttet"),
+                ],
+                max_length=10,
+                verbose_name="opfølgningens status",
+            ),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='is_closed',
-            field=models.BooleanField(default=False, verbose_name='lukket punkt'),
+            model_name="agendaitem",
+            name="is_closed",
+            field=models.BooleanField(default=False, verbose_name="lukket punkt"),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='outcome',
-            field=models.CharField(blank=True, choices=[('approved', 'Godkendt'), ('not_approved', 'Ikke godkendt'), ('discussed', 'Drøftet'), ('noted', 'Taget til efterretning'), ('postponed', 'Udsat'), ('sent_on', 'Sendt videre')], max_length=12, verbose_name='beslutning'),
+            model_name="agendaitem",
+            name="outcome",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("approved", "Godkendt"),
+                    ("not_approved", "Ikke godkendt"),
+                    ("discussed", "Drøftet"),
+                    ("noted", "Taget til efterretning"),
+                    ("postponed", "Udsat"),
+                    ("sent_on", "Sendt videre"),
+                ],
+                max_length=12,
+                verbose_name="beslutning",
+            ),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='recommendation',
-            field=models.TextField(blank=True, max_length=5000, verbose_name='indstilling'),
+            model_name="agendaitem",
+            name="recommendation",
+            field=models.TextField(blank=True, max_length=5000, verbose_name="indstilling"),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='round',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='agenda_items', to='projektudvalg.round', verbose_name='ansøgningsrunde'),
+            model_name="agendaitem",
+            name="round",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="agenda_items",
+                to="projektudvalg.round",
+                verbose_name="ansøgningsrunde",
+            ),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='route',
-            field=models.TextField(blank=True, help_text='Ét udvalg pr. linje, i rækkefølge.', max_length=500, verbose_name='sagsgang'),
+            model_name="agendaitem",
+            name="route",
+            field=models.TextField(
+                blank=True,
+                help_text="Ét udvalg pr. linje, i rækkefølge.",
+                max_length=500,
+                verbose_name="sagsgang",
+            ),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='search_vector',
+            model_name="agendaitem",
+            name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='title',
-            field=models.CharField(default='', max_length=200, verbose_name='titel'),
+            model_name="agendaitem",
+            name="title",
+            field=models.CharField(default="", max_length=200, verbose_name="titel"),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='updated_at',
+            model_name="agendaitem",
+            name="updated_at",
             field=models.DateTimeField(auto_now=True),
         ),
         migrations.AddField(
-            model_name='decision',
-            name='agenda_item',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='decisions', to='projektudvalg.agendaitem', verbose_name='dagsordenspunkt'),
+            model_name="decision",
+            name="agenda_item",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="decisions",
+                to="projektudvalg.agendaitem",
+                verbose_name="dagsordenspunkt",
+            ),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='agenda_published_at',
+            model_name="meeting",
+            name="agenda_published_at",
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='area',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='committee_meetings', to='lokalfora.localarea', verbose_name='holdes i lokalområdet'),
+            model_name="meeting",
+            name="area",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="committee_meetings",
+                to="lokalfora.localarea",
+                verbose_name="holdes i lokalområdet",
+            ),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='cancel_reason',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='begrundelse for aflysning'),
+            model_name="meeting",
+            name="cancel_reason",
+            field=models.TextField(
+                blank=True, max_length=2000, verbose_name="begrundelse for aflysning"
+            ),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='created_at',
+            model_name="meeting",
+            name="created_at",
             field=models.DateTimeField(default=django.utils.timezone.now, editable=False),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='ends_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='slutter'),
+            model_name="meeting",
+            name="ends_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="slutter"),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='event',
-            field=models.OneToOneField(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='committee_meeting', to='lokalfora.event'),
+            model_name="meeting",
+            name="event",
+            field=models.OneToOneField(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="committee_meeting",
+                to="lokalfora.event",
+            ),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='minutes_published_at',
+            model_name="meeting",
+            name="minutes_published_at",
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='minutes_summary',
-            field=models.TextField(blank=True, max_length=5000, verbose_name='referatets hovedpunkter'),
+            model_name="meeting",
+            name="minutes_summary",
+            field=models.TextField(
+                blank=True, max_length=5000, verbose_name="referatets hovedpunkter"
+            ),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='not_in_official_system',
-            field=models.BooleanField(default=False, verbose_name='ikke i kommunens mødesystem'),
+            model_name="meeting",
+            name="not_in_official_system",
+            field=models.BooleanField(default=False, verbose_name="ikke i kommunens mødesystem"),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='official_url',
-            field=models.URLField(blank=True, verbose_name='link til mødet i kommunens mødesystem'),
+            model_name="meeting",
+            name="official_url",
+            field=models.URLField(blank=True, verbose_name="link til mødet i kommunens mødesystem"),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='online',
-            field=models.BooleanField(default=False, verbose_name='online møde'),
+            model_name="meeting",
+            name="online",
+            field=models.BooleanField(default=False, verbose_name="online møde"),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='starts_at',
-            field=models.DateTimeField(null=True, verbose_name='starter'),
+            model_name="meeting",
+            name="starts_at",
+            field=models.DateTimeField(null=True, verbose_name="starter"),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='status',
-            field=models.CharField(choices=[('planned', 'planlagt'), ('agenda', 'dagsorden offentliggjort'), ('held', 'afholdt'), ('minutes', 'referat offentliggjort'), ('cancelled', 'aflyst')], default='planned', max_length=10, verbose_name='status'),
+            model_name="meeting",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("planned", "planlagt"),
+                    ("agenda", "dagsorden offentliggjort"),
+                    ("held", "afholdt"),
+                    ("minutes", "referat offentliggjort"),
+                    ("cancelled", "aflyst"),
+                ],
+                default="planned",
+                max_length=10,
+                verbose_name="status",
+            ),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='updated_at',
+            model_name="meeting",
+            name="updated_at",
             field=models.DateTimeField(auto_now=True),
         ),
         migrations.AlterField(
-            model_name='meeting',
-            name='title',
-            field=models.CharField(default='Udvalgsmøde', max_length=150, verbose_name='titel'),
+            model_name="meeting",
+            name="title",
+            field=models.CharField(default="Udvalgsmøde", max_length=150, verbose_name="titel"),
         ),
         migrations.AddField(
-            model_name='agendaapplication',
-            name='application',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='projektudvalg.application'),
+            model_name="agendaapplication",
+            name="application",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="projektudvalg.application",
+            ),
         ),
         migrations.AddField(
-            model_name='agendaapplication',
-            name='item',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pool_lines', to='projektudvalg.agendaitem'),
+            model_name="agendaapplication",
+            name="item",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="pool_lines",
+                to="projektudvalg.agendaitem",
+            ),
         ),
         migrations.AddField(
-            model_name='agendaapplication',
-            name='meeting',
-            field=models.ForeignKey(editable=False, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='projektudvalg.meeting'),
+            model_name="agendaapplication",
+            name="meeting",
+            field=models.ForeignKey(
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="projektudvalg.meeting",
+            ),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='applications',
-            field=models.ManyToManyField(blank=True, related_name='agenda_items', through='projektudvalg.AgendaApplication', to='projektudvalg.application'),
+            model_name="agendaitem",
+            name="applications",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="agenda_items",
+                through="projektudvalg.AgendaApplication",
+                to="projektudvalg.application",
+            ),
         ),
         migrations.AddField(
-            model_name='agendalink',
-            name='content_type',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype'),
+            model_name="agendalink",
+            name="content_type",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="contenttypes.contenttype",
+            ),
         ),
         migrations.AddField(
-            model_name='agendalink',
-            name='item',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='projektudvalg.agendaitem'),
+            model_name="agendalink",
+            name="item",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="links",
+                to="projektudvalg.agendaitem",
+            ),
         ),
         migrations.AddField(
-            model_name='commitmentcomment',
-            name='author',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="commitmentcomment",
+            name="author",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='commitmentcomment',
-            name='forum',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='lokalfora.forum'),
+            model_name="commitmentcomment",
+            name="forum",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="lokalfora.forum"
+            ),
         ),
         migrations.AddField(
-            model_name='committee',
-            name='predecessor',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='successor', to='projektudvalg.committee', verbose_name='forgænger'),
+            model_name="committee",
+            name="predecessor",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="successor",
+                to="projektudvalg.committee",
+                verbose_name="forgænger",
+            ),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='committee',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='meetings', to='projektudvalg.committee', verbose_name='udvalg'),
+            model_name="meeting",
+            name="committee",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="meetings",
+                to="projektudvalg.committee",
+                verbose_name="udvalg",
+            ),
         ),
         migrations.AddField(
-            model_name='committeedocument',
-            name='agenda_item',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='projektudvalg.agendaitem'),
+            model_name="committeedocument",
+            name="agenda_item",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="documents",
+                to="projektudvalg.agendaitem",
+            ),
         ),
         migrations.AddField(
-            model_name='committeedocument',
-            name='committee',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='projektudvalg.committee'),
+            model_name="committeedocument",
+            name="committee",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="documents",
+                to="projektudvalg.committee",
+            ),
         ),
         migrations.AddField(
-            model_name='committeedocument',
-            name='meeting',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='projektudvalg.meeting'),
+            model_name="committeedocument",
+            name="meeting",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="documents",
+                to="projektudvalg.meeting",
+            ),
         ),
         migrations.AddField(
-            model_name='committeedocument',
-            name='uploaded_by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="committeedocument",
+            name="uploaded_by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='committeemember',
-            name='committee',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='projektudvalg.committee', verbose_name='udvalg'),
+            model_name="committeemember",
+            name="committee",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="members",
+                to="projektudvalg.committee",
+                verbose_name="udvalg",
+            ),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='absent_members',
-            field=models.ManyToManyField(blank=True, related_name='absences', to='projektudvalg.committeemember', verbose_name='fraværende'),
+            model_name="meeting",
+            name="absent_members",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="absences",
+                to="projektudvalg.committeemember",
+                verbose_name="fraværende",
+            ),
         ),
         migrations.AddIndex(
-            model_name='meeting',
-            index=models.Index(fields=['starts_at'], name='meeting_starts_idx'),
+            model_name="meeting",
+            index=models.Index(fields=["starts_at"], name="meeting_starts_idx"),
         ),
         migrations.AddConstraint(
-            model_name='meeting',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__isnull', True), ('ends_at__gt', models.F('starts_at')), _connector='OR'), name='meeting_ends_after_start', violation_error_message='Mødet skal slutte, efter det er begyndt.'),
+            model_name="meeting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ends_at__isnull", True),
+                    ("ends_at__gt", models.F("starts_at")),
+                    _connector="OR",
+                ),
+                name="meeting_ends_after_start",
+                violation_error_message="Mødet skal slutte, efter det er begyndt.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='meeting',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'cancelled'), _negated=True), models.Q(('cancel_reason', ''), _negated=True), _connector='OR'), name='meeting_cancelled_has_reason', violation_error_message='Skriv hvorfor mødet er aflyst.'),
+            model_name="meeting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "cancelled"), _negated=True),
+                    models.Q(("cancel_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="meeting_cancelled_has_reason",
+                violation_error_message="Skriv hvorfor mødet er aflyst.",
+            ),
         ),
         migrations.AddField(
-            model_name='effortaction',
-            name='applications',
-            field=models.ManyToManyField(blank=True, related_name='effort_actions', to='projektudvalg.application', verbose_name='puljeansøgninger'),
+            model_name="effortaction",
+            name="applications",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="effort_actions",
+                to="projektudvalg.application",
+                verbose_name="puljeansøgninger",
+            ),
         ),
         migrations.AddField(
-            model_name='effortaction',
-            name='decision',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='effort_actions', to='projektudvalg.agendaitem', verbose_name='beslutning'),
+            model_name="effortaction",
+            name="decision",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="effort_actions",
+                to="projektudvalg.agendaitem",
+                verbose_name="beslutning",
+            ),
         ),
         migrations.AddField(
-            model_name='effortcommitment',
-            name='forum',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='effort_commitments', to='lokalfora.forum'),
+            model_name="effortcommitment",
+            name="forum",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="effort_commitments",
+                to="lokalfora.forum",
+            ),
         ),
         migrations.AddField(
-            model_name='commitmentcomment',
-            name='commitment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='projektudvalg.effortcommitment'),
+            model_name="commitmentcomment",
+            name="commitment",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="comments",
+                to="projektudvalg.effortcommitment",
+            ),
         ),
         migrations.AddField(
-            model_name='committeedocument',
-            name='template',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='projektudvalg.efforttemplate'),
+            model_name="committeedocument",
+            name="template",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="documents",
+                to="projektudvalg.efforttemplate",
+            ),
         ),
         migrations.AddField(
-            model_name='efforttransition',
-            name='by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="efforttransition",
+            name="by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='efforttransition',
-            name='decision',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='projektudvalg.agendaitem'),
+            model_name="efforttransition",
+            name="decision",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="projektudvalg.agendaitem",
+            ),
         ),
         migrations.AddField(
-            model_name='effortupdate',
-            name='author',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="effortupdate",
+            name="author",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='milestone',
-            name='agenda_item',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='milestones', to='projektudvalg.agendaitem', verbose_name='dagsordenspunkt'),
+            model_name="milestone",
+            name="agenda_item",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="milestones",
+                to="projektudvalg.agendaitem",
+                verbose_name="dagsordenspunkt",
+            ),
         ),
         migrations.AddField(
-            model_name='milestone',
-            name='events',
-            field=models.ManyToManyField(blank=True, editable=False, related_name='milestones', to='lokalfora.event'),
+            model_name="milestone",
+            name="events",
+            field=models.ManyToManyField(
+                blank=True, editable=False, related_name="milestones", to="lokalfora.event"
+            ),
         ),
         migrations.AddField(
-            model_name='specialeffort',
-            name='areas',
-            field=models.ManyToManyField(related_name='special_efforts', to='lokalfora.localarea', verbose_name='lokalområder'),
+            model_name="specialeffort",
+            name="areas",
+            field=models.ManyToManyField(
+                related_name="special_efforts",
+                to="lokalfora.localarea",
+                verbose_name="lokalområder",
+            ),
         ),
         migrations.AddField(
-            model_name='specialeffort',
-            name='committee',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='efforts', to='projektudvalg.committee', verbose_name='udvalg'),
+            model_name="specialeffort",
+            name="committee",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="efforts",
+                to="projektudvalg.committee",
+                verbose_name="udvalg",
+            ),
         ),
         migrations.AddField(
-            model_name='specialeffort',
-            name='leads',
-            field=models.ManyToManyField(blank=True, related_name='led_efforts', to=settings.AUTH_USER_MODEL, verbose_name='projektledere'),
+            model_name="specialeffort",
+            name="leads",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="led_efforts",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="projektledere",
+            ),
         ),
         migrations.AddField(
-            model_name='specialeffort',
-            name='selection_decision',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='projektudvalg.agendaitem', verbose_name='udvalgets beslutning om valget'),
+            model_name="specialeffort",
+            name="selection_decision",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="projektudvalg.agendaitem",
+                verbose_name="udvalgets beslutning om valget",
+            ),
         ),
         migrations.AddField(
-            model_name='milestone',
-            name='effort',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='projektudvalg.specialeffort'),
+            model_name="milestone",
+            name="effort",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="milestones",
+                to="projektudvalg.specialeffort",
+            ),
         ),
         migrations.AddField(
-            model_name='effortupdate',
-            name='effort',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='projektudvalg.specialeffort'),
+            model_name="effortupdate",
+            name="effort",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="updates",
+                to="projektudvalg.specialeffort",
+            ),
         ),
         migrations.AddField(
-            model_name='efforttransition',
-            name='effort',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='transitions', to='projektudvalg.specialeffort'),
+            model_name="efforttransition",
+            name="effort",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="transitions",
+                to="projektudvalg.specialeffort",
+            ),
         ),
         migrations.AddField(
-            model_name='effortcommitment',
-            name='effort',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='commitments', to='projektudvalg.specialeffort'),
+            model_name="effortcommitment",
+            name="effort",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="commitments",
+                to="projektudvalg.specialeffort",
+            ),
         ),
         migrations.AddField(
-            model_name='effortbudgetline',
-            name='effort',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='budget_lines', to='projektudvalg.specialeffort'),
+            model_name="effortbudgetline",
+            name="effort",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="budget_lines",
+                to="projektudvalg.specialeffort",
+            ),
         ),
         migrations.AddField(
-            model_name='effortaction',
-            name='effort',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='projektudvalg.specialeffort'),
+            model_name="effortaction",
+            name="effort",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="actions",
+                to="projektudvalg.specialeffort",
+            ),
         ),
         migrations.AddField(
-            model_name='committeedocument',
-            name='effort',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='projektudvalg.specialeffort'),
+            model_name="committeedocument",
+            name="effort",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="documents",
+                to="projektudvalg.specialeffort",
+            ),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='efforts',
-            field=models.ManyToManyField(blank=True, related_name='agenda_items', to='projektudvalg.specialeffort', verbose_name='særlige indsatser'),
+            model_name="agendaitem",
+            name="efforts",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="agenda_items",
+                to="projektudvalg.specialeffort",
+                verbose_name="særlige indsatser",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='agenda_number_positive'),
+            model_name="agendaitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("number__gte", 1)), name="agenda_number_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.CheckConstraint(condition=models.Q(('decision_date__isnull', True), models.Q(('outcome', ''), _negated=True), models.Q(('decision_text', ''), _negated=True), _connector='OR'), name='agenda_decision_date_has_decision', violation_error_message='En beslutningsdato kræver en beslutning.'),
+            model_name="agendaitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("decision_date__isnull", True),
+                    models.Q(("outcome", ""), _negated=True),
+                    models.Q(("decision_text", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="agenda_decision_date_has_decision",
+                violation_error_message="En beslutningsdato kræver en beslutning.",
+            ),
         ),
         migrations.AddField(
-            model_name='templatephase',
-            name='template',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='phases', to='projektudvalg.efforttemplate'),
+            model_name="templatephase",
+            name="template",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="phases",
+                to="projektudvalg.efforttemplate",
+            ),
         ),
         migrations.AddField(
-            model_name='workinggroup',
-            name='contact',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='contact_for_groups', to=settings.AUTH_USER_MODEL, verbose_name='gruppens kontaktperson'),
+            model_name="workinggroup",
+            name="contact",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="contact_for_groups",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="gruppens kontaktperson",
+            ),
         ),
         migrations.AddField(
-            model_name='workinggroup',
-            name='effort',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='working_groups', to='projektudvalg.specialeffort'),
+            model_name="workinggroup",
+            name="effort",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="working_groups",
+                to="projektudvalg.specialeffort",
+            ),
         ),
         migrations.AddField(
-            model_name='effortupdate',
-            name='group',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='projektudvalg.workinggroup'),
+            model_name="effortupdate",
+            name="group",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="updates",
+                to="projektudvalg.workinggroup",
+            ),
         ),
         migrations.AddField(
-            model_name='effortcommitment',
-            name='group',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='commitments', to='projektudvalg.workinggroup'),
+            model_name="effortcommitment",
+            name="group",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="commitments",
+                to="projektudvalg.workinggroup",
+            ),
         ),
         migrations.AddField(
-            model_name='workinggroupmember',
-            name='group',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='projektudvalg.workinggroup'),
+            model_name="workinggroupmember",
+            name="group",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="members",
+                to="projektudvalg.workinggroup",
+            ),
         ),
         migrations.AddField(
-            model_name='workinggroupmember',
-            name='user',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='working_group_memberships', to=settings.AUTH_USER_MODEL),
+            model_name="workinggroupmember",
+            name="user",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="working_group_memberships",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendaapplication',
-            constraint=models.UniqueConstraint(fields=('meeting', 'application'), name='agenda_application_once'),
+            model_name="agendaapplication",
+            constraint=models.UniqueConstraint(
+                fields=("meeting", "application"), name="agenda_application_once"
+            ),
         ),
         migrations.AddIndex(
-            model_name='agendalink',
-            index=models.Index(fields=['content_type', 'object_id'], name='agenda_link_target'),
+            model_name="agendalink",
+            index=models.Index(fields=["content_type", "object_id"], name="agenda_link_target"),
         ),
         migrations.AddConstraint(
-            model_name='agendalink',
-            constraint=models.UniqueConstraint(fields=('item', 'content_type', 'object_id'), name='agenda_link_once'),
+            model_name="agendalink",
+            constraint=models.UniqueConstraint(
+                fields=("item", "content_type", "object_id"), name="agenda_link_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='committee',
-            constraint=models.CheckConstraint(condition=models.Q(('period_end__isnull', True), ('period_end__gte', models.F('period_start')), _connector='OR'), name='committee_period_in_order', violation_error_message='Perioden skal slutte efter, den er begyndt.'),
+            model_name="committee",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("period_end__isnull", True),
+                    ("period_end__gte", models.F("period_start")),
+                    _connector="OR",
+                ),
+                name="committee_period_in_order",
+                violation_error_message="Perioden skal slutte efter, den er begyndt.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='committee',
-            constraint=models.CheckConstraint(condition=models.Q(('effort_max_areas__gte', models.F('effort_min_areas')), ('effort_min_areas__gte', 1)), name='committee_effort_bounds', violation_error_message='Mindste antal områder skal være mindst 1 og højst det største antal.'),
+            model_name="committee",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("effort_max_areas__gte", models.F("effort_min_areas")),
+                    ("effort_min_areas__gte", 1),
+                ),
+                name="committee_effort_bounds",
+                violation_error_message="Mindste antal områder skal være mindst 1 og højst det største antal.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='committeemember',
-            constraint=models.CheckConstraint(condition=models.Q(('to_date__isnull', True), ('to_date__gte', models.F('from_date')), _connector='OR'), name='member_dates_in_order', violation_error_message='Medlemskabet skal slutte efter, det er begyndt.'),
+            model_name="committeemember",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("to_date__isnull", True),
+                    ("to_date__gte", models.F("from_date")),
+                    _connector="OR",
+                ),
+                name="member_dates_in_order",
+                violation_error_message="Medlemskabet skal slutte efter, det er begyndt.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='specialeffort',
-            constraint=models.CheckConstraint(condition=models.Q(('period_start__isnull', True), ('period_end__isnull', True), ('period_end__gte', models.F('period_start')), _connector='OR'), name='effort_period_in_order', violation_error_message='Indsatsen skal slutte efter, den er begyndt.'),
+            model_name="specialeffort",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("period_start__isnull", True),
+                    ("period_end__isnull", True),
+                    ("period_end__gte", models.F("period_start")),
+                    _connector="OR",
+                ),
+                name="effort_period_in_order",
+                violation_error_message="Indsatsen skal slutte efter, den er begyndt.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='specialeffort',
-            constraint=models.CheckConstraint(condition=models.Q(('period_start__isnull', True), ('actual_end__isnull', True), ('actual_end__gte', models.F('period_start')), _connector='OR'), name='effort_actual_end_in_order', violation_error_message='Indsatsen kan ikke slutte, før den er begyndt.'),
+            model_name="specialeffort",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("period_start__isnull", True),
+                    ("actual_end__isnull", True),
+                    ("actual_end__gte", models.F("period_start")),
+                    _connector="OR",
+                ),
+                name="effort_actual_end_in_order",
+                violation_error_message="Indsatsen kan ikke slutte, før den er begyndt.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='specialeffort',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'proposed'), ('selection_decision__isnull', False), _connector='OR'), name='effort_selected_by_decision', violation_error_message='En indsats kan først komme videre fra foreslået med udvalgets beslutning.'),
+            model_name="specialeffort",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status", "proposed"), ("selection_decision__isnull", False), _connector="OR"
+                ),
+                name="effort_selected_by_decision",
+                violation_error_message="En indsats kan først komme videre fra foreslået med udvalgets beslutning.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gt', models.F('starts_at'))), name='milestone_ends_after_start', violation_error_message='Milepælen skal slutte, efter den er begyndt.'),
+            model_name="milestone",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__gt", models.F("starts_at"))),
+                name="milestone_ends_after_start",
+                violation_error_message="Milepælen skal slutte, efter den er begyndt.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='effortbudgetline',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gte', 0), ('spent__gte', 0)), name='effort_budget_not_negative'),
+            model_name="effortbudgetline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gte", 0), ("spent__gte", 0)),
+                name="effort_budget_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='effortbudgetline',
-            constraint=models.CheckConstraint(condition=models.Q(('year__gte', 2000), ('year__lte', 2100)), name='effort_budget_plausible_year'),
+            model_name="effortbudgetline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("year__gte", 2000), ("year__lte", 2100)),
+                name="effort_budget_plausible_year",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='effortaction',
-            constraint=models.CheckConstraint(condition=models.Q(('progress__lte', 100)), name='action_progress_0_100'),
+            model_name="effortaction",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("progress__lte", 100)), name="action_progress_0_100"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='effortaction',
-            constraint=models.CheckConstraint(condition=models.Q(('weight__isnull', True), ('weight__gte', 1), _connector='OR'), name='action_weight_positive'),
+            model_name="effortaction",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("weight__isnull", True), ("weight__gte", 1), _connector="OR"),
+                name="action_weight_positive",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='committeedocument',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('agenda_item', None), ('committee__isnull', False), ('effort', None), ('meeting', None), ('template', None)), models.Q(('agenda_item', None), ('committee', None), ('effort', None), ('meeting__isnull', False), ('template', None)), models.Q(('agenda_item__isnull', False), ('committee', None), ('effort', None), ('meeting', None), ('template', None)), models.Q(('agenda_item', None), ('committee', None), ('effort__isnull', False), ('meeting', None), ('template', None)), models.Q(('agenda_item', None), ('committee', None), ('effort', None), ('meeting', None), ('template__isnull', False)), _connector='OR'), name='committee_document_one_owner'),
+            model_name="committeedocument",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("agenda_item", None),
+                        ("committee__isnull", False),
+                        ("effort", None),
+                        ("meeting", None),
+                        ("template", None),
+                    ),
+                    models.Q(
+                        ("agenda_item", None),
+                        ("committee", None),
+                        ("effort", None),
+                        ("meeting__isnull", False),
+                        ("template", None),
+                    ),
+                    models.Q(
+                        ("agenda_item__isnull", False),
+                        ("committee", None),
+                        ("effort", None),
+                        ("meeting", None),
+                        ("template", None),
+                    ),
+                    models.Q(
+                        ("agenda_item", None),
+                        ("committee", None),
+                        ("effort__isnull", False),
+                        ("meeting", None),
+                        ("template", None),
+                    ),
+                    models.Q(
+                        ("agenda_item", None),
+                        ("committee", None),
+                        ("effort", None),
+                        ("meeting", None),
+                        ("template__isnull", False),
+                    ),
+                    _connector="OR",
+                ),
+                name="committee_document_one_owner",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='templatephase',
-            constraint=models.CheckConstraint(condition=models.Q(('duration_hours__gte', 1), ('duration_hours__lte', 72)), name='template_phase_duration'),
+            model_name="templatephase",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("duration_hours__gte", 1), ("duration_hours__lte", 72)),
+                name="template_phase_duration",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='effortcommitment',
-            constraint=models.CheckConstraint(condition=models.Q(('party', ''), _negated=True), name='commitment_has_party', violation_error_message='Vælg hvem forpligtelsen er for.'),
+            model_name="effortcommitment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("party", ""), _negated=True),
+                name="commitment_has_party",
+                violation_error_message="Vælg hvem forpligtelsen er for.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='effortcommitment',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['changed', 'dropped']), _negated=True), models.Q(('status_reason', ''), _negated=True), _connector='OR'), name='commitment_change_has_reason', violation_error_message='Skriv hvorfor forpligtelsen er ændret eller opgivet.'),
+            model_name="effortcommitment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status__in", ["changed", "dropped"]), _negated=True),
+                    models.Q(("status_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="commitment_change_has_reason",
+                violation_error_message="Skriv hvorfor forpligtelsen er ændret eller opgivet.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='effortcommitment',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('party', 'forum'), _negated=True), ('forum__isnull', False), _connector='OR'), name='commitment_forum_party_has_forum', violation_error_message='Vælg lokalforummet.'),
+            model_name="effortcommitment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("party", "forum"), _negated=True),
+                    ("forum__isnull", False),
+                    _connector="OR",
+                ),
+                name="commitment_forum_party_has_forum",
+                violation_error_message="Vælg lokalforummet.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='workinggroupmember',
-            constraint=models.UniqueConstraint(condition=models.Q(('user__isnull', False)), fields=('group', 'user'), name='working_group_member_once'),
+            model_name="workinggroupmember",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("user__isnull", False)),
+                fields=("group", "user"),
+                name="working_group_member_once",
+            ),
         ),
         migrations.RunPython(copy_pool_meetings, migrations.RunPython.noop),
         migrations.RemoveField(
-            model_name='decision',
-            name='meeting',
+            model_name="decision",
+            name="meeting",
         ),
         migrations.RemoveField(
-            model_name='meeting',
-            name='applications',
+            model_name="meeting",
+            name="applications",
         ),
         migrations.RemoveField(
-            model_name='meeting',
-            name='date',
+            model_name="meeting",
+            name="date",
         ),
         migrations.RemoveField(
-            model_name='agendaitem',
-            name='application',
+            model_name="agendaitem",
+            name="application",
         ),
     ]

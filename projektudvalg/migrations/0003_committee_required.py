@@ -5,35 +5,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projektudvalg', '0002_committee_and_efforts'),
+        ("projektudvalg", "0002_committee_and_efforts"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='agendaapplication',
-            name='meeting',
-            field=models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='projektudvalg.meeting'),
+            model_name="agendaapplication",
+            name="meeting",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="projektudvalg.meeting",
+            ),
         ),
         migrations.AlterField(
-            model_name='agendaitem',
-            name='title',
-            field=models.CharField(max_length=200, verbose_name='titel'),
+            model_name="agendaitem",
+            name="title",
+            field=models.CharField(max_length=200, verbose_name="titel"),
         ),
         migrations.AlterField(
-            model_name='committeedocument',
-            name='title',
-            field=models.CharField(max_length=200, verbose_name='titel'),
+            model_name="committeedocument",
+            name="title",
+            field=models.CharField(max_length=200, verbose_name="titel"),
         ),
         migrations.AlterField(
-            model_name='meeting',
-            name='committee',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='meetings', to='projektudvalg.committee', verbose_name='udvalg'),
+            model_name="meeting",
+            name="committee",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="meetings",
+                to="projektudvalg.committee",
+                verbose_name="udvalg",
+            ),
         ),
         migrations.AlterField(
-            model_name='meeting',
-            name='starts_at',
-            field=models.DateTimeField(verbose_name='starter'),
+            model_name="meeting",
+            name="starts_at",
+            field=models.DateTimeField(verbose_name="starter"),
         ),
     ]

@@ -60,7 +60,9 @@ def committee_page(committee: Committee, *, day: datetime.date) -> CommitteePage
     then ("Tidligere medlemmer"), the mandate documents and the next meeting. 4 queries."""
     sitting = list(committee.members.on(day))
     former = list(committee.members.former(day).order_by("-to_date", "order", "id"))
-    mandates = list(CommitteeDocument.objects.filter(committee=committee, kind=DocumentKind.MANDATE))
+    mandates = list(
+        CommitteeDocument.objects.filter(committee=committee, kind=DocumentKind.MANDATE)
+    )
     return CommitteePage(
         committee=committee,
         predecessor=committee.predecessor,
@@ -150,7 +152,7 @@ class PublicItem:
         return f"{self.meeting.get_absolute_url()}#{self.anchor}"
 
 
-def _decision(item: AgendaItem) -> PublicDecision | None:
+def public_decision(item: AgendaItem) -> PublicDecision | None:
     if not item.decision_is_public:
         return None
     meeting = item.meeting
@@ -182,7 +184,7 @@ def _pool_lines(item: AgendaItem, decision_public: bool) -> list[PoolLine]:
 def public_item(item: AgendaItem, *, with_details: bool = True) -> PublicItem:
     """The item as the public may see it (its meeting, committee and, if `with_details`,
     its areas, documents, pool lines and decisions prefetched)."""
-    decision = _decision(item)
+    decision = public_decision(item)
     if not item.text_is_public:
         return PublicItem(number=item.number, closed=True, meeting=item.meeting, decision=decision)
     details = {}

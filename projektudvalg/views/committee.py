@@ -55,7 +55,9 @@ def committee_period(request, slug):
     found = committee_selectors.committee_by_slug(slug)
     if found is None:
         raise Http404
-    return _committee_response(request, found, is_current=committee_selectors.successor(found) is None)
+    return _committee_response(
+        request, found, is_current=committee_selectors.successor(found) is None
+    )
 
 
 @require_safe
@@ -102,7 +104,7 @@ def meeting_ical_feed(request):
 def _decision_filters(request, areas):
     """The filters asked for; a value that is not understood is left out and reported."""
     get = request.GET
-    text = " ".join(get.get("q", "").split())[:100]
+    text = " ".join("".join(c for c in get.get("q", "") if c.isprintable()).split())[:100]
     area = next((a for a in areas if a.slug == get.get("omraade")), None)
     case_type = get.get("sagstype", "") if get.get("sagstype", "") in CaseType.values else ""
     year = _year(get.get("aar"))
