@@ -10,6 +10,7 @@ from lokalfora.models import LocalArea
 from projektudvalg.models import (
     AgendaApplication,
     CaseType,
+    Committee,
     Decision,
     DecisionOutcome,
     FollowUpStatus,
@@ -43,7 +44,12 @@ def minutes_item(meeting=None, **fields):
 
 def test_the_committee_page_shows_mandate_tracks_members_and_next_meeting(client, clock):
     clock.set("2025-06-01 12:00")
-    committee = CommitteeFactory(official_url="https://dagsordner.holbaek.dk/committee_1/")
+    committee = CommitteeFactory(
+        slug="plan-og-udvikling",
+        name="Udvalget for Plan og Lokal Udvikling",
+        official_url="https://dagsordner.holbaek.dk/committee_1/",
+        predecessor=Committee.objects.get(slug="projektudvalget"),
+    )
     CommitteeMemberFactory(committee=committee, name="Formand", role=MemberRole.CHAIR,
                            party="Parti A", member_kind="Kommunalbestyrelsesmedlem")  # fmt: skip
     CommitteeMemberFactory(
@@ -95,21 +101,20 @@ def test_members_on_a_date_and_former_members(clock):
 
 
 def test_an_earlier_committee_has_its_own_page_linked_both_ways(client):
-    old = CommitteeFactory(slug="pulo", name="Projektudvalget for Udvikling af Lokalområderne",
-                           period_start=datetime.date(2018, 1, 1),
-                           period_end=datetime.date(2021, 12, 31))  # fmt: skip
+    old = Committee.objects.get(slug="projektudvalget")  # reference data
     CommitteeFactory(slug="nyt", name="Det nye udvalg", predecessor=old,
                      period_start=datetime.date(2022, 1, 1))  # fmt: skip
     current = client.get("/udvalget/").content.decode()
     assert "Det nye udvalg" in current
-    assert 'href="/udvalget/perioder/pulo/"' in current
-    earlier = client.get("/udvalget/perioder/pulo/").content.decode()
+    assert 'href="/udvalget/perioder/projektudvalget/"' in current
+    earlier = client.get("/udvalget/perioder/projektudvalget/").content.decode()
     assert "afsluttet sin periode" in earlier
     assert 'href="/udvalget/perioder/nyt/"' in earlier
     assert client.get("/udvalget/perioder/findes-ikke/").status_code == 404
 
 
 def test_without_a_committee_the_page_is_not_found(client):
+    Committee.objects.all().delete()
     assert client.get("/udvalget/").status_code == 404
 
 
