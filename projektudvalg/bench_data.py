@@ -2,6 +2,8 @@
 round again in each earlier year, with a copy of each of its applications and everything
 that hangs on them."""
 
+from django.urls import reverse
+
 from holbaek.bench.copying import copy_children, copy_rows, earlier, earlier_years
 from projektudvalg.models import (
     AdvisoryNote,
@@ -12,12 +14,21 @@ from projektudvalg.models import (
     CriterionScore,
     Decision,
     FinalReport,
+    Meeting,
+    MeetingStatus,
     Payout,
     Recommendation,
     Round,
     StatusEvent,
     SubmittedVersion,
 )
+
+PUBLISHED_AGENDA = [
+    MeetingStatus.AGENDA_PUBLISHED,
+    MeetingStatus.HELD,
+    MeetingStatus.MINUTES_PUBLISHED,
+]
+MEETING_LIST = "projektudvalg:meeting-list"
 
 APPLICATION_CHILDREN = [
     BudgetLine,
@@ -40,7 +51,11 @@ def grow(*, copies: int) -> dict[str, int]:
 
 
 def page_values() -> dict[str, str]:
-    return {}
+    """{meeting}: the newest meeting with a published agenda, else the newest meeting, else
+    the meeting list (a demo without meetings still has a page to measure)."""
+    meetings = Meeting.objects.order_by("-starts_at", "-id")
+    meeting = meetings.filter(status__in=PUBLISHED_AGENDA).first() or meetings.first()
+    return {"meeting": meeting.get_absolute_url() if meeting else reverse(MEETING_LIST)}
 
 
 def _grow_applications(copies: int) -> None:

@@ -2,8 +2,8 @@
 
 A path may name a value the bench looks up in the grown database: {news} and
 {event} (a published news item, an upcoming event), {event_day} (that event's day),
-{grant_year} (the newest approved grant year) and {static} (the portal's CSS, as
-whitenoise serves it).
+{grant_year} (the newest approved grant year), {meeting} (the newest committee meeting
+with a published agenda) and {static} (the portal's CSS, as whitenoise serves it).
 
 A staff page is requested as the demo user whose role uses it (holbaek/demo.py and
 faelles_skabere/demo.py make them), in a session that passed its second factor.
@@ -60,6 +60,14 @@ PAGES = [
     Page("/puljer/rum-til-faellesskab/"),
     Page("/puljer/bevillinger/"),
     Page("/om-dialogmodellen/"),
+    # The committee's public record (committee-public)
+    Page("/udvalget/"),
+    Page("/udvalget/moeder/"),
+    Page("{meeting}"),
+    Page("/udvalget/moeder.ics"),
+    Page("/udvalget/beslutninger/"),
+    Page("/udvalget/beslutninger/?q=lokalomr%C3%A5de"),
+    Page("/lokalomraader/tollose/beslutninger/"),
     Page("/sitemap.xml"),
     Page("/findes-ikke/", status=404),
     # Staff, each as the role that works there

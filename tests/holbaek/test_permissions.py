@@ -98,6 +98,14 @@ PUBLIC = {
     "projektudvalg:pool-list",
     "projektudvalg:pool-detail",
     "projektudvalg:granted",
+    # The committee's public record (committee-public).
+    "projektudvalg:committee",
+    "projektudvalg:committee-period",
+    "projektudvalg:meeting-list",
+    "projektudvalg:meeting-detail",
+    "projektudvalg:meeting-ical",
+    "projektudvalg:decision-list",
+    "projektudvalg:area-decisions",
 }
 # Every protected page, and the test with the role matrix that covers it: "MATRIX" for the
 # MATRIX above, otherwise "path::test" of a test parametrized over the roles that requests
@@ -201,6 +209,11 @@ PROTECTED = {
     "projektudvalg:round-edit": "tests/projektudvalg/test_permission_matrix.py::test_round_edit",
     "projektudvalg:meeting": "tests/projektudvalg/test_permission_matrix.py::test_meeting",
     "projektudvalg:meeting-csv": "tests/projektudvalg/test_permission_matrix.py::test_meeting",
+    # Public documents for anyone; a closed item's or a template's for committee staff.
+    "projektudvalg:committee-document": (
+        "tests/projektudvalg/test_committee_privacy.py::"
+        "test_a_closed_items_document_is_for_committee_staff_only"
+    ),
 }
 
 
