@@ -126,7 +126,8 @@ def test_meetings_by_year_with_status_cancellation_and_area(client, area):
     html = client.get("/udvalget/moeder/?aar=2025").content.decode()
     assert "Mødet i Tølløse" in html
     assert area.get_absolute_url() in html
-    assert "Aflyst" in html and "Ingen sager på dagsordenen" in html
+    assert "Aflyst" in html
+    assert "Ingen sager på dagsordenen" in html
     assert "Forårsmøde" not in html
     assert 'href="?aar=2024"' in html
     assert "Forårsmøde" in client.get("/udvalget/moeder/?aar=2024").content.decode()
@@ -144,8 +145,10 @@ def test_a_planned_meeting_shows_only_time_place_and_status(client):
     item = AgendaItemFactory(meeting=MeetingFactory(place="Rådhuset"), title="Hemmelig plan",
                              recommendation="Skjult indstilling")  # fmt: skip
     html = client.get(item.meeting.get_absolute_url()).content.decode()
-    assert "Rådhuset" in html and "Planlagt" in html
-    assert "Hemmelig plan" not in html and "Skjult indstilling" not in html
+    assert "Rådhuset" in html
+    assert "Planlagt" in html
+    assert "Hemmelig plan" not in html
+    assert "Skjult indstilling" not in html
     assert "ikke offentliggjort endnu" in html
 
 
@@ -177,11 +180,13 @@ def test_the_minutes_show_each_decision_with_its_body_and_date(client, area, oth
     absent = CommitteeMemberFactory(committee=meeting.committee, name="Fraværende medlem")
     meeting.absent_members.add(absent)
     minutes_item(meeting, title="Trafiksikkerhed", areas=[other_area],
-                 follow_up="Forvaltningen vender tilbage", follow_up_status=FollowUpStatus.ONGOING)  # fmt: skip
+                 follow_up="Forvaltningen vender tilbage",
+                 follow_up_status=FollowUpStatus.ONGOING)  # fmt: skip
     html = client.get(meeting.get_absolute_url()).content.decode()
     assert "Beslutning i PULO den 10-03-2025" in html
     assert "Udvalget godkendte indstillingen." in html
-    assert "Forvaltningen vender tilbage" in html and "I gang" in html
+    assert "Forvaltningen vender tilbage" in html
+    assert "I gang" in html
     assert "Fraværende medlem" in html
     assert "ikke i kommunens mødesystem" in html
     assert "/lokalomraader/jyderup/beslutninger/" in html
@@ -196,19 +201,22 @@ def test_a_pool_item_lists_its_applications_and_their_outcome_once_public(client
     Decision.objects.create(application=submitted, outcome=Outcome.GRANTED, agenda_item=item,
                             decided_by=staff, amount=60000)  # fmt: skip
     html = client.get(meeting.get_absolute_url()).content.decode()
-    assert "Ny shelterplads" in html and "Bevilget" not in html
+    assert "Ny shelterplads" in html
+    assert "Bevilget" not in html
     meeting.status = MeetingStatus.MINUTES_PUBLISHED
     meeting.save()
     item.outcome = DecisionOutcome.APPROVED
     item.save()
     html = client.get(meeting.get_absolute_url()).content.decode()
-    assert "Ny shelterplads" in html and "Bevilget" in html
+    assert "Ny shelterplads" in html
+    assert "Bevilget" in html
 
 
 def test_a_closed_item_shows_only_its_number(client):
     meeting = MeetingFactory(status=MeetingStatus.MINUTES_PUBLISHED)
     minutes_item(meeting, number=4, is_closed=True, title="Køb af grund",
-                 description="Fortrolig beskrivelse", decision_text="Fortrolig beslutning")  # fmt: skip
+                 description="Fortrolig beskrivelse",
+                 decision_text="Fortrolig beslutning")  # fmt: skip
     html = client.get(meeting.get_absolute_url()).content.decode()
     assert "4. Lukket punkt" in html
     for secret in ["Køb af grund", "Fortrolig beskrivelse", "Fortrolig beslutning"]:
@@ -220,7 +228,8 @@ def test_a_closed_items_decision_shows_when_staff_marked_it_publishable(client):
     minutes_item(meeting, number=4, is_closed=True, closed_decision_public=True,
                  title="Køb af grund", decision_text="Udvalget godkendte købet.")  # fmt: skip
     html = client.get(meeting.get_absolute_url()).content.decode()
-    assert "Lukket punkt" in html and "Udvalget godkendte købet." in html
+    assert "Lukket punkt" in html
+    assert "Udvalget godkendte købet." in html
     assert "Køb af grund" not in html
 
 
@@ -301,7 +310,8 @@ def test_the_area_page_shows_the_newest_five_decisions_and_links_to_all(client, 
         )  # fmt: skip
     html = client.get("/lokalomraader/tollose/").content.decode()
     assert "Hvad har udvalget besluttet om vores område?" in html
-    assert "Beslutning nummer 7" in html and "Beslutning nummer 3" in html
+    assert "Beslutning nummer 7" in html
+    assert "Beslutning nummer 3" in html
     assert "Beslutning nummer 2" not in html
     assert "/lokalomraader/tollose/beslutninger/" in html
     assert (

@@ -44,7 +44,7 @@ def record(area, other_area, submitted):
                 AgendaItemFactory(meeting=meeting, number=number, areas=[area, other_area],
                                   outcome=DecisionOutcome.APPROVED, decision_text="Godkendt.",
                                   is_closed=number == items)  # fmt: skip
-            for number in range(1, items + 1):
+            for _ in range(items):
                 AgendaItemFactory(meeting=first, number=next(numbers),
                                   areas=[area], outcome=DecisionOutcome.NOTED)  # fmt: skip
         item = first.items.first()
@@ -72,4 +72,4 @@ def record(area, other_area, submitted):
 def test_the_page_runs_a_constant_number_of_queries(client, record, url, limit):
     url = url.format(first=record["first"].get_absolute_url())
     count = assert_constant_queries(client, url, record["grow"], limit=limit)
-    print(url, count)  # noqa: T201 - reported in the closing note (pytest -s)
+    print(url, count)
