@@ -57,8 +57,8 @@ def record(area, other_area, submitted):
 
 @pytest.mark.parametrize(
     ("url", "limit"),
-    # The measured counts: the committee, its members sitting and former, the mandates and
-    # the next meeting; years, count and page; the meeting and its prefetches; ...
+    # The measured counts, e.g. the committee page: the committee, its members sitting and
+    # former, its mandates and its next meeting.
     [
         ("/udvalget/", 5),
         ("/udvalget/moeder/", 3),
@@ -66,7 +66,8 @@ def record(area, other_area, submitted):
         ("/udvalget/moeder.ics", 2),
         ("/udvalget/beslutninger/", 4),
         ("/udvalget/beslutninger/?q=sag&omraade=tollose&sagstype=decision", 4),
-        ("/lokalomraader/tollose/beslutninger/", 4)("/lokalomraader/tollose/", 15),  # D(d) 5: ≤ 10,
+        ("/lokalomraader/tollose/beslutninger/", 4),  # D(d) 5: at most 10
+        ("/lokalomraader/tollose/", 15),
     ],
 )
 def test_the_page_runs_a_constant_number_of_queries(client, record, url, limit):
