@@ -1,24 +1,31 @@
-"""Full-text search over forums, events and news, ranked and paginated in the database.
+"""Full-text search over forums, events and news (and what other apps register), ranked
+and paginated in the database.
 
 On PostgreSQL: the Danish text-search configuration (so "møder" finds "møde")
 against each row's stored `search_vector` (kept by the triggers of migration
-0003, titles weighted A), ranked with ts_rank. One UNION ALL of (kind, id, rank)
-over the three kinds, ordered by rank and id, gives the count and the page in
+0004, titles weighted A), ranked with ts_rank. One UNION ALL of (kind, id, rank)
+over the registered kinds, ordered by rank and id, gives the count and the page in
 SQL; ts_headline runs only for the rows on the shown page. On SQLite (the
 embedded run command) a substring match stands in, unranked, newest first,
 paginated the same way.
+
+The apps that build on lokalfora add their kinds with `register_searched_kind` (the
+committee's agenda items), each with the queryset the public may find, so the search
+stays permission-aware without lokalfora importing them.
 
 Snippets are plain text from the database: they are escaped here and only
 our own markers become <mark>, so nothing a volunteer typed is ever HTML.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import F, FloatField, Q, TextField, Value
+from django.db.models import F, FloatField, Q, QuerySet, TextField, Value
 from django.db.models.functions import Concat, Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -31,13 +38,64 @@ CONFIG = "danish"
 START, STOP = "\x02", "\x03"
 PER_PAGE = 20
 
-# kind -> (model, fields in the vector, field shown as title); migration 0004 uses the same.
-SEARCHED = {
-    "news": (NewsPost, ("title", "summary", "body"), "title"),
-    "event": (Event, ("title", "place", "description"), "title"),
-    "forum": (Forum, ("name", "description"), "name"),
-}
-KIND_LABELS = {"news": _("Nyhed"), "event": _("Arrangement"), "forum": _("Lokalforum")}
+
+@dataclass(frozen=True)
+class SearchedKind:
+    """One kind of content the search finds.
+
+    `visible()` is what the public may find of it (the search is permission-aware: nothing
+    outside it can match); `fields` are matched by the substring fallback and make the
+    snippet, and should be those the stored `search_vector` is made from, unless `vector()`
+    gives the expression to match instead (for rows whose stored vector holds more than
+    the public may find). `related(queryset)` adds what `title`, `area_name` and `url` read.
+    """
+
+    kind: str
+    model: type
+    fields: tuple[str, ...]
+    title_field: str
+    visible: Callable[[], QuerySet]
+    area_name: Callable[[Any], str]
+    url: Callable[[Any], str]
+    label: Any
+    related: Callable[[QuerySet], QuerySet] = lambda queryset: queryset
+    vector: Callable[[], Any] | None = None
+
+
+_kinds: dict[str, SearchedKind] = {}
+
+
+def register_searched_kind(
+    kind: str,
+    model,
+    fields,
+    title_field: str,
+    visible_queryset_fn,
+    area_name_fn,
+    url_fn,
+    label,
+    *,
+    related_fn=None,
+    vector_fn=None,
+) -> None:
+    """Adds a kind to the search. The apps that build on lokalfora call this in their
+    AppConfig.ready(), so lokalfora never imports them (like sections.py)."""
+    _kinds[kind] = SearchedKind(
+        kind=kind,
+        model=model,
+        fields=tuple(fields),
+        title_field=title_field,
+        visible=visible_queryset_fn,
+        area_name=area_name_fn,
+        url=url_fn,
+        label=label,
+        related=related_fn or (lambda queryset: queryset),
+        vector=vector_fn,
+    )
+
+
+def searched_kinds() -> dict[str, SearchedKind]:
+    return dict(_kinds)
 
 
 @dataclass(frozen=True)
@@ -56,28 +114,35 @@ def _mark(text: str) -> SafeString:
     return mark_safe(html)  # noqa: S308 - escaped above; only our own tags added
 
 
-def _visible(kind: str):
-    """What the public may find of a kind: published news, every event and forum."""
-    if kind == "news":
-        return NewsPost.objects.published()
-    if kind == "event":
-        return Event.objects.all()
-    return Forum.objects.all()
+def _forum_url(forum) -> str:
+    return forum.area.get_absolute_url()
 
 
-def _with_area(kind: str, queryset):
-    related = "area" if kind == "forum" else "forum__area"
-    return queryset.select_related(related).defer("search_vector")
+def _forum_area_name(obj) -> str:
+    return obj.forum.area.name
 
 
-def _area_name(obj) -> str:
-    return obj.area.name if isinstance(obj, Forum) else obj.forum.area.name
+# lokalfora's own kinds: published news, every event and forum. Migration 0004 makes their
+# vectors from the same fields.
+register_searched_kind(
+    "news", NewsPost, ("title", "summary", "body"), "title",
+    lambda: NewsPost.objects.published(), _forum_area_name, lambda obj: obj.get_absolute_url(),
+    _("Nyhed"), related_fn=lambda queryset: queryset.select_related("forum__area"),
+)  # fmt: skip
+register_searched_kind(
+    "event", Event, ("title", "place", "description"), "title",
+    lambda: Event.objects.all(), _forum_area_name, lambda obj: obj.get_absolute_url(),
+    _("Arrangement"), related_fn=lambda queryset: queryset.select_related("forum__area"),
+)  # fmt: skip
+register_searched_kind(
+    "forum", Forum, ("name", "description"), "name",
+    lambda: Forum.objects.all(), lambda obj: obj.area.name, _forum_url,
+    _("Lokalforum"), related_fn=lambda queryset: queryset.select_related("area"),
+)  # fmt: skip
 
 
-def _url(obj) -> str:
-    if isinstance(obj, Forum):
-        return obj.area.get_absolute_url()
-    return obj.get_absolute_url()
+def _with_related(kind: SearchedKind, queryset):
+    return kind.related(queryset).defer("search_vector")
 
 
 def _is_postgres() -> bool:
@@ -88,21 +153,27 @@ def _search_query(query: str) -> SearchQuery:
     return SearchQuery(query, config=CONFIG, search_type="websearch")
 
 
-def _matches(kind: str, query: str):
-    """(kind, id, rank) of every visible match of one kind, as a queryset to combine."""
-    _model, fields, _title = SEARCHED[kind]
-    queryset = _visible(kind).order_by()
-    if _is_postgres():
-        search = _search_query(query)
-        queryset = queryset.filter(search_vector=search).annotate(
+def _postgres_match(kind: SearchedKind, queryset, query: str):
+    search = _search_query(query)
+    if kind.vector is None:
+        return queryset.filter(search_vector=search).annotate(
             rank=SearchRank(F("search_vector"), search)
         )
+    queryset = queryset.annotate(found_vector=kind.vector()).filter(found_vector=search)
+    return queryset.annotate(rank=SearchRank(F("found_vector"), search))
+
+
+def _matches(kind: SearchedKind, query: str):
+    """(kind, id, rank) of every visible match of one kind, as a queryset to combine."""
+    queryset = kind.visible().order_by()
+    if _is_postgres():
+        queryset = _postgres_match(kind, queryset, query)
     else:
         condition = Q()
-        for field in fields:
+        for field in kind.fields:
             condition |= Q(**{f"{field}__icontains": query})
         queryset = queryset.filter(condition).annotate(rank=Value(0.0, output_field=FloatField()))
-    return queryset.annotate(hit_kind=Value(kind, output_field=TextField())).values_list(
+    return queryset.annotate(hit_kind=Value(kind.kind, output_field=TextField())).values_list(
         "hit_kind", "id", "rank"
     )
 
@@ -112,7 +183,7 @@ def ranked_matches(query: str):
 
     Counting and slicing it (what a Paginator does) each run one query in the database.
     """
-    first, *others = (_matches(kind, query) for kind in SEARCHED)
+    first, *others = (_matches(kind, query) for kind in _kinds.values())
     return first.union(*others, all=True).order_by("-rank", "-id", "hit_kind")
 
 
@@ -122,10 +193,9 @@ def _unmarked(field):
     return Replace(text, Value(STOP), Value(""), output_field=TextField())
 
 
-def _postgres_snippets(kind: str, ids, query: str) -> dict:
-    _model, fields, _title = SEARCHED[kind]
+def _postgres_snippets(kind: SearchedKind, ids, query: str) -> dict:
     text = Concat(
-        *[part for field in fields for part in (_unmarked(F(field)), Value(" "))],
+        *[part for field in kind.fields for part in (_unmarked(F(field)), Value(" "))],
         output_field=TextField(),
     )
     headline = SearchHeadline(
@@ -138,16 +208,15 @@ def _postgres_snippets(kind: str, ids, query: str) -> dict:
         min_words=12,
         max_fragments=2,
     )
-    rows = _with_area(kind, _visible(kind)).filter(pk__in=ids).annotate(snippet=headline)
+    rows = _with_related(kind, kind.visible()).filter(pk__in=ids).annotate(snippet=headline)
     return {row.pk: (row, row.snippet) for row in rows}
 
 
-def _fallback_snippets(kind: str, ids, query: str) -> dict:
-    _model, fields, _title = SEARCHED[kind]
+def _fallback_snippets(kind: SearchedKind, ids, query: str) -> dict:
     pattern = re.compile(re.escape(query), re.IGNORECASE)
     found = {}
-    for row in _with_area(kind, _visible(kind)).filter(pk__in=ids):
-        text = " ".join(getattr(row, field) or "" for field in fields)
+    for row in _with_related(kind, kind.visible()).filter(pk__in=ids):
+        text = " ".join(getattr(row, field) or "" for field in kind.fields)
         text = text.replace(START, "").replace(STOP, "")  # only our markers become <mark>
         match = pattern.search(text)
         start = max(match.start() - 80, 0) if match else 0
@@ -157,24 +226,27 @@ def _fallback_snippets(kind: str, ids, query: str) -> dict:
 
 
 def hits_for(rows, query: str) -> list[SearchHit]:
-    """The shown page's (kind, id, rank) rows as hits: one query per kind on the page."""
+    """The shown page's (kind, id, rank) rows as hits: one query per kind on the page (and
+    what a kind's `related` prefetches)."""
     snippets = _postgres_snippets if _is_postgres() else _fallback_snippets
+    on_page = {row_kind for row_kind, _pk, _rank in rows}
     by_kind = {
-        kind: snippets(kind, [pk for row_kind, pk, _rank in rows if row_kind == kind], query)
-        for kind in SEARCHED
-        if any(row_kind == kind for row_kind, _pk, _rank in rows)
+        name: snippets(kind, [pk for row_kind, pk, _rank in rows if row_kind == name], query)
+        for name, kind in _kinds.items()
+        if name in on_page
     }
     hits = []
-    for kind, pk, rank in rows:
-        if pk not in by_kind[kind]:  # unpublished or deleted between the two queries
+    for name, pk, rank in rows:
+        if pk not in by_kind[name]:  # unpublished or deleted between the two queries
             continue
-        obj, snippet = by_kind[kind][pk]
+        obj, snippet = by_kind[name][pk]
+        kind = _kinds[name]
         hits.append(
             SearchHit(
-                kind=str(KIND_LABELS[kind]),
-                title=getattr(obj, SEARCHED[kind][2]),
-                url=_url(obj),
-                area_name=_area_name(obj),
+                kind=str(kind.label),
+                title=getattr(obj, kind.title_field),
+                url=kind.url(obj),
+                area_name=kind.area_name(obj),
                 snippet=_mark(snippet),
                 rank=float(rank),
             )
@@ -185,8 +257,8 @@ def hits_for(rows, query: str) -> list[SearchHit]:
 def search_page(query: str, page_number) -> tuple[Page, list[SearchHit]]:
     """The page asked for (a bad number gives the first, too high the last) and its hits.
 
-    At most five queries, however many rows match: the count, the page, and one
-    per kind on the page for its titles, links and snippets.
+    A fixed number of queries, however many rows match: the count, the page, and one per
+    kind on the page for its titles, links and snippets (plus a kind's prefetches).
     """
     query = query.strip()
     page = Paginator(ranked_matches(query), PER_PAGE).get_page(page_number)
@@ -194,7 +266,7 @@ def search_page(query: str, page_number) -> tuple[Page, list[SearchHit]]:
 
 
 def full_text_search(query: str, *, limit: int = PER_PAGE) -> list[SearchHit]:
-    """The best `limit` published news, events and forums matching the query."""
+    """The best `limit` visible matches of every registered kind."""
     query = query.strip()
     if not query:
         return []

@@ -1,5 +1,6 @@
 from lokalfora.sections import AreaSection, register_area_section
 from projektudvalg.selectors import granted_projects
+from projektudvalg.selectors.decisions import latest_decisions_about
 
 
 def _context(area, user):
@@ -14,5 +15,22 @@ register_area_section(
         order=30,
         template="projektudvalg/area_section.html",
         context=_context,
+    )
+)
+
+
+# The committee's decisions about the area (committee-public).
+def _decisions_context(area, user):
+    """The newest public decisions tagged with the area: 2 queries."""
+    decisions = latest_decisions_about(area)
+    return {"decisions": decisions, "area": area} if decisions else None
+
+
+register_area_section(
+    AreaSection(
+        key="committee_decisions",
+        order=40,
+        template="projektudvalg/committee/area_section.html",
+        context=_decisions_context,
     )
 )

@@ -26,6 +26,12 @@ from projektudvalg.models import (
 )
 from projektudvalg.selectors.efforts import PUBLIC_STATUSES
 
+PUBLISHED_AGENDA = [
+    MeetingStatus.AGENDA_PUBLISHED,
+    MeetingStatus.HELD,
+    MeetingStatus.MINUTES_PUBLISHED,
+]
+
 APPLICATION_CHILDREN = [
     BudgetLine,
     StatusEvent,
@@ -49,10 +55,14 @@ def grow(*, copies: int) -> dict[str, int]:
 
 
 def page_values() -> dict[str, str]:
-    """{meeting}: the newest meeting whose minutes are published (the demo's held one);
-    {effort}: a public special effort's page (the one with most actions), or the list."""
-    minutes = Meeting.objects.filter(status=MeetingStatus.MINUTES_PUBLISHED)
-    meeting = minutes.order_by("-starts_at").values_list("pk", flat=True).first()
+    """{meeting}: the id of the newest meeting whose minutes are published (the demo's held
+    one), else of the newest with a published agenda; {effort}: a public special effort's
+    page (the one with most actions), or the efforts' list."""
+    meetings = Meeting.objects.order_by("-starts_at", "-id")
+    meeting = (
+        meetings.filter(status=MeetingStatus.MINUTES_PUBLISHED).first()
+        or meetings.filter(status__in=PUBLISHED_AGENDA).first()
+    )
     effort = (
         SpecialEffort.objects.filter(status__in=PUBLIC_STATUSES)
         .annotate(size=Count("actions"))
@@ -60,7 +70,7 @@ def page_values() -> dict[str, str]:
         .first()
     )
     return {
-        "meeting": str(meeting or 0),
+        "meeting": str(meeting.pk if meeting else 0),
         "effort": effort.get_absolute_url() if effort else reverse("projektudvalg:effort-list"),
     }
 

@@ -24,7 +24,7 @@ from faelles_skabere.selectors import follows_area
 from holbaek import roles
 from lokalfora.permissions import is_forum_editor
 from projektudvalg import workflow
-from projektudvalg.models import CommitmentParty, Status
+from projektudvalg.models import CommitmentParty, EffortStatus, Status
 
 
 def is_committee_staff(user) -> bool:
@@ -212,3 +212,30 @@ def require_effort_manager(user) -> None:
 def require_effort_lead(user, effort) -> None:
     if not can_lead_effort(user, effort):
         raise PermissionDenied
+
+
+# --- The committee's public record (committee-public) ---------------------------------
+
+
+def committee_document_is_public(document) -> bool:
+    """A committee document is public when its owner is: the committee's always, an
+    effort's once it is past "foreslået", a meeting's once its agenda is published, an
+    agenda item's while the item's text is public (never a closed item's bilag), a
+    template's (drejebog) never."""
+    if document.committee_id:
+        return True
+    if document.effort_id:  # a proposed effort is not public yet (selectors.efforts)
+        return document.effort.status != EffortStatus.PROPOSED
+    if document.meeting_id:
+        return document.meeting.agenda_is_public
+    if document.agenda_item_id:
+        return document.agenda_item.text_is_public
+    return False
+
+
+def can_download_committee_document(user, document) -> bool:
+    """Anyone a public document; committee staff and administrators every document; an
+    effort's project leads their effort's."""
+    if committee_document_is_public(document) or is_committee_staff(user):
+        return True
+    return bool(document.effort_id) and can_lead_effort(user, document.effort)

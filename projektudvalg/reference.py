@@ -1,17 +1,19 @@
-"""The two pools of the committee's track 1, with their published rules.
+"""The two pools of the committee's track 1, with their published rules, and the
+committees themselves (who they were, when, and where their record is).
 
 Rules as published for Rum til fællesskab (2021) and Landsbyfornyelse
 (2020-21), written in plain Danish. Loading is idempotent and never
 overwrites a pool that staff have edited.
 """
 
+import datetime
 from decimal import Decimal
 
 from django.db import transaction
 
 from holbaek.pagecache import content_changed
 from projektudvalg import reference_efforts
-from projektudvalg.models import GrantPool, PoolCriterion, Status, StatusMail
+from projektudvalg.models import Committee, GrantPool, PoolCriterion, Status, StatusMail
 
 POOLS = [
     {
@@ -113,6 +115,63 @@ CRITERIA = {
 }
 
 
+# The committees, oldest first, each the predecessor of the next (FACTS §4, TRACKS "The
+# committee"). Only what is published: names, periods and the committees' pages at
+# dagsordner.holbaek.dk (committee ids 183262 and 189849). No members: their names are not
+# reference data (the demo shows roles). The successor, the standing committee for plan,
+# housing and local development, has no published exact name or start date: staff add it
+# in the admin, with PULO as its predecessor.
+COMMITTEES = [
+    {
+        "slug": "lokal-udvikling-2014-2017",
+        "name": "14-17 Projektudvalget for Lokal Udvikling",
+        "short_name": "",
+        "kind": "Projektudvalg",
+        "period_start": datetime.date(2014, 1, 1),
+        "period_end": datetime.date(2017, 12, 31),
+        "official_url": "http://dagsordner.holbaek.dk/committee_183262/",
+    },
+    {
+        # The slug of the committee the meetings migration (0002) creates.
+        "slug": "projektudvalget",
+        "name": "Projektudvalget for Udvikling af Lokalområderne",
+        "short_name": "PULO",
+        "kind": "Projektudvalg",
+        "period_start": datetime.date(2018, 1, 1),
+        "period_end": datetime.date(2021, 12, 31),
+        "official_url": "http://dagsordner.holbaek.dk/committee_189849/",
+        "mandate_summary": (
+            "Udvalget arbejder for udviklingen i lokalområderne i tre spor: tilskud til "
+            "lokale projekter gennem to puljer, særlige indsatser i 2–4 lokalområder med "
+            "flere svære udfordringer, og kommunikation og dialog med lokalområderne."
+        ),
+    },
+]
+
+
+def load_committees() -> int:
+    """The committees by slug, idempotently: a new one is created with the published facts; an
+    existing one gets only the facts it lacks (what staff have set is kept), and its
+    predecessor if it has none. Returns how many were created."""
+    created, previous = 0, None
+    for data in COMMITTEES:
+        committee, new = Committee.objects.get_or_create(
+            slug=data["slug"], defaults=data | {"predecessor": previous}
+        )
+        created += new
+        missing = {
+            name: value
+            for name, value in data.items()
+            if getattr(committee, name) in (None, "") and value not in (None, "")
+        }
+        if committee.predecessor_id is None and previous is not None:
+            missing["predecessor"] = previous
+        if missing:
+            Committee.objects.filter(pk=committee.pk).update(**missing)
+        previous = committee
+    return created
+
+
 @transaction.atomic
 def load() -> str:
     created = 0
@@ -137,6 +196,8 @@ def load() -> str:
             )
     for status in Status.values:
         StatusMail.objects.get_or_create(status=status)
+    committees = load_committees()
     content_changed("pools")  # update() and bulk_create above send no signal
+    content_changed("committee")
     reference_efforts.load()  # the drejebog for special efforts
-    return f"{len(POOLS)} puljer ({created} nye)"
+    return f"{len(POOLS)} puljer ({created} nye), {len(COMMITTEES)} udvalg ({committees} nye)"

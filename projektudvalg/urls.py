@@ -13,6 +13,7 @@ from projektudvalg.views import (
     review,
     rounds,
 )
+from projektudvalg.views import committee as committee_views
 from projektudvalg.views import efforts_public as effort_views
 from projektudvalg.views import working_groups as group_views
 
@@ -147,6 +148,25 @@ urlpatterns = [
         "saerlige-indsatser/<slug:slug>/dokumenter/<int:pk>/slet/",
         efforts_staff.document_delete,
         name="effort-document-delete",
+    ),
+    # The committee's public record (committee-public)
+    path("udvalget/", committee_views.committee, name="committee"),
+    path(
+        "udvalget/perioder/<slug:slug>/", committee_views.committee_period, name="committee-period"
+    ),
+    path("udvalget/moeder/", committee_views.meeting_list, name="meeting-list"),
+    path("udvalget/moeder/<int:pk>/", committee_views.meeting_detail, name="meeting-detail"),
+    path("udvalget/moeder.ics", committee_views.meeting_ical_feed, name="meeting-ical"),
+    path("udvalget/beslutninger/", committee_views.decision_list, name="decision-list"),
+    path(
+        "udvalget/dokumenter/<int:pk>/",
+        committee_views.committee_document,
+        name="committee-document",
+    ),
+    path(
+        "lokalomraader/<slug:slug>/beslutninger/",
+        committee_views.area_decisions,
+        name="area-decisions",
     ),
     path("puljer/<slug:slug>/", public.pool_detail, name="pool-detail"),
     path("puljer/<slug:slug>/ansoeg/", applicant.start, name="start"),

@@ -2,9 +2,9 @@
 
 A path may name a value the bench looks up in the grown database: {news} and
 {event} (a published news item, an upcoming event), {event_day} (that event's day),
-{grant_year} (the newest approved grant year), {meeting} (the demo's meeting with
-published minutes), {effort} (a public special effort's page, or the efforts' list if
-there is none) and {static} (the portal's CSS, as
+{grant_year} (the newest approved grant year), {meeting} (the id of the demo's meeting with
+published minutes, else the newest with a published agenda), {effort} (a public special
+effort's page, or the efforts' list if there is none) and {static} (the portal's CSS, as
 whitenoise serves it).
 
 A staff page is requested as the demo user whose role uses it (holbaek/demo.py and
@@ -64,6 +64,14 @@ PAGES = [
     Page("/saerlige-indsatser/"),
     Page("{effort}"),
     Page("/om-dialogmodellen/"),
+    # The committee's public record (committee-public)
+    Page("/udvalget/"),
+    Page("/udvalget/moeder/"),
+    Page("/udvalget/moeder/{meeting}/"),
+    Page("/udvalget/moeder.ics"),
+    Page("/udvalget/beslutninger/"),
+    Page("/udvalget/beslutninger/?q=lokalomr%C3%A5de"),
+    Page("/lokalomraader/tollose/beslutninger/"),
     Page("/sitemap.xml"),
     Page("/findes-ikke/", status=404),
     # Staff, each as the role that works there

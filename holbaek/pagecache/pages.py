@@ -23,7 +23,14 @@ PAGES = {
     # area's version; the fælles-skaber section also changes with a stand-in, the granted
     # projects show the pools' names, and this year's grant changes with the scheme (its
     # rates and bands are every area's).
-    "lokalfora:area-detail": (THIS_AREA, "faelles_skabere", "pools", "grants"),
+    "lokalfora:area-detail": (
+        THIS_AREA,
+        "faelles_skabere",
+        "pools",
+        "grants",
+        "committee",
+        "efforts",
+    ),
     "lokalfora:news-detail": (THIS_AREA,),
     "lokalfora:news-image": (THIS_AREA,),
     "lokalfora:feed-area-rss": (THIS_AREA,),
@@ -51,6 +58,16 @@ PAGES = {
     "projektudvalg:effort-list": ("efforts",),
     "projektudvalg:effort-detail": ("efforts", "committee"),
     "projektudvalg:effort-follow": ("efforts",),
+    # The committee's public record (committee-public). A meeting page shows pool
+    # applications' titles and outcomes; the decisions' pages show the areas' names.
+    "projektudvalg:committee": ("committee",),
+    "projektudvalg:committee-period": ("committee",),
+    "projektudvalg:meeting-list": ("committee",),
+    "projektudvalg:meeting-detail": ("committee", "applications"),
+    "projektudvalg:meeting-ical": ("committee",),
+    "projektudvalg:decision-list": ("committee",),
+    "projektudvalg:area-decisions": (THIS_AREA, "committee"),
+    # projektudvalg:committee-document is left out: a download, never stored.
     "sitemap": ("news", "events", "pools", "grants"),
     "sitemap-section": ("news", "events", "pools", "grants"),
     # lokalfora:search is left out on purpose: it finds every kind of content.
@@ -73,6 +90,7 @@ VALUE = {
     "aar": re.compile(r"[0-9]{4}"),
     "format": re.compile(r"pdf"),
     "status": re.compile(r"[a-z]{1,12}"),
+    "sagstype": re.compile(r"[a-z]{1,20}"),
 }
 QUERIES = {
     "lokalfora:news-list": ("side",),
@@ -81,6 +99,9 @@ QUERIES = {
     "lokalfora:calendar-day": ("omraade", "type", "side"),
     "lokalfora:event-archive": ("side",),
     "projektudvalg:granted": ("pulje", "aar", "omraade", "side"),
+    "projektudvalg:meeting-list": ("aar", "side"),
+    "projektudvalg:decision-list": ("q", "omraade", "sagstype", "aar", "side"),
+    "projektudvalg:area-decisions": ("side",),
     "sitemap-section": ("p",),
     "projektudvalg:meeting-print": ("format",),
     "projektudvalg:effort-list": ("status", "omraade", "aar", "side"),

@@ -1,8 +1,9 @@
 """The weekly e-mail to everyone who follows an area: new news and coming events.
 
 One mail per address, covering every area it follows. It is built from three
-queries whatever the number of followers, and a run that is repeated within
-MIN_INTERVAL sends nothing twice.
+queries whatever the number of followers, plus the fixed queries of the sections other
+apps register (lokalfora/digest_sections.py: the committee's decisions, special efforts),
+and a run that is repeated within MIN_INTERVAL sends nothing twice.
 
 Not one transaction: each batch of mails is marked as sent right after it went, so a
 run that fails part-way has recorded what was sent and the next run sends the rest.
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from holbaek import mail
 from holbaek.links import absolute_url
+from lokalfora.digest_sections import DigestWindow, area_extras, lines_by_section
 from lokalfora.mailing import follower_message
 from lokalfora.models import Event, NewsPost, Subscription
 
@@ -49,9 +51,11 @@ def _send(now) -> int:
     if not area_ids:
         return 0
     news, events = _news_and_events(area_ids, now)
+    window = DigestWindow(now=now, since=now - NEWS_WINDOW, until=now + EVENT_WINDOW)
+    extras = lines_by_section(area_ids, window)
     outgoing = []
     for subscriptions in subscriptions_by_email.values():
-        message = _digest_message(subscriptions, news, events)
+        message = _digest_message(subscriptions, news, events, extras)
         if message is not None:
             outgoing.append((message, [subscription.pk for subscription in subscriptions]))
     return _send_in_batches(outgoing, now)
@@ -91,17 +95,33 @@ def _news_and_events(area_ids, now) -> tuple[dict, dict]:
     return news, events
 
 
-def _digest_message(subscriptions, news, events):
-    """The address's digest, or None when its areas have nothing new."""
+def _area_section(area, news, events, extras, seen):
+    return {
+        "area": area,
+        "url": absolute_url(area.get_absolute_url()),
+        "news": [(post, absolute_url(post.get_absolute_url())) for post in news[area.pk]],
+        "events": [(e, absolute_url(e.get_absolute_url())) for e in events[area.pk]],
+        "extras": [
+            {
+                "heading": extra["heading"],
+                "lines": [(line.text, absolute_url(line.url)) for line in extra["lines"]],
+            }
+            for extra in area_extras(area.pk, extras, seen)
+        ],
+    }
+
+
+def _digest_message(subscriptions, news, events, extras=()):
+    """The address's digest, or None when its areas have nothing new. A registered
+    section's line meant once per mail comes under the first area it belongs to."""
+    seen = set()
     sections = [
-        {
-            "area": area,
-            "url": absolute_url(area.get_absolute_url()),
-            "news": [(post, absolute_url(post.get_absolute_url())) for post in news[area.pk]],
-            "events": [(e, absolute_url(e.get_absolute_url())) for e in events[area.pk]],
-        }
-        for area in (subscription.area for subscription in subscriptions)
-        if news[area.pk] or events[area.pk]
+        section
+        for section in (
+            _area_section(subscription.area, news, events, extras, seen)
+            for subscription in subscriptions
+        )
+        if section["news"] or section["events"] or section["extras"]
     ]
     if not sections:
         return None

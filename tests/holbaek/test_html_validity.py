@@ -39,6 +39,8 @@ START_PAGES = [
     "/kalender/",
     "/puljer/bevillinger/",
     "/puljer/",
+    "/udvalget/",
+    "/udvalget/beslutninger/",
     "/tilskud/",
     "/konto/login/",
     "/konto/signup/",

@@ -104,6 +104,14 @@ PUBLIC = {
     "projektudvalg:effort-list",
     "projektudvalg:effort-detail",
     "projektudvalg:effort-follow",
+    # The committee's public record (committee-public).
+    "projektudvalg:committee",
+    "projektudvalg:committee-period",
+    "projektudvalg:meeting-list",
+    "projektudvalg:meeting-detail",
+    "projektudvalg:meeting-ical",
+    "projektudvalg:decision-list",
+    "projektudvalg:area-decisions",
 }
 # Every protected page, and the test with the role matrix that covers it: "MATRIX" for the
 # MATRIX above, otherwise "path::test" of a test parametrized over the roles that requests
@@ -296,6 +304,11 @@ PROTECTED = {
     ),
     "projektudvalg:effort-document-delete": (
         "tests/projektudvalg/test_effort_staff_pages.py::test_deleting_a_row"
+    ),
+    # Public documents for anyone; a closed item's or a template's for committee staff.
+    "projektudvalg:committee-document": (
+        "tests/projektudvalg/test_committee_privacy.py::"
+        "test_a_closed_items_document_is_for_committee_staff_only"
     ),
 }
 
