@@ -27,9 +27,11 @@ class CommitteeFactory(DjangoModelFactory):
         model = Committee
         django_get_or_create = ("slug",)
 
-    name = "Projektudvalget for Udvikling af Lokalområderne"
-    short_name = "PULO"
-    slug = "projektudvalget"
+    # The committee sitting now (the reference data holds the earlier periods, PULO
+    # 2018-2021 among them, with slug "projektudvalget").
+    name = "Udvalget for Plan, Bolig og Lokal Udvikling"
+    short_name = "PBL"
+    slug = "udvalget"
     period_start = datetime.date(2022, 1, 1)
     function_mailbox = "projektudvalg@holbaek.dk"
     mandate_summary = "Udvalget arbejder med udvikling af lokalområderne i tre spor."
