@@ -54,6 +54,8 @@ browser: ## Install Debian's Chromium (browser tests) and a Java runtime (the Nu
 BENCH_SECONDS ?= 5
 BENCH_FACTORS ?= 1 10 100
 BENCH_MODE ?= gunicorn
+# `make bench BENCH_ONLY="/udvalget/ /saerlige-indsatser/"`: only pages whose path has one of these.
+BENCH_ONLY ?=
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/holbaek_bench
 BENCH_CACHE_URL ?= redis://127.0.0.1:6379/9
 define bench_run
@@ -61,7 +63,7 @@ define bench_run
 	DJANGO_READ_DOT_ENV=0 DEBUG=0 DATABASE_URL=$(BENCH_DATABASE_URL) CACHE_URL=$(BENCH_CACHE_URL) \
 	SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	ALLOWED_HOSTS=127.0.0.1 EMAIL_URL=dummymail:// \
-	$(MANAGE) bench --seconds $(BENCH_SECONDS) --factors $(BENCH_FACTORS) --mode $(1)
+	$(MANAGE) bench --seconds $(BENCH_SECONDS) --factors $(BENCH_FACTORS) --mode $(1) $(if $(BENCH_ONLY),--only $(BENCH_ONLY))
 endef
 
 .PHONY: bench

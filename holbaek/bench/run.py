@@ -55,6 +55,8 @@ class Bench:
     database: dict
     seconds: int
     mode: str = "gunicorn"
+    # Measure only the pages whose path template contains one of these ("" = every page).
+    only: tuple[str, ...] = ()
     logs: list[Path] = field(default_factory=list)  # the servers' logs, the last one last
 
     def run(self, factors: list[int]) -> None:
@@ -84,14 +86,20 @@ class Bench:
         data = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.write(f"Data: {factor}× demoindholdet ({data})")
         values = {**page_values(), "static": staticfiles_storage.url("css/portal.css")}
-        sessions = sessions_for(PAGES)
+        pages, public = self._chosen(PAGES), self._chosen(PUBLIC)
+        sessions = sessions_for(pages)
         if self.mode == "nginx":
-            return [self._through_nginx(factor, values)]
+            return [self._through_nginx(factor, values, public)]
         uncached = Target(port=0, seconds=self.seconds, values=values, sessions=sessions)
         return [
-            self._on_gunicorn(UNCACHED, factor, PAGES, uncached, page_cache=0),
-            self._on_gunicorn(CACHED, factor, PUBLIC, uncached, page_cache=CACHED_SECONDS),
+            self._on_gunicorn(UNCACHED, factor, pages, uncached, page_cache=0),
+            self._on_gunicorn(CACHED, factor, public, uncached, page_cache=CACHED_SECONDS),
         ]
+
+    def _chosen(self, pages: list[Page]) -> list[Page]:
+        if not self.only:
+            return pages
+        return [page for page in pages if any(part in page.path for part in self.only)]
 
     def _build(self, factor: int) -> dict[str, int]:
         """A fresh database: migrated, reference and demo data, grown FACTOR times."""
@@ -130,7 +138,7 @@ class Bench:
             )  # fmt: skip
             return self._measure(mode, factor, pages, target)
 
-    def _through_nginx(self, factor: int, values: dict[str, str]) -> Run:
+    def _through_nginx(self, factor: int, values: dict[str, str], public: list[Page]) -> Run:
         with ExitStack() as stack:
             upstreams = [
                 f"127.0.0.1:{self._gunicorn(stack, name, page_cache=CACHED_SECONDS)}"
@@ -151,7 +159,7 @@ class Bench:
             target = Target(
                 port=port, seconds=self.seconds, values=values, page_cache_seconds=CACHED_SECONDS
             )
-            return self._measure(NGINX, factor, PUBLIC, target)
+            return self._measure(NGINX, factor, public, target)
 
     def _measure(self, mode: str, factor: int, pages: list[Page], target: Target) -> Run:
         self.write("Tjekker hver sides status og varmer op ...")

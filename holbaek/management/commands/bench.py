@@ -38,8 +38,11 @@ class Command(BaseCommand):
             "--factors", type=int, nargs="+", default=[1, 10, 100], help="gange demoindholdet"
         )
         parser.add_argument("--mode", choices=MODES, default="gunicorn", help="målemåde")
+        parser.add_argument(
+            "--only", nargs="*", default=[], help="kun sider, hvis sti indeholder en af disse"
+        )
 
-    def handle(self, *args, seconds, factors, mode, **options):
+    def handle(self, *args, seconds, factors, mode, only, **options):
         database = settings.DATABASES["default"]
         self._refuse_others(database)
         signal.signal(signal.SIGTERM, _stop_on_sigterm)
@@ -48,7 +51,7 @@ class Command(BaseCommand):
             paths = {"STATIC_ROOT": folder / "static", "MEDIA_ROOT": folder / "media"}
             bench = Bench(
                 write=self.stdout.write, folder=folder, paths=paths, database=database,
-                seconds=seconds, mode=mode,
+                seconds=seconds, mode=mode, only=tuple(only),
             )  # fmt: skip
             with override_settings(**paths):
                 try:
