@@ -52,7 +52,7 @@ def _entry(event) -> ICalEvent:
         description = f"{description}\n\nTilmelding: {event.signup_url}".strip()
     if description:
         entry.add("description", description)
-    entry.add("url", absolute_url(event.origin_path or event.get_absolute_url()))
+    entry.add("url", absolute_url(getattr(event, "origin_path", "") or event.get_absolute_url()))
     entry.add("categories", [event.get_kind_display()])
     if event.cancelled:
         entry.add("status", "CANCELLED")

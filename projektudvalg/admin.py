@@ -13,13 +13,16 @@ from projektudvalg import services
 from projektudvalg.forms.rounds import RoundForm
 from projektudvalg.models import (
     AdvisoryNote,
+    AgendaApplication,
     AgendaItem,
+    AgendaLink,
     ApplicantType,
     Application,
     ApplicationFile,
     Assessment,
     BudgetLine,
     Committee,
+    CommitteeDocument,
     CommitteeMember,
     CriterionScore,
     Decision,
@@ -213,6 +216,56 @@ class AgendaItemAdmin(ServiceAdmin):
     def delete_queryset(self, request, queryset):
         for item in queryset:
             services.agenda_item_delete(item=item)
+
+
+class ShownRowAdmin(ServiceAdmin):
+    """Rows added on the staff pages (through their services): shown here, never added
+    or changed; a delete, where allowed, goes through `delete_row` (the service)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def delete_model(self, request, obj):
+        self.delete_row(obj)
+
+    def delete_queryset(self, request, queryset):
+        for row in queryset:
+            self.delete_row(row)
+
+
+@admin.register(AgendaApplication)
+class AgendaApplicationAdmin(ShownRowAdmin):
+    """Put on the agenda by services.agenda_item_add / agenda_item_from_round."""
+
+    list_display = ["item", "application"]
+    list_select_related = ["item__meeting", "application"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the decision on it points back here
+
+
+@admin.register(AgendaLink)
+class AgendaLinkAdmin(ShownRowAdmin):
+    list_display = ["item", "content_type", "object_id"]
+    list_select_related = ["item__meeting", "content_type"]
+
+    def delete_row(self, row):
+        services.agenda_link_remove(link=row)
+
+
+@admin.register(CommitteeDocument)
+class CommitteeDocumentAdmin(ShownRowAdmin):
+    """Uploaded on the staff pages (checked by holbaek.uploads); deleted with its file."""
+
+    list_display = ["title", "kind", "uploaded_at"]
+    list_filter = ["kind"]
+    exclude = ["file"]  # a private file: downloaded through its own view, not a link
+
+    def delete_row(self, row):
+        services.document_remove(document=row)
 
 
 # Track 2: special efforts (their admin classes save through the services).

@@ -8,19 +8,23 @@ The drejebøger (templates and phases) are plain staff data with no rules beyond
 constraints, edited here."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from holbaek.admin import PortalAdmin, PortalInline, ReadOnlyAdmin, ReadOnlyInline, ServiceAdmin
 from projektudvalg import services
 from projektudvalg.models import (
+    CommitmentComment,
     EffortAction,
     EffortBudgetLine,
     EffortCommitment,
     EffortTemplate,
     EffortTransition,
+    EffortUpdate,
     Milestone,
     SpecialEffort,
     TemplatePhase,
     WorkingGroup,
+    WorkingGroupMember,
 )
 from projektudvalg.services.effort_content import ACTION_FIELDS, COMMITMENT_FIELDS
 from projektudvalg.services.effort_groups import GROUP_FIELDS
@@ -160,3 +164,59 @@ class TemplatePhaseInline(PortalInline):
 class EffortTemplateAdmin(PortalAdmin):
     list_display = ["name"]
     inlines = [TemplatePhaseInline]
+
+
+@admin.register(TemplatePhase)
+class TemplatePhaseAdmin(PortalAdmin):
+    """Also edited beside its drejebog (the inline above)."""
+
+    list_display = ["title", "template", "kind", "offset_days", "duration_hours"]
+    list_filter = ["template"]
+    list_select_related = ["template"]
+
+
+# Written by citizens, group contacts and forum contacts on the effort's page (through
+# services.working_groups): shown here only. A request is answered through the service.
+@admin.register(CommitmentComment)
+class CommitmentCommentAdmin(ReadOnlyAdmin):
+    list_display = ["commitment", "forum", "created_at"]
+    list_select_related = ["commitment", "forum"]
+
+
+@admin.register(EffortUpdate)
+class EffortUpdateAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "effort", "group", "created_at"]
+    list_filter = ["effort"]
+    list_select_related = ["effort", "group"]
+
+
+@admin.action(description=_("Optag de valgte anmodninger"))
+def accept_requests(modeladmin, request, queryset):
+    for member in queryset:
+        services.working_group_request_decide(member=member, accept=True)
+
+
+@admin.action(description=_("Afvis de valgte anmodninger (de slettes)"))
+def decline_requests(modeladmin, request, queryset):
+    for member in queryset:
+        services.working_group_request_decide(member=member, accept=False)
+
+
+@admin.register(WorkingGroupMember)
+class WorkingGroupMemberAdmin(ServiceAdmin):
+    """Shown only; a request is accepted or declined through the service (the actions),
+    which also mails the requester."""
+
+    list_display = ["group", "status", "requested_at", "decided_at"]
+    list_filter = ["status"]
+    list_select_related = ["group"]
+    actions = [accept_requests, decline_requests]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

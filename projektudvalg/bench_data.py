@@ -40,8 +40,6 @@ APPLICATION_CHILDREN = [
     Decision,
     Payout,
     FinalReport,
-    Meeting,
-    MeetingStatus,
     Recommendation,
     AdvisoryNote,
     Application.criteria.through,

@@ -160,6 +160,7 @@ def budget_values(formset) -> list[dict]:
 class GroupForm(_ParseOnly):
     contact_email = EmailsField(
         label=_("Kontaktpersonens konto (e-mail)"),
+        max_length=254,
         required=False,
         widget=forms.TextInput,
         help_text=_("Kontaktpersonen tager imod nye medlemmer og skriver gruppens opdateringer."),

@@ -24,6 +24,9 @@ class EmailsField(forms.CharField):
 
     widget = forms.Textarea(attrs={"rows": 2})
 
+    def __init__(self, *, max_length=2000, **kwargs):
+        super().__init__(max_length=max_length, **kwargs)
+
     def clean(self, value):
         text = super().clean(value) or ""
         emails = [line.strip().lower() for line in text.splitlines() if line.strip()]

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from holbaek.forms import PlainTextFormMixin
 from holbaek.text import SHORT_TEXT
 from projektudvalg.models import EffortStatus
 
@@ -20,7 +21,7 @@ def parse_status(value) -> str | None:
     return value if value in EffortStatus.values and value != EffortStatus.PROPOSED else None
 
 
-class JoinForm(forms.Form):
+class JoinForm(PlainTextFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Dit navn"),
         max_length=150,
@@ -41,7 +42,7 @@ class JoinForm(forms.Form):
     )
 
 
-class UpdateForm(forms.Form):
+class UpdateForm(PlainTextFormMixin, forms.Form):
     text = forms.CharField(
         label=_("Opdatering"),
         max_length=SHORT_TEXT,
@@ -51,7 +52,7 @@ class UpdateForm(forms.Form):
     )
 
 
-class CommentForm(forms.Form):
+class CommentForm(PlainTextFormMixin, forms.Form):
     text = forms.CharField(
         label=_("Kommentar på lokalforummets vegne"),
         max_length=SHORT_TEXT,

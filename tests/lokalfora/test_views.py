@@ -132,7 +132,9 @@ def test_post_to_a_read_only_page_is_refused(client, reference_data):
     [
         ("/", 6),
         ("/lokalomraader/", 4),
-        ("/lokalomraader/tollose/", 14),  # with the grant and pool-project sections
+        # with the grant, pool-project, committee-decision (1) and special-effort (1 without an
+        # effort, 3 with one) sections
+        ("/lokalomraader/tollose/", 16),
         ("/nyheder/", 5),
         ("/soeg/?q=Nyhed", 5),
         ("/faelles-skabere/", 4),

@@ -52,7 +52,7 @@ def test_the_digest_has_the_decisions_about_the_area_published_this_week(area, o
     assert digest.weekly_digest_send() == 1
     (message,) = mail.outbox
     assert "Udvalgets beslutninger" in message.body
-    assert "Ny legeplads i Tølløse: Godkendt (beslutning i PULO den" in message.body
+    assert "Ny legeplads i Tølløse: Godkendt (beslutning i PBL den" in message.body
     assert "http://testserver/udvalget/moeder/" in message.body
     for absent in ["Gammel beslutning", "Kun om Jyderup", "Ikke besluttet endnu"]:
         assert absent not in message.body

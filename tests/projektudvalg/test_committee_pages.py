@@ -183,7 +183,7 @@ def test_the_minutes_show_each_decision_with_its_body_and_date(client, area, oth
                  follow_up="Forvaltningen vender tilbage",
                  follow_up_status=FollowUpStatus.ONGOING)  # fmt: skip
     html = client.get(meeting.get_absolute_url()).content.decode()
-    assert "Beslutning i PULO den 10-03-2025" in html
+    assert "Beslutning i PBL den 10-03-2025" in html
     assert "Udvalget godkendte indstillingen." in html
     assert "Forvaltningen vender tilbage" in html
     assert "I gang" in html

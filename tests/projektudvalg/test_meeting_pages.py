@@ -179,7 +179,7 @@ def test_minutes_show_decisions_and_keep_a_closed_one_closed(client, clock, item
     services.meeting_publish_minutes(meeting=item.meeting)
     page = client.get(url).text
     assert "Referat" in page
-    assert "Beslutning i PULO den 10-12-2026" in page
+    assert "Beslutning i PBL den 10-12-2026" in page
     assert "Ja tak." in page
     assert SECRET not in page
     assert f"{closed.number}. Lukket punkt" in page
