@@ -56,6 +56,20 @@ def daily(hour: int, minute: int = 0) -> NextRun:
     return next_run
 
 
+def every(minutes: int) -> NextRun:
+    """Every `minutes` minutes, on the clock (every 5: :00, :05, ...); 1 to 60."""
+    if not 1 <= minutes <= 60:
+        raise ValueError("minutes must be 1 to 60")
+
+    def next_run(now):
+        # In UTC: Danish time is a whole hour off it, so the minutes agree, and UTC has
+        # no hour that is skipped or repeated when summer time starts or ends.
+        utc = now.astimezone(datetime.UTC).replace(second=0, microsecond=0)
+        return utc + datetime.timedelta(minutes=minutes - utc.minute % minutes)
+
+    return next_run
+
+
 def weekly(weekday: int, hour: int, minute: int = 0) -> NextRun:
     """weekday: 0 is Monday."""
 

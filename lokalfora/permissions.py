@@ -80,3 +80,56 @@ def can_see_follow_up(user, forum) -> bool:
 
 def can_submit_accounts(user, forum) -> bool:
     return can_manage_grants(user) or (forum is not None and is_forum_editor(user, forum))
+
+
+# Hearings (høringer). See docs/roles.md.
+#
+# | Who                                  | Public pages | Answer for a forum | Manage* |
+# |--------------------------------------|--------------|--------------------|---------|
+# | Anonymous, citizen                   | yes          | no                 | no      |
+# | Contact person of an addressed forum | yes          | that forum         | no      |
+# | Contact person of another forum      | yes          | its own, if asked  | no      |
+# | Forum editor (not a contact person)  | yes          | no                 | no      |
+# | Fælles-skaber, process consultant    | yes          | no                 | no      |
+# | Committee staff, administrators      | yes, drafts  | no                 | yes     |
+#
+# *Manage: create, send, extend, review held answers, the høringsnotat, the export.
+#
+# Answering for a forum is for its active contact persons: the people the forum has named
+# to the municipality, and those the invitation is mailed to. A signed-in user is one when
+# the account's (verified) e-mail address is an active contact person's address.
+
+
+def can_manage_hearings(user) -> bool:
+    """Creating, sending, extending, reviewing answers, the høringsnotat and the export."""
+    return can_manage_grants(user)
+
+
+def is_forum_contact(user, forum) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.email:
+        return False
+    return forum.contacts.active().filter(email__iexact=user.email).exists()
+
+
+def can_answer_for_forum(user, forum) -> bool:
+    """See, draft, submit and set the status of the forum's answer."""
+    return is_forum_contact(user, forum)
+
+
+def can_see_hearing(user, hearing) -> bool:
+    return hearing.is_public or can_manage_hearings(user)
+
+
+def can_see_response(user, response, now=None) -> bool:
+    """The public sees checked answers when the hearing's rule allows; staff see every
+    answer; a forum's contact persons see their forum's."""
+    if can_manage_hearings(user):
+        return True
+    if response.forum_id and response.status != "draft" and is_forum_contact(user, response.forum):
+        return True
+    return response.is_public(now)
+
+
+def can_see_response_author_details(user) -> bool:
+    """E-mail, address and the original of a redacted text: staff only, never public."""
+    return can_manage_hearings(user)

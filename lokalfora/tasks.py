@@ -8,11 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from holbaek import mail
 from holbaek.links import absolute_url
-from holbaek.schedule import Recurring, daily, ensure_scheduled, monthly, weekly
+from holbaek.schedule import Recurring, daily, ensure_scheduled, every, monthly, weekly
 from lokalfora.models import Forum
 from lokalfora.selectors.contacts import stale_contacts
 from lokalfora.services.digest import weekly_digest_send
 from lokalfora.services.grant_followup import annual_accounts_remind_overdue
+from lokalfora.services.hearing_invitations import reminders_send
+from lokalfora.services.hearings import hearings_advance
 from lokalfora.services.retention import retention_purge
 from lokalfora.services.subscriptions import subscription_purge_unconfirmed
 
@@ -72,6 +74,26 @@ def remind_overdue_accounts() -> int:
         ensure_scheduled()
 
 
+@task()
+def advance_hearings() -> dict:
+    """Planned hearings that have started open (and invite their forums); open ones past
+    the deadline close, and forums that did not react are marked so."""
+    try:
+        return hearings_advance()
+    finally:
+        ensure_scheduled()
+
+
+@task()
+def send_hearing_reminders() -> int:
+    """Reminders to forums that have not answered, at the set days before the deadline.
+    Runs every quarter of an hour, so a reminder set for 09:00 leaves by 09:15."""
+    try:
+        return reminders_send()
+    finally:
+        ensure_scheduled()
+
+
 # Queued again after each run by holbaek.schedule (times are Danish wall-clock time).
 RECURRING = [
     Recurring(
@@ -82,4 +104,6 @@ RECURRING = [
     ),
     Recurring(purge_old_personal_data, daily(3, 0), "Sletning af gammel historik og invitationer"),
     Recurring(remind_overdue_accounts, weekly(MONDAY, 8), "Påmindelser om regnskab for tilskud"),
+    Recurring(advance_hearings, every(5), "Høringer åbner og lukker til tiden"),
+    Recurring(send_hearing_reminders, every(15), "Påmindelser om høringsfrister til lokalfora"),
 ]

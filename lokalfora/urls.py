@@ -4,6 +4,7 @@ the grant was an app of its own: `{% url 'tilskud:year' %}` and the paths stay a
 from django.urls import include, path, re_path
 
 from lokalfora import feeds
+from lokalfora.hearing_urls import hearing_patterns
 from lokalfora.views import (
     calendar,
     editing,
@@ -118,6 +119,6 @@ grant_patterns = [
 ]
 
 urlpatterns = [
-    path("", include((forum_patterns, "lokalfora"))),
+    path("", include((forum_patterns + hearing_patterns, "lokalfora"))),
     path("", include((grant_patterns, "tilskud"))),
 ]

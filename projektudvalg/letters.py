@@ -1,10 +1,8 @@
-"""The decision letter (tilsagn or afslag): one template, as a page and as a PDF; and the
-PDF maker the printable agenda and minutes share."""
+"""The decision letter (tilsagn or afslag): one template, as a page and as a PDF."""
 
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext as _
 
+from holbaek.pdf import pdf_from_template
 from projektudvalg.models import Decision
 
 
@@ -30,13 +28,4 @@ def pdf(decision: Decision) -> bytes:
     return pdf_from_template("projektudvalg/letter_pdf.html", context(decision))
 
 
-def pdf_from_template(template: str, values: dict) -> bytes:
-    """A template rendered in Danish and made a PDF by WeasyPrint (the letters, and the
-    printable agenda and minutes)."""
-    # Imported here on purpose: WeasyPrint takes about 2 s to import, which every worker
-    # and management command would pay at start-up for the few requests that make a PDF.
-    from weasyprint import HTML
-
-    with translation.override("da"):
-        html = render_to_string(template, values)
-    return HTML(string=html).write_pdf()
+__all__ = ["context", "filename", "pdf", "pdf_from_template", "subject"]

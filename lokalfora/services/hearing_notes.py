@@ -1,0 +1,25 @@
+"""The høringsnotat's lines: per submitted answer a summary, the municipality's comment,
+and whether it leads to a change. Published with `hearing_conclude`."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from lokalfora.models import HearingNoteLine, HearingResponse, HearingStatus
+
+
+@transaction.atomic
+def note_line_save(
+    *, response: HearingResponse, summary: str, comment: str, leads_to_change: bool
+) -> HearingNoteLine:
+    if not response.is_submitted:
+        raise ValidationError(_("Kun et afgivet svar kommer med i høringsnotatet."))
+    if response.hearing.status not in (HearingStatus.CLOSED, HearingStatus.CONCLUDED):
+        raise ValidationError(_("Høringsnotatet skrives, når høringsfristen er udløbet."))
+    line = HearingNoteLine.objects.filter(response=response).first() or HearingNoteLine(
+        response=response
+    )
+    line.summary, line.comment, line.leads_to_change = summary, comment, leads_to_change
+    line.full_clean()
+    line.save()
+    return line

@@ -1,0 +1,338 @@
+"""A hearing's life: kladde → planlagt → åben → frist udløbet → afsluttet → arkiveret, or
+trukket tilbage; an extended deadline reopens it. One function per transition; each
+writes its own log and sends its own mails (no signals)."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from holbaek.uploads import check_document
+from lokalfora.models import (
+    Forum,
+    Hearing,
+    HearingDeadlineChange,
+    HearingDocument,
+    HearingInvitation,
+    HearingKindRule,
+    HearingParty,
+    HearingStatus,
+    InvitationStatus,
+    LocalArea,
+)
+from lokalfora.services import hearing_invitations
+
+# What staff may change in each state; dates change by extending the deadline once open.
+EDITABLE = (HearingStatus.DRAFT, HearingStatus.PLANNED, HearingStatus.OPEN, HearingStatus.CLOSED)
+DATES_EDITABLE = (HearingStatus.DRAFT, HearingStatus.PLANNED)
+HEARING_FIELDS = (
+    "title",
+    "summary",
+    "case_number",
+    "department",
+    "contact_email",
+    "contact_phone",
+    "kind",
+    "legal_hearing_url",
+    "starts_at",
+    "deadline",
+    "short_period_reason",
+    "open_to_public",
+    "asks_for_address",
+    "response_visibility",
+    "decision_title",
+    "decision_url",
+)
+
+
+def minimum_days(kind: str) -> int | None:
+    rule = HearingKindRule.objects.filter(kind=kind).first()
+    return rule.minimum_days if rule else None
+
+
+def _period_problems(hearing: Hearing) -> dict:
+    problems = {}
+    if hearing.starts_at and hearing.deadline:
+        if hearing.deadline <= hearing.starts_at:
+            problems["deadline"] = _("Høringsfristen skal ligge efter starten.")
+        else:
+            days = minimum_days(hearing.kind)
+            short = days and hearing.deadline - hearing.starts_at < datetime.timedelta(days=days)
+            if short and not hearing.short_period_reason.strip():
+                problems["short_period_reason"] = _(
+                    "Høringsperioden er kortere end %(days)s dage, som er det mindste for "
+                    "denne type høring. Skriv en begrundelse."
+                ) % {"days": days}
+    return problems
+
+
+def _sync_addressees(hearing, forums, extra_areas, parties, *, now) -> None:
+    """Invitations for the chosen forums; once the hearing is open a forum can be added
+    (and is invited at once) but not removed: it has had the mail."""
+    current = {invitation.forum_id: invitation for invitation in hearing.invitations.all()}
+    wanted = {forum.pk for forum in forums}
+    removed = set(current) - wanted
+    if removed and hearing.status not in DATES_EDITABLE:
+        raise ValidationError(
+            {"forums": _("Et lokalforum, der har fået høringen, kan ikke fjernes igen.")}
+        )
+    HearingInvitation.objects.filter(hearing=hearing, forum_id__in=removed).delete()
+    added = [HearingInvitation(hearing=hearing, forum_id=pk) for pk in wanted - set(current)]
+    added = HearingInvitation.objects.bulk_create(added)
+    areas = set(LocalArea.objects.filter(forum__in=wanted).values_list("pk", flat=True))
+    hearing.areas.set(areas | {area.pk for area in extra_areas})
+    names = {" ".join(name.split()) for name in parties if name.strip()}
+    hearing.parties.exclude(name__in=names).delete()
+    existing = set(hearing.parties.values_list("name", flat=True))
+    HearingParty.objects.bulk_create(
+        HearingParty(hearing=hearing, name=name) for name in sorted(names - existing)
+    )
+    if hearing.status == HearingStatus.OPEN:
+        for invitation in added:
+            hearing_invitations.invitation_send(invitation=invitation, now=now)
+
+
+@transaction.atomic
+def hearing_save(
+    *,
+    by,
+    data: dict,
+    forums,
+    extra_areas=(),
+    parties=(),
+    hearing: Hearing | None = None,
+    now=None,
+) -> Hearing:
+    """Creates a draft or changes a hearing. `forums` is every addressed forum (the form's
+    "alle 18" gives them all); `parties` are other addressees' names."""
+    now = now or timezone.now()
+    if hearing is not None:
+        hearing = Hearing.objects.select_for_update().get(pk=hearing.pk)
+        if hearing.status not in EDITABLE:
+            raise ValidationError(_("En afsluttet høring kan ikke ændres."))
+    else:
+        hearing = Hearing(created_by=by)
+    old_dates = (hearing.starts_at, hearing.deadline)
+    for field, value in data.items():
+        if field not in HEARING_FIELDS:
+            raise ValueError(f"not a hearing field: {field}")
+        setattr(hearing, field, value)
+    moved = (hearing.starts_at, hearing.deadline) != old_dates
+    if hearing.pk and hearing.status not in DATES_EDITABLE and moved:
+        raise ValidationError(
+            {"deadline": _("Når høringen er åben, ændres fristen ved at forlænge den.")}
+        )
+    forums = list(forums)
+    problems = _period_problems(hearing)
+    if not forums and not hearing.open_to_public:
+        problems["forums"] = _("Vælg mindst ét lokalforum, eller lad alle svare.")
+    if problems:
+        raise ValidationError(problems)
+    hearing.full_clean(exclude=["created_by"])
+    hearing.save()
+    _sync_addressees(hearing, forums, extra_areas, parties, now=now)
+    return hearing
+
+
+def all_forums():
+    return Forum.objects.select_related("area").order_by("area__name")
+
+
+@transaction.atomic
+def hearing_publish(*, hearing: Hearing, by, now=None) -> Hearing:
+    """Kladde → planlagt (or åben at once, when it has started): the hearing, its material
+    and its addressees become public; the forums are invited when it opens."""
+    now = now or timezone.now()
+    hearing = Hearing.objects.select_for_update().get(pk=hearing.pk)
+    if hearing.status != HearingStatus.DRAFT:
+        raise ValidationError(_("Høringen er allerede offentliggjort."))
+    problems = []
+    if hearing.deadline <= now:
+        problems.append(_("Høringsfristen er overskredet. Ret fristen først."))
+    if not hearing.documents.exists():
+        problems.append(_("Læg høringsmaterialet eller høringsbrevet ved, før høringen sendes."))
+    if not hearing.invitations.exists() and not hearing.open_to_public:
+        problems.append(_("Vælg mindst ét lokalforum, eller lad alle svare."))
+    if problems:
+        raise ValidationError(problems)
+    hearing.status = HearingStatus.PLANNED
+    hearing.published_at = now
+    hearing.save(update_fields=["status", "published_at", "updated_at"])
+    if hearing.starts_at <= now:
+        _open(hearing, now)
+    return hearing
+
+
+def _open(hearing: Hearing, now) -> None:
+    hearing.status = HearingStatus.OPEN
+    hearing.opened_at = now
+    hearing.save(update_fields=["status", "opened_at", "updated_at"])
+    for invitation in hearing.invitations.select_related("forum"):
+        if invitation.sent_at is None:
+            hearing_invitations.invitation_send(invitation=invitation, now=now)
+
+
+def _close(hearing: Hearing, now) -> None:
+    hearing.status = HearingStatus.CLOSED
+    hearing.closed_at = now
+    hearing.save(update_fields=["status", "closed_at", "updated_at"])
+    hearing.invitations.exclude(
+        status__in=[
+            InvitationStatus.ANSWERED,
+            InvitationStatus.NO_COMMENTS,
+            InvitationStatus.DECLINED,
+        ]
+    ).update(status=InvitationStatus.NO_REACTION, status_changed_at=now)
+
+
+@transaction.atomic
+def hearings_advance(*, now=None) -> dict:
+    """The task's work: planned hearings that have started open (and invite), open ones
+    past their deadline close (open invitations become "ingen reaktion"). Safe to repeat."""
+    now = now or timezone.now()
+    opened = closed = 0
+    due = Hearing.objects.select_for_update(skip_locked=True)
+    for hearing in due.filter(status=HearingStatus.PLANNED, starts_at__lte=now):
+        if hearing.deadline <= now:
+            _open(hearing, now)
+            _close(hearing, now)
+            closed += 1
+        else:
+            _open(hearing, now)
+        opened += 1
+    for hearing in due.filter(status=HearingStatus.OPEN, deadline__lte=now):
+        _close(hearing, now)
+        closed += 1
+    return {"opened": opened, "closed": closed}
+
+
+@transaction.atomic
+def hearing_extend_deadline(
+    *, hearing: Hearing, new_deadline: datetime.datetime, reason: str, by, now=None
+) -> Hearing:
+    """A later deadline, with a reason; logged. A closed hearing opens again, its forums
+    without reaction are back to where they were, and the reminders follow the new date."""
+    now = now or timezone.now()
+    hearing = Hearing.objects.select_for_update().get(pk=hearing.pk)
+    if hearing.status not in (HearingStatus.OPEN, HearingStatus.CLOSED):
+        raise ValidationError(
+            _("Kun en åben høring, eller en hvis frist lige er udløbet, kan forlænges.")
+        )
+    problems = {}
+    if not reason.strip():
+        problems["reason"] = _("Skriv, hvorfor fristen forlænges.")
+    if new_deadline <= max(hearing.deadline, now):
+        problems["new_deadline"] = _("Den nye frist skal ligge efter den gamle og ude i fremtiden.")
+    if problems:
+        raise ValidationError(problems)
+    HearingDeadlineChange.objects.create(
+        hearing=hearing,
+        old_deadline=hearing.deadline,
+        new_deadline=new_deadline,
+        reason=reason.strip(),
+        changed_by=by,
+    )
+    hearing.deadline = new_deadline
+    fields = ["deadline", "updated_at"]
+    if hearing.status == HearingStatus.CLOSED:
+        hearing.status, hearing.closed_at = HearingStatus.OPEN, None
+        fields += ["status", "closed_at"]
+        waiting = hearing.invitations.filter(status=InvitationStatus.NO_REACTION)
+        waiting.filter(opened_at__isnull=False).update(
+            status=InvitationStatus.OPENED, status_changed_at=now
+        )
+        waiting.filter(opened_at__isnull=True).update(
+            status=InvitationStatus.INVITED, status_changed_at=now
+        )
+    hearing.save(update_fields=fields)
+    return hearing
+
+
+@transaction.atomic
+def hearing_withdraw(*, hearing: Hearing, reason: str, by, now=None) -> Hearing:
+    hearing = Hearing.objects.select_for_update().get(pk=hearing.pk)
+    if hearing.status not in (HearingStatus.PLANNED, HearingStatus.OPEN, HearingStatus.CLOSED):
+        raise ValidationError(_("Høringen kan ikke trækkes tilbage nu."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Skriv, hvorfor høringen trækkes tilbage.")})
+    hearing.withdrawn_reason = reason.strip()
+    hearing.status = HearingStatus.WITHDRAWN
+    hearing.save(update_fields=["status", "withdrawn_reason", "updated_at"])
+    return hearing
+
+
+@transaction.atomic
+def hearing_delete(*, hearing: Hearing) -> None:
+    """Only a draft is deleted; a published hearing is withdrawn, and kept."""
+    if hearing.status != HearingStatus.DRAFT:
+        raise ValidationError(_("En offentliggjort høring kan ikke slettes. Træk den tilbage."))
+    for document in hearing.documents.all():
+        document.file.delete(save=False)
+    hearing.delete()
+
+
+@transaction.atomic
+def hearing_conclude(*, hearing: Hearing, by, now=None) -> Hearing:
+    """Publishes the høringsnotat: every submitted answer needs its line first."""
+    now = now or timezone.now()
+    hearing = Hearing.objects.select_for_update().get(pk=hearing.pk)
+    if hearing.status != HearingStatus.CLOSED:
+        raise ValidationError(_("Høringsnotatet offentliggøres, når høringsfristen er udløbet."))
+    missing = list(
+        hearing.responses.submitted()
+        .filter(note_line__isnull=True)
+        .order_by("number")
+        .values_list("number", flat=True)
+    )
+    if missing:
+        raise ValidationError(
+            _("Skriv et resumé og kommunens bemærkning til svar nr. %(numbers)s.")
+            % {"numbers": ", ".join(str(number) for number in missing)}
+        )
+    hearing.status = HearingStatus.CONCLUDED
+    hearing.note_published_at = now
+    hearing.save(update_fields=["status", "note_published_at", "updated_at"])
+    return hearing
+
+
+@transaction.atomic
+def hearing_archive(*, hearing: Hearing, by) -> Hearing:
+    hearing = Hearing.objects.select_for_update().get(pk=hearing.pk)
+    if hearing.status != HearingStatus.CONCLUDED:
+        raise ValidationError(_("Kun en afsluttet høring kan arkiveres."))
+    hearing.status = HearingStatus.ARCHIVED
+    hearing.save(update_fields=["status", "updated_at"])
+    return hearing
+
+
+@transaction.atomic
+def hearing_note_intro_save(*, hearing: Hearing, intro: str, by) -> Hearing:
+    if hearing.status not in (HearingStatus.CLOSED, HearingStatus.CONCLUDED):
+        raise ValidationError(_("Høringsnotatet skrives, når høringsfristen er udløbet."))
+    hearing.note_intro = intro
+    hearing.full_clean(exclude=["created_by"])
+    hearing.save(update_fields=["note_intro", "updated_at"])
+    return hearing
+
+
+@transaction.atomic
+def hearing_document_add(*, hearing: Hearing, uploaded, title: str, kind: str) -> HearingDocument:
+    if hearing.status not in EDITABLE:
+        raise ValidationError(_("En afsluttet høring kan ikke ændres."))
+    checked = check_document(uploaded)
+    document = HearingDocument.from_upload(
+        uploaded, checked, hearing=hearing, title=title.strip() or uploaded.name[:200], kind=kind
+    )
+    document.full_clean()
+    document.save()
+    return document
+
+
+@transaction.atomic
+def hearing_document_delete(*, document: HearingDocument) -> None:
+    if document.hearing.status != HearingStatus.DRAFT:
+        raise ValidationError(_("Materialet i en offentliggjort høring kan ikke fjernes."))
+    document.file.delete(save=False)
+    document.delete()
