@@ -33,9 +33,7 @@ hearing_patterns = [
     ),
     path("hoeringer/<int:pk>/afgiv-svar/", hearings_answer.public_answer, name="hearing-answer"),
     path("hoeringer/<int:pk>/kvittering/", hearings_answer.receipt, name="hearing-receipt"),
-    path(
-        "hoeringer/tilbagetraek/<uuid:key>/", hearings_answer.withdraw, name="hearing-withdraw"
-    ),
+    path("hoeringer/tilbagetraek/<uuid:key>/", hearings_answer.withdraw, name="hearing-withdraw"),
     # Staff.
     path("hoeringer/styring/", hearings_staff.hearing_admin, name="hearing-admin"),
     path("hoeringer/styring/oversigt/", hearings_staff.hearing_matrix, name="hearing-matrix"),
