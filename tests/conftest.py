@@ -11,7 +11,7 @@ from django.db import transaction
 
 from holbaek import roles
 from holbaek.pagecache import versions as page_versions
-from lokalfora.models import LocalArea
+from lokalfora.models import ContactPerson, LocalArea
 from lokalfora.services.forums import forum_editor_add
 from tests.clock import Clock, travel_from_env
 from tests.factories import give_mfa, login, make_process_consultant, make_staff_admin, make_user
@@ -127,6 +127,12 @@ def make_role_user(reference_data, area, other_area):
             case "editor_other":
                 user = make_user("anden-redaktoer@example.org")
                 forum_editor_add(forum=other_area.forum, user=user)
+                return user
+            case "contact_this" | "contact_other":
+                # An active contact person of the forum with an account of the same address.
+                forum = area.forum if role_name == "contact_this" else other_area.forum
+                user = make_user(f"kontakt-{forum.area.slug}@example.org")
+                ContactPerson.objects.create(forum=forum, name="Kontakt Person", email=user.email)
                 return user
             case "co_creator":
                 return give_mfa(make_user("fs@example.org", role=roles.CO_CREATOR))

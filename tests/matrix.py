@@ -15,6 +15,10 @@ ROLE_NAMES = [
     "admin",
 ]
 
+# The rows of a hearing's matrix: also an active contact person (with an account of the same
+# address) of the addressed forum (Tølløse's) and of another forum (Jyderup's).
+HEARING_ROLES = [*ROLE_NAMES, "contact_this", "contact_other"]
+
 # The rows of an application's matrix (tests/projektudvalg/conftest.py `as_role`). The process
 # consultant runs a process in the application's area: that never makes it the area's
 # fælles-skaber. The staff admin is an Administrator without superuser rights.
