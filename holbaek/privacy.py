@@ -35,10 +35,18 @@ _CPR = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(\d{2})[-\s]?(\d{
 _EMAIL = re.compile(r"[\w.+-]+\s*(?:@|\(at\)|\[at\])\s*[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 # Eight digits, written together or in groups of two or four, perhaps after +45 or 0045.
 _PHONE = re.compile(
-    r"(?<![\d,.])(?:(?:\+|00)45[\s-]?)?"
-    r"(?:\d{8}|\d{2}(?:[\s.-]\d{2}){3}|\d{4}[\s.-]\d{4})"
-    r"(?![\d,])"
+    r"(?<!\d)(?:(?:\+|00)45[\s-]?)?"
+    r"(?:\d{8}|\d{2}(?:[\s.-]\d{2}){3}|(\d{4})[\s.-](\d{4}))"
+    r"(?!\d)"
 )
+_YEAR = re.compile(r"(19|20)\d\d")
+
+
+def _is_phone(match: re.Match) -> bool:
+    """Not a span of years ("2026-2027"), written like a phone number in two fours."""
+    first, second = match.group(1), match.group(2)
+    return not (first and _YEAR.fullmatch(first) and _YEAR.fullmatch(second))
+
 
 # The most text read from one attachment: enough for any letter, bounded for a hostile file.
 MAX_EXTRACTED_CHARS = 500_000
@@ -56,7 +64,7 @@ def findings(text: str) -> list[str]:
     if _EMAIL.search(text):
         found.append(EMAIL)
     without_cpr = _CPR.sub(" ", text)
-    if _PHONE.search(without_cpr):
+    if any(_is_phone(match) for match in _PHONE.finditer(without_cpr)):
         found.append(PHONE)
     return found
 

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from holbaek.demo import demo_user
+from lokalfora import demo_hearings
 from lokalfora.models import (
     ContactPerson,
     Event,
@@ -62,9 +63,10 @@ def load() -> str:
     editor = demo_user("redaktoer@example.org", "Demo Redaktør")
     tollose = next(forum for forum in forums if forum.area.slug == "tollose")
     forum_editor_add(forum=tollose, user=editor)
+    staff = demo_user("sekretariat@example.org", "Demo Sekretariat")
     return (
         f"{len(forums)} lokalfora med opdigtede kontaktpersoner og nyheder; "
-        f"redaktoer@example.org; {_demo_grant_year()}"
+        f"redaktoer@example.org; {_demo_grant_year()}; {demo_hearings.load(staff)}"
     )
 
 

@@ -24,6 +24,8 @@ from django.utils import timezone
 from lokalfora.models import (
     Forum,
     GrantScheme,
+    HearingKind,
+    HearingKindRule,
     LocalArea,
     PopulationBasis,
     PopulationFigure,
@@ -45,7 +47,7 @@ def reference_rows() -> list[dict]:
 
 @transaction.atomic
 def load() -> str:
-    return f"{_load_areas()}; {_load_illustrative_scheme()}"
+    return f"{_load_areas()}; {_load_illustrative_scheme()}; {_load_hearing_rules()}"
 
 
 def _load_areas() -> str:
@@ -88,3 +90,23 @@ def _load_illustrative_scheme() -> str:
         },
     )
     return f"illustrativ tilskudsmodel for {year}" + (" (ny)" if created else "")
+
+
+# The shortest hearing periods, per kind; staff change them in the admin, and a shorter
+# period needs a written reason. Planloven gives a lokalplan forslag at least 8 weeks
+# (Holbæk: "offentlig høring i 8 uger"); 14 days is the shortest Holbæk period seen
+# ("Beskæftigelsesplan 2023 ... 14 dages høring") and planloven's minimum for a forhøring.
+HEARING_RULES = [
+    (HearingKind.STATUTORY, 56, "Planloven § 24, stk. 3; lokalplaner.holbaek.dk (8 uger)"),
+    (HearingKind.PRE_HEARING, 14, "Planloven § 23 c (forudgående offentlighed, mindst 2 uger)"),
+    (HearingKind.VOLUNTARY, 14, "holbaek.dk: Beskæftigelsesplan 2023, 14 dages høring"),
+    (HearingKind.FORUMS, 14, "Som frivillig høring; kommunen kan ændre det"),
+]
+
+
+def _load_hearing_rules() -> str:
+    for kind, days, source in HEARING_RULES:
+        HearingKindRule.objects.get_or_create(
+            kind=kind, defaults={"minimum_days": days, "source": source}
+        )
+    return f"{len(HEARING_RULES)} mindste høringsperioder"
