@@ -1,10 +1,11 @@
 """Demo hearings, played through the services at the times they would have happened.
 
-1. "(Demo) Trafiksikkerhedsplan for landsbyerne", sent 40 days ago to Jyderup, Tølløse
-   and Mørkøv, deadline 10 days ago: Jyderup's first contact drafted the answer and the
+1. "(Demo) Trafiksikkerhedsplan for landsbyerne", sent 70 days ago to Jyderup, Tølløse
+   and Mørkøv, deadline 40 days ago: Jyderup's first contact drafted the answer and the
    second sent it (it gave a phone number, so it was held and then redacted by staff);
    Tølløse said "ingen bemærkninger"; Mørkøv got both reminders and ended "ingen
-   reaktion". The høringsnotat is published (the committee's demo links it to a decision).
+   reaktion". The høringsnotat is published, and the committee decided on it 21 days ago
+   (projektudvalg/demo_meetings.py links its item to the hearing).
 2. "(Demo) Ny lokalplan for Jyderup bymidte", a forhøring open to everyone, sent to all 18
    forums 5 days ago, deadline in 20 days, answers public at once: an association's answer
    is public, a private person's (with a phone number) waits for a staff member, and
@@ -65,8 +66,8 @@ def _document(hearing, title, kind):
 
 def _traffic(staff) -> Hearing:
     today = timezone.localdate()
-    start = _at(today - 40 * DAY, 10)
-    deadline = _at(today - 10 * DAY, 23, 59)
+    start = _at(today - 70 * DAY, 10)
+    deadline = _at(today - 40 * DAY, 23, 59)
     forums = [_forum(slug) for slug in ("jyderup", "tollose", "morkov")]
     hearing = hearings.hearing_save(
         by=staff,

@@ -8,14 +8,15 @@ class ProjektudvalgConfig(AppConfig):
 
     def ready(self):
         # Imported in ready(), as Django needs: these modules register this app's account
-        # links, area section, page-cache models, follow-mail lines and searched kinds with
-        # holbaek and lokalfora, and they
-        # import models, which cannot be imported before the app registry is ready.
+        # links, area section, hearing section, page-cache models, follow-mail lines and
+        # searched kinds with holbaek and lokalfora, and they import models, which cannot
+        # be imported before the app registry is ready.
         from projektudvalg import (  # noqa: F401
             account_links,
             area_sections,
             digest_sections,
             effort_sections,
+            hearing_sections,
             pagecache,
             search_kinds,
         )

@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from lokalfora.models import LocalArea
+from lokalfora import demo_hearings
+from lokalfora.models import Hearing, LocalArea
 from projektudvalg import services
 from projektudvalg.models import Application, CaseType, Committee, MemberRole
 
@@ -60,8 +61,8 @@ def _meeting(committee, *, days: int, place: str, area=None):
     })  # fmt: skip
 
 
-def _item(meeting, title: str, areas=None, **data):
-    return services.agenda_item_create(meeting=meeting, areas=areas, data={
+def _item(meeting, title: str, areas=None, hearings=None, **data):
+    return services.agenda_item_create(meeting=meeting, areas=areas, hearings=hearings, data={
         "title": f"(Demo) {title}", "route": ROUTE,
         "recommendation": "(Demotekst) Administrationen indstiller, at udvalget godkender sagen.",
         "description": "(Demotekst) Et opdigtet punkt.",
@@ -76,6 +77,14 @@ def _held_in_tollose(committee, staff, granted: Application, amount: Decimal) ->
     services.agenda_item_add(application=granted, meeting=meeting)
     info = _item(meeting, "Orientering fra lokalforum Tølløse", areas=[tollose],
                  case_type=CaseType.INFORMATION)  # fmt: skip
+    hearing = Hearing.objects.filter(title=demo_hearings.TRAFFIC_TITLE).first()
+    hearing_item = _item(
+        meeting, "Trafiksikkerhedsplan for landsbyerne efter høring",
+        areas=list(hearing.areas.all()) if hearing else None,
+        hearings=[hearing] if hearing else [],
+        recommendation="(Demotekst) Administrationen indstiller, at udvalget anbefaler planen "
+        "med krydsningshellen ved skolen i Jyderup, som høringen gav anledning til.",
+    )  # fmt: skip
     services.meeting_publish_agenda(meeting=meeting)
     services.meeting_mark_held(meeting=meeting)
     pool_item = meeting.items.get(round__isnull=False)
@@ -87,6 +96,10 @@ def _held_in_tollose(committee, staff, granted: Application, amount: Decimal) ->
         item=info, outcome="noted", decision_text="(Demotekst) Udvalget tog orienteringen til "
         "efterretning.", follow_up="(Demotekst) Forvaltningen svarer forummet.",
         follow_up_status="ongoing",
+    )  # fmt: skip
+    services.agenda_item_record_decision(
+        item=hearing_item, outcome="approved",
+        decision_text="(Demotekst) Udvalget anbefalede planen som indstillet.",
     )  # fmt: skip
     services.meeting_publish_minutes(meeting=meeting)
 

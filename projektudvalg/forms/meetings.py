@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from holbaek.forms import PlainTextFormMixin, date_field
-from lokalfora.models import LocalArea
+from lokalfora.models import Hearing, LocalArea
 from projektudvalg.models import (
     AgendaItem,
     CommitteeMember,
@@ -16,6 +16,7 @@ from projektudvalg.models import (
     SpecialEffort,
     Status,
 )
+from projektudvalg.selectors.hearing_links import hearing_choices, linked_hearing_ids
 
 DATETIME_INVALID = _("Skriv dato og klokkeslæt, fx 10.12.2026 17:00.")
 
@@ -71,6 +72,13 @@ class CancelForm(PlainTextFormMixin, forms.Form):
 
 
 class AgendaItemForm(PlainTextFormMixin, forms.ModelForm):
+    hearings = forms.ModelMultipleChoiceField(
+        label=_("Høringer, punktet behandler"), required=False, queryset=Hearing.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Høringens side og høringsnotat linker til punktet."),
+        error_messages={"invalid_choice": _("Vælg blandt høringerne på listen."),
+                        "invalid_pk_value": _("Vælg blandt høringerne på listen.")},
+    )  # fmt: skip
     number = forms.IntegerField(
         label=_("Punkt nr."), required=False, min_value=1, max_value=999,
         help_text=_("Tomt: det næste nummer."),
@@ -100,12 +108,21 @@ class AgendaItemForm(PlainTextFormMixin, forms.ModelForm):
         self.fields["areas"].queryset = LocalArea.objects.order_by("name")
         self.fields["efforts"].queryset = SpecialEffort.objects.order_by("title")
 
+        self.fields["hearings"].queryset = hearing_choices()
+        if self.instance.pk:
+            self.fields["hearings"].initial = linked_hearing_ids(self.instance)
+
     def _post_clean(self):
         """Only parses: the service checks and saves."""
 
     def values(self) -> dict:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
-        return {"areas": data.pop("areas"), "efforts": data.pop("efforts"), "data": data}
+        return {
+            "areas": data.pop("areas"),
+            "efforts": data.pop("efforts"),
+            "hearings": self.cleaned_data["hearings"],
+            "data": data,
+        }
 
 
 class ItemDecisionForm(PlainTextFormMixin, forms.Form):

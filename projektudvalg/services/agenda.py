@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from holbaek import uploads
+from lokalfora.models import PUBLIC_STATUSES, Hearing
 from projektudvalg.models import (
     AgendaApplication,
     AgendaItem,
@@ -64,7 +65,21 @@ def _check_number(item: AgendaItem) -> None:
         )
 
 
-def _save(item: AgendaItem, data: dict, areas, efforts) -> AgendaItem:
+def _sync_hearing_links(item: AgendaItem, hearings) -> None:
+    """The hearings the item decides on (their høringsnotat links here): public ones only."""
+    content_type = ContentType.objects.get_for_model(Hearing)
+    wanted = {hearing.pk for hearing in hearings}
+    if Hearing.objects.filter(pk__in=wanted).exclude(status__in=PUBLIC_STATUSES).exists():
+        raise ValidationError(_("Kun en offentliggjort høring kan knyttes til et punkt."))
+    links = AgendaLink.objects.filter(item=item, content_type=content_type)
+    links.exclude(object_id__in=wanted).delete()
+    have = set(links.values_list("object_id", flat=True))
+    AgendaLink.objects.bulk_create(
+        AgendaLink(item=item, content_type=content_type, object_id=pk) for pk in wanted - have
+    )
+
+
+def _save(item: AgendaItem, data: dict, areas, efforts, hearings=None) -> AgendaItem:
     for name, value in data.items():
         if name not in ITEM_FIELDS:
             raise ValueError(f"unknown field {name}")
@@ -80,21 +95,27 @@ def _save(item: AgendaItem, data: dict, areas, efforts) -> AgendaItem:
         item.areas.set(areas)
     if efforts is not None:
         item.efforts.set(efforts)
+    if hearings is not None:
+        _sync_hearing_links(item, hearings)
     return item
 
 
 @transaction.atomic
-def agenda_item_create(*, meeting: Meeting, data: dict, areas=None, efforts=None) -> AgendaItem:
+def agenda_item_create(
+    *, meeting: Meeting, data: dict, areas=None, efforts=None, hearings=None
+) -> AgendaItem:
     """The next item on the agenda, unless `data` gives a free number."""
     meeting = _open_meeting(meeting)
-    return _save(AgendaItem(meeting=meeting), data, areas, efforts)
+    return _save(AgendaItem(meeting=meeting), data, areas, efforts, hearings)
 
 
 @transaction.atomic
-def agenda_item_update(*, item: AgendaItem, data: dict, areas=None, efforts=None) -> AgendaItem:
+def agenda_item_update(
+    *, item: AgendaItem, data: dict, areas=None, efforts=None, hearings=None
+) -> AgendaItem:
     _open_meeting(item.meeting)
     item = AgendaItem.objects.select_related("meeting").get(pk=item.pk)
-    return _save(item, data, areas, efforts)
+    return _save(item, data, areas, efforts, hearings)
 
 
 @transaction.atomic
