@@ -8,6 +8,7 @@ the hearing links there. Answers are in hearing_responses.py.
 
 import datetime
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -192,6 +193,8 @@ class Hearing(models.Model):
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Kept by a PostgreSQL trigger (migration 0008), whatever writes the row; NULL on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = HearingQuerySet.as_manager()
 

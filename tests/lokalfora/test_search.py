@@ -80,6 +80,7 @@ def test_the_stored_vectors_have_gin_indexes_and_the_old_expression_indexes_are_
         assert {row[0] for row in cursor.fetchall()} == {
             "lokalfora_newspost_search_vector_gin",
             "lokalfora_event_search_vector_gin",
+            "lokalfora_hearing_search_vector_gin",
             "lokalfora_forum_search_vector_gin",
             "projektudvalg_agendaitem_search_vector_gin",  # the committee's agenda items
         }
