@@ -200,9 +200,10 @@ def _plan(staff) -> Hearing:
 def load(staff) -> str:
     if Hearing.objects.filter(title__in=[TRAFFIC_TITLE, PLAN_TITLE]).exists():
         return "demohøringer findes allerede"
+    _contacts(_forum("morkov"))
     _traffic(staff)
     _plan(staff)
     return (
-        "2 demohøringer (en afsluttet med høringsnotat, en åben for alle); "
-        "kontaktpersonerne kontakt-<område>@example.org kan logge ind"
+        "2 demohøringer (en afsluttet med høringsnotat, en åben for alle); kontaktpersonerne "
+        "kontakt-jyderup@, kontakt-tollose@ og kontakt-morkov@example.org kan logge ind"
     )
