@@ -22,6 +22,7 @@ from projektudvalg.models import (
     Meeting,
     MeetingStatus,
 )
+from projektudvalg.selectors.hearing_links import hearings_of_items
 
 
 def _committees():
@@ -137,6 +138,7 @@ class PublicItem:
     recommendation: str = ""
     description: str = ""
     documents: list = field(default_factory=list)
+    hearings: list = field(default_factory=list)  # the hearings the item decides on
     follow_up: str = ""
     follow_up_status: str = ""
     areas: list = field(default_factory=list)
@@ -181,7 +183,7 @@ def _pool_lines(item: AgendaItem, decision_public: bool) -> list[PoolLine]:
     ]
 
 
-def public_item(item: AgendaItem, *, with_details: bool = True) -> PublicItem:
+def public_item(item: AgendaItem, *, with_details: bool = True, hearings=()) -> PublicItem:
     """The item as the public may see it (its meeting, committee and, if `with_details`,
     its areas, documents, pool lines and decisions prefetched)."""
     decision = public_decision(item)
@@ -206,6 +208,7 @@ def public_item(item: AgendaItem, *, with_details: bool = True) -> PublicItem:
         follow_up_status=item.get_follow_up_status_display() if decision else "",
         areas=list(item.areas.all()),
         decision=decision,
+        hearings=list(hearings),
         **details,
     )
 
@@ -237,14 +240,15 @@ class MeetingPage:
 
 def meeting_page(pk: int) -> MeetingPage | None:
     """A meeting with what of it is public: before the agenda is published only its time,
-    place and status. At most 8 queries, however many items."""
+    place and status. At most 10 queries, however many items."""
     meeting = Meeting.objects.select_related("committee", "area").filter(pk=pk).first()
     if meeting is None:
         return None
     if not meeting.agenda_is_public:
         return MeetingPage(meeting=meeting, items=[], documents=[], absent=[])
     prefetch_related_objects([meeting], _items_prefetch(), "documents", "absent_members")
-    items = [public_item(item) for item in meeting.items.all()]
+    hearings = hearings_of_items([item.pk for item in meeting.items.all() if item.text_is_public])
+    items = [public_item(item, hearings=hearings.get(item.pk, ())) for item in meeting.items.all()]
     absent = list(meeting.absent_members.all()) if meeting.decisions_are_public else []
     return MeetingPage(
         meeting=meeting, items=items, documents=list(meeting.documents.all()), absent=absent

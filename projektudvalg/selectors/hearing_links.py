@@ -42,3 +42,18 @@ def items_deciding(hearing) -> list[AgendaItem]:
         .order_by("meeting__starts_at", "number")
     )
     return [item for item in items if item.text_is_public]
+
+
+def hearings_of_items(item_ids) -> dict[int, list[Hearing]]:
+    """The public hearings each item decides on, by item id: two queries."""
+    links = list(
+        AgendaLink.objects.filter(item_id__in=item_ids, content_type=_hearing_type()).values_list(
+            "item_id", "object_id"
+        )
+    )
+    found = Hearing.objects.public().in_bulk({object_id for _item_id, object_id in links})
+    by_item = {}
+    for item_id, object_id in links:
+        if object_id in found:
+            by_item.setdefault(item_id, []).append(found[object_id])
+    return by_item

@@ -62,7 +62,7 @@ def record(area, other_area, submitted):
     [
         ("/udvalget/", 5),
         ("/udvalget/moeder/", 3),
-        ("{first}", 8),
+        ("{first}", 10),  # + the hearings the items decide on (2)
         ("/udvalget/moeder.ics", 2),
         ("/udvalget/beslutninger/", 4),
         ("/udvalget/beslutninger/?q=sag&omraade=tollose&sagstype=decision", 4),
