@@ -74,7 +74,8 @@ class HearingResponse(models.Model):
     )
     organisation_name = models.CharField(_("foreningens navn"), max_length=200, blank=True)
     author_name = models.CharField(_("dit navn"), max_length=150)
-    author_email = models.EmailField(_("din e-mailadresse"))
+    # Blank once the retention period has passed (services/retention.py).
+    author_email = models.EmailField(_("din e-mailadresse"), blank=True)
     address = models.CharField(_("adresse"), max_length=200, blank=True)
     address_secret = models.BooleanField(_("min adresse er hemmelig"), default=False)
     initials_only = models.BooleanField(_("vis kun mine initialer"), default=False)

@@ -24,6 +24,16 @@ class RetentionSettings(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(24)],
     )
 
+    hearing_contact_months = models.PositiveSmallIntegerField(
+        _("gem høringssvarenes e-mail og adresse i (måneder efter høringsfristen)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "Derefter slettes afsendernes e-mailadresser og adresser og lokalforaenes "
+            "usendte kladder. Selve svarene er sagsakter og bliver: eksportér dem til sagen."
+        ),
+    )
+
     class Meta:
         verbose_name = _("opbevaring af personoplysninger")
         verbose_name_plural = _("opbevaring af personoplysninger")

@@ -3,7 +3,9 @@
 Contact persons' old versions (names, e-mail addresses, phone numbers, and who
 changed them) are deleted after `RetentionSettings.contact_history_months`;
 the current version lives in the contact's own row. Editor invitations (an
-e-mail address each) are deleted after `invitation_months`.
+e-mail address each) are deleted after `invitation_months`. Hearing answers are case
+documents and stay, but their authors' e-mail addresses and addresses, and forums'
+drafts never sent, go `hearing_contact_months` after the hearing's deadline.
 """
 
 import datetime
@@ -12,7 +14,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from holbaek.dates import add_months
-from lokalfora.models import ContactPerson, EditorInvitation, RetentionSettings
+from lokalfora.models import (
+    ContactPerson,
+    EditorInvitation,
+    HearingAttachment,
+    HearingResponse,
+    ResponseStatus,
+    RetentionSettings,
+)
 
 
 def _months_ago(now, months: int) -> datetime.datetime:
@@ -30,7 +39,19 @@ def retention_purge(*, now: datetime.datetime | None = None) -> dict:
     invitations, _by_model = EditorInvitation.objects.filter(
         created_at__lt=_months_ago(now, settings.invitation_months)
     ).delete()
-    return {"contact_history": history, "invitations": invitations}
+    hearing_cutoff = _months_ago(now, settings.hearing_contact_months)
+    old_answers = HearingResponse.objects.filter(hearing__deadline__lt=hearing_cutoff)
+    old_drafts = old_answers.filter(status=ResponseStatus.DRAFT)
+    for attachment in HearingAttachment.objects.filter(response__in=old_drafts):
+        attachment.file.delete(save=False)
+    drafts, _by_model = old_drafts.delete()
+    addresses = old_answers.exclude(author_email="", address="").update(author_email="", address="")
+    return {
+        "contact_history": history,
+        "invitations": invitations,
+        "hearing_drafts": drafts,
+        "hearing_addresses": addresses,
+    }
 
 
 @transaction.atomic

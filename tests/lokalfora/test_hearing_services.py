@@ -145,3 +145,38 @@ def test_shared_draft_submitted_by_another_contact_numbered_and_held_for_a_phone
     assert receipt.attachments[0][0] == f"hoeringssvar-{hearing.pk}-2.pdf"
     answer = response_release(response=answer, by=None, reason="Foreningens eget nummer")
     assert answer.is_publishable
+
+
+def test_an_extended_deadline_moves_the_reminders(clock, contacts, mailoutbox):
+    clock.set("2026-12-01 10:00")
+    hearing = make_hearing(["tollose"])
+    clock.set("2026-12-24 09:30")
+    assert reminders_send() == 1
+    hearing_extend_deadline(
+        hearing=hearing, new_deadline=danish("2027-01-15 23:59"), reason="Juleferie", by=None
+    )
+    clock.set("2026-12-29 09:30")  # the old T-2: nothing now
+    assert reminders_send() == 0
+    clock.set("2027-01-08 09:00")
+    assert reminders_send() == 1
+    clock.set("2027-01-13 09:00")
+    assert reminders_send() == 1
+    assert reminders_send() == 0
+
+
+def test_a_cpr_number_in_an_attached_pdf_holds_the_answer(clock, contacts):
+    from weasyprint import HTML
+
+    from tests.lokalfora.hearings import pdf_upload
+
+    clock.set("2026-12-01 10:00")
+    hearing = make_hearing(["tollose"], open_to_public=True)
+    signed = HTML(string="<p>Underskrevet af 010190-1234</p>").write_pdf()
+    answer = public_response_submit(
+        hearing=hearing, by=None, files=[pdf_upload("brev.pdf", signed)],
+        data={"on_behalf_of": "private", "author_name": "Per", "author_email": "p@example.org",
+              "text": "Se brevet.", "consent_ack": True},
+    )  # fmt: skip
+    assert answer.screening == ScreeningStatus.HELD
+    assert answer.screening_findings == ["cpr"]
+    assert not answer.is_publishable
