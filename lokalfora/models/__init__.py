@@ -44,6 +44,7 @@ from lokalfora.models.hearing_responses import (
     ReviewAction,
     ScreeningStatus,
 )
+from lokalfora.models.hearing_settings import HearingKindRule, HearingSettings
 from lokalfora.models.hearings import (
     FINAL_INVITATION_STATUSES,
     PUBLIC_STATUSES,
@@ -53,10 +54,8 @@ from lokalfora.models.hearings import (
     HearingDocumentKind,
     HearingInvitation,
     HearingKind,
-    HearingKindRule,
     HearingParty,
     HearingReminder,
-    HearingSettings,
     HearingStatus,
     InvitationStatus,
     ResponseVisibility,

@@ -80,7 +80,7 @@ class HearingResponse(models.Model):
     address_secret = models.BooleanField(_("min adresse er hemmelig"), default=False)
     initials_only = models.BooleanField(_("vis kun mine initialer"), default=False)
     hide_name = models.BooleanField(_("skjul mit navn"), default=False)
-    text = models.TextField(_("høringssvar"), max_length=LONG_TEXT)
+    text = models.TextField(_("høringssvar"), max_length=LONG_TEXT, blank=True)
     contains_sensitive_information = models.BooleanField(
         _("svaret indeholder følsomme oplysninger"),
         default=False,

@@ -154,6 +154,39 @@ def _local_due(deadline: datetime.datetime, days_before: int, hour: int) -> date
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)), zone)
 
 
+def _due_offset(invitation, offsets, hour, now) -> int | None:
+    """The reminder now due for the invitation (days before its deadline), if any: the one
+    nearest the deadline whose time has come, and never one from before the invitation."""
+    for days_before in sorted(offsets):
+        due = _local_due(invitation.hearing.deadline, days_before, hour)
+        if due <= now:
+            return days_before if due >= invitation.sent_at else None
+    return None
+
+
+def _remind(invitation, days_before, now) -> bool:
+    """Remembers and sends one reminder; False if it was sent before (or could not go)."""
+    deadline = invitation.hearing.deadline
+    with transaction.atomic():
+        reminder, created = HearingReminder.objects.get_or_create(
+            invitation=invitation, days_before=days_before, deadline=deadline,
+            defaults={"sent_at": now},
+        )  # fmt: skip
+        if not created:
+            return False
+        days_left = (timezone.localdate(deadline) - timezone.localdate(now)).days
+        message = _mail(
+            invitation,
+            "lokalfora/hearings/email/reminder.txt",
+            _("Påmindelse om høring: %(title)s"),
+            days_left=days_left,
+        )
+        if not message.to or not mail.send_each([message])[0]:
+            reminder.delete()  # tried again at the next run
+            return False
+    return True
+
+
 def reminders_send(*, now=None) -> int:
     """Reminds every forum not yet in a final state of an open hearing, at each offset's
     time (e.g. 7 and 2 days before the deadline at 09:00 Danish time). Only the latest
@@ -162,8 +195,6 @@ def reminders_send(*, now=None) -> int:
     deadline gets its own. Returns the number of mails sent."""
     now = now or timezone.now()
     hearing_settings = HearingSettings.current()
-    offsets = sorted(hearing_settings.reminder_offsets())  # nearest the deadline first
-    sent = 0
     invitations = (
         HearingInvitation.objects.filter(
             hearing__status=HearingStatus.OPEN,
@@ -174,34 +205,11 @@ def reminders_send(*, now=None) -> int:
         .exclude(status__in=FINAL_INVITATION_STATUSES)
         .select_related("hearing", "forum__area")
     )
+    sent = 0
     for invitation in invitations:
-        deadline = invitation.hearing.deadline
-        for days_before in offsets:
-            due = _local_due(deadline, days_before, hearing_settings.reminder_hour)
-            if due <= now:
-                break
-        else:
-            continue
-        if due < invitation.sent_at:
-            continue
-        with transaction.atomic():
-            reminder, created = HearingReminder.objects.get_or_create(
-                invitation=invitation,
-                days_before=days_before,
-                deadline=deadline,
-                defaults={"sent_at": now},
-            )
-            if not created:
-                continue
-            days_left = (timezone.localdate(deadline) - timezone.localdate(now)).days
-            message = _mail(
-                invitation,
-                "lokalfora/hearings/email/reminder.txt",
-                _("Påmindelse om høring: %(title)s"),
-                days_left=days_left,
-            )
-            if not message.to or not mail.send_each([message])[0]:
-                reminder.delete()  # tried again at the next run
-                continue
-        sent += 1
+        days_before = _due_offset(
+            invitation, hearing_settings.reminder_offsets(), hearing_settings.reminder_hour, now
+        )
+        if days_before is not None and _remind(invitation, days_before, now):
+            sent += 1
     return sent

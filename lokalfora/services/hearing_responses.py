@@ -129,15 +129,16 @@ def forum_draft_save(
     if response is not None and response.status != ResponseStatus.DRAFT:
         raise ValidationError(_("Lokalforummet har allerede afgivet sit svar."))
     response = response or HearingResponse(
-        hearing=hearing, forum=forum, on_behalf_of=OnBehalfOf.FORUM, drafted_by=by
+        hearing=hearing, forum=forum, on_behalf_of=OnBehalfOf.FORUM
     )
+    response.drafted_by = by  # who saved it last: "Udkast gemt af ..."
     data = {
         key: value
         for key, value in data.items()
         if key not in ("on_behalf_of", "organisation_name")
     }
     _apply(response, data)
-    response.full_clean(exclude=["author_email", "author_name", "text", "number"])
+    response.full_clean(exclude=["author_email", "author_name", "number"])
     response.save()
     for uploaded in files:
         attachment_add(response=response, uploaded=uploaded)
@@ -229,7 +230,7 @@ def public_response_submit(
         problems["author_email"] = _("Skriv din e-mailadresse, så vi kan sende dig en kvittering.")
     if problems:
         raise ValidationError(problems)
-    response.full_clean(exclude=["number", "text"])
+    response.full_clean(exclude=["number"])
     response.save()
     for uploaded in files:
         attachment_add(response=response, uploaded=uploaded)
