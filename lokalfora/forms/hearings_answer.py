@@ -176,7 +176,7 @@ class PublicAnswerForm(AttachmentsMixin, PlainTextFormMixin, forms.Form):
     address = forms.CharField(
         label=_("Din adresse"),
         max_length=_max(HearingResponse, "address"),
-        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
         help_text=_("Høringen spørger efter adressen. Den offentliggøres aldrig."),
         error_messages={"required": _("Skriv din adresse.")},
     )

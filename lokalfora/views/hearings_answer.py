@@ -99,45 +99,53 @@ def forum_answer(request, pk, slug):
 
 def _forum_post(request, invitation, answer, now):
     action = request.POST.get("action", "")
-    hearing, forum = invitation.hearing, invitation.forum
-    here = redirect("lokalfora:hearing-forum", pk=hearing.pk, slug=forum.area.slug)
+    here = redirect(
+        "lokalfora:hearing-forum", pk=invitation.hearing.pk, slug=invitation.forum.area.slug
+    )
     if action in ("processing", "no_comments", "declined"):
         return _status_post(request, invitation, answer, action, here, now)
     if action == "withdraw":
-        if answer is None or answer.status != ResponseStatus.SUBMITTED:
-            raise Http404
-        try:
-            response_withdraw(response=answer, now=now)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("Svaret nr. %(number)s er trukket tilbage. I kan skrive et nyt.")
-                % {"number": answer.number},
-            )
-        return here
+        return _withdraw_post(request, answer, here, now)
     if action == "remove":
-        attachment = next(
-            (
-                attachment
-                for attachment in (answer.attachments.all() if answer else ())
-                if str(attachment.pk) == request.POST.get("attachment", "")
-            ),
-            None,
-        )
-        if attachment is None or answer.status != ResponseStatus.DRAFT:
-            raise Http404
-        attachment_delete(attachment=attachment)
-        messages.success(
-            request, _("%(name)s er fjernet fra udkastet.") % {"name": attachment.name}
-        )
-        return here
+        return _remove_post(request, answer, here)
     if action not in ("save", "submit"):
         return HttpResponseBadRequest(_("Vælg, om udkastet skal gemmes eller svaret sendes."))
     if answer is not None and answer.status != ResponseStatus.DRAFT:
         messages.error(request, _("Lokalforummet har allerede afgivet sit svar."))
         return here
+    return _answer_post(request, invitation, answer, action, here, now)
+
+
+def _withdraw_post(request, answer, here, now):
+    if answer is None or answer.status != ResponseStatus.SUBMITTED:
+        raise Http404
+    try:
+        response_withdraw(response=answer, now=now)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Svaret nr. %(number)s er trukket tilbage. I kan skrive et nyt.")
+            % {"number": answer.number},
+        )
+    return here
+
+
+def _remove_post(request, answer, here):
+    """Removes one attachment of the forum's draft (another's id is 404)."""
+    chosen = request.POST.get("attachment", "")
+    attachments = answer.attachments.all() if answer else ()
+    attachment = next((found for found in attachments if str(found.pk) == chosen), None)
+    if attachment is None or answer.status != ResponseStatus.DRAFT:
+        raise Http404
+    attachment_delete(attachment=attachment)
+    messages.success(request, _("%(name)s er fjernet fra udkastet.") % {"name": attachment.name})
+    return here
+
+
+def _answer_post(request, invitation, answer, action, here, now):
+    """Saves the shared draft, or sends it on behalf of the forum (then the receipt)."""
     existing = len(answer.attachments.all()) if answer else 0
     form = ForumAnswerForm(
         request.POST, request.FILES, existing_attachments=existing, submitting=action == "submit"
@@ -146,8 +154,8 @@ def _forum_post(request, invitation, answer, now):
         service = forum_response_submit if action == "submit" else forum_draft_save
         try:
             saved = service(
-                hearing=hearing,
-                forum=forum,
+                hearing=invitation.hearing,
+                forum=invitation.forum,
                 by=request.user,
                 data=form.answer_data(),
                 files=form.cleaned_data["attachments"],
@@ -158,7 +166,7 @@ def _forum_post(request, invitation, answer, now):
         else:
             if action == "submit":
                 _remember_receipt(request, saved)
-                return redirect("lokalfora:hearing-receipt", pk=hearing.pk)
+                return redirect("lokalfora:hearing-receipt", pk=invitation.hearing.pk)
             messages.success(
                 request, _("Udkastet er gemt. De andre kontaktpersoner kan se og fortsætte det.")
             )
@@ -201,59 +209,51 @@ def _status_post(request, invitation, answer, action, here, now):
     return here
 
 
-def _forum_page(
-    request,
-    invitation,
-    answer,
-    *,
-    form=None,
-    processing=None,
-    decline=None,
-    files_lost=False,
-    closed=False,
-    not_yet=False,
-):
+def _forum_page(request, invitation, answer, *, closed=False, not_yet=False, **forms):
+    """The workspace: the status, and the draft's form or the sent answer. `forms` are bound
+    forms to show again with their errors (form, processing, decline) and files_lost."""
     draft = answer if answer is not None and answer.status == ResponseStatus.DRAFT else None
-    if form is None and not closed:
-        form = ForumAnswerForm(
-            initial={
-                "author_name": (draft.author_name if draft else "") or request.user.full_name,
-                "text": draft.text if draft else "",
-                "contains_sensitive_information": bool(
-                    draft and draft.contains_sensitive_information
-                ),
-                "consent_ack": bool(draft and draft.consent_ack),
-            }
-        )
-    if not closed:
-        processing = processing or ProcessingForm(
-            prefix=PROCESSING_PREFIX,
-            initial={
-                "internal_due_date": invitation.internal_due_date,
-                "internal_note": invitation.internal_note,
-            },
-        )
-        decline = decline or DeclineForm(
-            prefix=DECLINE_PREFIX, initial={"decline_reason": invitation.decline_reason}
-        )
+    sent = answer if answer is not None and answer.status == ResponseStatus.SUBMITTED else None
     context = {
         "hearing": invitation.hearing,
         "forum": invitation.forum,
         "invitation": invitation,
-        "answer": answer,
         "draft": draft,
-        "sent": answer
-        if answer is not None and answer.status == ResponseStatus.SUBMITTED
-        else None,
-        "form": form,
-        "processing_form": processing,
-        "decline_form": decline,
-        "files_lost": files_lost,
+        "sent": sent,
+        "files_lost": forms.get("files_lost", False),
         "closed": closed,
         "not_yet": not_yet,
         "can_set_status": not closed and invitation.status != InvitationStatus.ANSWERED,
     }
+    if not closed:
+        context |= {
+            "form": forms.get("form") or _draft_form(request.user, draft),
+            "processing_form": forms.get("processing")
+            or ProcessingForm(
+                prefix=PROCESSING_PREFIX,
+                initial={
+                    "internal_due_date": invitation.internal_due_date,
+                    "internal_note": invitation.internal_note,
+                },
+            ),
+            "decline_form": forms.get("decline")
+            or DeclineForm(
+                prefix=DECLINE_PREFIX, initial={"decline_reason": invitation.decline_reason}
+            ),
+        }
     return render(request, "lokalfora/hearings/answer/forum.html", context)
+
+
+def _draft_form(user, draft):
+    """The shared draft as its contact persons left it; the name is the user's own first."""
+    return ForumAnswerForm(
+        initial={
+            "author_name": (draft.author_name if draft else "") or user.full_name,
+            "text": draft.text if draft else "",
+            "contains_sensitive_information": bool(draft and draft.contains_sensitive_information),
+            "consent_ack": bool(draft and draft.consent_ack),
+        }
+    )
 
 
 # The public's answer, the receipt and the withdraw link.
