@@ -68,6 +68,8 @@ PAGES = {
     "projektudvalg:decision-list": ("committee",),
     "projektudvalg:area-decisions": (THIS_AREA, "committee"),
     # projektudvalg:committee-document is left out: a download, never stored.
+    # The hearings' answering pages (lokalfora:hearing-answer, -receipt, -withdraw, -forum)
+    # are left out: they are marked private (holbaek.caching.private_page), never stored.
     "sitemap": ("news", "events", "pools", "grants"),
     "sitemap-section": ("news", "events", "pools", "grants"),
     # lokalfora:search is left out on purpose: it finds every kind of content.

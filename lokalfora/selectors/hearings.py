@@ -74,3 +74,48 @@ def hearings_for_area(area):
 def open_hearings(now=None):
     now = now or timezone.now()
     return Hearing.objects.filter(status__in=[HearingStatus.OPEN, HearingStatus.PLANNED])
+
+
+# Answering (lokalfora/views/hearings_answer.py).
+
+
+def invitation_for_forum_page(pk, slug):
+    """The hearing's invitation of the forum of the area `slug`, with both (one query);
+    None when the hearing does not exist or did not ask that forum."""
+    return (
+        HearingInvitation.objects.select_related("hearing", "forum__area")
+        .filter(hearing_id=pk, forum__area__slug=slug)
+        .first()
+    )
+
+
+def forum_answer(hearing, forum):
+    """The forum's live answer (its shared draft or the sent one), with who drafted and sent
+    it and its attachments (two queries); None when there is none."""
+    return (
+        HearingResponse.objects.filter(hearing=hearing, forum=forum)
+        .exclude(status=ResponseStatus.WITHDRAWN)
+        .select_related("drafted_by", "submitted_by")
+        .prefetch_related("attachments")
+        .first()
+    )
+
+
+def submitted_response(hearing_pk, response_pk):
+    """A sent (or since withdrawn) answer to the hearing, for its receipt page."""
+    return (
+        HearingResponse.objects.exclude(status=ResponseStatus.DRAFT)
+        .select_related("hearing", "forum")
+        .filter(hearing_id=hearing_pk, pk=response_pk)
+        .first()
+    )
+
+
+def response_for_withdraw_key(key):
+    """The sent answer the receipt's withdraw link names (a draft's key is never mailed)."""
+    return (
+        HearingResponse.objects.exclude(status=ResponseStatus.DRAFT)
+        .select_related("hearing", "forum")
+        .filter(withdraw_key=key)
+        .first()
+    )

@@ -112,6 +112,13 @@ PUBLIC = {
     "projektudvalg:meeting-ical",
     "projektudvalg:decision-list",
     "projektudvalg:area-decisions",
+    # Answering a hearing (tests/lokalfora/test_hearing_answering.py): the public's form
+    # (404 unless the hearing is public, 403 for a POST to a hearing only for the forums),
+    # the receipt of the answer this session sent, and the withdraw link from the receipt
+    # mail (its random key is the authorisation).
+    "lokalfora:hearing-answer",
+    "lokalfora:hearing-receipt",
+    "lokalfora:hearing-withdraw",
 }
 # Every protected page, and the test with the role matrix that covers it: "MATRIX" for the
 # MATRIX above, otherwise "path::test" of a test parametrized over the roles that requests
@@ -305,6 +312,8 @@ PROTECTED = {
     "projektudvalg:effort-document-delete": (
         "tests/projektudvalg/test_effort_staff_pages.py::test_deleting_a_row"
     ),
+    # A forum's hearing workspace: its active contact persons only.
+    "lokalfora:hearing-forum": "tests/lokalfora/test_hearing_answering.py::test_forum_page_matrix",
     # Public documents for anyone; a closed item's or a template's for committee staff.
     "projektudvalg:committee-document": (
         "tests/projektudvalg/test_committee_privacy.py::"
