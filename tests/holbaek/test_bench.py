@@ -131,7 +131,15 @@ def test_growing_by_two_doubles_the_demo(reference_data):
     assert len(set(references)) == len(references) == 4
     for year, last in ReferenceCounter.objects.values_list("year", "last"):
         assert SparringRequest.objects.filter(year=year, number__gt=last).count() == 0
-    assert set(page_values()) == {"news", "event", "event_day", "grant_year", "meeting", "effort"}
+    assert set(page_values()) == {
+        "news",
+        "event",
+        "event_day",
+        "grant_year",
+        "meeting",
+        "effort",
+        "hearing",
+    }
 
 
 def test_shifting_moves_every_date_on_a_row():
