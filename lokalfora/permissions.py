@@ -15,6 +15,7 @@ the population figures.
 """
 
 from holbaek import roles
+from lokalfora.models import ContactPerson
 
 
 def is_forum_editor(user, forum) -> bool:
@@ -142,8 +143,6 @@ def forums_user_can_answer_for(user, forums) -> list:
     forums = list(forums)
     if not forums or not getattr(user, "is_authenticated", False) or not user.email:
         return []
-    from lokalfora.models import ContactPerson
-
     found = set(
         ContactPerson.objects.active()
         .filter(forum__in=forums, email__iexact=user.email)

@@ -94,6 +94,7 @@ def test_every_page_resolves():
     values["event_day"] = "/kalender/2030-01-02/"
     values["meeting"] = "1"  # an id: pages.py has /udvalget/moeder/{meeting}/...
     values["effort"] = "/saerlige-indsatser/knabstrup-saetter-kurs/"
+    values["hearing"] = "/hoeringer/1/"
     for page in PAGES:
         path = page.url_path(values).split("?")[0]
         if page.status == 404:
