@@ -44,6 +44,7 @@ STATIC_PAGES = [
     "projektudvalg:pool-list",
     "projektudvalg:granted",
     "tilskud:years",
+    "lokalfora:hearing-list",
 ]
 
 

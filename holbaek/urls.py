@@ -6,7 +6,13 @@ from django.views.generic import RedirectView
 
 from holbaek import views
 from holbaek.sitemaps import StaticPagesSitemap
-from lokalfora.sitemaps import AreaSitemap, EventSitemap, GrantYearSitemap, NewsSitemap
+from lokalfora.sitemaps import (
+    AreaSitemap,
+    EventSitemap,
+    GrantYearSitemap,
+    HearingSitemap,
+    NewsSitemap,
+)
 from lokalfora.views.public import front_page
 from projektudvalg.sitemaps import PoolSitemap
 
@@ -32,6 +38,7 @@ sitemaps = {
     "arrangementer": EventSitemap,
     "puljer": PoolSitemap,
     "tilskud": GrantYearSitemap,
+    "hoeringer": HearingSitemap,
 }
 
 urlpatterns = [

@@ -9,6 +9,7 @@ one every two months, beyond the iCal window (the archives and search hold them 
 
 import datetime
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,6 +25,7 @@ from lokalfora.models import (
     GrantPayment,
     GrantScheme,
     GrantVersion,
+    Hearing,
     NewsPost,
     PopulationFigure,
 )
@@ -53,10 +55,14 @@ def grow(*, copies: int) -> dict[str, int]:
 
 def page_values() -> dict[str, str]:
     """The paths holbaek.bench.pages names by a placeholder: {news}, {event}, {event_day}
-    (the calendar's day page of that event), {grant_year}."""
+    (the calendar's day page of that event), {grant_year}, {hearing} (the public hearing
+    with most answers, or the hearings' list if there is none)."""
     news = NewsPost.objects.published().select_related("forum__area").first()
     scheme = GrantScheme.objects.filter(versions__isnull=False).order_by("-year").first()
     event = Event.objects.upcoming().first()
+    hearing = (
+        Hearing.objects.public().annotate(size=Count("responses")).order_by("-size", "id").first()
+    )
     return {
         "news": news.get_absolute_url(),
         "event": event.get_absolute_url(),
@@ -65,6 +71,9 @@ def page_values() -> dict[str, str]:
             kwargs={"day": timezone.localdate(event.starts_at).isoformat()},
         ),
         "grant_year": str(scheme.year),
+        "hearing": reverse("lokalfora:hearing-detail", kwargs={"pk": hearing.pk})
+        if hearing
+        else reverse("lokalfora:hearing-list"),
     }
 
 

@@ -1,4 +1,11 @@
-"""Extension point for the hearing page (placeholder until the public pages land)."""
+"""Extension point for the hearing page and the høringsnotat.
+
+`lokalfora` must not import the apps that build on it, yet a hearing's page shows their
+facts too (the committee's "Behandlet i udvalget"). Those apps register a section here in
+their AppConfig.ready(); the hearing page and the høringsnotat render every registered
+section in order. A section's `context(hearing, user)` must run a fixed number of queries
+and return None to be left out.
+"""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +28,7 @@ def register_hearing_section(section: HearingSection) -> None:
 
 
 def hearing_sections(hearing, user) -> list[dict]:
+    """Each registered section's template and context; a section returning None is left out."""
     rendered = []
     for section in sorted(_sections.values(), key=lambda s: (s.order, s.key)):
         context = section.context(hearing, user)

@@ -15,6 +15,7 @@ the population figures.
 """
 
 from holbaek import roles
+from lokalfora.models import ContactPerson
 
 
 def is_forum_editor(user, forum) -> bool:
@@ -133,3 +134,18 @@ def can_see_response(user, response, now=None) -> bool:
 def can_see_response_author_details(user) -> bool:
     """E-mail, address and the original of a redacted text: staff only, never public."""
     return can_manage_hearings(user)
+
+
+# The public hearing pages.
+def forums_user_can_answer_for(user, forums) -> list:
+    """Of these forums, those the user may answer for (`can_answer_for_forum` for many at
+    once, in one query): the forums whose active contact person has the user's address."""
+    forums = list(forums)
+    if not forums or not getattr(user, "is_authenticated", False) or not user.email:
+        return []
+    found = set(
+        ContactPerson.objects.active()
+        .filter(forum__in=forums, email__iexact=user.email)
+        .values_list("forum_id", flat=True)
+    )
+    return [forum for forum in forums if forum.pk in found]

@@ -1,7 +1,10 @@
-"""The areas, published news, events and approved grant years in the sitemap (/sitemap.xml)."""
+"""The areas, published news, events, approved grant years and public hearings in the
+sitemap (/sitemap.xml)."""
+
+from django.urls import reverse
 
 from holbaek.sitemaps import BoundedSitemap
-from lokalfora.models import Event, GrantScheme, LocalArea, NewsPost
+from lokalfora.models import Event, GrantScheme, Hearing, LocalArea, NewsPost
 
 
 class AreaSitemap(BoundedSitemap):
@@ -44,3 +47,19 @@ class GrantYearSitemap(BoundedSitemap):
 
     def items(self):
         return GrantScheme.objects.filter(versions__isnull=False).distinct().order_by("-year")
+
+
+class HearingSitemap(BoundedSitemap):
+    """Public hearings only (a draft is a 404 for everyone but staff)."""
+
+    changefreq = "weekly"
+    lastmod_field = "updated_at"
+
+    def items(self):
+        return Hearing.objects.public().only("id", "updated_at").order_by("-id")
+
+    def location(self, hearing):
+        return reverse("lokalfora:hearing-detail", kwargs={"pk": hearing.pk})
+
+    def lastmod(self, hearing):
+        return hearing.updated_at

@@ -4,7 +4,8 @@ A path may name a value the bench looks up in the grown database: {news} and
 {event} (a published news item, an upcoming event), {event_day} (that event's day),
 {grant_year} (the newest approved grant year), {meeting} (the id of the demo's meeting with
 published minutes, else the newest with a published agenda), {effort} (a public special
-effort's page, or the efforts' list if there is none) and {static} (the portal's CSS, as
+effort's page, or the efforts' list if there is none), {hearing} (the public hearing with
+most answers, or the hearings' list) and {static} (the portal's CSS, as
 whitenoise serves it).
 
 A staff page is requested as the demo user whose role uses it (holbaek/demo.py and
@@ -64,6 +65,10 @@ PAGES = [
     Page("/saerlige-indsatser/"),
     Page("{effort}"),
     Page("/om-dialogmodellen/"),
+    # Hearings, the public side.
+    Page("/hoeringer/"),
+    Page("{hearing}"),
+    Page("/lokalomraader/jyderup/hoeringer/"),
     # The committee's public record (committee-public)
     Page("/udvalget/"),
     Page("/udvalget/moeder/"),

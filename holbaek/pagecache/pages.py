@@ -30,6 +30,7 @@ PAGES = {
         "grants",
         "committee",
         "efforts",
+        "hearings",
     ),
     "lokalfora:news-detail": (THIS_AREA,),
     "lokalfora:news-image": (THIS_AREA,),
@@ -70,8 +71,15 @@ PAGES = {
     # projektudvalg:committee-document is left out: a download, never stored.
     # The hearings' answering pages (lokalfora:hearing-answer, -receipt, -withdraw, -forum)
     # are left out: they are marked private (holbaek.caching.private_page), never stored.
-    "sitemap": ("news", "events", "pools", "grants"),
-    "sitemap-section": ("news", "events", "pools", "grants"),
+    # Hearings (the public side); an area's hearings show hearings to its forum too, which
+    # every hearing write tells by its areas. The downloads are left out (never stored).
+    "lokalfora:hearing-list": ("hearings",),
+    "lokalfora:hearing-detail": ("hearings",),
+    "lokalfora:hearing-response": ("hearings",),
+    "lokalfora:hearing-note": ("hearings",),
+    "lokalfora:area-hearings": (THIS_AREA, "hearings"),
+    "sitemap": ("news", "events", "pools", "grants", "hearings"),
+    "sitemap-section": ("news", "events", "pools", "grants", "hearings"),
     # lokalfora:search is left out on purpose: it finds every kind of content.
     # The printable agenda and minutes (a pool item lists its applications' decisions).
     "projektudvalg:meeting-print": ("committee", "applications"),
@@ -107,6 +115,10 @@ QUERIES = {
     "sitemap-section": ("p",),
     "projektudvalg:meeting-print": ("format",),
     "projektudvalg:effort-list": ("status", "omraade", "aar", "side"),
+    "lokalfora:hearing-list": ("status", "type", "omraade", "aar", "side"),
+    "lokalfora:hearing-detail": ("side",),
+    "lokalfora:hearing-note": ("format",),
+    "lokalfora:area-hearings": ("side",),
 }
 
 

@@ -24,6 +24,7 @@ ALL_KINDS = (
     "sparring",
     "committee",  # the committee, its members, meetings, agenda items and decisions
     "efforts",  # track 2: the special efforts
+    "hearings",  # hearings, their addressees, answers and høringsnotat
 )
 KEY_PREFIX = "pagecache:v:"
 

@@ -1,19 +1,94 @@
 """Reading hearings: each function runs a fixed number of queries whatever the data."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from lokalfora.models import (
     Hearing,
     HearingInvitation,
+    HearingKind,
     HearingResponse,
     HearingStatus,
+    InvitationStatus,
+    LocalArea,
     ResponseStatus,
 )
+
+# The archive's tabs: still to be answered (or announced), and the ones whose deadline
+# passed or that were withdrawn.
+OPEN_STATUSES = (HearingStatus.PLANNED, HearingStatus.OPEN)
+CLOSED_STATUSES = (
+    HearingStatus.CLOSED,
+    HearingStatus.CONCLUDED,
+    HearingStatus.ARCHIVED,
+    HearingStatus.WITHDRAWN,
+)
+# A forum that said "ingen bemærkninger" has answered too.
+ANSWERED_STATUSES = (InvitationStatus.ANSWERED, InvitationStatus.NO_COMMENTS)
 
 
 def public_hearings():
     return Hearing.objects.public()
+
+
+def _open_q(now):
+    return Q(status=HearingStatus.PLANNED) | Q(status=HearingStatus.OPEN, deadline__gt=now)
+
+
+def hearing_archive(*, tab="", status="", kind="", area=None, year=None, now=None):
+    """The public archive (/hoeringer/), filtered; open ones first. With each hearing the
+    number of forums asked and answered (counted in SQL) and its areas (one prefetch)."""
+    now = now or timezone.now()
+    hearings = Hearing.objects.public()
+    if tab == "open":
+        hearings = hearings.filter(_open_q(now))
+    elif tab == "closed":
+        hearings = hearings.exclude(_open_q(now))
+    if status:
+        hearings = hearings.filter(status=status)
+    if kind:
+        hearings = hearings.filter(kind=kind)
+    if year:
+        hearings = hearings.filter(deadline__year=year)
+    if area is not None:
+        hearings = hearings.filter(
+            Q(pk__in=Hearing.areas.through.objects.filter(localarea=area).values("hearing"))
+            | Q(pk__in=HearingInvitation.objects.filter(forum__area=area).values("hearing"))
+        )
+    return (
+        hearings.annotate(
+            forums_asked=Count("invitations"),
+            forums_answered=Count(
+                "invitations", filter=Q(invitations__status__in=ANSWERED_STATUSES)
+            ),
+            open_first=Case(
+                When(_open_q(now), then=Value(0)), default=Value(1), output_field=IntegerField()
+            ),
+        )
+        .prefetch_related(Prefetch("areas", queryset=LocalArea.objects.order_by("name")))
+        .order_by("open_first", "-deadline", "-id")
+    )
+
+
+def archive_years() -> list[int]:
+    """The years of the public hearings' deadlines, newest first (one query)."""
+    dates = Hearing.objects.public().dates("deadline", "year", order="DESC")
+    return [day.year for day in dates]
+
+
+def hearing_kinds():
+    return HearingKind.choices
 
 
 def hearing_for_page(pk):
@@ -28,7 +103,8 @@ def hearing_for_page(pk):
             ),
             "parties",
             "documents",
-            "areas",
+            Prefetch("areas", queryset=LocalArea.objects.order_by("name")),
+            "deadline_changes",
         )
         .first()
     )
@@ -46,26 +122,64 @@ def public_responses(hearing, now=None):
     )
 
 
-def response_counts(hearing) -> dict:
-    """Submitted answers in all, and how many are public (one query)."""
-    return hearing.responses.aggregate(
+def public_response_rows(hearing, now=None):
+    """The public answers for the hearing page's list: without their attachments, each
+    knowing its hearing (so `is_public` and the links cost nothing more)."""
+    if not hearing.answers_are_public(now):
+        return HearingResponse.objects.none()
+    return hearing.responses.publishable().select_related("forum").order_by("number")
+
+
+def response_counts(hearing, now=None) -> dict:
+    """Submitted answers in all, and how many are public now (one query)."""
+    counts = hearing.responses.aggregate(
         submitted=Count("pk", filter=Q(status=ResponseStatus.SUBMITTED)),
+        publishable=Count(
+            "pk", filter=Q(pk__in=HearingResponse.objects.publishable().values("pk"))
+        ),
     )
+    counts["public"] = counts.pop("publishable") if hearing.answers_are_public(now) else 0
+    return counts
+
+
+def response_for_page(pk, number):
+    """One submitted (or withdrawn) answer of the hearing by its number, with its hearing,
+    forum, attachments and the staff's review log (4 queries); None if there is none."""
+    return (
+        HearingResponse.objects.filter(hearing_id=pk, number=number)
+        .exclude(status=ResponseStatus.DRAFT)
+        .select_related("hearing", "forum")
+        .prefetch_related("attachments", "reviews__reviewed_by")
+        .first()
+    )
+
+
+def note_responses(hearing):
+    """Every submitted answer for the høringsnotat, by number, with its line (one query);
+    withdrawn answers and drafts are not in it."""
+    responses = list(
+        hearing.responses.submitted().select_related("forum", "note_line").order_by("number")
+    )
+    for response in responses:
+        response.hearing = hearing
+    return responses
 
 
 def hearings_for_area(area):
     """Every public hearing about the area or addressed to its forum, newest deadline first,
-    with the forum's invitation (and answer) when it was asked."""
-    forum_id = getattr(getattr(area, "forum", None), "pk", None)
-    invitations = HearingInvitation.objects.filter(forum_id=forum_id)
-    answers = HearingResponse.objects.filter(forum_id=forum_id, status=ResponseStatus.SUBMITTED)
+    with the forum's invitation status (`forum_status`, None if not asked) and the number
+    of the forum's publishable answer (`forum_answer`): one query."""
+    invitations = HearingInvitation.objects.filter(hearing=OuterRef("pk"), forum__area=area)
+    answers = HearingResponse.objects.publishable().filter(hearing=OuterRef("pk"), forum__area=area)
     return (
         Hearing.objects.public()
-        .filter(Q(areas=area) | Q(invitations__forum_id=forum_id))
-        .distinct()
-        .prefetch_related(
-            Prefetch("invitations", queryset=invitations, to_attr="forum_invitations"),
-            Prefetch("responses", queryset=answers, to_attr="forum_answers"),
+        .filter(
+            Q(pk__in=Hearing.areas.through.objects.filter(localarea=area).values("hearing"))
+            | Exists(invitations)
+        )
+        .annotate(
+            forum_status=Subquery(invitations.values("status")[:1]),
+            forum_answer=Subquery(answers.order_by("number").values("number")[:1]),
         )
         .order_by("-deadline", "-id")
     )

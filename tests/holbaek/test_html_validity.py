@@ -41,6 +41,8 @@ START_PAGES = [
     "/puljer/",
     "/udvalget/",
     "/udvalget/beslutninger/",
+    "/hoeringer/",
+    "/lokalomraader/jyderup/hoeringer/",
     "/tilskud/",
     "/konto/login/",
     "/konto/signup/",

@@ -119,6 +119,16 @@ PUBLIC = {
     "lokalfora:hearing-answer",
     "lokalfora:hearing-receipt",
     "lokalfora:hearing-withdraw",
+    # Hearings, the public side (tests/lokalfora/test_hearing_public.py): a draft hearing, and
+    # an answer the public may not see (held, sensitive, hidden, withdrawn, before its time),
+    # are 404 for all but staff; attachments and documents follow their answer and hearing.
+    "lokalfora:hearing-list",
+    "lokalfora:hearing-detail",
+    "lokalfora:hearing-response",
+    "lokalfora:hearing-attachment",
+    "lokalfora:hearing-document",
+    "lokalfora:hearing-note",
+    "lokalfora:area-hearings",
 }
 # Every protected page, and the test with the role matrix that covers it: "MATRIX" for the
 # MATRIX above, otherwise "path::test" of a test parametrized over the roles that requests

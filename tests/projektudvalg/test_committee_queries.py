@@ -67,7 +67,8 @@ def record(area, other_area, submitted):
         ("/udvalget/beslutninger/", 4),
         ("/udvalget/beslutninger/?q=sag&omraade=tollose&sagstype=decision", 4),
         ("/lokalomraader/tollose/beslutninger/", 4),  # D(d) 5: at most 10
-        ("/lokalomraader/tollose/", 16),  # + the special-efforts section (1 without one)
+        # + the special-efforts section (1 without one), + the hearings section (1)
+        ("/lokalomraader/tollose/", 17),
     ],
 )
 def test_the_page_runs_a_constant_number_of_queries(client, record, url, limit):
