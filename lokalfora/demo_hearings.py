@@ -93,6 +93,12 @@ def _traffic(staff) -> Hearing:
     _document(hearing, "Høringsbrev", "letter")
     _document(hearing, "Udkast til trafiksikkerhedsplan", "material")
     hearings.hearing_publish(hearing=hearing, by=staff, now=start)
+    answer = _traffic_answers(hearing, forums, staff, start)
+    return _traffic_close(hearing, answer, staff, deadline)
+
+
+def _traffic_answers(hearing, forums, staff, start):
+    """Jyderup's draft and answer (redacted), Tølløse's "ingen bemærkninger"."""
     jyderup, tollose, _morkov = forums
     first, second = _contacts(jyderup)
     hearing_responses.forum_draft_save(
@@ -121,6 +127,11 @@ def _traffic(staff) -> Hearing:
         by=_contacts(tollose)[0],
         now=start + 8 * DAY,
     )
+    return answer
+
+
+def _traffic_close(hearing, answer, staff, deadline):
+    """Mørkøv's two reminders, the deadline, the høringsnotat."""
     hearing_settings = HearingSettings.current()
     for days_before in hearing_settings.reminder_offsets():
         due = _at(deadline.date() - days_before * DAY, hearing_settings.reminder_hour, 5)
@@ -172,6 +183,12 @@ def _plan(staff) -> Hearing:
     )
     _document(hearing, "Idéoplæg: Jyderup bymidte", "material")
     hearings.hearing_publish(hearing=hearing, by=staff, now=start)
+    _plan_answers(hearing, start)
+    return hearing
+
+
+def _plan_answers(hearing, start) -> None:
+    """An association's answer, a private person's (held), Jyderup's draft."""
     hearing_responses.public_response_submit(
         hearing=hearing, by=None, now=start + DAY,
         data={"on_behalf_of": "organisation",
@@ -194,7 +211,6 @@ def _plan(staff) -> Hearing:
         data={"author_name": first.full_name,
               "text": "Udkast: Lokalforummet ønsker en sti fra stationen til torvet."},
     )  # fmt: skip
-    return hearing
 
 
 def load(staff) -> str:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from holbaek import mail
 from holbaek.links import absolute_url
+from holbaek.pagecache import content_changed
 from lokalfora.models import (
     FINAL_INVITATION_STATUSES,
     ContactPerson,
@@ -109,6 +110,8 @@ def invitation_mark_opened(*, invitation: HearingInvitation, now=None) -> None:
     ).update(status=InvitationStatus.OPENED, opened_at=now, status_changed_at=now)
     if updated:
         invitation.refresh_from_db()
+        # update() sends no signal: the addressees' status on the public pages changed.
+        content_changed("hearings", areas=invitation.hearing.areas.all())
 
 
 @transaction.atomic

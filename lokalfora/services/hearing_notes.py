@@ -12,6 +12,7 @@ from lokalfora.models import HearingNoteLine, HearingResponse, HearingStatus
 def note_line_save(
     *, response: HearingResponse, summary: str, comment: str, leads_to_change: bool
 ) -> HearingNoteLine:
+    response = HearingResponse.objects.select_related("hearing").get(pk=response.pk)
     if not response.is_submitted:
         raise ValidationError(_("Kun et afgivet svar kommer med i høringsnotatet."))
     if response.hearing.status not in (HearingStatus.CLOSED, HearingStatus.CONCLUDED):
