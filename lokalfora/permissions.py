@@ -14,6 +14,8 @@ The grant (scheme, approval and follow-up):
 the population figures.
 """
 
+from django.core.exceptions import PermissionDenied
+
 from holbaek import roles
 
 
@@ -133,3 +135,10 @@ def can_see_response(user, response, now=None) -> bool:
 def can_see_response_author_details(user) -> bool:
     """E-mail, address and the original of a redacted text: staff only, never public."""
     return can_manage_hearings(user)
+
+
+def require_hearing_staff(user) -> None:
+    """The hearings' staff pages: 403 for everyone but committee staff and administrators
+    (staff have passed their second factor: holbaek.middleware.RequireStaffMFAMiddleware)."""
+    if not can_manage_hearings(user):
+        raise PermissionDenied
