@@ -24,6 +24,7 @@ from lokalfora.models import (
     GrantPayment,
     GrantScheme,
     GrantVersion,
+    Hearing,
     NewsPost,
     PopulationFigure,
 )
@@ -53,10 +54,12 @@ def grow(*, copies: int) -> dict[str, int]:
 
 def page_values() -> dict[str, str]:
     """The paths holbaek.bench.pages names by a placeholder: {news}, {event}, {event_day}
-    (the calendar's day page of that event), {grant_year}."""
+    (the calendar's day page of that event), {grant_year}, {hearing} (the newest public
+    hearing's id; 0 if there is none)."""
     news = NewsPost.objects.published().select_related("forum__area").first()
     scheme = GrantScheme.objects.filter(versions__isnull=False).order_by("-year").first()
     event = Event.objects.upcoming().first()
+    hearing = Hearing.objects.public().order_by("-published_at", "-id").first()
     return {
         "news": news.get_absolute_url(),
         "event": event.get_absolute_url(),
@@ -65,6 +68,7 @@ def page_values() -> dict[str, str]:
             kwargs={"day": timezone.localdate(event.starts_at).isoformat()},
         ),
         "grant_year": str(scheme.year),
+        "hearing": str(hearing.pk if hearing else 0),
     }
 
 

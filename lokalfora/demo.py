@@ -12,6 +12,7 @@ import datetime
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -22,6 +23,7 @@ from lokalfora.models import (
     EventKind,
     Forum,
     GrantScheme,
+    Hearing,
     LocalArea,
     NewsPost,
     SchemeKind,
@@ -35,6 +37,7 @@ from lokalfora.services.grant_followup import (
     grant_payment_register,
 )
 from lokalfora.services.grants import grant_scheme_approve
+from lokalfora.services.hearings import hearing_document_add, hearing_publish, hearing_save
 
 # The demo contacts consented and were confirmed this long before the demo is loaded, so
 # they are never shown as stale (not confirmed for 12 months), whatever the year.
@@ -62,10 +65,42 @@ def load() -> str:
     editor = demo_user("redaktoer@example.org", "Demo Redaktør")
     tollose = next(forum for forum in forums if forum.area.slug == "tollose")
     forum_editor_add(forum=tollose, user=editor)
+    if not Hearing.objects.exists():
+        _demo_hearing(forums)
     return (
         f"{len(forums)} lokalfora med opdigtede kontaktpersoner og nyheder; "
         f"redaktoer@example.org; {_demo_grant_year()}"
     )
+
+
+DEMO_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _demo_hearing(forums) -> None:
+    """A planned hearing to three forums, with its letter: it starts in three days, so
+    loading the demo sends no invitations."""
+    now = timezone.now()
+    chosen = [forum for forum in forums if forum.area.slug in {"tollose", "jyderup", "morkov"}]
+    hearing = hearing_save(
+        by=None,
+        data={
+            "title": "Demo: trafikplan for landsbyerne",
+            "summary": "Kommunen foreslår lavere fart gennem landsbyerne (opdigtet eksempel).",
+            "case_number": "05.01.00-P20-1-99",
+            "department": "Plan og Byg",
+            "contact_email": "plan@example.org",
+            "contact_phone": "72 36 36 36",
+            "kind": "forums",
+            "starts_at": now + datetime.timedelta(days=3),
+            "deadline": now + datetime.timedelta(days=45),
+            "open_to_public": True,
+        },
+        forums=chosen,
+        now=now,
+    )
+    letter = SimpleUploadedFile("hoeringsbrev.pdf", DEMO_PDF, content_type="application/pdf")
+    hearing_document_add(hearing=hearing, uploaded=letter, title="Høringsbrev", kind="letter")
+    hearing_publish(hearing=hearing, by=None, now=now)
 
 
 def _demo_contact(forum, index):

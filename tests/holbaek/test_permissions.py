@@ -52,6 +52,13 @@ MATRIX = {
     "/lokalomraader/tollose/historik/": dict.fromkeys(ROLE_NAMES, DENIED)
     | {"anonymous": LOGIN}
     | STAFF,
+    # The hearings' staff pages: committee staff and administrators.
+    **{
+        url: dict.fromkeys(ROLE_NAMES, DENIED)
+        | {"anonymous": LOGIN, "committee_staff": OK}
+        | ADMINS
+        for url in ["/hoeringer/styring/", "/hoeringer/styring/oversigt/", "/hoeringer/ny/"]
+    },
 }
 
 # Pages anyone may see; every other named URL of ours must be in MATRIX.
@@ -305,6 +312,23 @@ PROTECTED = {
     "projektudvalg:effort-document-delete": (
         "tests/projektudvalg/test_effort_staff_pages.py::test_deleting_a_row"
     ),
+    # The hearings' staff pages (the matrix adds the contact persons of two forums).
+    "lokalfora:hearing-admin": "MATRIX",
+    "lokalfora:hearing-matrix": "MATRIX",
+    "lokalfora:hearing-create": "MATRIX",
+    **{
+        f"lokalfora:{name}": "tests/lokalfora/test_hearing_staff.py::test_the_staff_pages"
+        for name in [
+            "hearing-edit",
+            "hearing-documents",
+            "hearing-status",
+            "hearing-review",
+            "hearing-review-response",
+            "hearing-note-edit",
+            "hearing-export",
+            "hearing-resend",
+        ]
+    },
     # Public documents for anyone; a closed item's or a template's for committee staff.
     "projektudvalg:committee-document": (
         "tests/projektudvalg/test_committee_privacy.py::"
