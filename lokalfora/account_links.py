@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from holbaek.account_links import AccountLink, register_account_link
 from lokalfora.permissions import (
     can_import_population,
+    can_manage_hearings,
     can_see_contact_overview,
     can_see_overview,
 )
@@ -25,4 +26,8 @@ register_account_link(
         can_see_overview,
         order=50,
     )
+)
+# The hearings the municipality sends to the forums: run by committee staff.
+register_account_link(
+    AccountLink(_("Styring af høringer"), "lokalfora:hearing-admin", can_manage_hearings, order=55)
 )

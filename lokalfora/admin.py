@@ -384,3 +384,6 @@ class AnnualAccountsAdmin(ReadOnlyAdmin):
 class AccountsReminderAdmin(ReadOnlyAdmin):
     list_display = ["scheme", "area", "sent_at", "recipients"]
     list_select_related = ["scheme", "area"]
+
+
+from lokalfora import admin_hearings  # noqa: E402, F401  (the hearings' models)

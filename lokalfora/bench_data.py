@@ -55,8 +55,8 @@ def grow(*, copies: int) -> dict[str, int]:
 
 def page_values() -> dict[str, str]:
     """The paths holbaek.bench.pages names by a placeholder: {news}, {event}, {event_day}
-    (the calendar's day page of that event), {grant_year}, {hearing} (the public hearing
-    with most answers, or the hearings' list if there is none)."""
+    (the calendar's day page of that event), {grant_year}, {hearing} (the id of the public
+    hearing with most answers; 0, a 404, if there is none)."""
     news = NewsPost.objects.published().select_related("forum__area").first()
     scheme = GrantScheme.objects.filter(versions__isnull=False).order_by("-year").first()
     event = Event.objects.upcoming().first()
@@ -71,9 +71,7 @@ def page_values() -> dict[str, str]:
             kwargs={"day": timezone.localdate(event.starts_at).isoformat()},
         ),
         "grant_year": str(scheme.year),
-        "hearing": reverse("lokalfora:hearing-detail", kwargs={"pk": hearing.pk})
-        if hearing
-        else reverse("lokalfora:hearing-list"),
+        "hearing": str(hearing.pk if hearing else 0),
     }
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from lokalfora.views import hearings_answer, hearings_public, hearings_staff
+from lokalfora.views import hearings_answer, hearings_public, hearings_review, hearings_staff
 
 hearing_patterns = [
     # Public: the archive, a hearing, its answers, material and høringsnotat.
@@ -43,14 +43,14 @@ hearing_patterns = [
         "hoeringer/<int:pk>/materiale/", hearings_staff.hearing_documents, name="hearing-documents"
     ),
     path("hoeringer/<int:pk>/status/", hearings_staff.hearing_status, name="hearing-status"),
-    path("hoeringer/<int:pk>/kontrol/", hearings_staff.hearing_review, name="hearing-review"),
+    path("hoeringer/<int:pk>/kontrol/", hearings_review.hearing_review, name="hearing-review"),
     path(
         "hoeringer/<int:pk>/kontrol/<int:number>/",
-        hearings_staff.response_review,
+        hearings_review.response_review,
         name="hearing-review-response",
     ),
-    path("hoeringer/<int:pk>/notat/", hearings_staff.hearing_note_edit, name="hearing-note-edit"),
-    path("hoeringer/<int:pk>/eksport/", hearings_staff.hearing_export, name="hearing-export"),
+    path("hoeringer/<int:pk>/notat/", hearings_review.hearing_note_edit, name="hearing-note-edit"),
+    path("hoeringer/<int:pk>/eksport/", hearings_review.hearing_export, name="hearing-export"),
     path(
         "hoeringer/invitationer/<int:invitation>/gensend/",
         hearings_staff.invitation_resend,

@@ -14,6 +14,8 @@ The grant (scheme, approval and follow-up):
 the population figures.
 """
 
+from django.core.exceptions import PermissionDenied
+
 from holbaek import roles
 from lokalfora.models import ContactPerson
 
@@ -149,3 +151,10 @@ def forums_user_can_answer_for(user, forums) -> list:
         .values_list("forum_id", flat=True)
     )
     return [forum for forum in forums if forum.pk in found]
+
+
+def require_hearing_staff(user) -> None:
+    """The hearings' staff pages: 403 for everyone but committee staff and administrators
+    (staff have passed their second factor: holbaek.middleware.RequireStaffMFAMiddleware)."""
+    if not can_manage_hearings(user):
+        raise PermissionDenied

@@ -4,8 +4,8 @@ A path may name a value the bench looks up in the grown database: {news} and
 {event} (a published news item, an upcoming event), {event_day} (that event's day),
 {grant_year} (the newest approved grant year), {meeting} (the id of the demo's meeting with
 published minutes, else the newest with a published agenda), {effort} (a public special
-effort's page, or the efforts' list if there is none), {hearing} (the public hearing with
-most answers, or the hearings' list) and {static} (the portal's CSS, as
+effort's page, or the efforts' list if there is none), {hearing} (the id of the public
+hearing with most answers) and {static} (the portal's CSS, as
 whitenoise serves it).
 
 A staff page is requested as the demo user whose role uses it (holbaek/demo.py and
@@ -67,7 +67,7 @@ PAGES = [
     Page("/om-dialogmodellen/"),
     # Hearings, the public side.
     Page("/hoeringer/"),
-    Page("{hearing}"),
+    Page("/hoeringer/{hearing}/"),
     Page("/lokalomraader/jyderup/hoeringer/"),
     # The committee's public record (committee-public)
     Page("/udvalget/"),
@@ -95,6 +95,10 @@ PAGES = [
     Page("/udvalget/moeder/{meeting}/rediger/", user=COMMITTEE_STAFF),
     Page("/udvalget/moeder/{meeting}/udskrift/"),
     Page("/udvalget/moeder/{meeting}/udskrift/", user=COMMITTEE_STAFF),
+    # The hearings' staff pages ({hearing}: the newest public hearing).
+    Page("/hoeringer/styring/", user=COMMITTEE_STAFF),
+    Page("/hoeringer/styring/oversigt/", user=COMMITTEE_STAFF),
+    Page("/hoeringer/{hearing}/kontrol/", user=COMMITTEE_STAFF),
 ]
 
 PUBLIC = [page for page in PAGES if page.anonymous]

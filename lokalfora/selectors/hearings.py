@@ -15,10 +15,13 @@ from django.db.models import (
 from django.utils import timezone
 
 from lokalfora.models import (
+    ContactPerson,
+    Forum,
     Hearing,
     HearingInvitation,
     HearingKind,
     HearingResponse,
+    HearingResponseReview,
     HearingStatus,
     InvitationStatus,
     LocalArea,
@@ -232,4 +235,91 @@ def response_for_withdraw_key(key):
         .select_related("hearing", "forum")
         .filter(withdraw_key=key)
         .first()
+    )
+
+
+# Staff pages (lokalfora/views/hearings_staff.py, hearings_review.py).
+
+MATRIX_COLUMNS = 12  # the open and planned hearings with the nearest deadlines
+
+
+def hearings_for_staff():
+    """Every hearing, drafts too, with its answers counted in SQL (for a paginated list)."""
+    submitted = Q(responses__status=ResponseStatus.SUBMITTED)
+    return Hearing.objects.annotate(
+        submitted_count=Count("responses", filter=submitted),
+        held_count=Count("responses", filter=submitted & Q(responses__screening="held")),
+    ).order_by("-deadline", "-id")
+
+
+def invitation_matrix():
+    """(forums, hearings, rows): every forum against the open and planned hearings with the
+    nearest deadlines; a row is (forum, has_address, [invitation or None per hearing]).
+    Four queries, whatever the number of hearings."""
+    forums = list(Forum.objects.select_related("area").order_by("area__name"))
+    hearings = list(
+        Hearing.objects.filter(status__in=[HearingStatus.OPEN, HearingStatus.PLANNED]).order_by(
+            "deadline", "id"
+        )[:MATRIX_COLUMNS]
+    )
+    invitations = {
+        (invitation.forum_id, invitation.hearing_id): invitation
+        for invitation in HearingInvitation.objects.filter(hearing__in=hearings)
+    }
+    reachable = set(
+        ContactPerson.objects.active().exclude(email="").values_list("forum_id", flat=True)
+    )
+    rows = [
+        (
+            forum,
+            forum.pk in reachable,
+            [invitations.get((forum.pk, hearing.pk)) for hearing in hearings],
+        )
+        for forum in forums
+    ]
+    return hearings, rows
+
+
+def responses_for_review(hearing):
+    """Every answer that was submitted (withdrawn ones too), the held ones first."""
+    held_first = Case(
+        When(status=ResponseStatus.SUBMITTED, screening="held", then=Value(0)), default=Value(1)
+    )
+    return (
+        hearing.responses.exclude(status=ResponseStatus.DRAFT)
+        .select_related("forum__area")
+        .prefetch_related("attachments")
+        .annotate(held_first=held_first)
+        .order_by("held_first", "number")
+    )
+
+
+def response_for_review(hearing, number):
+    return (
+        hearing.responses.exclude(status=ResponseStatus.DRAFT)
+        .filter(number=number)
+        .select_related("forum__area", "hearing")
+        .prefetch_related(
+            "attachments",
+            Prefetch(
+                "reviews",
+                queryset=HearingResponseReview.objects.select_related("reviewed_by").order_by(
+                    "reviewed_at", "id"
+                ),
+            ),
+        )
+        .first()
+    )
+
+
+def responses_for_note(hearing):
+    return hearing.responses.submitted().select_related("forum", "note_line").order_by("number")
+
+
+def responses_for_export(hearing):
+    return (
+        hearing.responses.filter(status__in=[ResponseStatus.SUBMITTED, ResponseStatus.WITHDRAWN])
+        .select_related("forum", "hearing")
+        .prefetch_related("attachments")
+        .order_by("number")
     )

@@ -52,6 +52,13 @@ MATRIX = {
     "/lokalomraader/tollose/historik/": dict.fromkeys(ROLE_NAMES, DENIED)
     | {"anonymous": LOGIN}
     | STAFF,
+    # The hearings' staff pages: committee staff and administrators.
+    **{
+        url: dict.fromkeys(ROLE_NAMES, DENIED)
+        | {"anonymous": LOGIN, "committee_staff": OK}
+        | ADMINS
+        for url in ["/hoeringer/styring/", "/hoeringer/styring/oversigt/", "/hoeringer/ny/"]
+    },
 }
 
 # Pages anyone may see; every other named URL of ours must be in MATRIX.
@@ -324,6 +331,23 @@ PROTECTED = {
     ),
     # A forum's hearing workspace: its active contact persons only.
     "lokalfora:hearing-forum": "tests/lokalfora/test_hearing_answering.py::test_forum_page_matrix",
+    # The hearings' staff pages (the matrix adds the contact persons of two forums).
+    "lokalfora:hearing-admin": "MATRIX",
+    "lokalfora:hearing-matrix": "MATRIX",
+    "lokalfora:hearing-create": "MATRIX",
+    **{
+        f"lokalfora:{name}": "tests/lokalfora/test_hearing_staff.py::test_the_staff_pages"
+        for name in [
+            "hearing-edit",
+            "hearing-documents",
+            "hearing-status",
+            "hearing-review",
+            "hearing-review-response",
+            "hearing-note-edit",
+            "hearing-export",
+            "hearing-resend",
+        ]
+    },
     # Public documents for anyone; a closed item's or a template's for committee staff.
     "projektudvalg:committee-document": (
         "tests/projektudvalg/test_committee_privacy.py::"
