@@ -112,7 +112,7 @@ def attachment_delete(*, attachment: HearingAttachment) -> None:
 
 @transaction.atomic
 def forum_draft_save(
-    *, hearing: Hearing, forum, by, data: dict, files=(), now=None
+    *, hearing: Hearing, forum, by, data: dict, files=(), now=None, _sending=False
 ) -> HearingResponse:
     """The forum's one draft: made by a contact person, seen and continued by the others.
     Saving it tells the municipality the forum is working on it (forum behandler)."""
@@ -131,7 +131,8 @@ def forum_draft_save(
     response = response or HearingResponse(
         hearing=hearing, forum=forum, on_behalf_of=OnBehalfOf.FORUM
     )
-    response.drafted_by = by  # who saved it last: "Udkast gemt af ..."
+    if not _sending or response.drafted_by_id is None:
+        response.drafted_by = by  # who saved the draft last: "Udkast gemt af ..."
     data = {
         key: value
         for key, value in data.items()
@@ -195,7 +196,7 @@ def forum_response_submit(
     now = now or timezone.now()
     data = {**data, "author_email": by.email}  # the receipt goes to the one who sent it
     response = forum_draft_save(
-        hearing=hearing, forum=forum, by=by, data=data, files=files, now=now
+        hearing=hearing, forum=forum, by=by, data=data, files=files, now=now, _sending=True
     )
     hearing = Hearing.objects.get(pk=hearing.pk)
     response = _submit(response, hearing, by, now)
