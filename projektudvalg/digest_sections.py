@@ -2,22 +2,28 @@
 (lokalfora/digest_sections.py): what happened in an area someone follows.
 
 - Decisions: the public decisions about the area (AgendaItem.areas) whose minutes were
-  published in the window. 1 query.
-- Special efforts: new updates of an effort covering the area, and its coming milestones.
-  3 queries. Each line appears once per mail, however many of the effort's areas the
-  person follows.
+  published in the window; never a closed item's, whose tie to an area is not public
+  (it may be about one property). 1 query.
+- Special efforts: new updates of a public effort (not a proposed one) covering the
+  area, and its coming milestones. 3 queries. Each line appears once per mail, however
+  many of the effort's areas the person follows.
 """
 
 from collections import defaultdict
 
-from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import Truncator, format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from lokalfora.digest_sections import DigestLine, DigestSection, register_digest_section
-from projektudvalg.models import AgendaItem, EffortUpdate, Milestone, SpecialEffort
+from projektudvalg.models import (
+    PUBLIC_STATUSES,
+    AgendaItem,
+    EffortUpdate,
+    Milestone,
+    SpecialEffort,
+)
 from projektudvalg.selectors.committee import public_decision
 
 EFFORTS_PATH = "/saerlige-indsatser/"
@@ -33,11 +39,10 @@ def effort_url(effort) -> str:
 
 def _decision_line(item) -> DigestLine:
     decision = public_decision(item)
-    title = _("Lukket punkt") if item.is_closed else item.title
     outcome = decision.outcome or Truncator(decision.text).words(20)
     text = format_lazy(
         _("{title}: {outcome} (beslutning i {body} den {day})"),
-        title=title,
+        title=item.title,
         outcome=outcome,
         body=decision.body,
         day=decision.date.strftime("%d-%m-%Y"),
@@ -52,8 +57,8 @@ def decision_lines(area_ids, window) -> dict[int, list[DigestLine]]:
             localarea_id__in=area_ids,
             agendaitem__meeting__minutes_published_at__gt=window.since,
             agendaitem__meeting__minutes_published_at__lte=window.now,
+            agendaitem__is_closed=False,
         )
-        .filter(Q(agendaitem__is_closed=False) | Q(agendaitem__closed_decision_public=True))
         .select_related("agendaitem__meeting__committee")
         .defer("agendaitem__search_vector")
         .order_by("agendaitem__meeting__starts_at", "agendaitem__number")
@@ -68,9 +73,10 @@ def decision_lines(area_ids, window) -> dict[int, list[DigestLine]]:
 def _efforts_by_area(area_ids) -> dict[int, list[int]]:
     through = SpecialEffort.areas.through
     areas_of = defaultdict(list)
-    for effort_id, area_id in through.objects.filter(localarea_id__in=area_ids).values_list(
-        "specialeffort_id", "localarea_id"
-    ):
+    rows = through.objects.filter(
+        localarea_id__in=area_ids, specialeffort__status__in=PUBLIC_STATUSES
+    ).values_list("specialeffort_id", "localarea_id")
+    for effort_id, area_id in rows:
         areas_of[effort_id].append(area_id)
     return areas_of
 
@@ -87,7 +93,10 @@ def effort_lines(area_ids, window) -> dict[int, list[DigestLine]]:
     areas_of = _efforts_by_area(area_ids)
     lines_of_effort = defaultdict(list)
     updates = EffortUpdate.objects.filter(
-        effort_id__in=list(areas_of), created_at__gt=window.since, created_at__lte=window.now
+        effort_id__in=list(areas_of),
+        effort__status__in=PUBLIC_STATUSES,
+        created_at__gt=window.since,
+        created_at__lte=window.now,
     ).select_related("effort")
     for update in updates.order_by("created_at", "id"):
         text = format_lazy(
@@ -99,7 +108,10 @@ def effort_lines(area_ids, window) -> dict[int, list[DigestLine]]:
         line = DigestLine(text=text, url=url, once_key=f"effort-update-{update.pk}")
         lines_of_effort[update.effort_id].append(line)
     milestones = Milestone.objects.filter(
-        effort_id__in=list(areas_of), starts_at__gte=window.now, starts_at__lt=window.until
+        effort_id__in=list(areas_of),
+        effort__status__in=PUBLIC_STATUSES,
+        starts_at__gte=window.now,
+        starts_at__lt=window.until,
     ).select_related("effort")
     for milestone in milestones.order_by("starts_at", "id"):
         when = timezone.localtime(milestone.starts_at).strftime("%d-%m-%Y %H:%M")

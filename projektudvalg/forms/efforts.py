@@ -134,7 +134,10 @@ class StatusForm(PlainTextFormMixin, forms.Form):
 
 
 def decision_label(item) -> str:
-    return f"{item.meeting.starts_at:%d.%m.%Y}, punkt {item.number}: {item.title}"
+    """An item of selectors.efforts_staff.decision_choices: its title only if the user may
+    see it (`title_shown`)."""
+    title = item.title if item.title_shown else _("Lukket punkt")
+    return f"{item.meeting.starts_at:%d.%m.%Y}, punkt {item.number}: {title}"
 
 
 class MilestoneForm(PlainTextFormMixin, forms.ModelForm):

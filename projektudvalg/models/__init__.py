@@ -15,6 +15,7 @@ from projektudvalg.models.committee import Committee, CommitteeMember, MemberRol
 from projektudvalg.models.effort_templates import EffortTemplate, TemplatePhase
 from projektudvalg.models.efforts import (
     ACTIVE_STATUSES,
+    PUBLIC_STATUSES,
     CommitmentComment,
     CommitmentParty,
     CommitmentStatus,
@@ -28,6 +29,8 @@ from projektudvalg.models.efforts import (
     SpecialEffort,
 )
 from projektudvalg.models.meetings import (
+    AGENDA_PUBLIC,
+    TEXT_IS_PUBLIC,
     AgendaApplication,
     AgendaItem,
     AgendaLink,
@@ -67,7 +70,10 @@ from projektudvalg.models.working_groups import (
 
 __all__ = [
     "ACTIVE_STATUSES",
+    "AGENDA_PUBLIC",
     "APPLICANT_LABELS",
+    "PUBLIC_STATUSES",
+    "TEXT_IS_PUBLIC",
     "AdvisoryNote",
     "AgendaApplication",
     "AgendaItem",

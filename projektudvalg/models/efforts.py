@@ -40,6 +40,10 @@ ACTIVE_STATUSES = (
     EffortStatus.EVALUATION,
 )
 
+# What the public sees: every effort but a proposed one, the committee's draft (its pages,
+# lists, digest lines and its milestones' copies in the areas' calendars).
+PUBLIC_STATUSES = [status for status in EffortStatus.values if status != EffortStatus.PROPOSED]
+
 
 class SpecialEffort(models.Model):
     committee = models.ForeignKey(

@@ -33,6 +33,11 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("aflyst")
 
 
+# Meeting.agenda_is_public's statuses, and AgendaItem.text_is_public as a filter of items.
+AGENDA_PUBLIC = MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD, MeetingStatus.MINUTES_PUBLISHED
+TEXT_IS_PUBLIC = Q(meeting__status__in=AGENDA_PUBLIC, is_closed=False)
+
+
 class MeetingQuerySet(models.QuerySet):
     def public(self):
         """Every meeting is public (time, place, status); what of its items shows depends on
@@ -120,11 +125,7 @@ class Meeting(models.Model):
 
     @property
     def agenda_is_public(self) -> bool:
-        return self.status in (
-            MeetingStatus.AGENDA_PUBLISHED,
-            MeetingStatus.HELD,
-            MeetingStatus.MINUTES_PUBLISHED,
-        )
+        return self.status in AGENDA_PUBLIC
 
     @property
     def decisions_are_public(self) -> bool:
@@ -239,7 +240,8 @@ class AgendaItem(models.Model):
     @property
     def text_is_public(self) -> bool:
         """Title, recommendation, description, route and attachments: on a published agenda,
-        and never for a closed item (which shows only its number and "Lukket punkt")."""
+        and never for a closed item (which shows only its number and "Lukket punkt").
+        The same rule as a query filter: TEXT_IS_PUBLIC."""
         return self.meeting.agenda_is_public and not self.is_closed
 
     @property

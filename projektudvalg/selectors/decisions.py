@@ -3,9 +3,10 @@ besluttet om vores område?") and searched by text, area, case type and year.
 
 A public decision is an agenda item whose meeting's minutes are published and which has
 an outcome or a decision text; a closed item's decision only when staff marked it
-publishable, and then without its title or text (selectors.committee.public_item). A text
-search never matches a closed item: its stored search vector is empty, and the substring
-fallback leaves closed items out.
+publishable, and then without its title or text (selectors.committee.public_item). A text,
+area or case type filter never matches a closed item: its stored search vector is empty,
+the substring fallback leaves closed items out, and its areas and case type are as
+closed as its text (the area lists leave it out too).
 """
 
 import datetime
@@ -36,8 +37,9 @@ def public_decisions():
 
 def decisions_about(area):
     """The public decisions tagged with the area (AgendaItem.areas). Only the tags count: an
-    item is not about an area just because its meeting was held there."""
-    return public_decisions().filter(areas=area)
+    item is not about an area just because its meeting was held there. Never a closed
+    item: its areas and case type are not public (they could point to one property)."""
+    return public_decisions().filter(areas=area, is_closed=False)
 
 
 def public_items(items) -> list:
@@ -68,9 +70,9 @@ def search_decisions(*, text: str = "", area=None, case_type: str = "", year: in
     if text:
         items = _text_match(items, text)
     if area is not None:
-        items = items.filter(areas=area)
+        items = items.filter(areas=area, is_closed=False)  # a closed item's areas are not public
     if case_type in CaseType.values:
-        items = items.filter(case_type=case_type)
+        items = items.filter(case_type=case_type, is_closed=False)  # nor its case type
     if year is not None:
         local = timezone.get_default_timezone()
         start = datetime.datetime(year, 1, 1, tzinfo=local)

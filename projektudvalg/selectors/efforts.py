@@ -18,6 +18,7 @@ from django.urls import NoReverseMatch
 
 from projektudvalg.effort_progress import weighted_progress
 from projektudvalg.models import (
+    PUBLIC_STATUSES,
     CommitmentComment,
     CommitmentParty,
     EffortAction,
@@ -31,7 +32,6 @@ from projektudvalg.models import (
     WorkingGroupMember,
 )
 
-PUBLIC_STATUSES = [status for status in EffortStatus.values if status != EffortStatus.PROPOSED]
 UPDATES_SHOWN = 20
 
 

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch
+from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, Value
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -10,6 +10,7 @@ from lokalfora.models import LocalArea
 from projektudvalg import effort_workflow
 from projektudvalg.models import (
     ACTIVE_STATUSES,
+    TEXT_IS_PUBLIC,
     AgendaItem,
     Committee,
     EffortStatus,
@@ -80,14 +81,19 @@ def staff_effort(slug: str) -> SpecialEffort:
     )
 
 
-def decision_choices(effort: SpecialEffort):
+def decision_choices(effort: SpecialEffort, *, internal: bool, keep: int | None = None):
     """The agenda items a status change, a milestone or an action may point to: those of
-    the committee's own meetings, newest first."""
-    return (
-        AgendaItem.objects.filter(meeting__committee_id=effort.committee_id)
-        .select_related("meeting")
-        .order_by("-meeting__starts_at", "number", "id")
-    )
+    the committee's own meetings, newest first. Committee staff (`internal`) get them all;
+    a project lead only those whose text is public (AgendaItem.text_is_public), and the
+    row's own item (`keep`), which keeps its link but not its title (decision_label).
+    Each item has `title_shown`: whether its title may be shown to the user."""
+    items = AgendaItem.objects.filter(meeting__committee_id=effort.committee_id)
+    if internal:
+        items = items.annotate(title_shown=Value(True))
+    else:
+        items = items.filter((TEXT_IS_PUBLIC | Q(pk=keep)) if keep else TEXT_IS_PUBLIC)
+        items = items.annotate(title_shown=ExpressionWrapper(TEXT_IS_PUBLIC, BooleanField()))
+    return items.select_related("meeting").order_by("-meeting__starts_at", "number", "id")
 
 
 def paused_from(effort: SpecialEffort) -> str | None:

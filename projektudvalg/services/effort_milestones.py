@@ -3,7 +3,9 @@
 Each milestone keeps one event per area of the effort (lokalfora's kept events, origin
 "effort", linking to the effort's page), so it shows in each area's calendar and iCal
 feed. Changing the milestone changes its events; changing the effort's areas adds and
-deletes them; deleting the milestone deletes them.
+deletes them; deleting the milestone deletes them. A proposed effort is the committee's
+draft: its milestones have no events until it is selected (services.efforts.effort_transition
+syncs them then), and lose them if it ever is no longer public.
 
 The area calendars hold events from a year back to five years ahead (lokalfora's rule).
 A milestone outside that window keeps the copies it has as they are, and gets no new
@@ -19,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from lokalfora.models import EventKind, EventOrigin
 from lokalfora.services.events import YEAR, kept_event_delete, kept_event_save
-from projektudvalg.models import EffortTemplate, Milestone, SpecialEffort
+from projektudvalg.models import PUBLIC_STATUSES, EffortTemplate, Milestone, SpecialEffort
 
 FIELDS = ("title", "kind", "starts_at", "ends_at", "place", "description", "agenda_item")
 
@@ -44,20 +46,33 @@ def _event_data(milestone: Milestone, area) -> dict:
     }
 
 
+def _forums(milestone: Milestone, areas: list) -> dict:
+    """The calendars the milestone belongs in, by forum id: its effort's areas that have a
+    forum, and none while the effort is proposed (the committee's draft is not public)."""
+    if milestone.effort.status not in PUBLIC_STATUSES:
+        return {}
+    forums = {}
+    for area in areas:
+        forum = getattr(area, "forum", None)  # None: an area without a forum has no calendar
+        if forum is not None:
+            forums[forum.pk] = (forum, area)
+    return forums
+
+
 def _sync_events(milestone: Milestone, areas: list) -> None:
     """One kept event per area of the effort; none for an area it no longer has."""
     existing = {event.forum_id: event for event in milestone.events.all()}
-    forums = {area.forum.pk: area for area in areas}
+    forums = _forums(milestone, areas)
     for forum_id, event in existing.items():
         if forum_id not in forums:
             milestone.events.remove(event)
             kept_event_delete(event=event)
-    if not _in_calendar_window(milestone):
+    if not forums or not _in_calendar_window(milestone):
         return
     path = milestone.effort.get_absolute_url()
-    for forum_id, area in forums.items():
+    for forum_id, (forum, area) in forums.items():
         event = kept_event_save(
-            forum=area.forum,
+            forum=forum,
             origin=EventOrigin.EFFORT,
             origin_path=path,
             data=_event_data(milestone, area),
@@ -112,7 +127,8 @@ def milestone_delete(*, milestone: Milestone) -> None:
 
 @transaction.atomic
 def milestones_sync(*, effort: SpecialEffort) -> None:
-    """After the effort's areas (or its address) changed: every milestone's events."""
+    """After the effort's areas, its address or its being public changed: every milestone's
+    events."""
     areas = _areas(effort)
     for milestone in effort.milestones.prefetch_related("events"):
         milestone.effort = effort

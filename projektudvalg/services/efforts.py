@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from holbaek.pagecache import content_changed
 from projektudvalg import effort_workflow
 from projektudvalg.models import (
+    PUBLIC_STATUSES,
     AgendaItem,
     Committee,
     EffortStatus,
@@ -101,7 +102,8 @@ def effort_create(
     **fields,
 ) -> SpecialEffort:
     """A new proposed effort. From a drejebog, its phases become milestones counted from
-    `start` (the period's start when not given) and in each area's calendar; the
+    `start` (the period's start when not given), in each area's calendar once it is
+    selected (a proposed effort is not public); the
     drejebog's toolbox documents stay the drejebog's and show on the effort's page."""
     areas = _check_areas(committee, areas)
     _check_slug(slug)
@@ -165,7 +167,8 @@ def effort_transition(
 ) -> SpecialEffort:
     """Moves the effort to `to_status` if the table allows it, under the effort's lock, and
     logs who, when, from, to and the decision. Leaving foreslået sets `decision` as the
-    selection decision (one is needed); afsluttet sets the actual end to today."""
+    selection decision (one is needed); afsluttet sets the actual end to today. Becoming
+    public (leaving foreslået) puts the milestones in the areas' calendars."""
     effort = SpecialEffort.objects.select_for_update().get(pk=effort.pk)
     from_status = effort.status
     if not effort_workflow.allowed(from_status, to_status, paused_from=paused_from(effort)):
@@ -190,6 +193,8 @@ def effort_transition(
         effort=effort, from_status=from_status, to_status=to_status, by=by,
         decision=decision, note=note,
     )  # fmt: skip
+    if (from_status in PUBLIC_STATUSES) != (to_status in PUBLIC_STATUSES):
+        milestones_sync(effort=effort)  # its milestones come into (or leave) the calendars
     return effort
 
 

@@ -97,7 +97,8 @@ def _event_data(meeting: Meeting) -> dict:
 def _keep_event(meeting: Meeting) -> None:
     """The area calendar's copy: created, updated or deleted to match the meeting."""
     event = meeting.event
-    if meeting.area_id is None:
+    forum = getattr(meeting.area, "forum", None)  # an area without a forum has no calendar
+    if forum is None:
         if event is not None:
             meeting.event = None
             meeting.save(update_fields=["event"])
@@ -105,7 +106,7 @@ def _keep_event(meeting: Meeting) -> None:
         return
     try:
         saved = kept_event_save(
-            forum=meeting.area.forum, origin=EventOrigin.COMMITTEE,
+            forum=forum, origin=EventOrigin.COMMITTEE,
             origin_path=meeting.get_absolute_url(), data=_event_data(meeting), event=event,
         )  # fmt: skip
     except ValidationError as refusal:

@@ -39,10 +39,16 @@ class Rows:
     template: str
     rows: Callable  # effort -> the effort's rows, as the page lists them
     form: type
-    form_kwargs: Callable  # effort -> the form's extra arguments
+    form_kwargs: Callable  # (effort, user, row) -> the form's extra arguments
     save: Callable  # (effort, form, row) -> the saved row
     saved: str
     delete: Callable | None = None
+
+
+def _decisions(effort, user, keep):
+    """The items a row may point to: a project lead sees only public ones (and the row's)."""
+    internal = permissions.can_see_internal_agenda(user)
+    return selectors.decision_choices(effort, internal=internal, keep=keep)
 
 
 def _page(request, effort, spec: Rows, form, row, *, status=200):
@@ -62,7 +68,8 @@ def rows_page(request, slug, pk=None, *, spec: Rows):
     effort = selectors.staff_effort(slug)
     permissions.require_effort_lead(request.user, effort)
     row = get_object_or_404(spec.rows(effort), pk=pk) if pk is not None else None
-    form = spec.form(request.POST or None, instance=row, **spec.form_kwargs(effort))
+    form_kwargs = spec.form_kwargs(effort, request.user, row)
+    form = spec.form(request.POST or None, instance=row, **form_kwargs)
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -91,7 +98,9 @@ MILESTONES = Rows(
         event_count=Count("events")
     ),
     form=MilestoneForm,
-    form_kwargs=lambda effort: {"decisions": selectors.decision_choices(effort)},
+    form_kwargs=lambda effort, user, row: {
+        "decisions": _decisions(effort, user, row.agenda_item_id if row else None)
+    },
     save=lambda effort, form, row: services.milestone_save(
         effort=effort, data=form.values(), milestone=row
     ),
@@ -103,8 +112,8 @@ ACTIONS = Rows(
     template="actions.html",
     rows=lambda effort: effort.actions.annotate(application_count=Count("applications")),
     form=ActionForm,
-    form_kwargs=lambda effort: {
-        "decisions": selectors.decision_choices(effort),
+    form_kwargs=lambda effort, user, row: {
+        "decisions": _decisions(effort, user, row.decision_id if row else None),
         "applications": action_applications(effort),
     },
     save=lambda effort, form, row: services.action_save(
@@ -121,7 +130,7 @@ COMMITMENTS = Rows(
     template="commitments.html",
     rows=lambda effort: effort.commitments.select_related("forum", "group"),
     form=CommitmentForm,
-    form_kwargs=lambda effort: {"effort": effort},
+    form_kwargs=lambda effort, user, row: {"effort": effort},
     save=lambda effort, form, row: services.commitment_save(
         effort=effort, data=form.values(), commitment=row
     ),
@@ -135,7 +144,7 @@ GROUPS = Rows(
         member_count=Count("members")
     ),
     form=GroupForm,
-    form_kwargs=lambda effort: {},
+    form_kwargs=lambda effort, user, row: {},
     save=lambda effort, form, row: services.group_save(
         effort=effort, data=form.values(), group=row
     ),

@@ -101,7 +101,9 @@ def status(request, slug):
     form = StatusForm(
         request.POST or None,
         choices=selectors.status_choices(effort),
-        decisions=selectors.decision_choices(effort),
+        decisions=selectors.decision_choices(
+            effort, internal=permissions.can_see_internal_agenda(request.user)
+        ),
     )
     if request.method == "POST":
         if form.is_valid():

@@ -13,6 +13,7 @@ from lokalfora.services import digest
 from projektudvalg.models import DecisionOutcome, EffortUpdate, MeetingStatus, Milestone
 from tests.factories import SubscriptionFactory, make_user
 from tests.factories.committee import AgendaItemFactory, MeetingFactory, SpecialEffortFactory
+from tests.projektudvalg.effort_data import running_effort
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
@@ -32,8 +33,9 @@ def decided(area, title, *, published_ago):
                              outcome=DecisionOutcome.APPROVED)  # fmt: skip
 
 
-def effort_news(areas):
-    effort = SpecialEffortFactory(areas=areas, title="Knabstrup sætter kurs")
+def effort_news(areas, *, proposed=False):
+    make = SpecialEffortFactory if proposed else running_effort
+    effort = make(areas=areas, title="Knabstrup sætter kurs")
     EffortUpdate.objects.create(effort=effort, author=make_user("leder@example.org"),
                                 text="Arbejdsgrupperne er gået i gang.")  # fmt: skip
     start = timezone.now() + 3 * DAY
@@ -70,6 +72,24 @@ def test_an_effort_is_in_one_mail_once_however_many_of_its_areas_are_followed(ar
     assert both.count("Fremtidsværksted") == 1
     assert both.count("Særlige indsatser") == 1
     assert "Fremtidsværksted" in by_address["jyderup@example.org"]
+
+
+def test_a_proposed_effort_its_updates_and_milestones_are_not_in_the_mail(clock, area):
+    clock.set("2027-03-01 09:00")
+    SubscriptionFactory(area=area, email="borger@example.org")
+    effort_news([area], proposed=True)
+    assert digest.weekly_digest_send() == 0
+    assert not mail.outbox
+
+
+def test_a_closed_items_decision_is_not_in_the_areas_mail(clock, area):
+    clock.set("2027-03-01 09:00")
+    SubscriptionFactory(area=area, email="borger@example.org")
+    item = decided(area, "Salg af Skolevej 4", published_ago=DAY)
+    item.is_closed = item.closed_decision_public = True
+    item.save()
+    assert digest.weekly_digest_send() == 0
+    assert not mail.outbox
 
 
 def test_an_effort_elsewhere_is_not_in_the_mail(area, other_area):

@@ -112,6 +112,22 @@ def test_a_closed_items_text_is_on_no_public_page_or_feed(client, closed):
     assert "Åbent punkt om Tølløse" in minutes
 
 
+def test_a_closed_item_is_tied_to_no_area_or_case_type_in_public(client, area):
+    """Its decision may be public, but not which area (or property) it is about."""
+    meeting = MeetingFactory(status=MeetingStatus.MINUTES_PUBLISHED)
+    _closed_item(meeting, 1, areas=[area], closed_decision_public=True,
+                 decision_text="Salget er godkendt.")  # fmt: skip
+    assert "Salget er godkendt." in client.get("/udvalget/beslutninger/").content.decode()
+    for url in [
+        "/lokalomraader/tollose/beslutninger/",
+        "/lokalomraader/tollose/",
+        "/udvalget/beslutninger/?omraade=tollose",
+        "/udvalget/beslutninger/?sagstype=decision",
+    ]:
+        assert "Salget er godkendt." not in client.get(url).content.decode(), url
+    assert search_decisions(area=area).count() == 0
+
+
 def test_a_closed_item_is_never_found_by_the_search(closed):
     for query in [MARKER, f"Titel {MARKER}", "Indstilling", "Beskrivelse"]:
         assert all(MARKER not in hit.title + hit.snippet for hit in full_text_search(query))
@@ -135,7 +151,9 @@ def test_a_closed_items_decision_is_in_no_follow_mail(closed, area, settings):
     assert digest.weekly_digest_send() == 1
     (message,) = mail.outbox
     assert "Åbent punkt om Tølløse" in message.body
-    assert "Lukket punkt: Godkendt" in message.body  # the decision staff marked publishable
+    # Not even the decision staff marked publishable: the mail would tie it to the area.
+    assert "Lukket punkt" not in message.body
+    assert "Offentlig" not in message.body
     assert MARKER not in message.body
 
 

@@ -4,7 +4,8 @@ import pytest
 
 from lokalfora.models import Event, LocalArea
 from projektudvalg.models import Milestone, SpecialEffort
-from tests.factories.committee import CommitteeFactory, SpecialEffortFactory
+from tests.factories.committee import CommitteeFactory
+from tests.projektudvalg.effort_data import running_effort
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def test_an_effort_added_in_the_admin_keeps_the_bounds(admin_client, reference_d
 
 def test_a_milestone_added_in_the_admin_is_in_the_calendars(admin_client, reference_data):
     areas = list(LocalArea.objects.filter(slug__in=["tollose", "oro"]))
-    effort = SpecialEffortFactory(areas=areas)
+    effort = running_effort(areas)  # a proposed effort's milestones are in no calendar
     form = {
         "effort": effort.pk,
         "title": "Fest",

@@ -10,8 +10,15 @@ from django.core.exceptions import ValidationError
 from lokalfora.models import Event, EventOrigin, LocalArea
 from projektudvalg import services
 from projektudvalg.effort_progress import weighted_progress
-from projektudvalg.models import CommitmentParty, CommitmentStatus, MilestoneKind
+from projektudvalg.models import (
+    CommitmentParty,
+    CommitmentStatus,
+    EffortStatus,
+    MilestoneKind,
+    SpecialEffort,
+)
 from tests.clock import danish
+from tests.factories import make_user
 from tests.factories.committee import (
     AgendaItemFactory,
     CommitteeFactory,
@@ -34,6 +41,19 @@ def effort(x_y_z):
     return SpecialEffortFactory(areas=x_y_z[:2], slug="faelles-kurs", title="Fælles kurs")
 
 
+def _decision(effort):
+    return AgendaItemFactory(meeting=MeetingFactory(committee=effort.committee), title="Valg")
+
+
+@pytest.fixture
+def selected(effort):
+    """The effort selected by the committee (public), as effort_transition leaves it."""
+    return services.effort_transition(
+        effort=effort, to_status=EffortStatus.SELECTED, by=make_user("sekr-ms@example.org"),
+        decision=_decision(effort),
+    )  # fmt: skip
+
+
 def _milestone(effort, **changes):
     data = {
         "title": "100 dages fest",
@@ -46,9 +66,11 @@ def _milestone(effort, **changes):
     return services.milestone_save(effort=effort, data=data)
 
 
-def test_a_milestone_is_in_both_areas_ical_feeds_with_the_efforts_url(client, effort, x_y_z, clock):
+def test_a_milestone_is_in_both_areas_ical_feeds_with_the_efforts_url(
+    client, selected, x_y_z, clock
+):
     clock.set("2027-02-01 09:00")
-    _milestone(effort)
+    _milestone(selected)
     for area in x_y_z[:2]:
         feed = client.get(f"/lokalomraader/{area.slug}/kalender.ics").content.decode()
         assert "SUMMARY:100 dages fest" in feed
@@ -58,8 +80,9 @@ def test_a_milestone_is_in_both_areas_ical_feeds_with_the_efforts_url(client, ef
     assert {e.forum_id for e in events} == {a.forum.pk for a in x_y_z[:2]}
 
 
-def test_changing_the_milestone_and_the_areas_moves_its_events(effort, x_y_z, clock):
+def test_changing_the_milestone_and_the_areas_moves_its_events(selected, x_y_z, clock):
     clock.set("2027-02-01 09:00")
+    effort = selected
     milestone = _milestone(effort)
     services.milestone_save(effort=effort, milestone=milestone, data={"title": "Fest", "place": ""})
     assert set(Event.objects.values_list("title", "place")) == {
@@ -71,6 +94,43 @@ def test_changing_the_milestone_and_the_areas_moves_its_events(effort, x_y_z, cl
     assert Event.objects.count() == 2
     services.milestone_delete(milestone=milestone)
     assert not Event.objects.exists()
+
+
+def test_a_proposed_efforts_milestone_is_in_no_calendar_until_it_is_selected(
+    client, effort, x_y_z, clock
+):
+    clock.set("2027-02-01 09:00")
+    milestone = _milestone(effort)
+    services.milestone_save(effort=effort, milestone=milestone, data={"title": "Fest"})
+    assert not Event.objects.exists()
+    assert "Fest" not in client.get("/lokalomraader/tollose/kalender.ics").content.decode()
+    services.effort_transition(
+        effort=effort, to_status=EffortStatus.SELECTED, by=make_user("sekr-v@example.org"),
+        decision=_decision(effort),
+    )  # fmt: skip
+    assert set(milestone.events.values_list("forum__area__slug", flat=True)) == {
+        "tollose",
+        "undlose",
+    }
+    assert "SUMMARY:Fest" in client.get("/lokalomraader/tollose/kalender.ics").content.decode()
+
+
+def test_an_effort_no_longer_public_takes_its_milestones_out_of_the_calendars(selected, clock):
+    clock.set("2027-02-01 09:00")
+    _milestone(selected)
+    assert Event.objects.count() == 2
+    SpecialEffort.objects.filter(pk=selected.pk).update(status=EffortStatus.PROPOSED)
+    selected.refresh_from_db()
+    services.milestones_sync(effort=selected)
+    assert not Event.objects.exists()
+
+
+def test_an_area_without_a_forum_gets_no_event_and_no_error(selected, x_y_z, clock):
+    clock.set("2027-02-01 09:00")
+    bare = LocalArea.objects.create(slug="uden-forum", name="Uden forum", main_town="Nyby")
+    services.effort_update(effort=selected, data={}, areas=[x_y_z[0], bare])
+    milestone = _milestone(selected)
+    assert list(milestone.events.values_list("forum__area__slug", flat=True)) == ["tollose"]
 
 
 def test_a_milestone_must_end_after_it_starts(effort, clock):

@@ -194,7 +194,9 @@ def test_finishing_sets_the_actual_end(committee, areas, staff, decision, clock)
     assert effort_workflow.targets(EffortStatus.FINISHED) == []
 
 
-def test_starting_from_the_drejebog_makes_its_phases_milestones(committee, areas, clock):
+def test_starting_from_the_drejebog_makes_its_phases_milestones(
+    committee, areas, clock, staff, decision
+):
     clock.set("2027-01-10 09:00")
     template = EffortTemplate.objects.create(name="Model")
     TemplatePhase.objects.create(
@@ -211,7 +213,12 @@ def test_starting_from_the_drejebog_makes_its_phases_milestones(committee, areas
     assert (first.ends_at - first.starts_at) == datetime.timedelta(hours=4)
     assert party.starts_at.date() == datetime.date(2027, 5, 24)
     assert effort.period_start == datetime.date(2027, 1, 27)
+    assert not first.events.exists()  # a proposed effort is in no calendar yet
+    services.effort_transition(
+        effort=effort, to_status=EffortStatus.SELECTED, by=staff, decision=decision
+    )
     assert first.events.count() == 2  # one in each area's calendar
+    assert party.events.count() == 2
 
 
 def test_a_drejebog_needs_a_start(committee, areas):

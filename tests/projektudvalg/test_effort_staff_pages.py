@@ -8,7 +8,13 @@ from django.urls import reverse
 
 from lokalfora.models import LocalArea
 from projektudvalg import services
-from projektudvalg.models import EffortStatus, Milestone, MilestoneKind, SpecialEffort
+from projektudvalg.models import (
+    EffortStatus,
+    MeetingStatus,
+    Milestone,
+    MilestoneKind,
+    SpecialEffort,
+)
 from tests.clock import danish
 from tests.factories import login, make_user
 from tests.factories.committee import (
@@ -202,6 +208,51 @@ def test_creating_an_effort(staff_client, effort):
     response = staff_client.post(url, form | {"slug": "ny-indsats"})
     assert response.status_code == 302
     assert SpecialEffort.objects.get(slug="ny-indsats").status == EffortStatus.PROPOSED
+
+
+def _agenda(effort):
+    """An open and a closed item on a published agenda, and one on a planned meeting's."""
+    published = MeetingFactory(committee=effort.committee, status=MeetingStatus.AGENDA_PUBLISHED)
+    planned = MeetingFactory(committee=effort.committee, status=MeetingStatus.PLANNED)
+    return (
+        AgendaItemFactory(meeting=published, number=1, title="Åbent punkt om stier"),
+        AgendaItemFactory(meeting=published, number=2, title="Køb af Skolevej 4", is_closed=True),
+        AgendaItemFactory(meeting=planned, number=1, title="Endnu ikke offentligt"),
+    )
+
+
+@pytest.mark.parametrize(
+    "name", ["projektudvalg:effort-milestones", "projektudvalg:effort-actions"]
+)
+def test_a_project_lead_is_offered_only_public_agenda_items(sign_in, effort, name):
+    _public, closed, planned = _agenda(effort)
+    lead = sign_in("lead_this").get(_url(name, effort)).content.decode()
+    assert "Åbent punkt om stier" in lead
+    for hidden in ("Køb af Skolevej 4", "Endnu ikke offentligt"):
+        assert hidden not in lead
+    for item in (closed, planned):
+        assert f'value="{item.pk}"' not in lead
+    staff = sign_in("committee_staff").get(_url(name, effort)).content.decode()
+    for title in ("Åbent punkt om stier", "Køb af Skolevej 4", "Endnu ikke offentligt"):
+        assert title in staff
+
+
+def test_a_lead_keeps_a_rows_closed_item_without_seeing_its_title(sign_in, effort):
+    _public, closed, planned = _agenda(effort)
+    milestone = effort.milestones.get()
+    Milestone.objects.filter(pk=milestone.pk).update(agenda_item=closed)  # linked by staff
+    client = sign_in("lead_this")
+    url = _url("projektudvalg:effort-milestone-edit", effort)
+    page = client.get(url).content.decode()
+    assert "Køb af Skolevej 4" not in page
+    assert "punkt 2: Lukket punkt" in page
+    data = {"title": "Kick-off", "kind": "workshop", "starts_at": "2027-03-01T17:00",
+            "ends_at": "2027-03-01T20:00", "agenda_item": closed.pk}  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    milestone.refresh_from_db()
+    assert milestone.agenda_item == closed
+    forged = client.post(url, data | {"agenda_item": planned.pk})
+    assert forged.status_code == 400  # another non-public item is no choice
 
 
 def test_the_status_page_needs_the_decision(staff_client, effort):

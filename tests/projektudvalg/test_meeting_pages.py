@@ -5,8 +5,8 @@ import pytest
 
 from lokalfora.models import LocalArea
 from projektudvalg import services
-from projektudvalg.models import AgendaItem, Meeting, MeetingStatus, Status
-from tests.factories.committee import CommitteeFactory
+from projektudvalg.models import AgendaItem, Application, Committee, Meeting, MeetingStatus, Status
+from tests.factories.committee import CommitteeFactory, CommitteeMemberFactory
 from tests.matrix import ROLE_NAMES, assert_access
 from tests.projektudvalg.meetings_helpers import add_item, held, make_meeting, pdf_upload
 from tests.querycount import assert_constant_queries
@@ -183,6 +183,31 @@ def test_minutes_show_decisions_and_keep_a_closed_one_closed(client, clock, item
     assert "Ja tak." in page
     assert SECRET not in page
     assert f"{closed.number}. Lukket punkt" in page
+
+
+def test_the_public_print_names_no_homeowners_address(client, client_as, item, in_review):
+    services.agenda_item_add(application=in_review, meeting=item.meeting)
+    # A building renovation without a title: staff know it by the homeowner's address.
+    Application.objects.filter(pk=in_review.pk).update(title="", property_address="Skolevej 4")
+    services.meeting_publish_agenda(meeting=item.meeting)
+    url = f"/udvalget/moeder/{item.meeting_id}/udskrift/"
+    page = client.get(url).text
+    assert "Skolevej 4" not in page
+    assert "Istandsættelse af en bygning" in page
+    assert "Skolevej 4" in _staff(client_as).get(url).text
+
+
+def test_the_public_print_names_the_absent_only_with_the_minutes(client, client_as, clock, item):
+    member = CommitteeMemberFactory(committee=Committee.objects.current(), name="Ane Afbud")
+    item.meeting.absent_members.add(member)
+    held(item.meeting, clock)
+    services.agenda_item_record_decision(item=item, outcome="approved")
+    url = f"/udvalget/moeder/{item.meeting_id}/udskrift/"
+    assert "Ane Afbud" not in client.get(url).text
+    assert "Fraværende:" not in client.get(url).text
+    assert "Fraværende: Ane Afbud" in _staff(client_as).get(url).text
+    services.meeting_publish_minutes(meeting=item.meeting)
+    assert "Fraværende: Ane Afbud" in client.get(url).text
 
 
 def _staff(client_as):

@@ -145,6 +145,16 @@ def test_a_meeting_in_an_area_keeps_one_event_in_its_calendar(clock):
     assert meeting.event is None
 
 
+def test_a_meeting_in_an_area_without_a_forum_keeps_no_event(clock):
+    bare = LocalArea.objects.create(slug="uden-forum", name="Uden forum", main_town="Nyby")
+    meeting = make_meeting(area=LocalArea.objects.get(slug="tollose"))
+    assert Event.objects.count() == 1
+    meeting = services.meeting_update(meeting=meeting, data={"area": bare})
+    assert meeting.area == bare
+    assert meeting.event is None
+    assert not Event.objects.exists()
+
+
 def test_item_numbers_are_unique_per_meeting_and_renumbered():
     meeting = make_meeting()
     first, second = add_item(meeting), add_item(meeting)
