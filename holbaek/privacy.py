@@ -73,42 +73,64 @@ def labels(kinds) -> str:
     return ", ".join(str(KIND_LABELS.get(kind, kind)) for kind in kinds)
 
 
+class _TooLong(Exception):
+    """More text than the check reads: a person must look instead."""
+
+
 def _pdf_text(file) -> str:
     from pypdf import PdfReader  # imported when needed: most requests never read a PDF
 
     reader = PdfReader(file)
+    if len(reader.pages) > MAX_PDF_PAGES:
+        raise _TooLong
     parts, size = [], 0
-    for page in reader.pages[:MAX_PDF_PAGES]:
+    for page in reader.pages:
         text = page.extract_text() or ""
         parts.append(text)
         size += len(text)
         if size > MAX_EXTRACTED_CHARS:
-            break
-    return "\n".join(parts).strip()[:MAX_EXTRACTED_CHARS]
+            raise _TooLong
+    return "\n".join(parts).strip()
 
 
-def _zipped_xml_text(file, member: str) -> str:
+# The parts of a document that hold text: the body, and the headers, footers, footnotes and
+# comments where a letterhead's phone number or a signature sits.
+_DOCX_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml")
+_ODT_PARTS = re.compile(r"(content|styles)\.xml")
+
+
+def _zipped_xml_text(file, parts: re.Pattern) -> str:
+    """The text of the matching XML parts, twice: with the pieces apart and together, so a
+    number Word splits over two runs ("010190-" "1234") is still found."""
+    texts, size = [], 0
     with zipfile.ZipFile(file) as archive:
-        info = archive.getinfo(member)
-        if info.file_size > MAX_XML_BYTES:
-            raise ValueError("too large")
-        with archive.open(member) as xml:
-            root = ElementTree.fromstring(xml.read(MAX_XML_BYTES))
-    return " ".join(root.itertext())[:MAX_EXTRACTED_CHARS]
+        for info in archive.infolist():
+            if not parts.fullmatch(info.filename):
+                continue
+            size += info.file_size
+            if size > MAX_XML_BYTES:
+                raise _TooLong
+            with archive.open(info) as xml:
+                pieces = list(ElementTree.fromstring(xml.read(MAX_XML_BYTES)).itertext())
+            texts += [" ".join(pieces), "".join(pieces)]
+    text = "\n".join(texts)
+    if len(text) > 2 * MAX_EXTRACTED_CHARS:
+        raise _TooLong
+    return text
 
 
 def document_text(file, extension: str) -> str | None:
     """The text of a PDF, DOCX or ODT attachment, or None when the check cannot read it and
     a person must look (the caller holds it): a picture, a scanned PDF without a text
-    layer, a damaged file."""
+    layer, a damaged file, one longer than the check reads."""
     try:
         file.seek(0)
         if extension == "pdf":
             return _pdf_text(file) or None
         if extension == "docx":
-            return _zipped_xml_text(file, "word/document.xml")
+            return _zipped_xml_text(file, _DOCX_PARTS)
         if extension == "odt":
-            return _zipped_xml_text(file, "content.xml")
+            return _zipped_xml_text(file, _ODT_PARTS)
         return None
     except Exception:  # pypdf, zipfile and the XML parser raise many kinds for bad files
         return None

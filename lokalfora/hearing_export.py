@@ -11,6 +11,7 @@ import shutil
 import tempfile
 import zipfile
 
+from django.core.exceptions import SuspiciousFileOperation
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
@@ -65,7 +66,10 @@ def _attachment_names(response) -> list[tuple[object, str]]:
     """Each attachment with its name in the ZIP, unique within the answer's folder."""
     used, named = set(), []
     for index, attachment in enumerate(response.attachments.all(), start=1):
-        name = get_valid_filename(attachment.name) or f"bilag-{index}"
+        try:
+            name = get_valid_filename(attachment.name)
+        except SuspiciousFileOperation:  # a name of only punctuation, such as "()"
+            name = f"bilag-{index}.{attachment.extension}"
         if name.lower() in used:
             name = f"{index}-{name}"
         used.add(name.lower())

@@ -74,9 +74,9 @@ PAGES = {
     # Hearings (the public side); an area's hearings show hearings to its forum too, which
     # every hearing write tells by its areas. The downloads are left out (never stored).
     "lokalfora:hearing-list": ("hearings",),
-    "lokalfora:hearing-detail": ("hearings",),
+    "lokalfora:hearing-detail": ("hearings", "committee"),  # + the items deciding on it
     "lokalfora:hearing-response": ("hearings",),
-    "lokalfora:hearing-note": ("hearings",),
+    "lokalfora:hearing-note": ("hearings", "committee"),
     "lokalfora:area-hearings": (THIS_AREA, "hearings"),
     "sitemap": ("news", "events", "pools", "grants", "hearings"),
     "sitemap-section": ("news", "events", "pools", "grants", "hearings"),

@@ -27,6 +27,10 @@ CONSENT_HELP = _(
     "når svaret er tjekket for personoplysninger."
 )
 SENSITIVE_HELP = _("Så offentliggøres svaret ikke. Kun kommunens medarbejdere kan læse det.")
+FORUM_SENSITIVE_HELP = _(
+    "Så offentliggøres svaret ikke. Kun kommunens medarbejdere og lokalforummets "
+    "kontaktpersoner kan læse det."
+)
 
 
 class AttachmentsMixin:
@@ -90,7 +94,9 @@ class ForumAnswerForm(AttachmentsMixin, PlainTextFormMixin, forms.Form):
     text = _text_field(_("Lokalforummets høringssvar"))
     attachments = _attachments_field()
     contains_sensitive_information = forms.BooleanField(
-        label=_("Svaret indeholder følsomme oplysninger"), required=False, help_text=SENSITIVE_HELP
+        label=_("Svaret indeholder følsomme oplysninger"),
+        required=False,
+        help_text=FORUM_SENSITIVE_HELP,
     )
     consent_ack = forms.BooleanField(label=CONSENT_LABEL, required=False, help_text=CONSENT_HELP)
 

@@ -15,8 +15,10 @@ def note_line_save(
     response = HearingResponse.objects.select_related("hearing").get(pk=response.pk)
     if not response.is_submitted:
         raise ValidationError(_("Kun et afgivet svar kommer med i høringsnotatet."))
-    if response.hearing.status not in (HearingStatus.CLOSED, HearingStatus.CONCLUDED):
-        raise ValidationError(_("Høringsnotatet skrives, når høringsfristen er udløbet."))
+    if response.hearing.status != HearingStatus.CLOSED:
+        raise ValidationError(
+            _("Høringsnotatet skrives, når fristen er udløbet, og før det offentliggøres.")
+        )
     line = HearingNoteLine.objects.filter(response=response).first() or HearingNoteLine(
         response=response
     )

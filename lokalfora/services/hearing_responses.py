@@ -103,9 +103,10 @@ def attachment_add(*, response: HearingResponse, uploaded) -> HearingAttachment:
 
 
 @transaction.atomic
-def attachment_delete(*, attachment: HearingAttachment) -> None:
+def attachment_delete(*, attachment: HearingAttachment, now=None) -> None:
     if attachment.response.status != ResponseStatus.DRAFT:
         raise ValidationError(_("Et afgivet svar kan ikke ændres."))
+    _check_open(Hearing.objects.get(pk=attachment.response.hearing_id), now or timezone.now())
     attachment.file.delete(save=False)
     attachment.delete()
 
@@ -152,7 +153,11 @@ def forum_draft_save(
 
 
 def _screen(response: HearingResponse) -> None:
-    found = privacy.findings(response.text)
+    """Everything the public could see: the text, the names shown, the files' names and
+    what the files say."""
+    shown = [response.text, response.author_name, response.organisation_name]
+    shown += [attachment.name for attachment in response.attachments.all()]
+    found = privacy.findings("\n".join(shown))
     for attachment in response.attachments.all():
         for kind in attachment.extracted_text_findings:
             if kind not in found:
@@ -268,10 +273,20 @@ def _review(response, action, reason, by) -> None:
     )
 
 
-def _held(response: HearingResponse) -> HearingResponse:
+def _held(response: HearingResponse, *, publishing: bool = True) -> HearingResponse:
     response = HearingResponse.objects.select_for_update().get(pk=response.pk)
     if response.status != ResponseStatus.SUBMITTED:
         raise ValidationError(_("Kun et afgivet svar kontrolleres."))
+    flagged = [
+        attachment.name
+        for attachment in response.attachments.filter(withheld=False)
+        if attachment.extracted_text_findings
+    ]
+    if publishing and flagged:
+        raise ValidationError(
+            _("Bilaget %(names)s kan indeholde personoplysninger. Tilbagehold det først.")
+            % {"names": ", ".join(flagged)}
+        )
     return response
 
 
@@ -313,7 +328,7 @@ def response_redact(
 @transaction.atomic
 def response_hide(*, response: HearingResponse, by, reason: str) -> HearingResponse:
     """Not published at all (kept for staff and the case file)."""
-    response = _held(response)
+    response = _held(response, publishing=False)
     _review(response, ReviewAction.HIDE, reason, by)
     response.screening = ScreeningStatus.HIDDEN
     response.save(update_fields=["screening", "updated_at"])

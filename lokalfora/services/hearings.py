@@ -21,6 +21,7 @@ from lokalfora.models import (
     HearingStatus,
     InvitationStatus,
     LocalArea,
+    ResponseVisibility,
 )
 from lokalfora.services import hearing_invitations
 
@@ -52,14 +53,40 @@ def minimum_days(kind: str) -> int | None:
     return rule.minimum_days if rule else None
 
 
-def _period_problems(hearing: Hearing) -> dict:
+# From the strictest to the loosest: a published hearing's rule may only get stricter, as
+# those who answered were told when their answers would be public.
+VISIBILITY_ORDER = (
+    ResponseVisibility.NEVER,
+    ResponseVisibility.AFTER_DEADLINE,
+    ResponseVisibility.AT_ONCE,
+)
+
+
+def _visibility_problems(hearing: Hearing, old: str) -> dict:
+    if (
+        hearing.status == HearingStatus.DRAFT
+        or not hearing.pk
+        or old == hearing.response_visibility
+    ):
+        return {}
+    if VISIBILITY_ORDER.index(hearing.response_visibility) > VISIBILITY_ORDER.index(old):
+        return {
+            "response_visibility": _(
+                "Når høringen er sendt, kan svarene ikke offentliggøres tidligere end lovet."
+            )
+        }
+    return {}
+
+
+def _period_problems(hearing: Hearing, *, now=None) -> dict:
     problems = {}
     if hearing.starts_at and hearing.deadline:
         if hearing.deadline <= hearing.starts_at:
             problems["deadline"] = _("Høringsfristen skal ligge efter starten.")
         else:
             days = minimum_days(hearing.kind)
-            short = days and hearing.deadline - hearing.starts_at < datetime.timedelta(days=days)
+            start = max(hearing.starts_at, now) if now else hearing.starts_at
+            short = days and hearing.deadline - start < datetime.timedelta(days=days)
             if short and not hearing.short_period_reason.strip():
                 problems["short_period_reason"] = _(
                     "Høringsperioden er kortere end %(days)s dage, som er det mindste for "
@@ -77,6 +104,10 @@ def _sync_addressees(hearing, forums, extra_areas, parties, *, now) -> None:
     if removed and hearing.status not in DATES_EDITABLE:
         raise ValidationError(
             {"forums": _("Et lokalforum, der har fået høringen, kan ikke fjernes igen.")}
+        )
+    if wanted - set(current) and hearing.status == HearingStatus.CLOSED:
+        raise ValidationError(
+            {"forums": _("Fristen er udløbet. Forlæng den for at sende høringen til flere.")}
         )
     HearingInvitation.objects.filter(hearing=hearing, forum_id__in=removed).delete()
     added = [HearingInvitation(hearing=hearing, forum_id=pk) for pk in wanted - set(current)]
@@ -115,6 +146,7 @@ def hearing_save(
     else:
         hearing = Hearing(created_by=by)
     old_dates = (hearing.starts_at, hearing.deadline)
+    old_visibility = hearing.response_visibility
     for field, value in data.items():
         if field not in HEARING_FIELDS:
             raise ValueError(f"not a hearing field: {field}")
@@ -126,6 +158,9 @@ def hearing_save(
         )
     forums = list(forums)
     problems = _period_problems(hearing)
+    problems.update(_visibility_problems(hearing, old_visibility))
+    if hearing.status in (HearingStatus.PLANNED, HearingStatus.OPEN) and hearing.deadline <= now:
+        problems["deadline"] = _("Høringsfristen skal ligge ude i fremtiden.")
     if not forums and not hearing.open_to_public:
         problems["forums"] = _("Vælg mindst ét lokalforum, eller lad alle svare.")
     if problems:
@@ -155,6 +190,8 @@ def hearing_publish(*, hearing: Hearing, by, now=None) -> Hearing:
         problems.append(_("Læg høringsmaterialet eller høringsbrevet ved, før høringen sendes."))
     if not hearing.invitations.exists() and not hearing.open_to_public:
         problems.append(_("Vælg mindst ét lokalforum, eller lad alle svare."))
+    # Measured from now when the start has passed: the period the forums really get.
+    problems += list(_period_problems(hearing, now=now).values())
     if problems:
         raise ValidationError(problems)
     hearing.status = HearingStatus.PLANNED
@@ -187,25 +224,46 @@ def _close(hearing: Hearing, now) -> None:
     ).update(status=InvitationStatus.NO_REACTION, status_changed_at=now)
 
 
-@transaction.atomic
 def hearings_advance(*, now=None) -> dict:
     """The task's work: planned hearings that have started open (and invite), open ones
-    past their deadline close (open invitations become "ingen reaktion"). Safe to repeat."""
+    past their deadline close (open invitations become "ingen reaktion"), and an open
+    hearing's forums not invited yet (no contact with an address then, or a mail server
+    that refused) are tried again. One transaction per hearing; safe to repeat."""
     now = now or timezone.now()
     opened = closed = 0
-    due = Hearing.objects.select_for_update(skip_locked=True)
-    for hearing in due.filter(status=HearingStatus.PLANNED, starts_at__lte=now):
-        if hearing.deadline <= now:
-            _open(hearing, now)
-            _close(hearing, now)
-            closed += 1
-        else:
-            _open(hearing, now)
-        opened += 1
-    for hearing in due.filter(status=HearingStatus.OPEN, deadline__lte=now):
-        _close(hearing, now)
-        closed += 1
-    return {"opened": opened, "closed": closed}
+    for pk in Hearing.objects.filter(status=HearingStatus.PLANNED, starts_at__lte=now).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            hearing = (
+                Hearing.objects.select_for_update(skip_locked=True)
+                .filter(pk=pk, status=HearingStatus.PLANNED)
+                .first()
+            )
+            if hearing is None:
+                continue
+            if hearing.deadline <= now:  # planned, then moved past: closed, nobody mailed
+                hearing.status = HearingStatus.OPEN
+                _close(hearing, now)
+                closed += 1
+            else:
+                _open(hearing, now)
+                opened += 1
+    for pk in Hearing.objects.filter(status=HearingStatus.OPEN, deadline__lte=now).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            hearing = Hearing.objects.select_for_update(skip_locked=True).filter(pk=pk).first()
+            if hearing is not None and hearing.status == HearingStatus.OPEN:
+                _close(hearing, now)
+                closed += 1
+    unsent = HearingInvitation.objects.filter(
+        hearing__status=HearingStatus.OPEN, hearing__deadline__gt=now, sent_at__isnull=True
+    ).select_related("hearing", "forum__area")
+    invited = sum(
+        hearing_invitations.invitation_send(invitation=invitation, now=now) for invitation in unsent
+    )
+    return {"opened": opened, "closed": closed, "invited": invited}
 
 
 @transaction.atomic
@@ -309,8 +367,10 @@ def hearing_archive(*, hearing: Hearing, by) -> Hearing:
 
 @transaction.atomic
 def hearing_note_intro_save(*, hearing: Hearing, intro: str, by) -> Hearing:
-    if hearing.status not in (HearingStatus.CLOSED, HearingStatus.CONCLUDED):
-        raise ValidationError(_("Høringsnotatet skrives, når høringsfristen er udløbet."))
+    if hearing.status != HearingStatus.CLOSED:
+        raise ValidationError(
+            _("Høringsnotatet skrives, når fristen er udløbet, og før det offentliggøres.")
+        )
     hearing.note_intro = intro
     hearing.full_clean(exclude=["created_by"])
     hearing.save(update_fields=["note_intro", "updated_at"])

@@ -23,7 +23,7 @@ from lokalfora.permissions import require_hearing_staff
 from lokalfora.selectors import hearings as selectors
 from lokalfora.services import hearing_notes, hearing_responses, hearings
 
-NOTE_STATUSES = (HearingStatus.CLOSED, HearingStatus.CONCLUDED)
+NOTE_STATUSES = (HearingStatus.CLOSED,)  # a published høringsnotat stays as published
 
 
 def _hearing(pk) -> Hearing:

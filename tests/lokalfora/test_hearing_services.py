@@ -90,7 +90,7 @@ def test_deadline_closes_and_marks_no_reaction_then_extension_reopens(clock, con
         data={"author_name": "Anna", "text": "Vi er for.", "consent_ack": True},
     )  # fmt: skip
     clock.set("2027-01-01 00:00")
-    assert hearings_advance() == {"opened": 0, "closed": 1}
+    assert hearings_advance() == {"opened": 0, "closed": 1, "invited": 0}
     statuses = dict(hearing.invitations.values_list("forum__area__slug", "status"))
     assert statuses == {"tollose": "answered", "jyderup": "no_reaction", "morkov": "no_reaction"}
     with pytest.raises(ValidationError):
@@ -180,3 +180,85 @@ def test_a_cpr_number_in_an_attached_pdf_holds_the_answer(clock, contacts):
     assert answer.screening == ScreeningStatus.HELD
     assert answer.screening_findings == ["cpr"]
     assert not answer.is_publishable
+
+
+def test_review_findings_that_change_the_rules_after_sending(clock, contacts):
+    from lokalfora.models import Forum
+    from lokalfora.services.hearings import hearing_save
+    from tests.lokalfora.hearings import hearing_data
+
+    clock.set("2026-12-01 10:00")
+    hearing = make_hearing(["tollose"], response_visibility="never")
+    forums = [Forum.objects.get(area__slug="tollose")]
+    with pytest.raises(ValidationError) as refused:
+        hearing_save(by=None, hearing=hearing, forums=forums,
+                     data=hearing_data(response_visibility="at_once"))  # fmt: skip
+    assert "response_visibility" in refused.value.message_dict
+    clock.set("2027-01-01 00:10")
+    hearings_advance()
+    with pytest.raises(ValidationError) as refused:
+        hearing_save(by=None, hearing=hearing, forums=[*forums, _forum("jyderup")],
+                     data=hearing_data(response_visibility="never"))  # fmt: skip
+    assert "forums" in refused.value.message_dict
+
+
+def test_a_forum_without_a_contact_is_invited_once_it_has_one(clock, contacts, mailoutbox):
+    clock.set("2026-12-01 10:00")
+    hearing = make_hearing(["stestrup"])  # no contact person in this test
+    invitation = hearing.invitations.get()
+    assert invitation.sent_at is None
+    ContactPersonFactory(forum=_forum("stestrup"), name="Ny", email="ny@example.org")
+    mailoutbox.clear()
+    assert hearings_advance()["invited"] == 1
+    assert [m.to for m in mailoutbox] == [["ny@example.org"]]
+    assert hearings_advance()["invited"] == 0
+
+
+def test_a_held_answer_with_a_flagged_attachment_is_released_only_once_it_is_withheld(
+    clock, contacts
+):
+    from weasyprint import HTML
+
+    from lokalfora.services.hearing_responses import attachment_withhold
+    from tests.lokalfora.hearings import pdf_upload
+
+    clock.set("2026-12-01 10:00")
+    hearing = make_hearing(["tollose"], open_to_public=True)
+    signed = HTML(string="<p>010190-1234</p>").write_pdf()
+    answer = public_response_submit(
+        hearing=hearing, by=None, files=[pdf_upload("brev.pdf", signed)],
+        data={"on_behalf_of": "private", "author_name": "Per", "author_email": "p@example.org",
+              "text": "Se brevet.", "consent_ack": True},
+    )  # fmt: skip
+    with pytest.raises(ValidationError):
+        response_release(response=answer, by=None, reason="Set")
+    attachment_withhold(attachment=answer.attachments.get(), by=None, reason="CPR-nummer")
+    assert response_release(response=answer, by=None, reason="Set").is_publishable
+
+
+def test_the_minimum_period_counts_from_the_publication_when_the_start_has_passed(clock, contacts):
+    from lokalfora.models import HearingKindRule
+    from lokalfora.services.hearings import hearing_publish
+
+    clock.set("2026-12-20 10:00")
+    hearing = make_hearing(["tollose"], publish=False)  # 1-31 December
+    HearingKindRule.objects.create(kind="forums", minimum_days=14)
+    with pytest.raises(ValidationError):
+        hearing_publish(hearing=hearing, by=None)  # 11 days left
+
+
+def test_an_attachment_named_only_punctuation_still_exports(clock, contacts):
+    import zipfile
+
+    from lokalfora.hearing_export import hearing_zip
+    from tests.lokalfora.hearings import pdf_upload
+
+    clock.set("2026-12-01 10:00")
+    hearing = make_hearing(["tollose"], open_to_public=True)
+    public_response_submit(
+        hearing=hearing, by=None, files=[pdf_upload("()")],
+        data={"on_behalf_of": "private", "author_name": "Per", "author_email": "p@example.org",
+              "text": "Se bilaget.", "consent_ack": True},
+    )  # fmt: skip
+    with zipfile.ZipFile(hearing_zip(hearing)) as archive:
+        assert "svar-1/bilag-1.pdf" in archive.namelist()
