@@ -11,6 +11,10 @@
    is public, a private person's (with a phone number) waits for a staff member, and
    Jyderup's forum is working on its draft.
 
+3. "(Demo) Nye åbningstider på bibliotekerne ...", a voluntary hearing of Tølløse and
+   Ugerløse whose deadline passed 3 days ago: Tølløse answered, Ugerløse did not; staff
+   are writing the høringsnotat (the state a visitor can try the editor in).
+
 The demo contacts' addresses (kontakt-<area>@example.org) are demo users, so a visitor can
 sign in as a forum's contact person and answer.
 """
@@ -26,6 +30,7 @@ from lokalfora.services import hearing_invitations, hearing_notes, hearing_respo
 
 TRAFFIC_TITLE = "(Demo) Trafiksikkerhedsplan for landsbyerne"
 PLAN_TITLE = "(Demo) Ny lokalplan for Jyderup bymidte"
+LIBRARY_TITLE = "(Demo) Nye åbningstider på bibliotekerne i Tølløse og Ugerløse"
 DAY = datetime.timedelta(days=1)
 
 # A one-page PDF, so the material can be downloaded.
@@ -213,13 +218,49 @@ def _plan_answers(hearing, start) -> None:
     )  # fmt: skip
 
 
+def _library(staff) -> Hearing:
+    today = timezone.localdate()
+    start = _at(today - 30 * DAY, 10)
+    deadline = _at(today - 3 * DAY, 23, 59)
+    tollose, ugerlose = _forum("tollose"), _forum("ugerlose")
+    hearing = hearings.hearing_save(
+        by=staff,
+        data={
+            "title": LIBRARY_TITLE,
+            "summary": "Kommunen foreslår at åbne bibliotekerne om lørdagen og lukke om mandagen.",
+            "case_number": "18.15.00-G01-2-26 (demo)",
+            "department": "Kultur og Fritid",
+            "contact_email": "kultur@example.org",
+            "contact_phone": "72 36 36 36",
+            "kind": "voluntary",
+            "starts_at": start,
+            "deadline": deadline,
+            "response_visibility": "after_deadline",
+        },
+        forums=[tollose, ugerlose],
+        now=start,
+    )
+    _document(hearing, "Høringsbrev om åbningstider", "letter")
+    hearings.hearing_publish(hearing=hearing, by=staff, now=start)
+    first, _second = _contacts(tollose)
+    hearing_responses.forum_response_submit(
+        hearing=hearing, forum=tollose, by=first, now=start + 10 * DAY,
+        data={"author_name": first.full_name, "consent_ack": True,
+              "text": "Lørdagsåbent er godt for familierne. Behold gerne én aften om ugen."},
+    )  # fmt: skip
+    hearings.hearings_advance(now=deadline + datetime.timedelta(minutes=5))
+    return hearing
+
+
 def load(staff) -> str:
-    if Hearing.objects.filter(title__in=[TRAFFIC_TITLE, PLAN_TITLE]).exists():
+    if Hearing.objects.filter(title__in=[TRAFFIC_TITLE, PLAN_TITLE, LIBRARY_TITLE]).exists():
         return "demohøringer findes allerede"
     _contacts(_forum("morkov"))
     _traffic(staff)
+    _library(staff)
     _plan(staff)
     return (
-        "2 demohøringer (en afsluttet med høringsnotat, en åben for alle); kontaktpersonerne "
-        "kontakt-jyderup@, kontakt-tollose@ og kontakt-morkov@example.org kan logge ind"
+        "3 demohøringer (afsluttet med høringsnotat, frist udløbet, åben for alle); "
+        "kontaktpersonerne kontakt-jyderup@, kontakt-tollose@ og kontakt-morkov@example.org "
+        "kan logge ind"
     )

@@ -147,7 +147,9 @@ def hearing_note_edit(request, pk):
     require_hearing_staff(request.user)
     hearing = _hearing(pk)
     if hearing.status not in NOTE_STATUSES:
-        messages.error(request, _("Høringsnotatet skrives, når høringsfristen er udløbet."))
+        messages.error(
+            request, _("Høringsnotatet skrives, når fristen er udløbet, og før det offentliggøres.")
+        )
         return redirect("lokalfora:hearing-status", pk=hearing.pk)
     responses = {response.pk: response for response in selectors.responses_for_note(hearing)}
     initial = _note_rows(responses.values())

@@ -21,6 +21,13 @@ def _hearings():
     return Hearing.objects.get(title=TRAFFIC_TITLE), Hearing.objects.get(title=PLAN_TITLE)
 
 
+def _library():
+    from lokalfora.demo_hearings import LIBRARY_TITLE
+    from lokalfora.models import Hearing
+
+    return Hearing.objects.get(title=LIBRARY_TITLE)
+
+
 def _check(page, axe_source, path):
     response = page.goto(path)
     assert response.status == 200, path
@@ -128,7 +135,8 @@ def test_the_staff_hearing_pages_are_accessible(new_context, live_server, demo_d
         f"/hoeringer/{traffic.pk}/status/",
         f"/hoeringer/{traffic.pk}/kontrol/",
         f"/hoeringer/{traffic.pk}/kontrol/1/",
-        f"/hoeringer/{traffic.pk}/notat/",
+        f"/hoeringer/{_library().pk}/notat/",
+        f"/hoeringer/{_library().pk}/status/",
     ]:
         _check(page, axe_source, path)
     # A new hearing without anything filled in shows its errors.
