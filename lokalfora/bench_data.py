@@ -8,6 +8,7 @@ and the iCal window hold about factor/2 times as many), the other half lie furth
 one every two months, beyond the iCal window (the archives and search hold them all)."""
 
 import datetime
+import uuid
 
 from django.db.models import Count
 from django.urls import reverse
@@ -26,6 +27,11 @@ from lokalfora.models import (
     GrantScheme,
     GrantVersion,
     Hearing,
+    HearingDocument,
+    HearingInvitation,
+    HearingParty,
+    HearingResponse,
+    HearingStatus,
     NewsPost,
     PopulationFigure,
 )
@@ -44,12 +50,15 @@ def grow(*, copies: int) -> dict[str, int]:
         _grow_forum_content(copies)
         _grow_population(copies)
         _grow_grant_years(copies)
+        _grow_hearings(copies)
     return {
         "nyheder": NewsPost.objects.count(),
         "arrangementer": Event.objects.count(),
         "kontaktpersoner": ContactPerson.objects.count(),
         "befolkningstal": PopulationFigure.objects.count(),
         "tilskudsår": GrantScheme.objects.count(),
+        "høringer": Hearing.objects.count(),
+        "høringssvar": HearingResponse.objects.count(),
     }
 
 
@@ -143,3 +152,34 @@ def _grow_grant_years(copies: int) -> None:
         change=earlier,
     )
     copy_children([GrantLine], "version_id", versions)
+
+
+def _grow_hearings(copies: int) -> None:
+    """Each demo hearing again in each earlier year, with its addressees, material and
+    answers: the archive, an area's hearings and search hold them all. A copy of a hearing
+    still open lies in the past, so it is closed."""
+
+    def hearing(item, number):
+        earlier(item, number)
+        item.title = f"{item.title} ({number + 1})"[:200]
+        if item.status in (HearingStatus.PLANNED, HearingStatus.OPEN):
+            item.status = HearingStatus.CLOSED
+
+    def answer(item, number):
+        earlier(item, number)
+        item.withdraw_key = uuid.uuid4()
+
+    originals = list(Hearing.objects.all())
+    hearings = copy_rows(originals, copies=copies, change=hearing)
+    copy_children([HearingInvitation, HearingParty, HearingDocument], "hearing_id", hearings)
+    answers = HearingResponse.objects.filter(hearing_id__in=list(hearings))
+    copy_rows(list(answers), parent=("hearing_id", hearings), change=answer)
+    through = Hearing.areas.through
+    areas = through.objects.filter(hearing_id__in=list(hearings)).values_list(
+        "hearing_id", "localarea_id"
+    )
+    through.objects.bulk_create(
+        through(hearing_id=copy, localarea_id=area_id)
+        for original, area_id in areas
+        for copy in hearings[original]
+    )

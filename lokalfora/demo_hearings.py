@@ -32,6 +32,7 @@ TRAFFIC_TITLE = "(Demo) Trafiksikkerhedsplan for landsbyerne"
 PLAN_TITLE = "(Demo) Ny lokalplan for Jyderup bymidte"
 LIBRARY_TITLE = "(Demo) Nye åbningstider på bibliotekerne i Tølløse og Ugerløse"
 DAY = datetime.timedelta(days=1)
+CONSENTED_AGO = 60 * DAY  # as lokalfora/demo.py's contacts
 
 # A one-page PDF, so the material can be downloaded.
 DEMO_PDF = (
@@ -50,16 +51,27 @@ def _forum(slug: str) -> Forum:
     return Forum.objects.select_related("area").get(area__slug=slug)
 
 
-def _contacts(forum: Forum):
-    """The forum's demo contact as a demo user, and a second contact who is one too."""
+def _first_contact(forum: Forum):
+    """The forum's demo contact, as a demo user."""
     first = forum.contacts.active().exclude(email="").first()
+    return demo_user(first.email, first.name.replace(" (opdigtet)", ""))
+
+
+def _contacts(forum: Forum):
+    """The forum's demo contact as a demo user, and a second contact who is one too
+    (who consented to show the name, and confirmed, when the demo contacts did)."""
     second, _created = ContactPerson.objects.get_or_create(
         forum=forum,
         email=f"kontakt2-{forum.area.slug}@example.org",
-        defaults={"name": f"Demo Næstformand {forum.area.name} (opdigtet)", "role": "Næstformand"},
+        defaults={
+            "name": f"Demo Næstformand {forum.area.name} (opdigtet)",
+            "role": "Næstformand",
+            "last_confirmed": timezone.localdate() - CONSENTED_AGO,
+            "name_public_since": timezone.localdate() - CONSENTED_AGO,
+        },
     )
     return (
-        demo_user(first.email, first.name.replace(" (opdigtet)", "")),
+        _first_contact(forum),
         demo_user(second.email, second.name.replace(" (opdigtet)", "")),
     )
 
@@ -129,7 +141,7 @@ def _traffic_answers(hearing, forums, staff, start):
     hearing_invitations.invitation_set_status(
         invitation=hearing.invitations.get(forum=tollose),
         status="no_comments",
-        by=_contacts(tollose)[0],
+        by=_first_contact(tollose),
         now=start + 8 * DAY,
     )
     return answer
@@ -210,7 +222,7 @@ def _plan_answers(hearing, start) -> None:
               "consent_ack": True},
     )  # fmt: skip
     jyderup = _forum("jyderup")
-    first, _second = _contacts(jyderup)
+    first = _first_contact(jyderup)
     hearing_responses.forum_draft_save(
         hearing=hearing, forum=jyderup, by=first, now=start + 3 * DAY,
         data={"author_name": first.full_name,
@@ -242,7 +254,7 @@ def _library(staff) -> Hearing:
     )
     _document(hearing, "Høringsbrev om åbningstider", "letter")
     hearings.hearing_publish(hearing=hearing, by=staff, now=start)
-    first, _second = _contacts(tollose)
+    first = _first_contact(tollose)
     hearing_responses.forum_response_submit(
         hearing=hearing, forum=tollose, by=first, now=start + 10 * DAY,
         data={"author_name": first.full_name, "consent_ack": True,
@@ -255,7 +267,7 @@ def _library(staff) -> Hearing:
 def load(staff) -> str:
     if Hearing.objects.filter(title__in=[TRAFFIC_TITLE, PLAN_TITLE, LIBRARY_TITLE]).exists():
         return "demohøringer findes allerede"
-    _contacts(_forum("morkov"))
+    _first_contact(_forum("morkov"))
     _traffic(staff)
     _library(staff)
     _plan(staff)

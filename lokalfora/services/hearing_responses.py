@@ -277,10 +277,12 @@ def _held(response: HearingResponse, *, publishing: bool = True) -> HearingRespo
     response = HearingResponse.objects.select_for_update().get(pk=response.pk)
     if response.status != ResponseStatus.SUBMITTED:
         raise ValidationError(_("Kun et afgivet svar kontrolleres."))
+    # A file the check found personal data in is withheld first; one it could not read
+    # (a picture, a scan) the staff member has looked at by releasing.
     flagged = [
         attachment.name
         for attachment in response.attachments.filter(withheld=False)
-        if attachment.extracted_text_findings
+        if set(attachment.extracted_text_findings) - {privacy.UNREADABLE}
     ]
     if publishing and flagged:
         raise ValidationError(

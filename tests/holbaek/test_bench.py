@@ -26,7 +26,17 @@ from holbaek.bench.staff import sessions_for
 from holbaek.bench.table import Row, format_growth, format_table, static_baseline
 from holbaek.bench.targets import CACHED, UNCACHED, Run, format_targets
 from holbaek.bench.wrk import REPORT_LUA, Result, parse_report, wrk_command
-from lokalfora.models import Event, GrantLine, GrantPayment, GrantScheme, NewsPost, PopulationFigure
+from lokalfora.models import (
+    Event,
+    GrantLine,
+    GrantPayment,
+    GrantScheme,
+    Hearing,
+    HearingInvitation,
+    HearingResponse,
+    NewsPost,
+    PopulationFigure,
+)
 from projektudvalg.models import Application, BudgetLine, Decision, Round
 
 WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8123/
@@ -110,7 +120,8 @@ def test_dates_and_years_move_back():
     assert earlier_years("Tølløse", 1) == "Tølløse"
 
 
-COUNTED = [NewsPost, Event, Round, Application, BudgetLine, Decision, SparringRequest, Message]
+COUNTED = [NewsPost, Event, Round, Application, BudgetLine, Decision, SparringRequest, Message,
+           Hearing, HearingInvitation, HearingResponse]  # fmt: skip
 
 
 @pytest.mark.django_db
