@@ -24,3 +24,12 @@ def month_bounds(year: int, month: int) -> tuple[datetime.datetime, datetime.dat
     following = start.date() + relativedelta(months=1)
     end = datetime.datetime(following.year, following.month, 1, tzinfo=zone)
     return start, end
+
+
+def query_year(value) -> int | None:
+    """A plausible year from the query string, or None (nonsense is ignored, never a 500)."""
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return None
+    return year if 2000 <= year <= 2100 else None

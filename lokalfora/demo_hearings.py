@@ -26,7 +26,13 @@ from django.utils import timezone
 
 from holbaek.demo import demo_user
 from lokalfora.models import ContactPerson, Forum, Hearing, HearingSettings
-from lokalfora.services import hearing_invitations, hearing_notes, hearing_responses, hearings
+from lokalfora.services import (
+    hearing_documents,
+    hearing_invitations,
+    hearing_notes,
+    hearing_responses,
+    hearings,
+)
 
 TRAFFIC_TITLE = "(Demo) Trafiksikkerhedsplan for landsbyerne"
 PLAN_TITLE = "(Demo) Ny lokalplan for Jyderup bymidte"
@@ -78,7 +84,7 @@ def _contacts(forum: Forum):
 
 def _document(hearing, title, kind):
     upload = ContentFile(DEMO_PDF, name=f"{kind}.pdf")
-    hearings.hearing_document_add(hearing=hearing, uploaded=upload, title=title, kind=kind)
+    hearing_documents.hearing_document_add(hearing=hearing, uploaded=upload, title=title, kind=kind)
 
 
 def _traffic(staff) -> Hearing:
@@ -155,7 +161,7 @@ def _traffic_close(hearing, answer, staff, deadline):
         hearing_invitations.reminders_send(now=due)
     hearings.hearings_advance(now=deadline + datetime.timedelta(minutes=5))
     hearing.refresh_from_db()
-    hearings.hearing_note_intro_save(
+    hearing_notes.hearing_note_intro_save(
         hearing=hearing,
         by=staff,
         intro=(
@@ -164,6 +170,7 @@ def _traffic_close(hearing, answer, staff, deadline):
         ),
     )
     hearing_notes.note_line_save(
+        hearing=hearing,
         response=answer,
         summary="Støtter 40 km/t og ønsker en krydsningshelle ved skolen.",
         comment="Krydsningshellen ved skolen tages med i planen.",

@@ -5,9 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from holbaek.forms import MultipleFileField, PlainTextFormMixin, date_field
-from holbaek.uploads import check_document
 from lokalfora.models import HearingInvitation, HearingResponse, OnBehalfOf
-from lokalfora.services.hearing_responses import ANSWER_EXTENSIONS, MAX_ATTACHMENTS
+from lokalfora.services.hearing_responses import check_attachment, check_attachment_room
 
 
 def _max(model, field: str) -> int:
@@ -41,26 +40,13 @@ class AttachmentsMixin:
 
     def clean_attachments(self):
         files = self.cleaned_data.get("attachments") or []
-        room = MAX_ATTACHMENTS - self.existing_attachments
-        if len(files) > room:
-            raise forms.ValidationError(
-                _("Et svar kan have højst %(count)d bilag. Du kan vedhæfte %(room)d mere.")
-                % {"count": MAX_ATTACHMENTS, "room": max(room, 0)}
-            )
+        check_attachment_room(adding=len(files), existing=self.existing_attachments)
         errors = []
         for uploaded in files:
             try:
-                kind = check_document(uploaded)
+                check_attachment(uploaded)
             except forms.ValidationError as error:
                 errors.append(error)
-                continue
-            if kind.extension not in ANSWER_EXTENSIONS:
-                errors.append(
-                    forms.ValidationError(
-                        _("%(name)s kan ikke bruges. Du kan vedhæfte PDF, DOCX, ODT, JPG og PNG.")
-                        % {"name": uploaded.name}
-                    )
-                )
         if errors:
             raise forms.ValidationError(errors)
         return files

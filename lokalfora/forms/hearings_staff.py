@@ -167,9 +167,6 @@ class HearingForm(PlainTextFormMixin, forms.ModelForm):
         cleaned = super().clean()
         cleaned["starts_at"] = self._moment("starts_day", "starts_time", datetime.time(0, 0))
         cleaned["deadline"] = self._moment("deadline_day", "deadline_time", DEADLINE_TIME)
-        starts, deadline = cleaned["starts_at"], cleaned["deadline"]
-        if starts and deadline and deadline <= starts:
-            self.add_error("deadline_day", _("Høringsfristen skal ligge efter starten."))
         if cleaned.get("all_forums"):
             cleaned["forums"] = list(self.fields["forums"].queryset)
         return cleaned

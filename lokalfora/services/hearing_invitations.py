@@ -22,6 +22,7 @@ from holbaek.pagecache import content_changed
 from lokalfora.models import (
     FINAL_INVITATION_STATUSES,
     ContactPerson,
+    Hearing,
     HearingInvitation,
     HearingReminder,
     HearingSettings,
@@ -127,8 +128,9 @@ def invitation_set_status(
 ) -> HearingInvitation:
     """The forum says "vi svarer", "ingen bemærkninger" or "vi afstår"."""
     now = now or timezone.now()
+    Hearing.objects.select_for_update().get(pk=invitation.hearing_id)  # the hearing first
     invitation = (
-        HearingInvitation.objects.select_for_update()
+        HearingInvitation.objects.select_for_update(of=("self",))
         .select_related("hearing")
         .get(pk=invitation.pk)
     )

@@ -78,21 +78,34 @@ def _apply(response: HearingResponse, data: dict) -> None:
         response.address, response.address_secret = "", False
 
 
-def attachment_add(*, response: HearingResponse, uploaded) -> HearingAttachment:
-    """One file on a draft (or on an answer being submitted): PDF, DOCX, ODT, JPG or PNG,
-    10 MB at most, read for its kind; its text is checked for personal data now."""
-    if response.status != ResponseStatus.DRAFT:
-        raise ValidationError(_("Et afgivet svar kan ikke ændres."))
-    if response.attachments.count() >= MAX_ATTACHMENTS:
-        raise ValidationError(
-            _("Et svar kan have højst %(count)s bilag.") % {"count": MAX_ATTACHMENTS}
-        )
+def check_attachment(uploaded):
+    """The file's kind, or a Danish refusal: PDF, DOCX, ODT, JPG or PNG, 10 MB at most, read
+    for its kind (not its name). The answer forms ask it too, to show the error on the field."""
     checked = check_document(uploaded)
     if checked.extension not in ANSWER_EXTENSIONS:
         raise ValidationError(
             _("%(name)s kan ikke bruges. Du kan vedhæfte PDF, DOCX, ODT, JPG og PNG.")
             % {"name": uploaded.name}
         )
+    return checked
+
+
+def check_attachment_room(*, adding: int, existing: int) -> None:
+    room = MAX_ATTACHMENTS - existing
+    if adding > room:
+        raise ValidationError(
+            _("Et svar kan have højst %(count)d bilag. Du kan vedhæfte %(room)d mere.")
+            % {"count": MAX_ATTACHMENTS, "room": max(room, 0)}
+        )
+
+
+def attachment_add(*, response: HearingResponse, uploaded) -> HearingAttachment:
+    """One file on a draft (or on an answer being submitted); its text is checked for
+    personal data now."""
+    if response.status != ResponseStatus.DRAFT:
+        raise ValidationError(_("Et afgivet svar kan ikke ændres."))
+    check_attachment_room(adding=1, existing=response.attachments.count())
+    checked = check_attachment(uploaded)
     text = privacy.document_text(uploaded, checked.extension)
     findings = [privacy.UNREADABLE] if text is None else privacy.findings(text)
     attachment = HearingAttachment.from_upload(
@@ -104,11 +117,15 @@ def attachment_add(*, response: HearingResponse, uploaded) -> HearingAttachment:
 
 @transaction.atomic
 def attachment_delete(*, attachment: HearingAttachment, now=None) -> None:
-    if attachment.response.status != ResponseStatus.DRAFT:
+    """Under the hearing's lock, as sending is: a draft being sent keeps its files."""
+    hearing = Hearing.objects.select_for_update().get(pk=attachment.response.hearing_id)
+    _check_open(hearing, now or timezone.now())
+    response = HearingResponse.objects.get(pk=attachment.response_id)
+    if response.status != ResponseStatus.DRAFT:
         raise ValidationError(_("Et afgivet svar kan ikke ændres."))
-    _check_open(Hearing.objects.get(pk=attachment.response.hearing_id), now or timezone.now())
-    attachment.file.delete(save=False)
+    file = attachment.file
     attachment.delete()
+    transaction.on_commit(lambda: file.delete(save=False))
 
 
 @transaction.atomic

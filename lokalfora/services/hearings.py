@@ -9,12 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from holbaek.uploads import check_document
 from lokalfora.models import (
     Forum,
     Hearing,
     HearingDeadlineChange,
-    HearingDocument,
     HearingInvitation,
     HearingKindRule,
     HearingParty,
@@ -46,6 +44,12 @@ HEARING_FIELDS = (
     "decision_title",
     "decision_url",
 )
+
+
+def locked(hearing: Hearing) -> Hearing:
+    """The hearing's row, read afresh and locked until the transaction ends: every write
+    that depends on its status takes this first (the hearing before its invitations)."""
+    return Hearing.objects.select_for_update().get(pk=hearing.pk)
 
 
 def minimum_days(kind: str) -> int | None:
@@ -224,6 +228,26 @@ def _close(hearing: Hearing, now) -> None:
     ).update(status=InvitationStatus.NO_REACTION, status_changed_at=now)
 
 
+def _invite_unsent(now) -> int:
+    """Open hearings' forums not invited yet, each under its own lock: a run beside this
+    one, or a resend, skips it. Returns how many were sent."""
+    unsent = HearingInvitation.objects.filter(
+        hearing__status=HearingStatus.OPEN, hearing__deadline__gt=now, sent_at__isnull=True
+    )
+    invited = 0
+    for pk in list(unsent.values_list("pk", flat=True)):
+        with transaction.atomic():
+            invitation = (
+                unsent.select_for_update(skip_locked=True, of=("self",))
+                .select_related("hearing", "forum__area")
+                .filter(pk=pk)
+                .first()
+            )
+            if invitation is not None:
+                invited += hearing_invitations.invitation_send(invitation=invitation, now=now)
+    return invited
+
+
 def hearings_advance(*, now=None) -> dict:
     """The task's work: planned hearings that have started open (and invite), open ones
     past their deadline close (open invitations become "ingen reaktion"), and an open
@@ -237,7 +261,7 @@ def hearings_advance(*, now=None) -> dict:
         with transaction.atomic():
             hearing = (
                 Hearing.objects.select_for_update(skip_locked=True)
-                .filter(pk=pk, status=HearingStatus.PLANNED)
+                .filter(pk=pk, status=HearingStatus.PLANNED, starts_at__lte=now)
                 .first()
             )
             if hearing is None:
@@ -253,16 +277,15 @@ def hearings_advance(*, now=None) -> dict:
         "pk", flat=True
     ):
         with transaction.atomic():
-            hearing = Hearing.objects.select_for_update(skip_locked=True).filter(pk=pk).first()
-            if hearing is not None and hearing.status == HearingStatus.OPEN:
+            hearing = (
+                Hearing.objects.select_for_update(skip_locked=True)
+                .filter(pk=pk, status=HearingStatus.OPEN, deadline__lte=now)
+                .first()
+            )
+            if hearing is not None:
                 _close(hearing, now)
                 closed += 1
-    unsent = HearingInvitation.objects.filter(
-        hearing__status=HearingStatus.OPEN, hearing__deadline__gt=now, sent_at__isnull=True
-    ).select_related("hearing", "forum__area")
-    invited = sum(
-        hearing_invitations.invitation_send(invitation=invitation, now=now) for invitation in unsent
-    )
+    invited = _invite_unsent(now)
     return {"opened": opened, "closed": closed, "invited": invited}
 
 
@@ -324,11 +347,12 @@ def hearing_withdraw(*, hearing: Hearing, reason: str, by, now=None) -> Hearing:
 @transaction.atomic
 def hearing_delete(*, hearing: Hearing) -> None:
     """Only a draft is deleted; a published hearing is withdrawn, and kept."""
+    hearing = locked(hearing)
     if hearing.status != HearingStatus.DRAFT:
         raise ValidationError(_("En offentliggjort høring kan ikke slettes. Træk den tilbage."))
-    for document in hearing.documents.all():
-        document.file.delete(save=False)
+    files = [document.file for document in hearing.documents.all()]
     hearing.delete()
+    transaction.on_commit(lambda: [file.delete(save=False) for file in files])
 
 
 @transaction.atomic
@@ -363,36 +387,3 @@ def hearing_archive(*, hearing: Hearing, by) -> Hearing:
     hearing.status = HearingStatus.ARCHIVED
     hearing.save(update_fields=["status", "updated_at"])
     return hearing
-
-
-@transaction.atomic
-def hearing_note_intro_save(*, hearing: Hearing, intro: str, by) -> Hearing:
-    if hearing.status != HearingStatus.CLOSED:
-        raise ValidationError(
-            _("Høringsnotatet skrives, når fristen er udløbet, og før det offentliggøres.")
-        )
-    hearing.note_intro = intro
-    hearing.full_clean(exclude=["created_by"])
-    hearing.save(update_fields=["note_intro", "updated_at"])
-    return hearing
-
-
-@transaction.atomic
-def hearing_document_add(*, hearing: Hearing, uploaded, title: str, kind: str) -> HearingDocument:
-    if hearing.status not in EDITABLE:
-        raise ValidationError(_("En afsluttet høring kan ikke ændres."))
-    checked = check_document(uploaded)
-    document = HearingDocument.from_upload(
-        uploaded, checked, hearing=hearing, title=title.strip() or uploaded.name[:200], kind=kind
-    )
-    document.full_clean()
-    document.save()
-    return document
-
-
-@transaction.atomic
-def hearing_document_delete(*, document: HearingDocument) -> None:
-    if document.hearing.status != HearingStatus.DRAFT:
-        raise ValidationError(_("Materialet i en offentliggjort høring kan ikke fjernes."))
-    document.file.delete(save=False)
-    document.delete()

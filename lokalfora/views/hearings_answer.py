@@ -139,8 +139,14 @@ def _remove_post(request, answer, here):
     attachment = next((found for found in attachments if str(found.pk) == chosen), None)
     if attachment is None or answer.status != ResponseStatus.DRAFT:
         raise Http404
-    attachment_delete(attachment=attachment)
-    messages.success(request, _("%(name)s er fjernet fra udkastet.") % {"name": attachment.name})
+    try:
+        attachment_delete(attachment=attachment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("%(name)s er fjernet fra udkastet.") % {"name": attachment.name}
+        )
     return here
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from holbaek.dates import query_year
 from holbaek.downloads import download
 from holbaek.pdf import pdf_from_template
 from lokalfora.hearing_area_section import area_hearing_rows
@@ -40,15 +41,6 @@ EXCERPT_WORDS = 40
 TABS = {"aabne": "open", "lukkede": "closed"}
 
 
-def _year(value):
-    """A plausible year from the query string, or None (nonsense is ignored, never a 500)."""
-    try:
-        year = int(value)
-    except (TypeError, ValueError):
-        return None
-    return year if 2000 <= year <= 2100 else None
-
-
 def _archive_filters(request, areas) -> dict:
     """The filters asked for; a value that is not understood is left out."""
     get = request.GET
@@ -58,7 +50,7 @@ def _archive_filters(request, areas) -> dict:
         "status": status if status in HearingStatus.values and status != "draft" else "",
         "kind": get.get("type", "") if get.get("type", "") in HearingKind.values else "",
         "area": next((a for a in areas if a.slug == get.get("omraade")), None),
-        "year": _year(get.get("aar")),
+        "year": query_year(get.get("aar")),
     }
 
 

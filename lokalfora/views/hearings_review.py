@@ -21,7 +21,7 @@ from lokalfora.hearing_export import export_name, hearing_zip
 from lokalfora.models import Hearing, HearingStatus, ScreeningStatus
 from lokalfora.permissions import require_hearing_staff
 from lokalfora.selectors import hearings as selectors
-from lokalfora.services import hearing_notes, hearing_responses, hearings
+from lokalfora.services import hearing_notes, hearing_responses
 
 NOTE_STATUSES = (HearingStatus.CLOSED,)  # a published høringsnotat stays as published
 
@@ -181,7 +181,7 @@ def _save_note(hearing, intro_form, formset, responses, by) -> bool:
     if not ok:
         return False
     try:
-        hearings.hearing_note_intro_save(
+        hearing_notes.hearing_note_intro_save(
             hearing=hearing, intro=intro_form.cleaned_data["intro"], by=by
         )
     except ValidationError as error:
@@ -195,6 +195,7 @@ def _save_note(hearing, intro_form, formset, responses, by) -> bool:
             continue
         try:
             hearing_notes.note_line_save(
+                hearing=hearing,
                 response=response,
                 summary=values["summary"],
                 comment=values["comment"],

@@ -15,6 +15,7 @@ from lokalfora.forms.hearings_staff import DocumentForm, ExtendForm, HearingForm
 from lokalfora.models import Hearing, HearingInvitation, HearingStatus, InvitationStatus
 from lokalfora.permissions import require_hearing_staff
 from lokalfora.selectors import hearings as selectors
+from lokalfora.services import hearing_documents as documents
 from lokalfora.services import hearing_invitations
 from lokalfora.services import hearings as services
 
@@ -107,7 +108,7 @@ def hearing_documents(request, pk):
     if request.method == "POST" and request.POST.get("action") == "delete":
         document = get_object_or_404(hearing.documents, pk=_int(request.POST.get("document")))
         try:
-            services.hearing_document_delete(document=document)
+            documents.hearing_document_delete(document=document)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -117,7 +118,7 @@ def hearing_documents(request, pk):
         form = DocumentForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                services.hearing_document_add(
+                documents.hearing_document_add(
                     hearing=hearing,
                     uploaded=form.cleaned_data["file"],
                     title=form.cleaned_data["title"],

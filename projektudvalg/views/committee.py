@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from holbaek.dates import query_year
 from holbaek.downloads import download
 from lokalfora.feed_conditions import feed_condition
 from lokalfora.ical import calendar_for
@@ -24,15 +25,6 @@ from projektudvalg.selectors import decisions as decision_selectors
 MEETINGS_PER_PAGE = 50
 DECISIONS_PER_PAGE = 20
 EFFORTS_PATH = "/saerlige-indsatser/"  # track 2's pages (projektudvalg:effort-list)
-
-
-def _year(value):
-    """A plausible year from the query string, or None (nonsense is ignored, never a 500)."""
-    try:
-        year = int(value)
-    except (TypeError, ValueError):
-        return None
-    return year if 2000 <= year <= 2100 else None
 
 
 def _committee_response(request, committee, *, is_current: bool):
@@ -63,7 +55,7 @@ def committee_period(request, slug):
 @require_safe
 def meeting_list(request):
     years = committee_selectors.meeting_years()
-    year = _year(request.GET.get("aar"))
+    year = query_year(request.GET.get("aar"))
     if year is None:
         today = timezone.localdate().year
         year = today if today in years or not years else years[0]
@@ -75,7 +67,7 @@ def meeting_list(request):
         "page_obj": page,
         "meetings": page.object_list,
         "query": urlencode({"aar": year}),
-        "bad_year": bool(request.GET.get("aar")) and _year(request.GET.get("aar")) is None,
+        "bad_year": bool(request.GET.get("aar")) and query_year(request.GET.get("aar")) is None,
     }
     return render(request, "projektudvalg/committee/meeting_list.html", context)
 
@@ -107,7 +99,7 @@ def _decision_filters(request, areas):
     text = " ".join("".join(c for c in get.get("q", "") if c.isprintable()).split())[:100]
     area = next((a for a in areas if a.slug == get.get("omraade")), None)
     case_type = get.get("sagstype", "") if get.get("sagstype", "") in CaseType.values else ""
-    year = _year(get.get("aar"))
+    year = query_year(get.get("aar"))
     not_understood = (
         (get.get("omraade") and area is None)
         or (get.get("sagstype") and not case_type)

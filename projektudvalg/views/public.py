@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from holbaek.dates import query_year
 from lokalfora.models import LocalArea
 from projektudvalg import selectors
 from projektudvalg.models import GrantPool
@@ -30,15 +31,6 @@ def pool_detail(request, slug):
     return render(request, "projektudvalg/pool_detail.html", context)
 
 
-def _year(value):
-    """A plausible year from the query string, or None (nonsense is ignored, never a 500)."""
-    try:
-        year = int(value)
-    except (TypeError, ValueError):
-        return None
-    return year if 2000 <= year <= 2100 else None
-
-
 @require_safe
 def granted(request):
     """Granted projects per pool, year and area (title, organisation, area, amount)."""
@@ -46,7 +38,7 @@ def granted(request):
     areas = list(LocalArea.objects.order_by("name"))
     pool = next((p for p in pools if p.slug == request.GET.get("pulje")), None)
     area = next((a for a in areas if a.slug == request.GET.get("omraade")), None)
-    year = _year(request.GET.get("aar"))
+    year = query_year(request.GET.get("aar"))
     projects = selectors.granted_projects(pool=pool, year=year, area=area)
     page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("side"))
     summary = selectors.granted_summary(projects)

@@ -6,7 +6,8 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from lokalfora.models import Forum, HearingKindRule
-from lokalfora.services.hearings import hearing_document_add, hearing_publish, hearing_save
+from lokalfora.services.hearing_documents import hearing_document_add
+from lokalfora.services.hearings import hearing_publish, hearing_save
 from tests.clock import danish
 from tests.factories import ContactPersonFactory, make_user
 

@@ -130,6 +130,7 @@ def _note_lines(hearing, keys=None):
     for response in HearingResponse.objects.submitted().filter(hearing=hearing):
         key = (keys or {}).get(response.pk, "svaret")
         note_line_save(
+            hearing=hearing,
             response=response,
             summary=f"Resumé af {key}.",
             comment=f"Bemærkning til {key}.",

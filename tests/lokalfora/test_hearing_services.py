@@ -262,3 +262,24 @@ def test_an_attachment_named_only_punctuation_still_exports(clock, contacts):
     )  # fmt: skip
     with zipfile.ZipFile(hearing_zip(hearing)) as archive:
         assert "svar-1/bilag-1.pdf" in archive.namelist()
+
+
+def test_a_note_line_belongs_to_an_answer_of_its_hearing(clock, contacts):
+    from lokalfora.services.hearing_notes import note_line_save
+
+    clock.set("2026-12-01 10:00")
+    hearing = make_hearing(["tollose"], open_to_public=True)
+    other = make_hearing(["tollose"], open_to_public=True)
+    answer = public_response_submit(
+        hearing=hearing, by=None,
+        data={"on_behalf_of": "private", "author_name": "Per", "author_email": "p@example.org",
+              "text": "Ja.", "consent_ack": True},
+    )  # fmt: skip
+    clock.set("2027-01-01 00:10")
+    hearings_advance()
+    with pytest.raises(ValidationError):
+        note_line_save(hearing=other, response=answer, summary="S", comment="K",
+                       leads_to_change=False)  # fmt: skip
+    line = note_line_save(hearing=hearing, response=answer, summary="S", comment="K",
+                          leads_to_change=False)  # fmt: skip
+    assert line.response_id == answer.pk
