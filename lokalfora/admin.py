@@ -386,4 +386,4 @@ class AccountsReminderAdmin(ReadOnlyAdmin):
     list_select_related = ["scheme", "area"]
 
 
-from lokalfora import admin_hearings  # noqa: E402, F401  (the hearings' models)
+from lokalfora import admin_hearings, admin_topics  # noqa: E402, F401  (hearings, topics)

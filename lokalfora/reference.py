@@ -27,6 +27,7 @@ from lokalfora.models import (
     HearingKind,
     HearingKindRule,
     LocalArea,
+    NewsTopic,
     PopulationBasis,
     PopulationFigure,
     SchemeKind,
@@ -47,7 +48,8 @@ def reference_rows() -> list[dict]:
 
 @transaction.atomic
 def load() -> str:
-    return f"{_load_areas()}; {_load_illustrative_scheme()}; {_load_hearing_rules()}"
+    parts = (_load_areas(), _load_illustrative_scheme(), _load_hearing_rules(), _load_topics())
+    return "; ".join(parts)
 
 
 def _load_areas() -> str:
@@ -110,3 +112,21 @@ def _load_hearing_rules() -> str:
             kind=kind, defaults={"minimum_days": days, "source": source}
         )
     return f"{len(HEARING_RULES)} mindste høringsperioder"
+
+
+# The topics residents asked the pilot for (TRACKS B1; Holbæk's 2020-22 news pilot).
+NEWS_TOPICS = (
+    ("kultur-og-fritid", "Kultur og fritid"),
+    ("byplanlaegning", "Byplanlægning"),
+    ("klima-og-miljoe", "Klima og miljø"),
+    ("trafik", "Trafik"),
+    ("politik", "Politik"),
+)
+
+
+def _load_topics() -> str:
+    """Staff keep the list afterwards: loading again adds none they removed or renamed."""
+    if not NewsTopic.objects.exists():
+        for order, (slug, name) in enumerate(NEWS_TOPICS, start=1):
+            NewsTopic.objects.create(slug=slug, name=name, order=order * 10)
+    return f"{NewsTopic.objects.count()} emner til nyheder"

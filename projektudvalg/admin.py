@@ -269,4 +269,5 @@ class CommitteeDocumentAdmin(ShownRowAdmin):
 
 
 # Track 2: special efforts (their admin classes save through the services).
-from projektudvalg import admin_efforts  # noqa: E402, F401
+# Track 3: municipal news and newsletters.
+from projektudvalg import admin_efforts, admin_news, admin_newsletters  # noqa: E402, F401

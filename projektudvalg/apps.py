@@ -17,6 +17,8 @@ class ProjektudvalgConfig(AppConfig):
             digest_sections,
             effort_sections,
             hearing_sections,
+            news_digest,
+            news_registrations,
             pagecache,
             search_kinds,
         )

@@ -49,7 +49,11 @@ APPLICATION_CHILDREN = [
 def grow(*, copies: int) -> dict[str, int]:
     if copies:
         _grow_applications(copies)
-    return {"ansøgningsrunder": Round.objects.count(), "ansøgninger": Application.objects.count()}
+    counts = {"ansøgningsrunder": Round.objects.count(), "ansøgninger": Application.objects.count()}
+    # [news bench grow]
+    #
+    # [newsletter bench grow]
+    return counts
 
 
 def page_values() -> dict[str, str]:
@@ -67,10 +71,14 @@ def page_values() -> dict[str, str]:
         .order_by("-size", "id")
         .first()
     )
-    return {
+    values = {
         "meeting": str(meeting.pk if meeting else 0),
         "effort": effort.get_absolute_url() if effort else reverse("projektudvalg:effort-list"),
     }
+    # [news bench values]
+    #
+    # [newsletter bench values]
+    return values
 
 
 def _grow_applications(copies: int) -> None:

@@ -239,3 +239,11 @@ def can_download_committee_document(user, document) -> bool:
     if committee_document_is_public(document) or is_committee_staff(user):
         return True
     return bool(document.effort_id) and can_lead_effort(user, document.effort)
+
+
+# --- Track 3: municipal news (who writes, proposes, publishes; who sees drafts) -------
+# [news permissions]
+
+
+# --- Track 3: newsletters (committee staff and administrators) -------------------------
+# [newsletter permissions]

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from projektudvalg import news_urls, newsletter_urls
 from projektudvalg.views import (
     advice,
     agenda_staff,
@@ -205,3 +206,7 @@ urlpatterns += [
     ),
     path("saerlige-indsatser/<slug:slug>/foelg/", effort_views.effort_follow, name="effort-follow"),
 ]
+
+# Track 3: municipal news and newsletters.
+urlpatterns += news_urls.urlpatterns
+urlpatterns += newsletter_urls.urlpatterns

@@ -99,6 +99,13 @@ PAGES = [
     Page("/hoeringer/styring/", user=COMMITTEE_STAFF),
     Page("/hoeringer/styring/oversigt/", user=COMMITTEE_STAFF),
     Page("/hoeringer/{hearing}/kontrol/", user=COMMITTEE_STAFF),
+    # [news bench public]
+    #
+    # [news bench staff]
+    #
+    # [newsletter bench]
+    #
+    # [follow bench]
 ]
 
 PUBLIC = [page for page in PAGES if page.anonymous]

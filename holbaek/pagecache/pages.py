@@ -83,6 +83,7 @@ PAGES = {
     # lokalfora:search is left out on purpose: it finds every kind of content.
     # The printable agenda and minutes (a pool item lists its applications' decisions).
     "projektudvalg:meeting-print": ("committee", "applications"),
+    # [news PAGES]
 }
 
 
@@ -119,6 +120,7 @@ QUERIES = {
     "lokalfora:hearing-detail": ("side",),
     "lokalfora:hearing-note": ("format",),
     "lokalfora:area-hearings": ("side",),
+    # [news QUERIES]
 }
 
 

@@ -61,9 +61,16 @@ from lokalfora.models.hearings import (
     ResponseVisibility,
 )
 from lokalfora.models.retention import RetentionSettings
-from lokalfora.models.subscriptions import Subscription, SubscriptionQuerySet
+from lokalfora.models.subscriptions import (
+    CONTENT_KINDS,
+    Frequency,
+    Subscription,
+    SubscriptionQuerySet,
+)
+from lokalfora.models.topics import NewsTopic, NewsTopicQuerySet
 
 __all__ = [
+    "CONTENT_KINDS",
     "FINAL_INVITATION_STATUSES",
     "MONEY",
     "PUBLIC_STATUSES",
@@ -81,6 +88,7 @@ __all__ = [
     "EventQuerySet",
     "Forum",
     "ForumEditor",
+    "Frequency",
     "GrantBand",
     "GrantLine",
     "GrantPayment",
@@ -107,6 +115,8 @@ __all__ = [
     "LocalAreaQuerySet",
     "NewsPost",
     "NewsPostQuerySet",
+    "NewsTopic",
+    "NewsTopicQuerySet",
     "OnBehalfOf",
     "PopulationBasis",
     "PopulationFigure",

@@ -6,6 +6,26 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from lokalfora.models.areas import LocalArea
+from lokalfora.models.topics import NewsTopic
+
+
+class Frequency(models.TextChoices):
+    """How often a follower is mailed about what is new in the area."""
+
+    IMMEDIATELY = "immediately", _("med det samme")
+    WEEKLY = "weekly", _("en gang om ugen")
+    OFF = "off", _("aldrig (kun nyhedsbreve)")
+
+
+# What one subscription can cover, each a choice of the follower: (field, label).
+CONTENT_KINDS = (
+    ("wants_forum_news", _("lokalforummets nyheder")),
+    ("wants_municipal_news", _("kommunens nyheder om området")),
+    ("wants_events", _("arrangementer og møder")),
+    ("wants_hearings", _("høringer")),
+    ("wants_decisions", _("udvalgets beslutninger")),
+    ("wants_surveys", _("undersøgelser")),
+)
 
 
 class SubscriptionQuerySet(models.QuerySet):
@@ -35,6 +55,21 @@ class Subscription(models.Model):
     created_at = models.DateTimeField(_("tilmeldt"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("bekræftet"), null=True, blank=True)
     last_digest_at = models.DateTimeField(_("seneste nyhedsbrev"), null=True, blank=True)
+    # The follower's own choices (the preferences page the mails link to).
+    frequency = models.CharField(
+        _("hvor ofte"), max_length=12, choices=Frequency.choices, default=Frequency.WEEKLY
+    )
+    wants_forum_news = models.BooleanField(_("lokalforummets nyheder"), default=True)
+    wants_municipal_news = models.BooleanField(_("kommunens nyheder om området"), default=True)
+    wants_events = models.BooleanField(_("arrangementer og møder"), default=True)
+    wants_hearings = models.BooleanField(_("høringer"), default=True)
+    wants_decisions = models.BooleanField(_("udvalgets beslutninger"), default=True)
+    wants_surveys = models.BooleanField(_("undersøgelser"), default=True)
+    # Topics the follower asked for: newsletters aimed at a topic reach only those who
+    # chose it; the area's own mails are not filtered by topic.
+    topics = models.ManyToManyField(
+        NewsTopic, blank=True, related_name="subscriptions", verbose_name=_("emner")
+    )
 
     objects = SubscriptionQuerySet.as_manager()
 

@@ -59,6 +59,11 @@ MATRIX = {
         | ADMINS
         for url in ["/hoeringer/styring/", "/hoeringer/styring/oversigt/", "/hoeringer/ny/"]
     },
+    # [news MATRIX]
+    #
+    # [newsletter MATRIX]
+    #
+    # [follow MATRIX]
 }
 
 # Pages anyone may see; every other named URL of ours must be in MATRIX.
@@ -136,6 +141,11 @@ PUBLIC = {
     "lokalfora:hearing-document",
     "lokalfora:hearing-note",
     "lokalfora:area-hearings",
+    # [news PUBLIC]
+    #
+    # [newsletter PUBLIC]
+    #
+    # [follow PUBLIC]
 }
 # Every protected page, and the test with the role matrix that covers it: "MATRIX" for the
 # MATRIX above, otherwise "path::test" of a test parametrized over the roles that requests
@@ -353,6 +363,11 @@ PROTECTED = {
         "tests/projektudvalg/test_committee_privacy.py::"
         "test_a_closed_items_document_is_for_committee_staff_only"
     ),
+    # [news PROTECTED]
+    #
+    # [newsletter PROTECTED]
+    #
+    # [follow PROTECTED]
 }
 
 

@@ -1,0 +1,1 @@
+"""The Django admin of newsletters and their send logs."""
