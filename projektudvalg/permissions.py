@@ -242,7 +242,37 @@ def can_download_committee_document(user, document) -> bool:
 
 
 # --- Track 3: municipal news (who writes, proposes, publishes; who sees drafts) -------
+# | Who                          | write, publish | propose for F | F's drafts | take an offer |
+# |------------------------------|----------------|---------------|------------|---------------|
+# | Anonymous, citizen           | no             | no            | no         | no            |
+# | Editor of forum F            | no             | yes           | yes        | yes (to F)    |
+# | Editor of another forum      | no             | no            | no         | no            |
+# | Fælles-skaber, process cons. | no             | no            | no         | no            |
+# | Committee staff, admin       | yes            | no            | yes        | no            |
+# ("The municipality's editors" are committee staff and administrators.)
 # [news permissions]
+
+
+def can_edit_municipal_news(user) -> bool:
+    """Write, publish, schedule, reject and archive municipal news, offer it to forums,
+    record where it was shared: the municipality's editors (committee staff, admins)."""
+    return is_committee_staff(user)
+
+
+def can_see_municipal_news(user, item, *, forum_ids=None) -> bool:
+    """A published item is public (an archived one too, at its address); before, only the
+    municipality's editors and the editors of a forum the item is shared with (the forum
+    that proposed it, or one it was offered to). `forum_ids`: the item's share forums, when
+    the caller has them (a list page), to save a query."""
+    if item.is_public:
+        return True
+    if can_edit_municipal_news(user):
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if forum_ids is None:
+        forum_ids = set(item.shares.values_list("forum_id", flat=True))
+    return user.forum_editorships.filter(forum_id__in=forum_ids).exists() if forum_ids else False
 
 
 # --- Track 3: newsletters (committee staff and administrators) -------------------------

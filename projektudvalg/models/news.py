@@ -163,6 +163,16 @@ class MunicipalNews(models.Model):
         )
 
     @property
+    def is_public(self) -> bool:
+        """Its page answers the public: published, or archived (off the lists and feeds,
+        but a link to it still works), once its time has come."""
+        return (
+            self.status in (NewsStatus.PUBLISHED, NewsStatus.ARCHIVED)
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+    @property
     def is_scheduled(self) -> bool:
         return self.status == NewsStatus.PUBLISHED and not self.is_published
 

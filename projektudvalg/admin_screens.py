@@ -1,0 +1,1 @@
+"""The Django admin of the info-screen settings (one row)."""
