@@ -3,8 +3,38 @@
 
 from django.urls import path  # noqa: F401
 
+from projektudvalg.views import news_forum, news_staff
+
 urlpatterns = [
     # [public news pages]
     #
     # [editors' news pages]
+    path("nyheder/kommunen/styring/", news_staff.news_staff_list, name="news-staff-list"),
+    path("nyheder/kommunen/ny/", news_staff.news_staff_form, name="news-staff-add"),
+    path("nyheder/kommunen/<int:pk>/rediger/", news_staff.news_staff_form, name="news-staff-edit"),
+    path(
+        "nyheder/kommunen/<int:pk>/status/", news_staff.news_staff_status, name="news-staff-status"
+    ),  # fmt: skip
+    path("nyheder/kommunen/<int:pk>/tilbyd/", news_staff.news_staff_offer, name="news-staff-offer"),
+    path("nyheder/kommunen/<int:pk>/del/", news_staff.news_staff_share, name="news-staff-share"),
+    path(
+        "lokalomraader/<slug:slug>/nyheder/kommunen/",
+        news_forum.news_forum_list,
+        name="news-forum-list",
+    ),  # fmt: skip
+    path(
+        "lokalomraader/<slug:slug>/nyheder/kommunen/foreslaa/",
+        news_forum.news_forum_propose,
+        name="news-forum-propose",
+    ),  # fmt: skip
+    path(
+        "lokalomraader/<slug:slug>/nyheder/kommunen/<int:pk>/",
+        news_forum.news_forum_thread,
+        name="news-forum-thread",
+    ),  # fmt: skip
+    path(
+        "lokalomraader/<slug:slug>/nyheder/kommunen/<int:pk>/rediger/",
+        news_forum.news_forum_propose,
+        name="news-forum-edit",
+    ),  # fmt: skip
 ]

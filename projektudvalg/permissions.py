@@ -275,5 +275,45 @@ def can_see_municipal_news(user, item, *, forum_ids=None) -> bool:
     return user.forum_editorships.filter(forum_id__in=forum_ids).exists() if forum_ids else False
 
 
+from projektudvalg.models.news import NewsStatus, ShareDirection, ShareState  # noqa: E402
+
+
+def can_propose_news(user, forum) -> bool:
+    """Propose an item to the municipality's editors: an editor of that forum."""
+    return is_forum_editor(user, forum)
+
+
+def can_edit_proposal(user, item) -> bool:
+    """Change a forum's proposal while it waits: the forum's editors (staff edit it anyway)."""
+    return (
+        item.status == NewsStatus.PENDING
+        and item.origin_forum_id is not None
+        and is_forum_editor(user, item.origin_forum)
+    )
+
+
+def can_answer_offer(user, share) -> bool:
+    """Take an offered item into the forum's news or let it pass: that forum's editors."""
+    return (
+        share.direction == ShareDirection.OFFERED
+        and share.state == ShareState.OPEN
+        and is_forum_editor(user, share.forum)
+    )
+
+
+def can_see_news_thread(user, share) -> bool:
+    """The item, its state and the comments about one forum: the forum's editors, staff."""
+    return can_edit_municipal_news(user) or is_forum_editor(user, share.forum)
+
+
+def can_comment(user, share) -> bool:
+    return can_see_news_thread(user, share)
+
+
+def require_news_editor(user) -> None:
+    if not can_edit_municipal_news(user):
+        raise PermissionDenied
+
+
 # --- Track 3: newsletters (committee staff and administrators) -------------------------
 # [newsletter permissions]

@@ -1,4 +1,9 @@
-"""The news post form: the picture is checked and re-encoded by holbaek.images."""
+"""The news post form: the picture is checked and re-encoded by holbaek.images.
+
+`NewsContentForm` holds the rules every news form shares (the forum's posts here, the
+municipality's news in projektudvalg): the picture fields, the alt-text rule and the
+Markdown help; a form combines it with PlainTextFormMixin and its ModelForm.
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,11 +12,23 @@ from holbaek.forms import PlainTextFormMixin
 from holbaek.images import prepare_image
 from lokalfora.models import NewsPost
 
+MARKDOWN_HELP = _(
+    "Du kan bruge Markdown: **fed**, *kursiv*, [link](https://…), "
+    "linjer, der starter med - for punkter, og ## for en mellemrubrik."
+)
+NEWS_WIDGETS = {
+    "summary": forms.Textarea(attrs={"rows": 2, "maxlength": 300}),
+    "body": forms.Textarea(attrs={"rows": 12}),
+}
+NEWS_HELP_TEXTS = {
+    "summary": _("En eller to sætninger, som vises i oversigter og nyhedsbreve."),
+    "body": MARKDOWN_HELP,
+}
 
-class NewsPostForm(PlainTextFormMixin, forms.ModelForm):
-    """A news post: the picture is checked and re-encoded by holbaek.images."""
 
-    markdown_fields = ("body",)
+class NewsContentForm(forms.Form):
+    """The picture and its alt text, as every news form asks for them (a form lists its
+    Markdown fields itself: PlainTextFormMixin comes first and has its own default)."""
 
     image_file = forms.FileField(
         label=_("Billede"),
@@ -20,21 +37,6 @@ class NewsPostForm(PlainTextFormMixin, forms.ModelForm):
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     remove_image = forms.BooleanField(label=_("Fjern det nuværende billede"), required=False)
-
-    class Meta:
-        model = NewsPost
-        fields = ["title", "summary", "body", "image_alt"]
-        widgets = {
-            "summary": forms.Textarea(attrs={"rows": 2, "maxlength": 300}),
-            "body": forms.Textarea(attrs={"rows": 12}),
-        }
-        help_texts = {
-            "summary": _("En eller to sætninger, som vises i oversigter og nyhedsbreve."),
-            "body": _(
-                "Du kan bruge Markdown: **fed**, *kursiv*, [link](https://…), "
-                "linjer, der starter med - for punkter, og ## for en mellemrubrik."
-            ),
-        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,3 +60,15 @@ class NewsPostForm(PlainTextFormMixin, forms.ModelForm):
                 _("Skriv en kort beskrivelse af billedet til dem, der ikke kan se det."),
             )
         return cleaned
+
+
+class NewsPostForm(PlainTextFormMixin, NewsContentForm, forms.ModelForm):
+    """A news post: the picture is checked and re-encoded by holbaek.images."""
+
+    markdown_fields = ("body",)
+
+    class Meta:
+        model = NewsPost
+        fields = ["title", "summary", "body", "image_alt"]
+        widgets = NEWS_WIDGETS
+        help_texts = NEWS_HELP_TEXTS

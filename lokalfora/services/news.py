@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lokalfora.models import Forum, NewsPost
+from lokalfora.services.news_pictures import delete_file_on_commit, save_with_picture
 
 
 class NewsAction:
@@ -29,36 +30,23 @@ def news_save(
     A replaced or removed picture's file is deleted once the transaction commits.
     """
     post = post or NewsPost(forum=forum)
-    old_file = post.image.name if post.image else ""
     for field, value in data.items():
         setattr(post, field, value)
-    if remove_image and not image:
-        post.image = ""
-        post.image_alt = ""
     if action == NewsAction.PUBLISH and not post.is_published:
         post.published_at = timezone.now()
     elif action == NewsAction.UNPUBLISH:
         post.published_at = None
-    if image:
-        post.image.save(image.name, image, save=False)
-    try:
+
+    def save():
         post.full_clean()
         post.save()
-    except Exception:
-        if image:
-            post.image.storage.delete(post.image.name)
-        raise
-    if old_file and old_file != post.image.name:
-        _delete_file_on_commit(post.image.storage, old_file)
+
+    save_with_picture(post, image=image, remove_image=remove_image, save=save)
     return post
 
 
 @transaction.atomic
 def news_delete(*, post: NewsPost) -> None:
     if post.image:
-        _delete_file_on_commit(post.image.storage, post.image.name)
+        delete_file_on_commit(post.image.storage, post.image.name)
     post.delete()
-
-
-def _delete_file_on_commit(storage, name: str) -> None:
-    transaction.on_commit(lambda: storage.delete(name))
