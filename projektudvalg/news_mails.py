@@ -37,8 +37,12 @@ def forum_addresses(forum) -> list[str]:
 
 
 def _thread_link(share) -> str:
-    return absolute_url(reverse("projektudvalg:news-forum-thread",
-                                kwargs={"slug": share.forum.area.slug, "pk": share.pk}))  # fmt: skip
+    return absolute_url(
+        reverse(
+            "projektudvalg:news-forum-thread",
+            kwargs={"slug": share.forum.area.slug, "pk": share.pk},
+        )
+    )
 
 
 def _staff_link(share) -> str:
@@ -48,17 +52,25 @@ def _staff_link(share) -> str:
 def _send(to, subject, body, params) -> None:
     if not to:
         return
-    message = mail.compose(to=to, language=mail.STAFF_LANGUAGE, subject=subject,
-                           subject_params=params, body=lambda: str(body) + SIGNATURE,
-                           body_params=params)  # fmt: skip
+    message = mail.compose(
+        to=to,
+        language=mail.STAFF_LANGUAGE,
+        subject=subject,
+        subject_params=params,
+        body=lambda: str(body) + SIGNATURE,
+        body_params=params,
+    )
     mail.send_each([message])
 
 
 def proposal_received(*, share) -> None:
     params = {"forum": share.forum.name, "title": share.news.title, "link": _staff_link(share)}
-    _send(municipality_addresses(), _("Nyt forslag til en nyhed fra %(forum)s"),
-          _("%(forum)s foreslår nyheden »%(title)s«.\n\nLæs og behandl den her:\n%(link)s"),
-          params)  # fmt: skip
+    _send(
+        municipality_addresses(),
+        _("Nyt forslag til en nyhed fra %(forum)s"),
+        _("%(forum)s foreslår nyheden »%(title)s«.\n\nLæs og behandl den her:\n%(link)s"),
+        params,
+    )
 
 
 def proposal_decided(*, share) -> None:
@@ -67,18 +79,23 @@ def proposal_decided(*, share) -> None:
     if share.state == ShareState.ACCEPTED:
         body = _("Kommunen har godkendt jeres forslag »%(title)s«.\n\n%(link)s")
     else:
-        body = _("Kommunen har afvist jeres forslag »%(title)s«.\n\nBegrundelse: %(reason)s"
-                 "\n\n%(link)s")  # fmt: skip
-    _send(forum_addresses(share.forum), _("Svar på jeres forslag: %(title)s"), body,
-          params)  # fmt: skip
+        body = _(
+            "Kommunen har afvist jeres forslag »%(title)s«.\n\nBegrundelse: %(reason)s\n\n%(link)s"
+        )
+    _send(forum_addresses(share.forum), _("Svar på jeres forslag: %(title)s"), body, params)
 
 
 def offer_made(*, share) -> None:
     params = {"title": share.news.title, "link": _thread_link(share)}
-    _send(forum_addresses(share.forum), _("Kommunen tilbyder jer en nyhed: %(title)s"),
-          _("Kommunen tilbyder jeres lokalforum nyheden »%(title)s«. I kan tage den med i "
-            "jeres egne nyheder eller springe den over:\n\n%(link)s"),
-          params)  # fmt: skip
+    _send(
+        forum_addresses(share.forum),
+        _("Kommunen tilbyder jer en nyhed: %(title)s"),
+        _(
+            "Kommunen tilbyder jeres lokalforum nyheden »%(title)s«. I kan tage den med i "
+            "jeres egne nyheder eller springe den over:\n\n%(link)s"
+        ),
+        params,
+    )
 
 
 def offer_decided(*, share) -> None:
@@ -87,8 +104,7 @@ def offer_decided(*, share) -> None:
         body = _("%(forum)s har taget nyheden »%(title)s« med i sine nyheder.\n\n%(link)s")
     else:
         body = _("%(forum)s har sprunget nyheden »%(title)s« over.\n\n%(link)s")
-    _send(municipality_addresses(), _("%(forum)s har svaret på et tilbud"), body,
-          params)  # fmt: skip
+    _send(municipality_addresses(), _("%(forum)s har svaret på et tilbud"), body, params)
 
 
 def comment_posted(*, comment, to_forum: bool) -> None:
@@ -100,6 +116,9 @@ def comment_posted(*, comment, to_forum: bool) -> None:
         to, params["link"] = municipality_addresses(), _staff_link(share)
     kind = _("forslag") if share.direction == ShareDirection.PROPOSED else _("tilbud")
     params["kind"] = kind
-    _send(to, _("Ny kommentar om »%(title)s«"),
-          _("Ny kommentar om %(kind)s »%(title)s« (%(forum)s):\n\n%(text)s\n\n%(link)s"),
-          params)  # fmt: skip
+    _send(
+        to,
+        _("Ny kommentar om »%(title)s«"),
+        _("Ny kommentar om %(kind)s »%(title)s« (%(forum)s):\n\n%(text)s\n\n%(link)s"),
+        params,
+    )

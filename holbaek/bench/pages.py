@@ -102,6 +102,8 @@ PAGES = [
     # [news bench public]
     #
     # [news bench staff]
+    Page("/nyheder/kommunen/styring/", user=COMMITTEE_STAFF),
+    Page("/nyheder/kommunen/{municipal_news}/rediger/", user=COMMITTEE_STAFF),
     #
     # [newsletter bench]
     #

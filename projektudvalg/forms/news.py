@@ -80,21 +80,30 @@ class StaffNewsForm(ProposalForm):
 
     origin = forms.ChoiceField(label=_("Afsender"), choices=ORIGINS)
     origin_effort = forms.ModelChoiceField(
-        label=_("Særlig indsats"), required=False, queryset=SpecialEffort.objects.none(),
+        label=_("Særlig indsats"),
+        required=False,
+        queryset=SpecialEffort.objects.none(),
         help_text=_("Kun når afsenderen er en særlig indsats."),
-    )  # fmt: skip
+    )
     source_decision = forms.TypedChoiceField(
-        label=_("Udvalgets beslutning"), required=False, coerce=int, empty_value=None,
-        help_text=_("Valgfri. Nyheden får et link »Læs beslutningen«. Kun offentliggjorte "
-                    "beslutninger, de nyeste 200."),
-    )  # fmt: skip
+        label=_("Udvalgets beslutning"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_(
+            "Valgfri. Nyheden får et link »Læs beslutningen«. Kun offentliggjorte "
+            "beslutninger, de nyeste 200."
+        ),
+    )
     publish_day = date_field(_("Offentliggøres (dato)"), required=False)
     publish_time = forms.TimeField(
-        label=_("Kl."), required=False, input_formats=["%H:%M", "%H.%M"],
+        label=_("Kl."),
+        required=False,
+        input_formats=["%H:%M", "%H.%M"],
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         help_text=_("Dansk tid. Kun når du planlægger offentliggørelsen."),
         error_messages={"invalid": _("Skriv klokkeslættet som fx 12:00.")},
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, ask_confirmation=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -156,10 +165,12 @@ class StaffNewsForm(ProposalForm):
 
 class RejectForm(PlainTextFormMixin, forms.Form):
     reason = forms.CharField(
-        label=_("Begrundelse"), max_length=SHORT_TEXT, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Begrundelse"),
+        max_length=SHORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Lokalforummet kan læse begrundelsen."),
         error_messages={"required": _("Skriv, hvorfor nyheden er afvist.")},
-    )  # fmt: skip
+    )
 
     def refuse(self, error) -> None:
         add_refusal(self, error)
@@ -167,9 +178,11 @@ class RejectForm(PlainTextFormMixin, forms.Form):
 
 class OfferForm(forms.Form):
     forums = forms.ModelMultipleChoiceField(
-        label=_("Lokalfora"), queryset=Forum.objects.none(), widget=forms.CheckboxSelectMultiple,
+        label=_("Lokalfora"),
+        queryset=Forum.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Vælg mindst ét lokalforum.")},
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, taken=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -180,14 +193,17 @@ class OfferForm(forms.Form):
 
 class SharedInForm(PlainTextFormMixin, forms.Form):
     group = forms.CharField(
-        label=_("Gruppe eller kanal"), max_length=150,
+        label=_("Gruppe eller kanal"),
+        max_length=150,
         help_text=_("Fx Regstrup Borgerforening på Facebook."),
         error_messages={"required": _("Skriv, hvor nyheden er delt.")},
-    )  # fmt: skip
+    )
     url = forms.URLField(
-        label=_("Link til opslaget"), required=False, max_length=200,
+        label=_("Link til opslaget"),
+        required=False,
+        max_length=200,
         error_messages={"invalid": _("Skriv en gyldig webadresse, fx https://facebook.com/…")},
-    )  # fmt: skip
+    )
     shared_on = date_field(_("Delt den"))
 
     def refuse(self, error) -> None:
@@ -196,9 +212,11 @@ class SharedInForm(PlainTextFormMixin, forms.Form):
 
 class CommentForm(PlainTextFormMixin, forms.Form):
     text = forms.CharField(
-        label=_("Kommentar"), max_length=SHORT_TEXT, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Kommentar"),
+        max_length=SHORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Skriv en kommentar.")},
-    )  # fmt: skip
+    )
 
     def refuse(self, error) -> None:
         add_refusal(self, error)

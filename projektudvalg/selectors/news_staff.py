@@ -71,7 +71,7 @@ def staff_item(pk):
     return (
         MunicipalNews.objects.select_related(
             "origin_forum__area", "origin_effort", "source_decision__meeting"
-        )  # fmt: skip
+        )
         .prefetch_related("areas", "topics")
         .filter(pk=pk)
         .first()

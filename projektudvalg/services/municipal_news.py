@@ -112,8 +112,17 @@ def _write(item, *, data, fields, areas, topics, whole_municipality, image, remo
 
 
 @transaction.atomic
-def news_save(*, item=None, data: dict, areas, topics, whole_municipality: bool, image=None,
-              remove_image: bool = False, by) -> MunicipalNews:  # fmt: skip
+def news_save(
+    *,
+    item=None,
+    data: dict,
+    areas,
+    topics,
+    whole_municipality: bool,
+    image=None,
+    remove_image: bool = False,
+    by,
+) -> MunicipalNews:
     """Staff write a new draft or change a draft, a proposal or a published item; the
     forum editor who proposed an item changes it while it waits (til godkendelse)."""
     if item is None:
@@ -123,9 +132,16 @@ def news_save(*, item=None, data: dict, areas, topics, whole_municipality: bool,
     else:
         item = locked(item)
         fields = _editable_fields(item, by)
-    return _write(item, data=data, fields=fields, areas=areas, topics=topics,
-                  whole_municipality=whole_municipality, image=image,
-                  remove_image=remove_image)  # fmt: skip
+    return _write(
+        item,
+        data=data,
+        fields=fields,
+        areas=areas,
+        topics=topics,
+        whole_municipality=whole_municipality,
+        image=image,
+        remove_image=remove_image,
+    )
 
 
 def _editable_fields(item, by) -> tuple[str, ...]:
@@ -141,15 +157,25 @@ def _editable_fields(item, by) -> tuple[str, ...]:
 
 
 @transaction.atomic
-def news_propose(*, forum: Forum, data: dict, areas, topics, whole_municipality: bool = False,
-                 image=None, by) -> MunicipalNews:  # fmt: skip
+def news_propose(
+    *, forum: Forum, data: dict, areas, topics, whole_municipality: bool = False, image=None, by
+) -> MunicipalNews:
     """A forum's editor proposes an item to the municipality's editors (til godkendelse)."""
     if not is_forum_editor(by, forum):
         raise PermissionDenied
-    item = MunicipalNews(origin=NewsOrigin.FORUM, origin_forum=forum, status=NewsStatus.PENDING,
-                         created_by=by)  # fmt: skip
-    _write(item, data=data, fields=CONTENT_FIELDS, areas=areas, topics=topics,
-           whole_municipality=whole_municipality, image=image, remove_image=False)  # fmt: skip
+    item = MunicipalNews(
+        origin=NewsOrigin.FORUM, origin_forum=forum, status=NewsStatus.PENDING, created_by=by
+    )
+    _write(
+        item,
+        data=data,
+        fields=CONTENT_FIELDS,
+        areas=areas,
+        topics=topics,
+        whole_municipality=whole_municipality,
+        image=image,
+        remove_image=False,
+    )
     share = NewsForumShare.objects.create(news=item, forum=forum, direction=ShareDirection.PROPOSED)
     news_mails.on_commit(news_mails.proposal_received, share=share)
     return item

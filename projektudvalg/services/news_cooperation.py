@@ -87,8 +87,12 @@ def offer_accept(*, share, by) -> NewsForumShare:
     share = _open_offer(share, by)
     item = share.news
     image = picture_copy(item)
-    data = {"title": item.title, "summary": item.summary, "body": item.body,
-            "image_alt": item.image_alt if image else ""}  # fmt: skip
+    data = {
+        "title": item.title,
+        "summary": item.summary,
+        "body": item.body,
+        "image_alt": item.image_alt if image else "",
+    }
     post = forum_news.news_save(
         forum=share.forum, data=data, image=image, action=forum_news.NewsAction.PUBLISH
     )
@@ -117,8 +121,9 @@ def comment_add(*, share, author, text: str) -> NewsComment:
 
 
 @transaction.atomic
-def shared_in_record(*, item, group: str, url: str = "", shared_on: datetime.date,
-                     by) -> NewsSharedIn:  # fmt: skip
+def shared_in_record(
+    *, item, group: str, url: str = "", shared_on: datetime.date, by
+) -> NewsSharedIn:
     """Staff note that they shared the item in a Facebook group (or elsewhere)."""
     _require_staff(by)
     item = locked(item)
@@ -126,8 +131,9 @@ def shared_in_record(*, item, group: str, url: str = "", shared_on: datetime.dat
         raise ValidationError(_("Del først nyheden, når den er offentliggjort."))
     if shared_on > timezone.localdate():
         raise ValidationError({"shared_on": _("Datoen ligger i fremtiden.")})
-    record = NewsSharedIn(news=item, group=(group or "").strip(), url=url, shared_on=shared_on,
-                          by=by)  # fmt: skip
+    record = NewsSharedIn(
+        news=item, group=(group or "").strip(), url=url, shared_on=shared_on, by=by
+    )
     record.full_clean()
     record.save()
     return record

@@ -52,8 +52,11 @@ def _share(forum, pk):
 def news_forum_list(request, slug):
     forum = _forum(request, slug)
     page = Paginator(selectors.forum_shares(forum), PER_PAGE).get_page(request.GET.get("side"))
-    context = {"forum": forum, "page_obj": page,
-               "can_propose": can_propose_news(request.user, forum)}  # fmt: skip
+    context = {
+        "forum": forum,
+        "page_obj": page,
+        "can_propose": can_propose_news(request.user, forum),
+    }
     return render(request, "projektudvalg/news/forum/list.html", context)
 
 
@@ -64,15 +67,21 @@ def news_forum_propose(request, slug, pk=None):
     """A new proposal, or changes to one that waits (til godkendelse)."""
     forum = _forum(request, slug, propose=True)
     share = _share(forum, pk) if pk is not None else None
-    if share is not None and (share.direction != ShareDirection.PROPOSED
-                              or not can_edit_proposal(request.user, share.news)):  # fmt: skip
+    if share is not None and (
+        share.direction != ShareDirection.PROPOSED
+        or not can_edit_proposal(request.user, share.news)
+    ):
         messages.error(request, _("Forslaget er afgjort og kan ikke længere ændres."))
         return redirect("projektudvalg:news-forum-thread", slug=slug, pk=share.pk)
     item = share.news if share else MunicipalNews(origin_forum=forum)
     bound = request.method == "POST"
     initial = {} if share else {"areas": [forum.area_id]}  # the forum's own area preselected
-    form = ProposalForm(request.POST if bound else None, request.FILES if bound else None,
-                        instance=item, initial=initial)  # fmt: skip
+    form = ProposalForm(
+        request.POST if bound else None,
+        request.FILES if bound else None,
+        instance=item,
+        initial=initial,
+    )
     if bound and form.is_valid():
         try:
             if share is None:
@@ -88,8 +97,9 @@ def news_forum_propose(request, slug, pk=None):
             share = share or item.shares.get(forum=forum)
             return redirect("projektudvalg:news-forum-thread", slug=slug, pk=share.pk)
     context = {"forum": forum, "form": form, "share": share}
-    return render(request, "projektudvalg/news/forum/propose.html", context,
-                  status=400 if bound else 200)  # fmt: skip
+    return render(
+        request, "projektudvalg/news/forum/propose.html", context, status=400 if bound else 200
+    )
 
 
 @private_page
@@ -114,8 +124,12 @@ def news_forum_thread(request, slug, pk):
         "can_answer": can_answer_offer(request.user, share),
         "can_edit": can_edit_proposal(request.user, share.news),
     }
-    return render(request, "projektudvalg/news/forum/thread.html", context,
-                  status=400 if request.method == "POST" else 200)  # fmt: skip
+    return render(
+        request,
+        "projektudvalg/news/forum/thread.html",
+        context,
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def _thread_action(request, share, form):
@@ -134,8 +148,12 @@ def _thread_action(request, share, form):
                 raise PermissionDenied
             step = cooperation.offer_accept if action == "accept" else cooperation.offer_pass
             step(share=share, by=request.user)
-            messages.success(request, _("Nyheden er taget med i lokalforummets nyheder.")
-                             if action == "accept" else _("Tilbuddet er sprunget over."))  # fmt: skip
+            messages.success(
+                request,
+                _("Nyheden er taget med i lokalforummets nyheder.")
+                if action == "accept"
+                else _("Tilbuddet er sprunget over."),
+            )
         else:
             form.add_error(None, _("Vælg en handling."))
             return None

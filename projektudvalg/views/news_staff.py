@@ -47,8 +47,11 @@ def news_staff_list(request):
     topic = NewsTopic.objects.filter(slug=request.GET.get("emne") or "").first()
     items = selectors.news_for_staff(status=status, area=area, topic=topic)
     page = Paginator(items, PER_PAGE).get_page(request.GET.get("side"))
-    query = {"status": status, "omraade": area.slug if area else "",
-             "emne": topic.slug if topic else ""}  # fmt: skip
+    query = {
+        "status": status,
+        "omraade": area.slug if area else "",
+        "emne": topic.slug if topic else "",
+    }
     context = {
         "page_obj": page,
         "status": status,
@@ -75,8 +78,12 @@ def news_staff_form(request, pk=None):
         return redirect("projektudvalg:news-staff-status", pk=item.pk)
     bound = request.method == "POST"
     asks = request.POST.get("asked") == "1"  # the form showed the personal-data checkbox
-    form = StaffNewsForm(request.POST if bound else None, request.FILES if bound else None,
-                         instance=item or MunicipalNews(), ask_confirmation=asks)  # fmt: skip
+    form = StaffNewsForm(
+        request.POST if bound else None,
+        request.FILES if bound else None,
+        instance=item or MunicipalNews(),
+        ask_confirmation=asks,
+    )
     action = request.POST.get("action", "draft")
     if bound and action not in ACTIONS:
         form.add_error(None, _("Vælg, om nyheden skal gemmes, offentliggøres eller planlægges."))
@@ -102,8 +109,9 @@ def _save_and_publish(request, form, item, action):
     publish_at = form.publish_at() if action == "schedule" else None
     confirmed = bool(form.cleaned_data.get("confirmed_checked"))
     try:
-        item = services.news_publish(item=item, publish_at=publish_at, by=request.user,
-                                     confirmed_checked=confirmed)  # fmt: skip
+        item = services.news_publish(
+            item=item, publish_at=publish_at, by=request.user, confirmed_checked=confirmed
+        )
     except services.PersonalDataFound as found:
         form.refuse(found)
         form.ask_to_confirm()
@@ -149,8 +157,9 @@ def _status_action(request, item, reject_form):
         if action == "reject":
             if not reject_form.is_valid():
                 return None
-            services.news_reject(item=item, reason=reject_form.cleaned_data["reason"],
-                                 by=request.user)  # fmt: skip
+            services.news_reject(
+                item=item, reason=reject_form.cleaned_data["reason"], by=request.user
+            )
             messages.success(request, _("Forslaget er afvist. Lokalforummet får besked."))
         elif action in STATUS_STEPS:
             step, message = STATUS_STEPS[action]
@@ -177,16 +186,19 @@ def news_staff_offer(request, pk):
     require_news_editor(request.user)
     item = _item(pk)
     shares = selectors.item_shares(item)
-    form = OfferForm(request.POST or None, taken=[share.forum_id for share in shares])
+    bound = request.method == "POST"
+    form = OfferForm(request.POST if bound else None, taken=[share.forum_id for share in shares])
     if request.method == "POST" and form.is_valid():
         try:
-            created = cooperation.news_offer(item=item, forums=form.cleaned_data["forums"],
-                                             by=request.user)  # fmt: skip
+            created = cooperation.news_offer(
+                item=item, forums=form.cleaned_data["forums"], by=request.user
+            )
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
-            messages.success(request, _("Nyheden er tilbudt %(count)s lokalfora.")
-                             % {"count": len(created)})  # fmt: skip
+            messages.success(
+                request, _("Nyheden er tilbudt %(count)s lokalfora.") % {"count": len(created)}
+            )
             return redirect("projektudvalg:news-staff-offer", pk=item.pk)
     status = 400 if request.method == "POST" else 200
     context = {"item": item, "form": form, "shares": shares}
@@ -210,8 +222,10 @@ def news_staff_share(request, pk):
     """The share kit: ready text for a Facebook group, and the record of where it was shared."""
     require_news_editor(request.user)
     item = _item(pk)
-    form = SharedInForm(request.POST if request.POST.get("action") == "record" else None,
-                        initial={"shared_on": timezone.localdate()})  # fmt: skip
+    form = SharedInForm(
+        request.POST if request.POST.get("action") == "record" else None,
+        initial={"shared_on": timezone.localdate()},
+    )
     if request.method == "POST" and request.POST.get("action") == "delete":
         record = get_object_or_404(item.shared_in, pk=_int(request.POST.get("record")))
         cooperation.shared_in_delete(record=record, by=request.user)
@@ -228,8 +242,14 @@ def news_staff_share(request, pk):
     link = absolute_url(item.get_absolute_url()) if item.is_public else ""
     picture = picture_url(item)
     text = "\n\n".join(part for part in (item.title, item.summary, link, picture) if part)
-    context = {"item": item, "form": form, "kit": text, "link": link, "picture": picture,
-               "log": selectors.shared_in_log(item)}  # fmt: skip
+    context = {
+        "item": item,
+        "form": form,
+        "kit": text,
+        "link": link,
+        "picture": picture,
+        "log": selectors.shared_in_log(item),
+    }
     status = 400 if request.method == "POST" else 200
     return render(request, "projektudvalg/news/staff/share.html", context, status=status)
 

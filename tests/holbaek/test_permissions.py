@@ -364,6 +364,18 @@ PROTECTED = {
         "test_a_closed_items_document_is_for_committee_staff_only"
     ),
     # [news PROTECTED]
+    **{
+        f"projektudvalg:news-staff-{name}": (
+            "tests/projektudvalg/test_news_staff_pages.py::test_the_staff_pages_matrix"
+        )
+        for name in ["list", "add", "edit", "status", "offer", "share"]
+    },
+    **{
+        f"projektudvalg:news-forum-{name}": (
+            "tests/projektudvalg/test_news_forum_pages.py::test_the_forum_pages_matrix"
+        )
+        for name in ["list", "propose", "thread", "edit"]
+    },
     #
     # [newsletter PROTECTED]
     #

@@ -63,8 +63,9 @@ def _png():
 
 
 def propose(editor, forum, **text):
-    return services.news_propose(forum=forum, data=TEXT | text, areas=[forum.area],
-                                 topics=[topic("trafik")], by=editor)  # fmt: skip
+    return services.news_propose(
+        forum=forum, data=TEXT | text, areas=[forum.area], topics=[topic("trafik")], by=editor
+    )
 
 
 def test_the_done_when_path_through_the_services(
@@ -84,16 +85,24 @@ def test_the_done_when_path_through_the_services(
     share = item.shares.get()
     assert (share.direction, share.state) == (ShareDirection.PROPOSED, ShareState.OPEN)
     assert "Nyt forslag" in mail.outbox[-1].subject
-    services.news_save(item=item, data={"source_decision": decision}, areas=areas("morkov", "regstrup"),
-                       topics=[topic("trafik")], whole_municipality=False, by=staff)  # fmt: skip
+    services.news_save(
+        item=item,
+        data={"source_decision": decision},
+        areas=areas("morkov", "regstrup"),
+        topics=[topic("trafik")],
+        whole_municipality=False,
+        by=staff,
+    )
     with django_capture_on_commit_callbacks(execute=True):
         item = services.news_publish(item=item, by=staff)
     item.refresh_from_db()
-    assert item.is_published and item.source_decision == decision
+    assert item.is_published
+    assert item.source_decision == decision
     assert {area.slug for area in item.areas.all()} == {"morkov", "regstrup"}
     assert [t.slug for t in item.topics.all()] == ["trafik"]
     share.refresh_from_db()
-    assert share.state == ShareState.ACCEPTED and share.decided_by == staff
+    assert share.state == ShareState.ACCEPTED
+    assert share.decided_by == staff
     assert mail.outbox[-1].to == ["moerkoev@example.org"]
     assert set(MunicipalNews.objects.published().for_area(areas("morkov")[0])) == {item}
     assert not MunicipalNews.objects.published().for_area(areas("tuse-naes")[0]).exists()
@@ -149,19 +158,38 @@ def test_an_editor_of_another_forum_cannot_propose_or_edit(editor, morkov, refer
         propose(other, morkov)
     item = propose(editor, morkov)
     with pytest.raises(PermissionDenied):
-        services.news_save(item=item, data={"title": "X"}, areas=[morkov.area], topics=[],
-                           whole_municipality=False, by=other)  # fmt: skip
+        services.news_save(
+            item=item,
+            data={"title": "X"},
+            areas=[morkov.area],
+            topics=[],
+            whole_municipality=False,
+            by=other,
+        )
 
 
 def test_the_forum_edits_its_proposal_until_it_is_decided(editor, morkov, staff):
     item = propose(editor, morkov)
-    saved = services.news_save(item=item, data={"title": "Rettet", "origin": NewsOrigin.MUNICIPALITY},
-                               areas=[morkov.area], topics=[], whole_municipality=False, by=editor)  # fmt: skip
-    assert saved.title == "Rettet" and saved.origin == NewsOrigin.FORUM
+    saved = services.news_save(
+        item=item,
+        data={"title": "Rettet", "origin": NewsOrigin.MUNICIPALITY},
+        areas=[morkov.area],
+        topics=[],
+        whole_municipality=False,
+        by=editor,
+    )
+    assert saved.title == "Rettet"
+    assert saved.origin == NewsOrigin.FORUM
     services.news_reject(item=item, reason="Ikke lokalt nok", by=staff)
     with pytest.raises(ValidationError, match="afgjort"):
-        services.news_save(item=item, data={"title": "Igen"}, areas=[morkov.area], topics=[],
-                           whole_municipality=False, by=editor)  # fmt: skip
+        services.news_save(
+            item=item,
+            data={"title": "Igen"},
+            areas=[morkov.area],
+            topics=[],
+            whole_municipality=False,
+            by=editor,
+        )
 
 
 def test_forum_text_passes_the_personal_data_check(editor, morkov, staff):
@@ -184,7 +212,8 @@ def test_the_municipalitys_own_text_is_not_held(staff):
 def test_planned_publishing_in_danish_time(clock, staff):
     clock.set("2026-12-10 09:00")
     item = services.news_publish(item=draft(staff), publish_at=danish("2026-12-11 08:00"), by=staff)
-    assert item.is_scheduled and not item.is_published
+    assert item.is_scheduled
+    assert not item.is_published
     assert not MunicipalNews.objects.published().exists()
     clock.set("2026-12-11 08:00")
     assert MunicipalNews.objects.published().get() == item
@@ -235,7 +264,8 @@ def test_archive_unpublish_and_delete(clock, staff, editor, morkov):
     proposal = propose(editor, morkov)
     services.news_publish(item=proposal, publish_at=danish("2026-12-12 08:00"), by=staff)
     back = services.news_unpublish(item=proposal, by=staff)
-    assert back.status == NewsStatus.PENDING and back.shares.get().state == ShareState.OPEN
+    assert back.status == NewsStatus.PENDING
+    assert back.shares.get().state == ShareState.OPEN
     with pytest.raises(ValidationError, match="kladde"):
         services.news_delete(item=published(staff), by=staff)
     doomed = draft(staff)
@@ -245,29 +275,56 @@ def test_archive_unpublish_and_delete(clock, staff, editor, morkov):
 
 def test_pictures_follow_the_forum_news_rules(staff, django_capture_on_commit_callbacks):
     with pytest.raises(ValidationError):
-        services.news_save(data=TEXT, areas=areas("tollose"), topics=[], whole_municipality=False,
-                           image=_png(), by=staff)  # fmt: skip
-    item = services.news_save(data=TEXT | {"image_alt": "En sti"}, areas=areas("tollose"),
-                              topics=[], whole_municipality=False, image=_png(), by=staff)  # fmt: skip
+        services.news_save(
+            data=TEXT,
+            areas=areas("tollose"),
+            topics=[],
+            whole_municipality=False,
+            image=_png(),
+            by=staff,
+        )
+    item = services.news_save(
+        data=TEXT | {"image_alt": "En sti"},
+        areas=areas("tollose"),
+        topics=[],
+        whole_municipality=False,
+        image=_png(),
+        by=staff,
+    )
     first = item.image.name
     storage = item.image.storage
     with django_capture_on_commit_callbacks(execute=True):
-        item = services.news_save(item=item, data={}, areas=areas("tollose"), topics=[],
-                                  whole_municipality=False, image=_png(), by=staff)  # fmt: skip
-    assert not storage.exists(first) and storage.exists(item.image.name)
+        item = services.news_save(
+            item=item,
+            data={},
+            areas=areas("tollose"),
+            topics=[],
+            whole_municipality=False,
+            image=_png(),
+            by=staff,
+        )
+    assert not storage.exists(first)
+    assert storage.exists(item.image.name)
     with django_capture_on_commit_callbacks(execute=True):
         services.news_delete(item=item, by=staff)
     assert not storage.exists(item.image.name)
 
 
 def test_offers_accept_and_pass(staff, editor, morkov, django_capture_on_commit_callbacks):
-    item = services.news_save(data=TEXT | {"image_alt": "En sti"}, areas=areas("morkov"), topics=[],
-                              whole_municipality=False, image=_png(), by=staff)  # fmt: skip
+    item = services.news_save(
+        data=TEXT | {"image_alt": "En sti"},
+        areas=areas("morkov"),
+        topics=[],
+        whole_municipality=False,
+        image=_png(),
+        by=staff,
+    )
     item = services.news_publish(item=item, by=staff)
     jyderup = Forum.objects.get(area__slug="jyderup")
     with django_capture_on_commit_callbacks(execute=True):
         shares = cooperation.news_offer(item=item, forums=[morkov, jyderup], by=staff)
-    assert len(shares) == 2 and "tilbyder" in mail.outbox[-1].subject
+    assert len(shares) == 2
+    assert "tilbyder" in mail.outbox[-1].subject
     assert cooperation.news_offer(item=item, forums=[morkov], by=staff) == []  # no duplicate
     mine = item.shares.get(forum=morkov)
     with pytest.raises(PermissionDenied):
@@ -275,7 +332,9 @@ def test_offers_accept_and_pass(staff, editor, morkov, django_capture_on_commit_
     accepted = cooperation.offer_accept(share=mine, by=editor)
     post = accepted.post
     assert (accepted.state, post.forum, post.title) == (ShareState.ACCEPTED, morkov, item.title)
-    assert post.is_published and post.image and post.image.name != item.image.name
+    assert post.is_published
+    assert post.image
+    assert post.image.name != item.image.name
     assert post.image_alt == "En sti"
     with pytest.raises(ValidationError, match="besvaret"):
         cooperation.offer_pass(share=mine, by=editor)
@@ -327,8 +386,9 @@ def test_the_share_record(clock, staff):
         cooperation.shared_in_record(
             item=item, group="Regstrup", shared_on=danish("2026-12-11").date(), by=staff
         )
-    record = cooperation.shared_in_record(item=item, group="Regstrup Borgerforening",
-                                          shared_on=danish("2026-12-10").date(), by=staff)  # fmt: skip
+    record = cooperation.shared_in_record(
+        item=item, group="Regstrup Borgerforening", shared_on=danish("2026-12-10").date(), by=staff
+    )
     assert item.shared_in.get() == record
     cooperation.shared_in_delete(record=record, by=staff)
     assert not item.shared_in.exists()
