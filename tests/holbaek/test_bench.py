@@ -105,6 +105,7 @@ def test_every_page_resolves():
     values["meeting"] = "1"  # an id: pages.py has /udvalget/moeder/{meeting}/...
     values["effort"] = "/saerlige-indsatser/knabstrup-saetter-kurs/"
     values["hearing"] = "1"  # an id: pages.py has /hoeringer/{hearing}/kontrol/
+    values["municipal_news"] = "1"  # an id: pages.py has /nyheder/kommunen/{municipal_news}/...
     for page in PAGES:
         path = page.url_path(values).split("?")[0]
         if page.status == 404:

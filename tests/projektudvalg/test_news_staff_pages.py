@@ -27,12 +27,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_news_names"
 
 STAFF = {"committee_staff", "staff_admin", "admin"}
 PAGES = [
-    "news-staff-list",
-    "news-staff-add",
-    "news-staff-edit",
-    "news-staff-status",
-    "news-staff-offer",
-    "news-staff-share",
+    "projektudvalg:news-staff-list",
+    "projektudvalg:news-staff-add",
+    "projektudvalg:news-staff-edit",
+    "projektudvalg:news-staff-status",
+    "projektudvalg:news-staff-offer",
+    "projektudvalg:news-staff-share",
 ]
 
 
@@ -57,9 +57,17 @@ def _form(**changes):
 def test_the_staff_pages_matrix(client_as, role, reference_data):
     item = published(staff_user())
     client = client_as(role)
-    for name in PAGES:
-        kwargs = {} if name in ("news-staff-list", "news-staff-add") else {"pk": item.pk}
-        response = client.get(reverse(f"projektudvalg:{name}", kwargs=kwargs))
+    pages = {
+        reverse("projektudvalg:news-staff-list"),
+        reverse("projektudvalg:news-staff-add"),
+        reverse("projektudvalg:news-staff-edit", kwargs={"pk": item.pk}),
+        reverse("projektudvalg:news-staff-status", kwargs={"pk": item.pk}),
+        reverse("projektudvalg:news-staff-offer", kwargs={"pk": item.pk}),
+        reverse("projektudvalg:news-staff-share", kwargs={"pk": item.pk}),
+    }
+    assert len(pages) == len(PAGES)
+    for url in sorted(pages):
+        response = client.get(url)
         assert_access(response, role, STAFF)
         if role in STAFF:
             assert "private" in response["Cache-Control"]
@@ -67,10 +75,7 @@ def test_the_staff_pages_matrix(client_as, role, reference_data):
 
 def test_a_forged_item_is_404(staff_client):
     for name in PAGES[2:]:
-        assert (
-            staff_client.get(reverse(f"projektudvalg:{name}", kwargs={"pk": 999999})).status_code
-            == 404
-        )
+        assert staff_client.get(reverse(name, kwargs={"pk": 999999})).status_code == 404
 
 
 def test_a_draft_is_saved_and_errors_keep_the_text(staff_client):
