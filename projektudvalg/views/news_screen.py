@@ -7,6 +7,8 @@ ScreenSettings.reload_minutes (`<meta http-equiv="refresh">`). Screen software t
 RSS takes the area's news feed (lokalfora:feed-area-rss), which carries the same news.
 """
 
+from functools import wraps
+
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -25,6 +27,23 @@ def _pace(seconds: int) -> int:
     return min(max(round(seconds / PACE_STEP) * PACE_STEP, 5), 120)
 
 
+def cookieless(view):
+    """No cookie, whatever the request brought: after the view the session is dropped from
+    the request, so SessionMiddleware neither saves one nor deletes a stale one (which
+    would be a Set-Cookie too), and a malformed CSRF cookie is not replaced (the page has
+    no form); the view itself sets none."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if hasattr(request, "session"):
+            del request.session
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+        return response
+
+    return wrapped
+
+
 def _absolute(request, path: str) -> str:
     return request.build_absolute_uri(path) if path else ""
 
@@ -36,6 +55,7 @@ def _screen(slug):
 
 
 @require_safe
+@cookieless
 def area_screen(request, slug):
     """Full screen, large type, the newest items rotating: 6 queries."""
     area, settings, items = _screen(slug)
@@ -54,6 +74,7 @@ def area_screen(request, slug):
 
 
 @require_safe
+@cookieless
 def area_screen_json(request, slug):
     """The same items for screen software: title, summary, absolute links, date, source."""
     area, settings, items = _screen(slug)
