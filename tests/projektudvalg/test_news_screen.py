@@ -6,11 +6,13 @@ import json
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from lokalfora.models import LocalArea
 from projektudvalg.models import NewsStatus, ScreenSettings
 from tests.factories import NewsPostFactory
+from tests.holbaek.test_admin_services import form_values
 from tests.projektudvalg.news_factories import MunicipalNewsFactory
 from tests.querycount import assert_constant_queries
 
@@ -160,3 +162,30 @@ def test_the_screen_is_stored_by_the_page_cache_and_a_new_item_shows(client, mor
     client.get(SCREEN)
     MunicipalNewsFactory(title="Lige udkommet", areas=[morkov])
     assert "Lige udkommet" in client.get(SCREEN).content.decode()
+
+
+def test_staff_set_the_screens_in_the_admin_through_the_service(client_as, morkov, monkeypatch):
+    client = client_as("admin")
+    url = "/admin/projektudvalg/screensettings/add/"
+    data = form_values(client, url, items="2", seconds_per_item="30", reload_minutes="3")
+
+    def refuse(**kwargs):
+        raise ValidationError("Tjenesten siger nej.")
+
+    monkeypatch.setattr("projektudvalg.services.screen_settings.screen_settings_update", refuse)
+    assert "Tjenesten siger nej." in client.post(url, data).text
+    assert not ScreenSettings.objects.exists()
+    monkeypatch.undo()
+    assert client.post(url, data).status_code == 302
+    settings = ScreenSettings.current()
+    change = f"/admin/projektudvalg/screensettings/{settings.pk}/change/"
+    response = client.post(change, form_values(client, change, items="13"))
+    assert response.status_code == 200  # 13 is out of range: the form again, nothing saved
+    assert client.get(url).status_code == 403  # one row: no second
+    assert ScreenSettings.current().items == 2
+    for n in range(3):
+        MunicipalNewsFactory(title=f"Nyhed {n}", areas=[morkov])
+    html = client.get(SCREEN).content.decode()
+    assert _items(html) == 2
+    assert 'content="180"' in html
+    assert "screen-pace-30" in html
