@@ -189,3 +189,19 @@ def test_staff_set_the_screens_in_the_admin_through_the_service(client_as, morko
     assert _items(html) == 2
     assert 'content="180"' in html
     assert "screen-pace-30" in html
+
+
+def test_a_scheduled_item_reaches_the_stored_screen_page_when_its_time_comes(
+    client, clock, morkov, settings
+):
+    from projektudvalg.news_schedule import due_news_announce
+
+    settings.PAGE_CACHE_SECONDS = 3600
+    clock.set("2026-12-10 08:55")
+    MunicipalNewsFactory(title="Klokken ni", areas=[morkov],
+                         publish_at=clock.now() + datetime.timedelta(minutes=5))  # fmt: skip
+    assert "Klokken ni" not in client.get(SCREEN).content.decode()  # stored now
+    clock.set("2026-12-10 09:02")
+    assert "Klokken ni" not in client.get(SCREEN).content.decode()  # the stored page
+    assert due_news_announce() == 1
+    assert "Klokken ni" in client.get(SCREEN).content.decode()
