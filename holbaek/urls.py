@@ -14,7 +14,7 @@ from lokalfora.sitemaps import (
     NewsSitemap,
 )
 from lokalfora.views.public import front_page
-from projektudvalg.sitemaps import PoolSitemap
+from projektudvalg.sitemaps import MunicipalNewsSitemap, PoolSitemap
 
 # This module is the composition root: it may import every app.
 
@@ -39,6 +39,7 @@ sitemaps = {
     "puljer": PoolSitemap,
     "tilskud": GrantYearSitemap,
     "hoeringer": HearingSitemap,
+    "kommunenyheder": MunicipalNewsSitemap,
 }
 
 urlpatterns = [

@@ -9,11 +9,33 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from lokalfora.feed_conditions import feed_condition, looked_up_area
+from lokalfora.news_sources import FeedEntry, source_entries
 from lokalfora.selectors.feeds import news_feed_version
 from lokalfora.selectors.news import published_news
 
 # The latest posts a feed carries.
 FEED_SIZE = 50
+
+
+def post_entry(post) -> FeedEntry:
+    return FeedEntry(
+        title=post.title,
+        summary=post.summary,
+        url=post.get_absolute_url(),
+        guid=f"nyhed-{post.pk}@lokalportal.holbaek.dk",
+        published_at=post.published_at,
+        author=post.forum.name,
+        categories=[post.forum.area.name],
+        source="lokalforum",
+    )
+
+
+def feed_entries(posts, area) -> list[FeedEntry]:
+    """The forum posts and the registered sources' entries (news_sources.py), newest first,
+    at most FEED_SIZE."""
+    entries = [post_entry(post) for post in posts] + source_entries(area, FEED_SIZE)
+    entries.sort(key=lambda entry: entry.published_at, reverse=True)
+    return entries[:FEED_SIZE]
 
 
 class NewsFeed(Feed):
@@ -31,8 +53,9 @@ class NewsFeed(Feed):
         return reverse("lokalfora:news-list")
 
     def items(self):
-        return published_news()[:FEED_SIZE]
+        return feed_entries(published_news()[:FEED_SIZE], None)
 
+    # The items are FeedEntry rows (a forum post's, or a registered source's).
     def item_title(self, item):
         return item.title
 
@@ -40,10 +63,10 @@ class NewsFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_absolute_url()
+        return item.url
 
     def item_guid(self, item):
-        return f"nyhed-{item.pk}@lokalportal.holbaek.dk"
+        return item.guid
 
     item_guid_is_permalink = False
 
@@ -51,10 +74,10 @@ class NewsFeed(Feed):
         return item.published_at
 
     def item_author_name(self, item):
-        return item.forum.name
+        return item.author
 
     def item_categories(self, item):
-        return [item.forum.area.name]
+        return item.categories
 
 
 class AtomNewsFeed(NewsFeed):
@@ -76,7 +99,7 @@ class AreaNewsFeed(NewsFeed):
         return area.get_absolute_url()
 
     def items(self, area):
-        return published_news().filter(forum__area=area)[:FEED_SIZE]
+        return feed_entries(published_news().filter(forum__area=area)[:FEED_SIZE], area)
 
 
 class AtomAreaNewsFeed(AreaNewsFeed):

@@ -142,7 +142,10 @@ register_searched_kind(
 
 
 def _with_related(kind: SearchedKind, queryset):
-    return kind.related(queryset).defer("search_vector")
+    queryset = kind.related(queryset)
+    # A kind matched on a vector made on the fly (`vector`) may have no stored one.
+    stored = any(field.name == "search_vector" for field in kind.model._meta.concrete_fields)
+    return queryset.defer("search_vector") if stored else queryset
 
 
 def _is_postgres() -> bool:

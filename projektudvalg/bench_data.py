@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from holbaek.bench.copying import copy_children, copy_rows, earlier, earlier_years
+from projektudvalg import bench_news
 from projektudvalg.models import (
     AdvisoryNote,
     Application,
@@ -51,6 +52,7 @@ def grow(*, copies: int) -> dict[str, int]:
         _grow_applications(copies)
     counts = {"ansøgningsrunder": Round.objects.count(), "ansøgninger": Application.objects.count()}
     # [news bench grow]
+    counts["kommunale nyheder"] = bench_news.grow_municipal_news(copies)
     #
     # [newsletter bench grow]
     return counts
@@ -76,6 +78,7 @@ def page_values() -> dict[str, str]:
         "effort": effort.get_absolute_url() if effort else reverse("projektudvalg:effort-list"),
     }
     # [news bench values]
+    values["municipal_news"] = bench_news.newest_published_id()
     #
     # [newsletter bench values]
     return values

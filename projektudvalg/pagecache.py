@@ -2,6 +2,7 @@
 
 from holbaek.pagecache import register_model
 from holbaek.pagecache.models import never_public
+from lokalfora.models import NewsTopic
 from projektudvalg import models
 
 
@@ -84,4 +85,29 @@ never_public(
     "projektudvalg.Recommendation",
     "projektudvalg.EffortTemplate",  # the drejebøger are staff's
     "projektudvalg.TemplatePhase",
+)
+
+
+# Track 3: municipal news ("news"; the committee's meeting pages list the news about their
+# items). An item for the whole municipality is on every area's page and feed.
+def _news_areas(row):
+    if row.whole_municipality:
+        return list(row.areas.model.objects.values_list("slug", flat=True))  # LocalArea
+    return list(row.areas.all())
+
+
+def _share_area(row):
+    return row.forum.area
+
+
+register_model(models.MunicipalNews, "news", "committee", areas=_news_areas)
+# An accepted share takes the item off the forum's area page (its copy shows instead).
+register_model(models.NewsForumShare, "news", areas=_share_area)
+register_model(models.ScreenSettings, "news")  # every area's screen page
+# The topics' names are on the items in every list, page and feed (and the filters): a
+# rare change, told to every page ("areas", which the feeds' ETags include too).
+register_model(NewsTopic, "news", "areas")
+never_public(
+    "projektudvalg.NewsComment",  # the thread between a forum and the editors
+    "projektudvalg.NewsSharedIn",  # the share kit's record, for staff
 )

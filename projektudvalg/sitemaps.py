@@ -1,8 +1,9 @@
-"""The pools open to applicants in the sitemap (/sitemap.xml)."""
+"""The pools open to applicants and the municipality's news in the sitemap (/sitemap.xml)."""
 
 from django.contrib.sitemaps import Sitemap
 
-from projektudvalg.models import GrantPool
+from holbaek.sitemaps import BoundedSitemap
+from projektudvalg.models import GrantPool, MunicipalNews
 
 
 class PoolSitemap(Sitemap):
@@ -13,3 +14,15 @@ class PoolSitemap(Sitemap):
 
     def items(self):
         return GrantPool.objects.active().order_by("slug")
+
+
+class MunicipalNewsSitemap(BoundedSitemap):
+    """The municipality's published news (a draft or a scheduled item is not public yet)."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return MunicipalNews.objects.published().only("id", "updated_at").order_by("-id")
+
+    def lastmod(self, item):
+        return item.updated_at

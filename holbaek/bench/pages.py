@@ -100,6 +100,12 @@ PAGES = [
     Page("/hoeringer/styring/oversigt/", user=COMMITTEE_STAFF),
     Page("/hoeringer/{hearing}/kontrol/", user=COMMITTEE_STAFF),
     # [news bench public]
+    # The municipality's news ({municipal_news}: the newest published item) and the screens.
+    Page("/nyheder/kommunen/"),
+    Page("/nyheder/kommunen/?omraade=morkov&emne=trafik"),
+    Page("/nyheder/kommunen/{municipal_news}/"),
+    Page("/lokalomraader/morkov/skaerm/"),
+    Page("/lokalomraader/morkov/skaerm.json"),
     #
     # [news bench staff]
     Page("/nyheder/kommunen/styring/", user=COMMITTEE_STAFF),

@@ -84,6 +84,14 @@ PAGES = {
     # The printable agenda and minutes (a pool item lists its applications' decisions).
     "projektudvalg:meeting-print": ("committee", "applications"),
     # [news PAGES]
+    # The municipality's news: an item's page shows its decision's link (committee).
+    "projektudvalg:municipal-news-list": ("news",),
+    "projektudvalg:municipal-news-detail": ("news", "committee"),
+    "projektudvalg:municipal-news-easy-read": ("news", "committee"),
+    "projektudvalg:municipal-news-image": ("news",),
+    # An area's info screen (page and JSON): its municipal and forum news, the settings.
+    "projektudvalg:area-screen": (THIS_AREA, "news"),
+    "projektudvalg:area-screen-json": (THIS_AREA, "news"),
 }
 
 
@@ -102,6 +110,8 @@ VALUE = {
     "format": re.compile(r"pdf"),
     "status": re.compile(r"[a-z]{1,12}"),
     "sagstype": re.compile(r"[a-z]{1,20}"),
+    "emne": re.compile(r"[a-z0-9-]{1,80}"),
+    "afsender": re.compile(r"[a-z]{1,20}"),
 }
 QUERIES = {
     "lokalfora:news-list": ("side",),
@@ -121,6 +131,7 @@ QUERIES = {
     "lokalfora:hearing-note": ("format",),
     "lokalfora:area-hearings": ("side",),
     # [news QUERIES]
+    "projektudvalg:municipal-news-list": ("omraade", "emne", "afsender", "side"),
 }
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 
 from holbaek.pagecache.versions import current_versions, kind_key
 from lokalfora.models import Event, NewsPost
+from lokalfora.news_sources import source_versions
 from lokalfora.selectors.events import feed_events, feed_window, midnight
 from lokalfora.selectors.news import published_news
 
@@ -60,7 +61,7 @@ def ical_feed_version(*, area=None) -> FeedVersion:
 
 def news_feed_version(*, area=None, size: int) -> FeedVersion:
     """A news feed's version, from its `size` latest posts (which ones, their last save and
-    publication) and the scope's last change or deletion."""
+    publication), the scope's last change or deletion, and the registered sources'."""
     news = published_news().select_related(None)
     if area is not None:
         news = news.filter(forum__area=area)
@@ -72,7 +73,11 @@ def news_feed_version(*, area=None, size: int) -> FeedVersion:
         saved=Max("updated_at"),
     )
     history = _newest_history(NewsPost, area)
+    # The other apps' news in the feed (news_sources.py): their aggregates, and their
+    # datetimes as changes.
+    others = source_versions(area, size)
+    moments = [part for part in others if isinstance(part, datetime.datetime)]
     return _version(
-        "news", area and area.slug, *latest.values(), history,
-        changed=[latest["published"], latest["saved"], history],
+        "news", area and area.slug, *latest.values(), history, *others,
+        changed=[latest["published"], latest["saved"], history, *moments],
     )  # fmt: skip

@@ -23,6 +23,7 @@ from projektudvalg.models import (
     MeetingStatus,
 )
 from projektudvalg.selectors.hearing_links import hearings_of_items
+from projektudvalg.selectors.municipal_news import news_of_items
 
 
 def _committees():
@@ -139,6 +140,7 @@ class PublicItem:
     description: str = ""
     documents: list = field(default_factory=list)
     hearings: list = field(default_factory=list)  # the hearings the item decides on
+    news: list = field(default_factory=list)  # the published municipal news about it
     follow_up: str = ""
     follow_up_status: str = ""
     areas: list = field(default_factory=list)
@@ -183,7 +185,7 @@ def _pool_lines(item: AgendaItem, decision_public: bool) -> list[PoolLine]:
     ]
 
 
-def public_item(item: AgendaItem, *, with_details: bool = True, hearings=()) -> PublicItem:
+def public_item(item: AgendaItem, *, with_details: bool = True, hearings=(), news=()) -> PublicItem:
     """The item as the public may see it (its meeting, committee and, if `with_details`,
     its areas, documents, pool lines and decisions prefetched)."""
     decision = public_decision(item)
@@ -209,6 +211,7 @@ def public_item(item: AgendaItem, *, with_details: bool = True, hearings=()) -> 
         areas=list(item.areas.all()),
         decision=decision,
         hearings=list(hearings),
+        news=list(news),
         **details,
     )
 
@@ -240,15 +243,19 @@ class MeetingPage:
 
 def meeting_page(pk: int) -> MeetingPage | None:
     """A meeting with what of it is public: before the agenda is published only its time,
-    place and status. At most 10 queries, however many items."""
+    place and status. At most 11 queries, however many items."""
     meeting = Meeting.objects.select_related("committee", "area").filter(pk=pk).first()
     if meeting is None:
         return None
     if not meeting.agenda_is_public:
         return MeetingPage(meeting=meeting, items=[], documents=[], absent=[])
     prefetch_related_objects([meeting], _items_prefetch(), "documents", "absent_members")
-    hearings = hearings_of_items([item.pk for item in meeting.items.all() if item.text_is_public])
-    items = [public_item(item, hearings=hearings.get(item.pk, ())) for item in meeting.items.all()]
+    shown = [item.pk for item in meeting.items.all() if item.text_is_public]
+    hearings, news = hearings_of_items(shown), news_of_items(shown)
+    items = [
+        public_item(item, hearings=hearings.get(item.pk, ()), news=news.get(item.pk, ()))
+        for item in meeting.items.all()
+    ]
     absent = list(meeting.absent_members.all()) if meeting.decisions_are_public else []
     return MeetingPage(
         meeting=meeting, items=items, documents=list(meeting.documents.all()), absent=absent

@@ -145,7 +145,8 @@ def test_growing_by_two_doubles_the_demo(reference_data):
     for year, last in ReferenceCounter.objects.values_list("year", "last"):
         assert SparringRequest.objects.filter(year=year, number__gt=last).count() == 0
     assert set(page_values()) == {
-        "news", "event", "event_day", "grant_year", "meeting", "effort", "hearing"
+        "news", "event", "event_day", "grant_year", "meeting", "effort", "hearing",
+        "municipal_news",
     }  # fmt: skip
 
 

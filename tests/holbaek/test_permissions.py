@@ -142,6 +142,15 @@ PUBLIC = {
     "lokalfora:hearing-note",
     "lokalfora:area-hearings",
     # [news PUBLIC]
+    # The municipality's news. An item not yet public (a draft, a proposal, a scheduled one)
+    # is 404 but for its editors (can_see_municipal_news; tests/projektudvalg/
+    # test_news_public.py::test_a_draft_is_for_its_editors_only, over every role).
+    "projektudvalg:municipal-news-list",
+    "projektudvalg:municipal-news-detail",
+    "projektudvalg:municipal-news-easy-read",
+    "projektudvalg:municipal-news-image",
+    "projektudvalg:area-screen",  # no login, no cookie: tests/projektudvalg/test_news_screen.py
+    "projektudvalg:area-screen-json",
     #
     # [newsletter PUBLIC]
     #

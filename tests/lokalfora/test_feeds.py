@@ -55,9 +55,10 @@ def test_unknown_area_feed_is_404(client, reference_data):
     assert client.get("/lokalomraader/findes-ikke/nyheder/rss/").status_code == 404
 
 
-# The feed's version (two aggregates), the area, the posts.
+# The feed's version (two aggregates, and the municipal news's), the area, the posts (and
+# the municipal news' entries: projektudvalg registers them, lokalfora/news_sources.py).
 @pytest.mark.parametrize(
-    ("url", "limit"), [("/nyheder/rss/", 3), ("/lokalomraader/tollose/nyheder/atom/", 4)]
+    ("url", "limit"), [("/nyheder/rss/", 5), ("/lokalomraader/tollose/nyheder/atom/", 6)]
 )
 def test_feeds_run_a_constant_number_of_queries(client, area, url, limit):
     def grow():
