@@ -18,7 +18,7 @@ from holbaek import mail
 from holbaek.links import absolute_url
 from holbaek.logfilters import log_send_failure
 from lokalfora import follow_tokens
-from lokalfora.mailing import unsubscribe_headers, unsubscribe_link
+from lokalfora.mailing import preferences_url, unsubscribe_headers, unsubscribe_link
 from lokalfora.models import LocalArea, Subscription
 from lokalfora.selectors.subscriptions import subscription_for_token, unsubscription_for_token
 
@@ -84,6 +84,7 @@ def _send_confirmation(subscription: Subscription) -> None:
             "link": link,
             "days": follow_tokens.CONFIRM_DAYS,
             "unsubscribe": unsubscribe,
+            "preferences": preferences_url([subscription]),
         },
         headers={**unsubscribe_headers(unsubscribe), "Auto-Submitted": "auto-generated"},
     )

@@ -12,7 +12,7 @@ from holbaek.ratelimit import allow_public_form
 from holbaek.tokens import LinkError
 from lokalfora.follow_tokens import CONFIRM_DAYS
 from lokalfora.forms.public import FollowForm
-from lokalfora.mailing import unsubscribe_link
+from lokalfora.mailing import preferences_url, unsubscribe_link
 from lokalfora.selectors.areas import area_by_slug_or_alias
 from lokalfora.selectors.subscriptions import subscription_for_token, unsubscription_for_token
 from lokalfora.services.subscriptions import (
@@ -92,6 +92,7 @@ def follow_confirm(request, token):
         "subscription": subscription,
         "area": subscription.area,
         "unsubscribe_link": unsubscribe_link(subscription),
+        "preferences_link": preferences_url([subscription]),
     }
     return render(request, template, context)
 
