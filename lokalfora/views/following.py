@@ -58,7 +58,9 @@ def follow(request, slug):
             status = 429
         else:
             try:
-                subscription_create(area=area, email=email)
+                subscription_create(
+                    area=area, email=email, frequency=form.cleaned_data["frequency"]
+                )
             except SendFailed:
                 form.add_error(None, _("Vi kunne ikke sende e-mailen lige nu. Prøv igen om lidt."))
                 status = 503

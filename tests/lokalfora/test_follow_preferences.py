@@ -198,3 +198,18 @@ def test_the_page_runs_the_same_queries_for_more_areas(client, followed):
             SubscriptionFactory(area=area, email=EMAIL).topics.add(*NewsTopic.objects.all())
 
     assert_constant_queries(client, page_url(followed), grow, limit=12)
+
+
+def test_the_sign_up_form_offers_how_often_weekly_by_default(client, area):
+    page = client.get("/lokalomraader/tollose/foelg/").text
+    assert re.search(r'value="weekly"[^>]*checked', page)
+    client.post("/lokalomraader/tollose/foelg/", {"email": EMAIL, "frequency": "immediately"})
+    assert Subscription.objects.get(email=EMAIL).frequency == Frequency.IMMEDIATELY
+    client.post("/lokalomraader/jyderup/foelg/", {"email": EMAIL})
+    assert Subscription.objects.get(area__slug="jyderup").frequency == Frequency.WEEKLY
+    response = client.post("/lokalomraader/morkov/foelg/", {"email": EMAIL, "frequency": "x"})
+    assert response.status_code == 400
+    assert "Vælg en af mulighederne." in response.text
+    # Someone else's sign-up never changes an existing follower's choice.
+    client.post("/lokalomraader/tollose/foelg/", {"email": EMAIL, "frequency": "off"})
+    assert Subscription.objects.get(area=area).frequency == Frequency.IMMEDIATELY
