@@ -11,6 +11,7 @@ choice (wants_municipal_news) turns it on or off.
 from collections import defaultdict
 
 from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -18,10 +19,18 @@ from lokalfora.digest_sections import DigestLine, DigestSection, register_digest
 from projektudvalg.models import MunicipalNews
 
 
+def news_url(item) -> str:
+    """The item's page; the news list until the municipal news pages are in (another branch)."""
+    try:
+        return item.get_absolute_url()
+    except NoReverseMatch:
+        return reverse("lokalfora:news-list")
+
+
 def _line(item) -> DigestLine:
     return DigestLine(
         text=format_lazy(_("{title}: {summary}"), title=item.title, summary=item.summary),
-        url=item.get_absolute_url(),
+        url=news_url(item),
         once_key=f"municipal-news-{item.pk}",
         at=item.publish_at,
     )
