@@ -19,6 +19,7 @@ from holbaek.admin import (
     SingletonAdmin,
 )
 from lokalfora.models import (
+    CONTENT_KINDS,
     AccountsReminder,
     AnnualAccounts,
     ContactPerson,
@@ -300,11 +301,12 @@ class EditorInvitationAdmin(ServiceAdmin):
 class SubscriptionAdmin(ServiceAdmin):
     """Followers are added only by themselves (double opt-in); staff can look up and delete."""
 
-    list_display = ["email", "area", "created_at", "confirmed_at", "last_digest_at"]
-    list_filter = ["area", ("confirmed_at", admin.EmptyFieldListFilter)]
+    list_display = ["email", "area", "frequency", "created_at", "confirmed_at", "last_digest_at"]
+    list_filter = ["area", "frequency", ("confirmed_at", admin.EmptyFieldListFilter)]
     list_select_related = ["area"]
     search_fields = ["email"]
     readonly_fields = ["area", "email", "created_at", "confirmed_at", "last_digest_at"]
+    readonly_fields += ["frequency", *dict(CONTENT_KINDS), "topics"]  # the follower's choices
 
     def has_add_permission(self, request):
         return False

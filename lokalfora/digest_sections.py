@@ -9,12 +9,22 @@ A section's `lines` function runs a fixed number of queries (`queries`) whatever
 number of areas and followers, so the digest's query count stays constant. A line with a
 `once_key` appears once per mail, under the first of the follower's areas it belongs to:
 an effort covering two areas someone follows is told about once.
+
+Each section has a `kind`, the Subscription field that says whether the follower wants it
+(CONTENT_KINDS: "wants_decisions", ...); a follower who turned it off does not get it. A
+line's `at` is when it happened (published, announced): the immediate mails
+(services/digest_immediate.py) send only lines newer than the follower's last mail, so a
+line without `at` (a coming milestone) is for the weekly mail only.
 """
 
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from lokalfora.models import CONTENT_KINDS
+
+KINDS = frozenset(field for field, _label in CONTENT_KINDS)
 
 
 @dataclass(frozen=True)
@@ -29,6 +39,7 @@ class DigestLine:
     text: Any  # a str or a lazy translation, made in the mail's language
     url: str  # a path on the portal; the digest makes it absolute
     once_key: str = ""
+    at: datetime.datetime | None = None  # when it happened; None: weekly mail only
 
 
 @dataclass(frozen=True)
@@ -38,12 +49,15 @@ class DigestSection:
     heading: Any
     lines: Callable[[set, DigestWindow], dict[int, list[DigestLine]]]
     queries: int
+    kind: str  # the Subscription field saying whether a follower wants it
 
 
 _sections: dict[str, DigestSection] = {}
 
 
 def register_digest_section(section: DigestSection) -> None:
+    if section.kind not in KINDS:
+        raise ValueError(f"A digest section's kind is one of {sorted(KINDS)}.")
     _sections[section.key] = section
 
 
@@ -61,13 +75,18 @@ def lines_by_section(area_ids, window: DigestWindow) -> list[tuple[DigestSection
     return [(section, section.lines(set(area_ids), window)) for section in digest_sections()]
 
 
-def area_extras(area_id: int, by_section, seen: set) -> list[dict]:
+def area_extras(area_id: int, by_section, seen: set, subscription=None, since=None) -> list[dict]:
     """One area's extra parts of one mail: [{"heading", "lines"}]; `seen` holds the once-keys
-    already in the mail (and is updated)."""
+    already in the mail (and is updated). Only the kinds the `subscription` wants, and with
+    `since` only the lines that happened after it."""
     extras = []
     for section, by_area in by_section:
+        if subscription is not None and not getattr(subscription, section.kind):
+            continue
         lines = []
         for line in by_area.get(area_id, []):
+            if since is not None and (line.at is None or line.at <= since):
+                continue
             if line.once_key:
                 if line.once_key in seen:
                     continue

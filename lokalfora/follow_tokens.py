@@ -4,6 +4,11 @@ Opaque tokens (holbaek.tokens): they name subscription rows by id and carry a
 keyed hash of the address, never the address itself, so no access log or
 browser history holds who follows what. Unsubscribe tokens never expire.
 
+A "manage" token opens the address's preferences page (how often, which kinds, which
+topics). Like an unsubscribe link it sits in every mail and never expires; it opens
+nothing once the address follows nothing any more (its rows are gone) and, after a key
+rotation, once SECRET_KEY_FALLBACKS no longer holds the key it was signed with.
+
 Links mailed before the tokens became opaque held the address itself
 ({"e": address, "a": area id or None for all areas}, same signing salt). They
 were promised never to expire and sit in every digest already sent, so an
@@ -17,6 +22,7 @@ from lokalfora.models import Subscription
 CONFIRM_DAYS = 7  # how long a confirmation link works; unconfirmed rows are deleted after
 CONFIRM_SALT = "lokalfora.subscription.confirm"
 UNSUBSCRIBE_SALT = "lokalfora.subscription.unsubscribe"
+MANAGE_SALT = "lokalfora.subscription.manage"
 KEY_SALT = "lokalfora.subscription.address"
 
 
@@ -70,6 +76,27 @@ def read_unsubscribe_token(token: str) -> tuple[list[int], int | None, str]:
     if area_id is not None and not isinstance(area_id, int):
         raise tokens.LinkError("invalid")
     return ids, area_id, hashed
+
+
+def manage_token(subscriptions) -> str:
+    """A token for the preferences page of the address of `subscriptions` (all of one
+    address): it names them, and finds the address by its hash once they are gone."""
+    subscriptions = list(subscriptions)
+    return tokens.make(
+        salt=MANAGE_SALT,
+        key_salt=KEY_SALT,
+        address=subscriptions[0].email,
+        s=[subscription.pk for subscription in subscriptions],
+    )
+
+
+def read_manage_token(token: str) -> tuple[list[int], str]:
+    """The subscription ids and the address hash in a manage token, or LinkError."""
+    data = tokens.read(token, salt=MANAGE_SALT, keys=("s",))
+    ids = data["s"]
+    if not (isinstance(ids, list) and ids and all(isinstance(pk, int) for pk in ids)):
+        raise tokens.LinkError("invalid")
+    return ids, data["h"]
 
 
 def _is_old_format(data) -> bool:

@@ -35,16 +35,26 @@ def hearing_lines(area_ids, window) -> dict[int, list[DigestLine]]:
         if hearing.note_published_at and hearing.note_published_at > window.since:
             text = format_lazy(_("Høringsnotat: {title}"), title=hearing.title)
             url = reverse("lokalfora:hearing-note", kwargs={"pk": hearing.pk})
+            at = hearing.note_published_at
         else:
             deadline = timezone.localtime(hearing.deadline).strftime("%d-%m-%Y %H:%M")
             text = format_lazy(
                 _("Ny høring: {title}, frist {deadline}"), title=hearing.title, deadline=deadline
             )
             url = reverse("lokalfora:hearing-detail", kwargs={"pk": hearing.pk})
-        lines[area_id].append(DigestLine(text=text, url=url, once_key=f"hearing-{hearing.pk}"))
+            at = hearing.opened_at
+        line = DigestLine(text=text, url=url, once_key=f"hearing-{hearing.pk}", at=at)
+        lines[area_id].append(line)
     return lines
 
 
 register_digest_section(
-    DigestSection(key="hearings", order=15, heading=_("Høringer"), lines=hearing_lines, queries=2)
+    DigestSection(
+        key="hearings",
+        order=15,
+        heading=_("Høringer"),
+        lines=hearing_lines,
+        queries=2,
+        kind="wants_hearings",
+    )
 )

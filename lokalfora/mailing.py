@@ -7,7 +7,8 @@ for every mail to a follower, the confirmation mail too. Unsubscribe links never
 expire and hold no address (lokalfora.follow_tokens).
 
 `follower_message` builds one mail to one follower from a text template, adding the
-greeting-free footer and the headers; the weekly digest sends through it.
+greeting-free footer (with the link to the follower's choices, "Vælg hvad og hvor
+ofte") and the headers; the weekly digest and the immediate mails send through it.
 """
 
 from urllib.parse import urlsplit
@@ -30,6 +31,13 @@ def unsubscribe_url(subscriptions, *, everything: bool) -> str:
 def unsubscribe_link(subscription) -> str:
     """The one-click link that ends this one subscription, from the first mail on."""
     return unsubscribe_url([subscription], everything=False)
+
+
+def preferences_url(subscriptions) -> str:
+    """The follower's preferences page ("Vælg hvad og hvor ofte"); the link names the
+    subscriptions and holds no address."""
+    token = follow_tokens.manage_token(subscriptions)
+    return absolute_url(reverse("lokalfora:follow-preferences", kwargs={"token": token}))
 
 
 def unsubscribe_headers(url: str) -> dict[str, str]:
@@ -62,6 +70,7 @@ def follower_message(
             for subscription in subscriptions
         ],
         "unsubscribe_all": everything,
+        "preferences": preferences_url(subscriptions),
     }
 
     def body() -> str:

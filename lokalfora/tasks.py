@@ -12,6 +12,7 @@ from holbaek.schedule import Recurring, daily, ensure_scheduled, every, monthly,
 from lokalfora.models import Forum
 from lokalfora.selectors.contacts import stale_contacts
 from lokalfora.services.digest import weekly_digest_send
+from lokalfora.services.digest_immediate import immediate_digest_send
 from lokalfora.services.grant_followup import annual_accounts_remind_overdue
 from lokalfora.services.hearing_invitations import reminders_send
 from lokalfora.services.hearings import hearings_advance
@@ -58,6 +59,16 @@ def send_weekly_digest() -> dict:
 
 
 @task()
+def send_immediate_digest() -> int:
+    """The mails to followers who chose "med det samme": what is new since their last one.
+    Runs every quarter of an hour, so a news post published at 09:02 is mailed by 09:15."""
+    try:
+        return immediate_digest_send()
+    finally:
+        ensure_scheduled()
+
+
+@task()
 def purge_old_personal_data() -> dict:
     """Old contact-person versions and editor invitations, as long as staff have set."""
     result = retention_purge()
@@ -98,6 +109,9 @@ def send_hearing_reminders() -> int:
 RECURRING = [
     Recurring(
         send_weekly_digest, weekly(MONDAY, 7), "Ugentligt nyhedsbrev til dem, der følger et område"
+    ),
+    Recurring(
+        send_immediate_digest, every(15), "E-mail med det samme til dem, der følger et område"
     ),
     Recurring(
         send_confirmation_reminders, monthly(1, 8), "Påmindelser om at bekræfte kontaktoplysninger"

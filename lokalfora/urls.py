@@ -9,6 +9,7 @@ from lokalfora.views import (
     calendar,
     editing,
     editors,
+    follow_preferences,
     following,
     grant_followup,
     grant_scheme,
@@ -74,6 +75,11 @@ forum_patterns = [
     path("lokalomraader/<slug:slug>/foelg/", following.follow, name="follow"),
     path("foelg/bekraeft/<str:token>/", following.follow_confirm, name="follow-confirm"),
     path("foelg/afmeld/<str:token>/", following.unsubscribe, name="unsubscribe"),
+    path(
+        "foelg/indstillinger/<str:token>/",
+        follow_preferences.follow_preferences,
+        name="follow-preferences",
+    ),
 ]
 
 grant_patterns = [

@@ -6,7 +6,9 @@
   (it may be about one property). 1 query.
 - Special efforts: new updates of a public effort (not a proposed one) covering the
   area, and its coming milestones. 3 queries. Each line appears once per mail, however
-  many of the effort's areas the person follows.
+  many of the effort's areas the person follows. A follower's "udvalgets beslutninger"
+  choice (wants_decisions) covers them: an effort is the committee's work in the area,
+  decided and followed up by it; "kommunens nyheder" is the news items' own section.
 """
 
 from collections import defaultdict
@@ -47,7 +49,12 @@ def _decision_line(item) -> DigestLine:
         body=decision.body,
         day=decision.date.strftime("%d-%m-%Y"),
     )
-    return DigestLine(text=text, url=item.get_absolute_url(), once_key=f"decision-{item.pk}")
+    return DigestLine(
+        text=text,
+        url=item.get_absolute_url(),
+        once_key=f"decision-{item.pk}",
+        at=item.meeting.minutes_published_at,
+    )
 
 
 def decision_lines(area_ids, window) -> dict[int, list[DigestLine]]:
@@ -105,7 +112,9 @@ def effort_lines(area_ids, window) -> dict[int, list[DigestLine]]:
             text=Truncator(update.text).words(30),
         )
         url = effort_url(update.effort)
-        line = DigestLine(text=text, url=url, once_key=f"effort-update-{update.pk}")
+        line = DigestLine(
+            text=text, url=url, once_key=f"effort-update-{update.pk}", at=update.created_at
+        )
         lines_of_effort[update.effort_id].append(line)
     milestones = Milestone.objects.filter(
         effort_id__in=list(areas_of),
@@ -135,6 +144,7 @@ register_digest_section(
         heading=_("Udvalgets beslutninger"),
         lines=decision_lines,
         queries=1,
+        kind="wants_decisions",
     )
 )
 register_digest_section(
@@ -144,5 +154,6 @@ register_digest_section(
         heading=_("Særlige indsatser"),
         lines=effort_lines,
         queries=3,
+        kind="wants_decisions",
     )
 )

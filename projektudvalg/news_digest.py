@@ -1,2 +1,71 @@
-"""Municipal news in the follow mails (lokalfora/digest_sections.py). Imported in
-ProjektudvalgConfig.ready()."""
+"""The municipality's news in the follow mails (lokalfora/digest_sections.py): a published
+item aimed at an area someone follows, or at the whole municipality, in the mail's window.
+
+Two queries whatever the number of areas: the items of the window, and the areas of those
+not for the whole municipality. Each item appears once per mail (`once_key`), under the
+first of the follower's areas it is for: a whole-municipality item is told about once,
+not under every area the person follows. The follower's "kommunens nyheder om området"
+choice (wants_municipal_news) turns it on or off.
+"""
+
+from collections import defaultdict
+
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from lokalfora.digest_sections import DigestLine, DigestSection, register_digest_section
+from projektudvalg.models import MunicipalNews
+
+
+def news_url(item) -> str:
+    """The item's page; the news list until the municipal news pages are in (another branch)."""
+    try:
+        return item.get_absolute_url()
+    except NoReverseMatch:
+        return reverse("lokalfora:news-list")
+
+
+def _line(item) -> DigestLine:
+    return DigestLine(
+        text=format_lazy(_("{title}: {summary}"), title=item.title, summary=item.summary),
+        url=news_url(item),
+        once_key=f"municipal-news-{item.pk}",
+        at=item.publish_at,
+    )
+
+
+def municipal_news_lines(area_ids, window) -> dict[int, list[DigestLine]]:
+    items = list(
+        MunicipalNews.objects.published(now=window.now)
+        .filter(Q(whole_municipality=True) | Q(areas__in=area_ids), publish_at__gt=window.since)
+        .distinct()
+        .only("pk", "title", "summary", "publish_at", "whole_municipality")
+        .order_by("publish_at", "pk")
+    )
+    through = MunicipalNews.areas.through
+    areas_of = defaultdict(list)
+    targeted = [item.pk for item in items if not item.whole_municipality]
+    for news_id, area_id in through.objects.filter(
+        municipalnews_id__in=targeted, localarea_id__in=area_ids
+    ).values_list("municipalnews_id", "localarea_id"):
+        areas_of[news_id].append(area_id)
+    lines = defaultdict(list)
+    for item in items:
+        line = _line(item)
+        for area_id in sorted(area_ids) if item.whole_municipality else areas_of[item.pk]:
+            lines[area_id].append(line)
+    return lines
+
+
+register_digest_section(
+    DigestSection(
+        key="municipal_news",
+        order=5,
+        heading=_("Kommunens nyheder"),
+        lines=municipal_news_lines,
+        queries=2,
+        kind="wants_municipal_news",
+    )
+)

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lokalfora.models import Frequency
+
 
 class SearchForm(forms.Form):
     q = forms.CharField(
@@ -26,3 +28,15 @@ class FollowForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+    frequency = forms.ChoiceField(
+        label=_("Hvor ofte vil du have e-mail?"),
+        choices=Frequency.choices,
+        initial=Frequency.WEEKLY,
+        required=False,  # a form posted without it (an older page) means weekly
+        widget=forms.RadioSelect,
+        help_text=_("Du kan altid ændre det via linket i vores e-mails."),
+        error_messages={"invalid_choice": _("Vælg en af mulighederne.")},
+    )
+
+    def clean_frequency(self):
+        return self.cleaned_data["frequency"] or Frequency.WEEKLY

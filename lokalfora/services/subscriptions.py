@@ -18,8 +18,8 @@ from holbaek import mail
 from holbaek.links import absolute_url
 from holbaek.logfilters import log_send_failure
 from lokalfora import follow_tokens
-from lokalfora.mailing import unsubscribe_headers, unsubscribe_link
-from lokalfora.models import LocalArea, Subscription
+from lokalfora.mailing import preferences_url, unsubscribe_headers, unsubscribe_link
+from lokalfora.models import Frequency, LocalArea, Subscription
 from lokalfora.selectors.subscriptions import subscription_for_token, unsubscription_for_token
 
 RESEND_AFTER = datetime.timedelta(minutes=10)
@@ -35,8 +35,13 @@ def _normalise(email: str) -> str:
     return email.strip().lower()
 
 
-def subscription_create(*, area: LocalArea, email: str) -> Subscription:
+def subscription_create(
+    *, area: LocalArea, email: str, frequency: str = Frequency.WEEKLY
+) -> Subscription:
     """Registers the wish to follow the area and mails the confirmation link.
+
+    `frequency` is the new follower's choice; an existing subscription keeps its own (it
+    is changed only through the address's preferences link, never by a sign-up form).
 
     The answer is the same whether or not the address already follows the area,
     so the form does not reveal who follows what. A confirmation mail is sent at
@@ -47,10 +52,14 @@ def subscription_create(*, area: LocalArea, email: str) -> Subscription:
     answers; a mail that cannot be sent deletes the row it was for.
     """
     email = _normalise(email)
+    if frequency not in Frequency.values:
+        raise ValueError(f"Unknown frequency {frequency!r}.")
     try:
         with transaction.atomic():
             subscription, created = Subscription.objects.get_or_create(
-                area=area, email=email, defaults={"email_hash": follow_tokens.address_hash(email)}
+                area=area,
+                email=email,
+                defaults={"email_hash": follow_tokens.address_hash(email), "frequency": frequency},
             )
     except IntegrityError:  # the same address submitted twice at once
         subscription, created = Subscription.objects.get(area=area, email=email), False
@@ -84,6 +93,7 @@ def _send_confirmation(subscription: Subscription) -> None:
             "link": link,
             "days": follow_tokens.CONFIRM_DAYS,
             "unsubscribe": unsubscribe,
+            "preferences": preferences_url([subscription]),
         },
         headers={**unsubscribe_headers(unsubscribe), "Auto-Submitted": "auto-generated"},
     )

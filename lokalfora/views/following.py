@@ -12,7 +12,7 @@ from holbaek.ratelimit import allow_public_form
 from holbaek.tokens import LinkError
 from lokalfora.follow_tokens import CONFIRM_DAYS
 from lokalfora.forms.public import FollowForm
-from lokalfora.mailing import unsubscribe_link
+from lokalfora.mailing import preferences_url, unsubscribe_link
 from lokalfora.selectors.areas import area_by_slug_or_alias
 from lokalfora.selectors.subscriptions import subscription_for_token, unsubscription_for_token
 from lokalfora.services.subscriptions import (
@@ -58,7 +58,9 @@ def follow(request, slug):
             status = 429
         else:
             try:
-                subscription_create(area=area, email=email)
+                subscription_create(
+                    area=area, email=email, frequency=form.cleaned_data["frequency"]
+                )
             except SendFailed:
                 form.add_error(None, _("Vi kunne ikke sende e-mailen lige nu. Prøv igen om lidt."))
                 status = 503
@@ -92,6 +94,7 @@ def follow_confirm(request, token):
         "subscription": subscription,
         "area": subscription.area,
         "unsubscribe_link": unsubscribe_link(subscription),
+        "preferences_link": preferences_url([subscription]),
     }
     return render(request, template, context)
 

@@ -155,6 +155,8 @@ PUBLIC = {
     # [newsletter PUBLIC]
     #
     # [follow PUBLIC]
+    # Protected by its signed token: see tests/lokalfora/test_follow_preferences.py.
+    "lokalfora:follow-preferences",
 }
 # Every protected page, and the test with the role matrix that covers it: "MATRIX" for the
 # MATRIX above, otherwise "path::test" of a test parametrized over the roles that requests

@@ -48,7 +48,9 @@ def extra_section(monkeypatch, area, other_area):
         }
 
     digest_sections.register_digest_section(
-        digest_sections.DigestSection(key="x", order=1, heading="Ekstra", lines=lines, queries=0)
+        digest_sections.DigestSection(
+            key="x", order=1, heading="Ekstra", lines=lines, queries=0, kind="wants_events"
+        )
     )
     return seen_windows
 
