@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from holbaek.demo import demo_user
 from lokalfora.models import LocalArea
-from projektudvalg import demo_efforts, demo_meetings, services
+from projektudvalg import demo_efforts, demo_meetings, demo_news, services
 from projektudvalg.models import Application, GrantPool, Round, end_of_day
 
 APPLICATIONS = [
@@ -85,8 +85,9 @@ def load() -> str:
         in_review=made["in_review"][0],
     )  # fmt: skip
     efforts = demo_efforts.load()  # its selection decisions are the meetings' items
+    news = demo_news.load(staff)  # reports the traffic decision of the meeting in Tølløse
     count = Application.objects.count()
     return (
         f"2 åbne demo-runder og {count} opdigtede ansøgninger (bevilget, under behandling, "
-        f"kladde); {meetings}; {efforts}"
+        f"kladde); {meetings}; {efforts}; {news}"
     )
