@@ -5,7 +5,7 @@ from calendar import MONDAY
 from django.tasks import task
 
 from holbaek.schedule import Recurring, ensure_scheduled, weekly
-from projektudvalg import services
+from projektudvalg import newsletter_tasks, services
 
 
 @task()
@@ -20,3 +20,6 @@ def remind_final_reports() -> int:
 RECURRING = [
     Recurring(remind_final_reports, weekly(MONDAY, 8, 30), "Påmindelser om slutrapporter"),
 ]
+
+# Track 3's newsletters (projektudvalg/newsletter_tasks.py).
+RECURRING += newsletter_tasks.RECURRING
