@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from holbaek.bench.copying import copy_children, copy_rows, earlier, earlier_years
+from projektudvalg import bench_newsletters
 from projektudvalg.models import (
     AdvisoryNote,
     Application,
@@ -53,6 +54,7 @@ def grow(*, copies: int) -> dict[str, int]:
     # [news bench grow]
     #
     # [newsletter bench grow]
+    counts |= bench_newsletters.grow(copies=copies)
     return counts
 
 
@@ -78,6 +80,7 @@ def page_values() -> dict[str, str]:
     # [news bench values]
     #
     # [newsletter bench values]
+    values |= bench_newsletters.page_values()
     return values
 
 

@@ -1,7 +1,7 @@
 """Track 3's newsletters: the staff pages and the one-click unsubscribe (in the
 projektudvalg namespace)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
 from projektudvalg.views import newsletter_unsubscribe as unsubscribe_views
 from projektudvalg.views import newsletters as newsletter_views
@@ -11,9 +11,7 @@ urlpatterns = [
     path("nyhedsbreve/", newsletter_views.newsletter_list, name="newsletter-list"),
     path("nyhedsbreve/ny/", newsletter_views.newsletter_form, name="newsletter-create"),
     path("nyhedsbreve/<int:pk>/", newsletter_views.newsletter_log, name="newsletter-log"),
-    path(
-        "nyhedsbreve/<int:pk>/rediger/", newsletter_views.newsletter_form, name="newsletter-edit"
-    ),
+    path("nyhedsbreve/<int:pk>/rediger/", newsletter_views.newsletter_form, name="newsletter-edit"),
     path(
         "nyhedsbreve/<int:pk>/modtagere/",
         newsletter_views.newsletter_recipients,

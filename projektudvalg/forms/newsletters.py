@@ -19,7 +19,10 @@ def _choices(label, help_text=""):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=help_text,
-        error_messages={"invalid_choice": _("Vælg fra listen."), "invalid_pk_value": _("Vælg fra listen.")},
+        error_messages={
+            "invalid_choice": _("Vælg fra listen."),
+            "invalid_pk_value": _("Vælg fra listen."),
+        },
     )
 
 
@@ -29,7 +32,10 @@ class NewsletterForm(PlainTextFormMixin, forms.ModelForm):
     areas = _choices(_("Lokalområder"), _("Gælder ikke, når hele kommunen er valgt."))
     topics = _choices(
         _("Emner"),
-        _("Intet valgt: alle følgere af områderne. Ellers kun de følgere, der har valgt et af emnerne."),
+        _(
+            "Intet valgt: alle følgere af områderne. Ellers kun de følgere, der har valgt "
+            "et af emnerne."
+        ),
     )
     efforts = _choices(
         _("Følgere af særlige indsatser"),

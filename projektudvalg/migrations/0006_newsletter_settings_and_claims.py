@@ -5,32 +5,67 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projektudvalg', '0005_municipal_news_and_newsletters'),
+        ("projektudvalg", "0005_municipal_news_and_newsletters"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='newsletterrecipient',
-            name='claimed_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='taget til afsendelse'),
+            model_name="newsletterrecipient",
+            name="claimed_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="taget til afsendelse"),
         ),
         migrations.AlterField(
-            model_name='newsletterrecipient',
-            name='status',
-            field=models.CharField(choices=[('pending', 'venter'), ('sending', 'sendes'), ('sent', 'sendt'), ('failed', 'fejlede'), ('unknown', 'ukendt (afbrudt)'), ('cancelled', 'ikke sendt (annulleret)')], default='pending', max_length=10, verbose_name='status'),
+            model_name="newsletterrecipient",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("pending", "venter"),
+                    ("sending", "sendes"),
+                    ("sent", "sendt"),
+                    ("failed", "fejlede"),
+                    ("unknown", "ukendt (afbrudt)"),
+                    ("cancelled", "ikke sendt (annulleret)"),
+                ],
+                default="pending",
+                max_length=10,
+                verbose_name="status",
+            ),
         ),
         migrations.CreateModel(
-            name='NewsletterSettings',
+            name="NewsletterSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('log_months', models.PositiveSmallIntegerField(default=6, help_text='Regnet fra, da nyhedsbrevet var færdigsendt. Antallene bliver.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(60)], verbose_name='gem modtagernes e-mailadresser i sendeloggen i (måneder)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "log_months",
+                    models.PositiveSmallIntegerField(
+                        default=6,
+                        help_text="Regnet fra, da nyhedsbrevet var færdigsendt. Antallene bliver.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(60),
+                        ],
+                        verbose_name="gem modtagernes e-mailadresser i sendeloggen i (måneder)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indstillinger for nyhedsbreve',
-                'verbose_name_plural': 'indstillinger for nyhedsbreve',
-                'constraints': [models.CheckConstraint(condition=models.Q(('pk', 1)), name='newsletter_settings_single'), models.CheckConstraint(condition=models.Q(('log_months__gte', 1), ('log_months__lte', 60)), name='newsletter_log_months_range')],
+                "verbose_name": "indstillinger for nyhedsbreve",
+                "verbose_name_plural": "indstillinger for nyhedsbreve",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("pk", 1)), name="newsletter_settings_single"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("log_months__gte", 1), ("log_months__lte", 60)),
+                        name="newsletter_log_months_range",
+                    ),
+                ],
             },
         ),
     ]

@@ -187,7 +187,7 @@ def newsletters_for_staff():
     return Newsletter.objects.annotate(
         queued_count=Count("recipients"),
         sent_count=Count("recipients", filter=Q(recipients__status=RecipientStatus.SENT)),
-    ).select_related("created_by")
+    ).order_by("-created_at", "-id")
 
 
 def status_counts(newsletter: Newsletter) -> list[tuple[str, int]]:

@@ -105,6 +105,8 @@ def test_every_page_resolves():
     values["meeting"] = "1"  # an id: pages.py has /udvalget/moeder/{meeting}/...
     values["effort"] = "/saerlige-indsatser/knabstrup-saetter-kurs/"
     values["hearing"] = "1"  # an id: pages.py has /hoeringer/{hearing}/kontrol/
+    values |= {"newsletter": "/nyhedsbreve/1/", "newsletter_draft": "/nyhedsbreve/1/modtagere/"}
+    values["newsletter_edit"] = "/nyhedsbreve/1/rediger/"
     for page in PAGES:
         path = page.url_path(values).split("?")[0]
         if page.status == 404:
@@ -144,7 +146,8 @@ def test_growing_by_two_doubles_the_demo(reference_data):
     for year, last in ReferenceCounter.objects.values_list("year", "last"):
         assert SparringRequest.objects.filter(year=year, number__gt=last).count() == 0
     assert set(page_values()) == {
-        "news", "event", "event_day", "grant_year", "meeting", "effort", "hearing"
+        "news", "event", "event_day", "grant_year", "meeting", "effort", "hearing",
+        "newsletter", "newsletter_draft", "newsletter_edit",
     }  # fmt: skip
 
 

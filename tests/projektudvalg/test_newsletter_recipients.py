@@ -55,7 +55,11 @@ def test_three_areas_two_topics_overlapping_followers_each_address_once(areas, c
     assert anna.area == min(areas, key=lambda area: area.name)  # the first by name
     assert anna.topic == trafik  # the first in the topics' order
     assert {reason.code for reason in anna.reasons} == {
-        f"f:{a.pk}", f"f:{b.pk}", f"f:{c.pk}", f"t:{trafik.pk}", f"t:{politik.pk}"
+        f"f:{a.pk}",
+        f"f:{b.pk}",
+        f"f:{c.pk}",
+        f"t:{trafik.pk}",
+        f"t:{politik.pk}",
     }
     count = len(found)
     assert queue(newsletter, count) == count
@@ -133,7 +137,8 @@ def test_followers_of_an_effort_are_the_followers_of_its_areas(areas):
     newsletter = draft(to_followers=False, efforts=[effort])
     found = recipients(newsletter)
     assert [r.email for r in found] == ["anna@example.org"]
-    assert found[0].area == a and found[0].reasons[0].code == f"e:{effort.pk}.{a.pk}"
+    assert found[0].area == a
+    assert found[0].reasons[0].code == f"e:{effort.pk}.{a.pk}"
 
 
 def test_a_segment_of_nobody_shows_0_and_is_refused(areas):

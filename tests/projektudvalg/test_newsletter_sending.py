@@ -64,9 +64,11 @@ def test_it_sends_in_batches_and_the_newsletter_ends_sent(areas, clock):
     assert newsletter.status == NewsletterStatus.QUEUED
     newsletters_send_batch(batch_size=2)
     result = newsletters_send_batch(batch_size=2)
-    assert result["sent"] == 1 and result["finished"] == 1
+    assert result["sent"] == 1
+    assert result["finished"] == 1
     newsletter.refresh_from_db()
-    assert newsletter.status == NewsletterStatus.SENT and newsletter.finished_at is not None
+    assert newsletter.status == NewsletterStatus.SENT
+    assert newsletter.finished_at is not None
     assert _statuses(newsletter) == [RecipientStatus.SENT] * 5
     assert sorted(m.to[0] for m in outbox.outbox) == [f"f{n}@example.org" for n in range(5)]
     assert newsletters_send_batch(batch_size=2)["sent"] == 0
@@ -144,7 +146,8 @@ def test_the_mail_has_the_items_and_says_why(areas, monkeypatch):
     newsletters_send_batch()
     (message,) = outbox.outbox
     assert message.subject == "Nyt fra kommunen"
-    assert "Kære borger." in message.body and "Ny cykelsti" in message.body
+    assert "Kære borger." in message.body
+    assert "Ny cykelsti" in message.body
     assert f"/nyheder/{item.pk}/" in message.body
     assert f"følger {areas[0].name}" in message.body
     assert f"Stop med at følge {areas[0].name}" in message.body
@@ -155,7 +158,8 @@ def test_the_test_send_is_marked_and_makes_no_rows(areas, clock):
     newsletter = draft(areas=areas[:1])
     assert newsletter_test_send(newsletter=newsletter, to="sekr@example.org")
     (message,) = outbox.outbox
-    assert message.subject.startswith("[PRØVE]") and message.to == ["sekr@example.org"]
+    assert message.subject.startswith("[PRØVE]")
+    assert message.to == ["sekr@example.org"]
     assert newsletter.recipients.count() == 0
     newsletter.refresh_from_db()
     assert newsletter.last_test_at is not None
@@ -182,9 +186,10 @@ def test_old_logs_lose_their_addresses_and_keep_their_rows(areas, clock):
     assert newsletter_log_purge() == 0
     clock.set("2026-07-11 09:00")
     assert newsletter_log_purge() == 2
-    assert list(newsletter.recipients.values_list("email", "status")) == [
-        ("", RecipientStatus.SENT)
-    ] * 2
+    assert (
+        list(newsletter.recipients.values_list("email", "status"))
+        == [("", RecipientStatus.SENT)] * 2
+    )
 
 
 # --- One click (B1(d) check 5) ---------------------------------------------------------
