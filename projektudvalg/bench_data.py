@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from holbaek.bench.copying import copy_children, copy_rows, earlier, earlier_years
-from projektudvalg import bench_news
+from projektudvalg import bench_news, bench_newsletters
 from projektudvalg.models import (
     AdvisoryNote,
     Application,
@@ -55,6 +55,7 @@ def grow(*, copies: int) -> dict[str, int]:
     counts["kommunale nyheder"] = bench_news.grow_municipal_news(copies)
     #
     # [newsletter bench grow]
+    counts |= bench_newsletters.grow(copies=copies)
     return counts
 
 
@@ -81,6 +82,7 @@ def page_values() -> dict[str, str]:
     values["municipal_news"] = bench_news.newest_published_id()
     #
     # [newsletter bench values]
+    values |= bench_newsletters.page_values()
     return values
 
 

@@ -317,3 +317,14 @@ def require_news_editor(user) -> None:
 
 # --- Track 3: newsletters (committee staff and administrators) -------------------------
 # [newsletter permissions]
+
+
+def can_manage_newsletters(user) -> bool:
+    """Write, preview, test, send and stop newsletters, and read their send logs (the
+    recipients' addresses): committee staff and administrators."""
+    return is_committee_staff(user)
+
+
+def require_newsletter_staff(user) -> None:
+    if not can_manage_newsletters(user):
+        raise PermissionDenied

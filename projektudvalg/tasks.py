@@ -5,7 +5,7 @@ from calendar import MONDAY
 from django.tasks import task
 
 from holbaek.schedule import Recurring, ensure_scheduled, weekly
-from projektudvalg import news_schedule, services
+from projektudvalg import news_schedule, newsletter_tasks, services
 
 
 @task()
@@ -23,3 +23,5 @@ RECURRING = [
 
 # Track 3: scheduled municipal news, told to the page cache when its time comes.
 RECURRING += news_schedule.RECURRING
+# Track 3's newsletters (projektudvalg/newsletter_tasks.py).
+RECURRING += newsletter_tasks.RECURRING

@@ -112,6 +112,13 @@ PAGES = [
     Page("/nyheder/kommunen/{municipal_news}/rediger/", user=COMMITTEE_STAFF),
     #
     # [newsletter bench]
+    # Newsletters ({newsletter}: a sent one's send log; {newsletter_draft}, {newsletter_edit}:
+    # a draft to all 18, its recipients and its form; projektudvalg/bench_newsletters.py).
+    Page("/nyhedsbreve/", user=COMMITTEE_STAFF),
+    Page("/nyhedsbreve/ny/", user=COMMITTEE_STAFF),
+    Page("{newsletter_edit}", user=COMMITTEE_STAFF),
+    Page("{newsletter_draft}", user=COMMITTEE_STAFF),
+    Page("{newsletter}", user=COMMITTEE_STAFF),
     #
     # [follow bench]
 ]

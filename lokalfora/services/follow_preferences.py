@@ -50,3 +50,11 @@ def topic_drop(*, email: str, topic: NewsTopic) -> int:
         subscription__email=email.strip().lower(), newstopic=topic
     ).delete()
     return count
+
+
+@transaction.atomic
+def subscription_end(*, email: str, area) -> int:
+    """Deletes the address's subscription to the one area (a newsletter's one-click
+    unsubscribe from an area); its other areas stay. Idempotent; returns 0 or 1."""
+    _total, by_model = Subscription.objects.filter(email=email.strip().lower(), area=area).delete()
+    return by_model.get(Subscription._meta.label, 0)

@@ -9,6 +9,7 @@ row left "sending" by a crash is marked "unknown", not retried).
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -95,6 +96,7 @@ class RecipientStatus(models.TextChoices):
     SENT = "sent", _("sendt")
     FAILED = "failed", _("fejlede")
     UNKNOWN = "unknown", _("ukendt (afbrudt)")
+    CANCELLED = "cancelled", _("ikke sendt (annulleret)")
 
 
 class NewsletterRecipient(models.Model):
@@ -119,6 +121,9 @@ class NewsletterRecipient(models.Model):
         default=RecipientStatus.PENDING,
     )  # fmt: skip
     sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
+    # When the sending task took the row ("sending"): a row still sending an hour later was
+    # cut off by a crash and is marked "unknown", never sent again.
+    claimed_at = models.DateTimeField(_("taget til afsendelse"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("modtager af et nyhedsbrev")
@@ -140,6 +145,34 @@ class NewsletterRecipient(models.Model):
 
     def __str__(self):
         return f"{self.newsletter}: {self.email or '–'}"
+
+
+class NewsletterSettings(models.Model):
+    """How long a sent newsletter's send log keeps its addresses. One row (pk 1), kept by
+    staff in the admin; the nightly task (projektudvalg.newsletter_tasks) blanks them."""
+
+    log_months = models.PositiveSmallIntegerField(
+        _("gem modtagernes e-mailadresser i sendeloggen i (måneder)"), default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("Regnet fra, da nyhedsbrevet var færdigsendt. Antallene bliver."),
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = _("indstillinger for nyhedsbreve")
+        verbose_name_plural = _("indstillinger for nyhedsbreve")
+        constraints = [
+            models.CheckConstraint(condition=Q(pk=1), name="newsletter_settings_single"),
+            models.CheckConstraint(condition=Q(log_months__gte=1, log_months__lte=60),
+                                   name="newsletter_log_months_range"),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return str(_("Indstillinger for nyhedsbreve"))
+
+    @classmethod
+    def current(cls) -> "NewsletterSettings":
+        settings_row, _created = cls.objects.get_or_create(pk=1)
+        return settings_row
 
 
 class OptOutRole(models.TextChoices):

@@ -106,6 +106,8 @@ def test_every_page_resolves():
     values["effort"] = "/saerlige-indsatser/knabstrup-saetter-kurs/"
     values["hearing"] = "1"  # an id: pages.py has /hoeringer/{hearing}/kontrol/
     values["municipal_news"] = "1"  # an id: pages.py has /nyheder/kommunen/{municipal_news}/...
+    values |= {"newsletter": "/nyhedsbreve/1/", "newsletter_draft": "/nyhedsbreve/1/modtagere/"}
+    values["newsletter_edit"] = "/nyhedsbreve/1/rediger/"
     for page in PAGES:
         path = page.url_path(values).split("?")[0]
         if page.status == 404:
@@ -147,6 +149,7 @@ def test_growing_by_two_doubles_the_demo(reference_data):
     assert set(page_values()) == {
         "news", "event", "event_day", "grant_year", "meeting", "effort", "hearing",
         "municipal_news",
+        "newsletter", "newsletter_draft", "newsletter_edit",
     }  # fmt: skip
 
 

@@ -62,6 +62,13 @@ MATRIX = {
     # [news MATRIX]
     #
     # [newsletter MATRIX]
+    # Newsletters' staff pages: committee staff and administrators.
+    **{
+        url: dict.fromkeys(ROLE_NAMES, DENIED)
+        | {"anonymous": LOGIN, "committee_staff": OK}
+        | ADMINS
+        for url in ["/nyhedsbreve/", "/nyhedsbreve/ny/"]
+    },
     #
     # [follow MATRIX]
 }
@@ -153,6 +160,8 @@ PUBLIC = {
     "projektudvalg:area-screen-json",
     #
     # [newsletter PUBLIC]
+    # Protected by its signed token: see tests/projektudvalg/test_newsletter_sending.py.
+    "projektudvalg:newsletter-unsubscribe",
     #
     # [follow PUBLIC]
     # Protected by its signed token: see tests/lokalfora/test_follow_preferences.py.
@@ -389,6 +398,12 @@ PROTECTED = {
     },
     #
     # [newsletter PROTECTED]
+    "projektudvalg:newsletter-list": "MATRIX",
+    "projektudvalg:newsletter-create": "MATRIX",
+    **{
+        f"projektudvalg:{name}": "tests/projektudvalg/test_newsletter_pages.py::test_staff_pages"
+        for name in ["newsletter-edit", "newsletter-recipients", "newsletter-log"]
+    },
     #
     # [follow PROTECTED]
 }
