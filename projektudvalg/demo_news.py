@@ -22,6 +22,7 @@ from projektudvalg.services import municipal_news, news_cooperation, newsletter_
 from projektudvalg.services import newsletters as newsletter_services
 
 TRAFFIC_TITLE = "(Demo) Trafikplanen: ny krydsningshelle og 40 km/t i landsbyerne"
+DECISION_TITLE = "Trafiksikkerhedsplan for landsbyerne efter høring"  # demo_meetings
 FOLLOWERS = {
     "foelger1@example.org": ("morkov", "regstrup"),
     "foelger2@example.org": ("morkov",),
@@ -50,7 +51,7 @@ def _traffic_item(staff, editor, morkov, regstrup):
     item = municipal_news.news_propose(
         forum=morkov.forum, data=data, areas=[morkov], topics=trafik, by=editor
     )
-    decision = AgendaItem.objects.filter(title__startswith="Trafiksikkerhedsplan").first()
+    decision = AgendaItem.objects.filter(title__contains=DECISION_TITLE).first()
     municipal_news.news_save(
         item=item, data={**data, "source_decision": decision, "origin_effort": None},
         areas=[morkov, regstrup], topics=trafik, whole_municipality=False, by=staff,
