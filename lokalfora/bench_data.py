@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from holbaek.bench.copying import copy_children, copy_rows, earlier, shift_dates
+from lokalfora import follow_tokens
 from lokalfora.models import (
     AccountsReminder,
     AnnualAccounts,
@@ -34,6 +35,7 @@ from lokalfora.models import (
     HearingStatus,
     NewsPost,
     PopulationFigure,
+    Subscription,
 )
 
 # Odd copies: near the original, a day apart, cycling over NEAR_DAYS (news only back).
@@ -81,7 +83,18 @@ def page_values() -> dict[str, str]:
         ),
         "grant_year": str(scheme.year),
         "hearing": str(hearing.pk if hearing else 0),
+        "follow_preferences": _preferences_path(),
     }
+
+
+def _preferences_path() -> str:
+    """{follow_preferences}: the choices page of the first confirmed follower's address (the
+    demo's follower of Mørkøv and Regstrup); the follow page of Tølløse if there is none."""
+    subscription = Subscription.objects.confirmed().order_by("pk").first()
+    if subscription is None:
+        return reverse("lokalfora:follow", kwargs={"slug": "tollose"})
+    token = follow_tokens.manage_token([subscription])
+    return reverse("lokalfora:follow-preferences", kwargs={"token": token})
 
 
 def copy_shift(number: int, *, forward: bool) -> datetime.timedelta:

@@ -5,7 +5,8 @@ written directly as the bench writes its copies (no mail is sent)."""
 from django.urls import reverse
 from django.utils import timezone
 
-from lokalfora.models import LocalArea
+from lokalfora.models import LocalArea, Subscription
+from projektudvalg import newsletter_tokens
 from projektudvalg.models import (
     Newsletter,
     NewsletterRecipient,
@@ -72,7 +73,20 @@ def page_values() -> dict[str, str]:
         return reverse(f"projektudvalg:{name}", kwargs={"pk": newsletter.pk})
 
     return {
+        "newsletter_unsubscribe": _unsubscribe_path(),
         "newsletter": path("newsletter-log", sent, "projektudvalg:newsletter-list"),
         "newsletter_draft": path("newsletter-recipients", draft, "projektudvalg:newsletter-list"),
         "newsletter_edit": path("newsletter-edit", draft, "projektudvalg:newsletter-create"),
     }
+
+
+def _unsubscribe_path() -> str:
+    """{newsletter_unsubscribe}: a one-click page of the demo's follower of Mørkøv (the GET,
+    which only shows the button); the newsletters' list's path if the demo has no follower."""
+    subscription = Subscription.objects.confirmed().order_by("pk").first()
+    if subscription is None:
+        return reverse("projektudvalg:newsletter-list")
+    token = newsletter_tokens.make(
+        email=subscription.email, kind=newsletter_tokens.AREA, pk=subscription.area_id
+    )
+    return reverse("projektudvalg:newsletter-unsubscribe", kwargs={"token": token})

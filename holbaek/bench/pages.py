@@ -17,6 +17,7 @@ from dataclasses import dataclass
 COMMITTEE_STAFF = "sekretariat@example.org"  # Udvalgssekretariat: pools, grants
 CO_CREATOR = "faelles-skaber@example.org"  # Fælles-skaber: the sparring inbox
 ADMINISTRATOR = "admin@example.org"
+FORUM_EDITOR = "redaktoer@example.org"  # Tølløse's forum: its news, proposals and offers
 
 
 @dataclass(frozen=True)
@@ -106,10 +107,17 @@ PAGES = [
     Page("/nyheder/kommunen/{municipal_news}/"),
     Page("/lokalomraader/morkov/skaerm/"),
     Page("/lokalomraader/morkov/skaerm.json"),
+    Page("/nyheder/kommunen/?side=2"),
+    Page("{newsletter_unsubscribe}"),
+    Page("{follow_preferences}"),
     #
     # [news bench staff]
     Page("/nyheder/kommunen/styring/", user=COMMITTEE_STAFF),
     Page("/nyheder/kommunen/{municipal_news}/rediger/", user=COMMITTEE_STAFF),
+    Page("/nyheder/kommunen/{municipal_news}/del/", user=COMMITTEE_STAFF),
+    Page("/nyheder/kommunen/{municipal_news}/tilbyd/", user=COMMITTEE_STAFF),
+    Page("/lokalomraader/tollose/nyheder/kommunen/", user=FORUM_EDITOR),
+    Page("/lokalomraader/tollose/nyheder/kommunen/foreslaa/", user=FORUM_EDITOR),
     #
     # [newsletter bench]
     # Newsletters ({newsletter}: a sent one's send log; {newsletter_draft}, {newsletter_edit}:

@@ -108,6 +108,8 @@ def test_every_page_resolves():
     values["municipal_news"] = "1"  # an id: pages.py has /nyheder/kommunen/{municipal_news}/...
     values |= {"newsletter": "/nyhedsbreve/1/", "newsletter_draft": "/nyhedsbreve/1/modtagere/"}
     values["newsletter_edit"] = "/nyhedsbreve/1/rediger/"
+    values["newsletter_unsubscribe"] = "/nyhedsbreve/afmeld/x/"
+    values["follow_preferences"] = "/foelg/indstillinger/x/"
     for page in PAGES:
         path = page.url_path(values).split("?")[0]
         if page.status == 404:
@@ -149,7 +151,8 @@ def test_growing_by_two_doubles_the_demo(reference_data):
     assert set(page_values()) == {
         "news", "event", "event_day", "grant_year", "meeting", "effort", "hearing",
         "municipal_news",
-        "newsletter", "newsletter_draft", "newsletter_edit",
+        "newsletter", "newsletter_draft", "newsletter_edit", "newsletter_unsubscribe",
+        "follow_preferences",
     }  # fmt: skip
 
 
