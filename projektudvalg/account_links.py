@@ -35,3 +35,20 @@ register_account_link(
         order=65,
     )
 )
+# Track 3: the municipality's news and the newsletters.
+register_account_link(
+    AccountLink(
+        _("Kommunens nyheder til lokalområderne"),
+        "projektudvalg:news-staff-list",
+        permissions.can_edit_municipal_news,
+        order=67,
+    )
+)
+register_account_link(
+    AccountLink(
+        _("Nyhedsbreve"),
+        "projektudvalg:newsletter-list",
+        permissions.can_manage_newsletters,
+        order=68,
+    )
+)
