@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserChangeForm
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Value
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -82,10 +83,28 @@ class SingletonAdmin(PortalAdmin):
     """Settings kept in one row: staff change it, never add a second or delete it."""
 
     def has_add_permission(self, request):
-        return not self.model.objects.exists()
+        """Only while the row is missing. The admin's app list asks every settings model
+        on every page: one query for all of them, once per request."""
+        existing = getattr(request, "_existing_singletons", None)
+        if existing is None:
+            existing = request._existing_singletons = _existing_singletons(self.admin_site)
+        return self.model._meta.label not in existing
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def _existing_singletons(site) -> set[str]:
+    """The labels of the settings models (SingletonAdmin) that have their row."""
+    querysets = [
+        model.objects.annotate(label=Value(model._meta.label)).values_list("label", flat=True)
+        for model, model_admin in site._registry.items()
+        if isinstance(model_admin, SingletonAdmin)
+    ]
+    if not querysets:
+        return set()
+    first, *rest = querysets
+    return set(first.union(*rest, all=True))
 
 
 class ServiceAdmin(PortalAdmin):

@@ -110,4 +110,9 @@ register_model(NewsTopic, "news", "areas")
 never_public(
     "projektudvalg.NewsComment",  # the thread between a forum and the editors
     "projektudvalg.NewsSharedIn",  # the share kit's record, for staff
+    # Newsletters are mails and staff pages: no public page shows them.
+    "projektudvalg.Newsletter",
+    "projektudvalg.NewsletterRecipient",
+    "projektudvalg.NewsletterOptOut",
+    "projektudvalg.NewsletterSettings",
 )
