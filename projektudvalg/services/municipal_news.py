@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from holbaek import privacy
-from lokalfora.models import Forum
+from holbaek.pagecache import content_changed
+from lokalfora.models import Forum, LocalArea
 from lokalfora.permissions import is_forum_editor
 from lokalfora.services.news_pictures import delete_file_on_commit, save_with_picture
 from projektudvalg import news_mails
@@ -31,7 +32,7 @@ from projektudvalg.permissions import can_edit_municipal_news
 # The text a forum editor may write; staff also set the origin and the decision it reports.
 CONTENT_FIELDS = ("title", "summary", "body", "easy_read", "image_alt")
 STAFF_FIELDS = (*CONTENT_FIELDS, "origin", "origin_effort", "source_decision")
-CHECKED_FIELDS = ("title", "summary", "body", "easy_read")  # the personal-data check
+CHECKED_FIELDS = ("title", "summary", "body", "easy_read", "image_alt")  # the personal-data check
 STAFF_EDITABLE = {NewsStatus.DRAFT, NewsStatus.PENDING, NewsStatus.PUBLISHED}
 
 PAST = _("Tidspunktet er passeret. Vælg et senere tidspunkt, eller offentliggør nu.")
@@ -92,7 +93,19 @@ def _apply_origin(item) -> None:
         raise ValidationError({"origin_effort": _("Vælg den særlige indsats.")})
 
 
+def _scope(item) -> list:
+    """The areas whose pages show the item now (every area for the whole municipality)."""
+    if not item.pk:
+        return []
+    if item.whole_municipality:
+        return list(LocalArea.objects.values_list("slug", flat=True))
+    return list(item.areas.all())
+
+
 def _write(item, *, data, fields, areas, topics, whole_municipality, image, remove_image):
+    # The areas that showed it are told too: a narrower aim takes it off their stored pages
+    # (their feeds are stored by area alone), which the save of the new aim does not name.
+    content_changed("news", areas=_scope(item))
     for field in fields:
         if field in data:
             setattr(item, field, data[field])

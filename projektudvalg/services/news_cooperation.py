@@ -29,6 +29,9 @@ from projektudvalg.permissions import can_comment, can_edit_municipal_news
 from projektudvalg.services.municipal_news import locked
 
 OFFERABLE = {NewsStatus.DRAFT, NewsStatus.PUBLISHED}
+NOT_PUBLIC_YET = _(
+    "Nyheden er ikke offentliggjort endnu. I kan tage den med, når kommunen har offentliggjort den."
+)
 
 
 def _require_staff(user) -> None:
@@ -85,7 +88,11 @@ def offer_accept(*, share, by) -> NewsForumShare:
     """The forum takes the item into its own news: a published post of the forum's, with
     the item's text and a copy of its picture (the forum's own file)."""
     share = _open_offer(share, by)
-    item = share.news
+    item = locked(share.news)
+    if not item.is_published:
+        # A draft or a planned item may be offered and discussed, but its text is not
+        # public before its time: the forum takes it once the municipality published it.
+        raise ValidationError(NOT_PUBLIC_YET)
     image = picture_copy(item)
     data = {
         "title": item.title,

@@ -392,3 +392,42 @@ def test_the_share_record(clock, staff):
     assert item.shared_in.get() == record
     cooperation.shared_in_delete(record=record, by=staff)
     assert not item.shared_in.exists()
+
+
+def test_an_offer_is_taken_only_once_the_item_is_public(staff, clock):
+    """A planned item's text stays unpublished until its time, in the forum's news too."""
+    clock.set("2030-01-02 10:00")
+    tuse = Forum.objects.select_related("area").get(area__slug="tuse-naes")
+    editor = make_user("redaktoer-tuse@example.org")
+    forum_editor_add(forum=tuse, user=editor)
+    item = services.news_save(
+        data=TEXT, areas=[tuse.area], topics=[], whole_municipality=False, by=staff
+    )
+    services.news_publish(item=item, publish_at=danish("2030-01-09 09:00"), by=staff)
+    (share,) = cooperation.news_offer(item=item, forums=[tuse], by=staff)
+    with pytest.raises(ValidationError):
+        cooperation.offer_accept(share=share, by=editor)
+    assert not NewsPost.objects.filter(forum=tuse).exists()
+    clock.set("2030-01-09 09:01")
+    cooperation.offer_accept(share=share, by=editor)
+    assert NewsPost.objects.get(forum=tuse).is_published
+
+
+def test_forum_written_alt_text_passes_the_personal_data_check(editor, morkov):
+    item = services.news_propose(
+        forum=morkov, data=TEXT | {"image_alt": "Jens, tlf. 12 34 56 78"},
+        areas=[morkov.area], topics=[], by=editor,
+    )  # fmt: skip
+    assert services.personal_data_kinds(item) == ["phone"]
+
+
+def test_narrowing_the_aim_tells_the_pages_of_the_areas_it_leaves(staff, morkov, monkeypatch):
+    """An item for the whole municipality narrowed to Mørkøv leaves the other 17 areas'
+    stored pages (their feeds are stored by area alone)."""
+    item = services.news_save(data=TEXT, areas=[], topics=[], whole_municipality=True, by=staff)
+    told = []
+    monkeypatch.setattr(services, "content_changed", lambda *kinds, areas=(): told.append({*areas}))
+    services.news_save(
+        item=item, data=TEXT, areas=[morkov.area], topics=[], whole_municipality=False, by=staff
+    )
+    assert len(told[0]) == 18
