@@ -106,6 +106,7 @@ PAGES = [
     Page("/nyheder/kommunen/?omraade=morkov&emne=trafik"),
     Page("/nyheder/kommunen/{municipal_news}/"),
     Page("/lokalomraader/morkov/skaerm/"),
+    Page("/lokalomraader/morkov/skaerm/?skaerm=1"),
     Page("/lokalomraader/morkov/skaerm.json"),
     Page("/nyheder/kommunen/?side=2"),
     Page("{newsletter_unsubscribe}"),

@@ -108,6 +108,7 @@ VALUE = {
     "type": re.compile(r"[a-z_]{1,30}"),
     "aar": re.compile(r"[0-9]{4}"),
     "format": re.compile(r"pdf"),
+    "skaerm": re.compile(r"1"),
     "status": re.compile(r"[a-z]{1,12}"),
     "sagstype": re.compile(r"[a-z]{1,20}"),
     "emne": re.compile(r"[a-z0-9-]{1,80}"),
@@ -131,6 +132,7 @@ QUERIES = {
     "lokalfora:hearing-note": ("format",),
     "lokalfora:area-hearings": ("side",),
     # [news QUERIES]
+    "projektudvalg:area-screen": ("skaerm",),
     "projektudvalg:municipal-news-list": ("omraade", "emne", "afsender", "side"),
 }
 

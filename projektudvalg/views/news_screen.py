@@ -2,8 +2,11 @@
 
 No login, no cookie, no script: the page is standalone (not base.html, which loads the
 scripts and the language switch), holds no CSRF token, never touches the session or the
-user, and rotates its items with a static CSS animation. It reloads itself every
-ScreenSettings.reload_minutes (`<meta http-equiv="refresh">`). Screen software that reads
+user. At its plain address it lists the items, still (what a person who opens the link
+reads: nothing moves or reloads, WCAG 2.2.1 and 2.2.2); the screens are set up with
+`?skaerm=1`, where the items rotate by a static CSS animation and the page reloads itself
+every ScreenSettings.reload_minutes (`<meta http-equiv="refresh">`): an unattended
+display, which nobody reads at their own pace. Screen software that reads
 RSS takes the area's news feed (lokalfora:feed-area-rss), which carries the same news.
 """
 
@@ -69,6 +72,7 @@ def area_screen(request, slug):
         "pace": _pace(settings.seconds_per_item),
         "reload_seconds": settings.reload_minutes * 60,
         "feed_url": reverse("lokalfora:feed-area-rss", kwargs={"slug": area.slug}),
+        "kiosk": request.GET.get("skaerm") == "1",
     }
     return TemplateResponse(request, "projektudvalg/news/screen.html", context)
 

@@ -49,7 +49,7 @@ def test_the_screen_page_is_accessible_without_script_or_cookie(new_context, dem
     _items()
     context = new_context(java_script_enabled=False)
     page = context.new_page()
-    response = page.goto("/lokalomraader/morkov/skaerm/")
+    response = page.goto("/lokalomraader/morkov/skaerm/?skaerm=1")  # the screens' address
     assert response.status == 200
     assert "set-cookie" not in response.all_headers()
     assert not context.cookies()
@@ -62,11 +62,19 @@ def test_the_screen_page_is_accessible_without_script_or_cookie(new_context, dem
     assert not items.nth(1).is_visible()
     context.close()
     page = new_context().new_page()
+    # The plain address, which a person opening the link reads: still, and no axe rule set
+    # aside.
     page.goto("/lokalomraader/morkov/skaerm/")
-    # One rule is set aside, on purpose: the page is for unattended info screens (in a shop,
-    # a cinema), which must fetch new items by themselves (<meta http-equiv="refresh">, the
-    # issue's "no scripts needed"); nobody fills in anything there. A reader on their own
-    # device has the item pages and the area's feed, which never refresh.
+    items = page.locator("li.screen-item")
+    assert items.nth(0).is_visible()
+    assert items.nth(1).is_visible()
+    assert page.locator('meta[http-equiv="refresh"]').count() == 0
+    violations = run_axe(page, axe_source)  # a standalone page: no portal header or footer
+    assert not violations, format_violations(page.url, violations)
+    # The screens' address reloads itself: the one rule axe has against that (meta-refresh,
+    # WCAG 2.2.1) is set aside there alone, as it is an unattended display in a shop or a
+    # cinema, which nobody reads at their own pace; every other rule holds.
+    page.goto("/lokalomraader/morkov/skaerm/?skaerm=1")
     violations = [v for v in run_axe(page, axe_source) if v["id"] != "meta-refresh"]
     assert not violations, format_violations(page.url, violations)
     assert not page.evaluate("() => window.__cspViolations || []")

@@ -62,7 +62,11 @@ def test_the_screen_answers_without_a_session_and_sets_no_cookie(client, morkov)
     assert "csrfmiddlewaretoken" not in html
     assert "<form" not in html
     assert "style=" not in html  # the CSP forbids inline style: the rotation is a CSS file
-    assert re.search(r'<meta http-equiv="refresh" content="600">', html)
+    assert "http-equiv" not in html  # a person opening the link: nothing reloads or moves
+    assert "screen-rotating" not in html
+    kiosk = client.get(SCREEN + "?skaerm=1").content.decode()  # the screens' address
+    assert re.search(r'<meta http-equiv="refresh" content="600">', kiosk)
+    assert "screen-rotating screen-count-1 screen-pace-15" in kiosk
     assert "/static/css/screen.css" in html or "screen." in html
 
 
@@ -89,7 +93,7 @@ def test_the_screen_shows_at_most_the_set_number_of_items_newest_first(client, m
             title=f"Forum {hours}",
             published_at=timezone.now() - age - datetime.timedelta(hours=1),
         )
-    html = client.get(SCREEN).content.decode()
+    html = client.get(SCREEN + "?skaerm=1").content.decode()
     assert _items(html) == 3
     order = [html.index(title) for title in ("Kommunen 1", "Forum 1", "Kommunen 2")]
     assert order == sorted(order)
@@ -185,7 +189,7 @@ def test_staff_set_the_screens_in_the_admin_through_the_service(client_as, morko
     assert ScreenSettings.current().items == 2
     for n in range(3):
         MunicipalNewsFactory(title=f"Nyhed {n}", areas=[morkov])
-    html = client.get(SCREEN).content.decode()
+    html = client.get(SCREEN + "?skaerm=1").content.decode()
     assert _items(html) == 2
     assert 'content="180"' in html
     assert "screen-pace-30" in html
