@@ -64,9 +64,9 @@ def test_three_areas_two_topics_overlapping_followers_each_address_once(areas, c
     count = len(found)
     assert queue(newsletter, count) == count
     assert newsletter.recipients.count() == count
-    newsletters_send_batch(batch_size=1)
-    newsletters_send_batch(batch_size=1)
-    newsletters_send_batch(batch_size=1)
+    newsletters_send_batch(batch_size=1, batches=1)
+    newsletters_send_batch(batch_size=1, batches=1)
+    newsletters_send_batch(batch_size=1, batches=1)
     assert sorted(address for message in outbox.outbox for address in message.to) == [
         "anna@example.org",
         "bo@example.org",
