@@ -26,7 +26,7 @@ from projektudvalg.models import (
     OptOutRole,
     RecipientStatus,
 )
-from projektudvalg.selectors.newsletters import offered_items, recipients
+from projektudvalg.selectors.newsletters import offered_items, recipients, recipients_digest
 
 FIELDS = ("subject", "intro", "whole_municipality", "to_followers", "to_contacts", "to_editors")
 NOT_DRAFT = _("Nyhedsbrevet er sat til afsendelse og kan ikke ændres.")
@@ -93,8 +93,11 @@ def newsletter_test_send(*, newsletter: Newsletter, to: str, now=None) -> bool:
 
 
 @transaction.atomic
-def newsletter_queue(*, newsletter: Newsletter, by, expected_count: int, now=None) -> int:
-    """Freezes the recipients into the send log and queues the sending. Returns the count."""
+def newsletter_queue(
+    *, newsletter: Newsletter, by, expected_count: int, expected_digest: str, now=None
+) -> int:
+    """Freezes the recipients into the send log and queues the sending, if they are the
+    ones the staff member saw (their count and `recipients_digest`). Returns the count."""
     newsletter = _locked(newsletter)
     if newsletter.status != NewsletterStatus.DRAFT:
         raise ValidationError(_("Nyhedsbrevet er allerede sat til afsendelse."))
@@ -110,6 +113,10 @@ def newsletter_queue(*, newsletter: Newsletter, by, expected_count: int, now=Non
                 "Se listen igen, før du sender."
             )
             % {"count": len(found)}
+        )
+    if recipients_digest(found) != expected_digest:
+        raise ValidationError(
+            _("Modtagerlisten har ændret sig, siden du så den. Se listen igen, før du sender.")
         )
     NewsletterRecipient.objects.bulk_create(
         NewsletterRecipient(
