@@ -75,17 +75,22 @@ def lines_by_section(area_ids, window: DigestWindow) -> list[tuple[DigestSection
     return [(section, section.lines(set(area_ids), window)) for section in digest_sections()]
 
 
-def area_extras(area_id: int, by_section, seen: set, subscription=None, since=None) -> list[dict]:
+def area_extras(
+    area_id: int, by_section, seen: set, subscription=None, since=None, *, keep_undated=False
+) -> list[dict]:
     """One area's extra parts of one mail: [{"heading", "lines"}]; `seen` holds the once-keys
     already in the mail (and is updated). Only the kinds the `subscription` wants, and with
-    `since` only the lines that happened after it."""
+    `since` only the lines that happened after it (and, if `keep_undated`, those without a
+    time)."""
     extras = []
     for section, by_area in by_section:
         if subscription is not None and not getattr(subscription, section.kind):
             continue
         lines = []
         for line in by_area.get(area_id, []):
-            if since is not None and (line.at is None or line.at <= since):
+            if since is not None and line.at is None and not keep_undated:
+                continue
+            if since is not None and line.at is not None and line.at <= since:
                 continue
             if line.once_key:
                 if line.once_key in seen:

@@ -17,7 +17,7 @@ from lokalfora.models import LocalArea, NewsTopic
 from lokalfora.services import subscriptions
 from lokalfora.services.forums import forum_editor_add
 from projektudvalg.models import AgendaItem, MunicipalNews
-from projektudvalg.selectors.newsletters import recipients
+from projektudvalg.selectors.newsletters import recipients, recipients_digest
 from projektudvalg.services import municipal_news, news_cooperation, newsletter_sending
 from projektudvalg.services import newsletters as newsletter_services
 
@@ -105,8 +105,12 @@ def _newsletter(staff, item, morkov, regstrup) -> int:
               "to_editors": False},
         areas=[morkov, regstrup], topics=[], efforts=[], items=[item],
     )  # fmt: skip
-    count = len(recipients(newsletter))
-    newsletter_services.newsletter_queue(newsletter=newsletter, by=staff, expected_count=count)
+    found = recipients(newsletter)
+    count = len(found)
+    newsletter_services.newsletter_queue(
+        newsletter=newsletter, by=staff, expected_count=count,
+        expected_digest=recipients_digest(found),
+    )  # fmt: skip
     newsletter_sending.newsletters_send_batch()
     return count
 

@@ -7,6 +7,8 @@ whose address the retention task blanks: the address is found again from the has
 (lokalfora's address hash, which Subscription.email_hash holds).
 """
 
+from django.core import signing
+
 from holbaek import tokens
 from lokalfora import follow_tokens
 
@@ -35,3 +37,13 @@ def read(token: str) -> tuple[int, int, str]:
 def matches(email: str, hashed: str) -> bool:
     """Whether the hash is the address's (under the secret key or a fallback)."""
     return tokens.matches(email, hashed, key_salt=follow_tokens.KEY_SALT)
+
+
+def signed_with_current_key(token: str) -> bool:
+    """Whether the (valid) token was made with SECRET_KEY, not a fallback key: its address
+    hash is then the one Subscription.email_hash holds (made at the same moment)."""
+    try:
+        signing.loads(token, salt=SALT, fallback_keys=[])
+    except signing.BadSignature:
+        return False
+    return True

@@ -3,7 +3,9 @@
 One mail per address, covering every area it follows. It is built from three
 queries whatever the number of followers, plus the fixed queries of the sections other
 apps register (lokalfora/digest_sections.py: the committee's decisions, special efforts),
-and a run that is repeated within MIN_INTERVAL sends nothing twice. Each area's part holds
+and a run that is repeated within MIN_INTERVAL sends nothing twice. Each subscription's
+news count from its last follow mail (at most NEWS_WINDOW back): a follower who switched
+from "med det samme" to weekly gets nothing twice. Each area's part holds
 only the kinds its subscription wants (services/digest_build.py, shared with the immediate
 mails of services/digest_immediate.py); an address choosing "off" gets none of these mails.
 
@@ -53,10 +55,18 @@ def _send(now) -> int:
     content = DigestContent(news=news, events=events, extras=lines_by_section(area_ids, window))
     outgoing = []
     for subscriptions in subscriptions_by_email.values():
-        message = follower_digest(subscriptions, content)
+        message = follower_digest(subscriptions, content, since_of=lambda s: since(s, now))
         if message is not None:
             outgoing.append((message, [subscription.pk for subscription in subscriptions]))
     return send_in_batches(outgoing, now)
+
+
+def since(subscription, now) -> datetime.datetime:
+    """What the subscription's weekly mail counts as new: since its last follow mail (weekly
+    or immediate, so a follower who switched gets nothing twice), at most NEWS_WINDOW back
+    (a new follower's first mail has the last week's news)."""
+    last = subscription.last_digest_at
+    return max(last, now - NEWS_WINDOW) if last else now - NEWS_WINDOW
 
 
 def _due(now) -> dict[str, list[Subscription]]:

@@ -37,14 +37,19 @@ def by_area(rows) -> dict:
     return grouped
 
 
-def _area_section(subscription, content: DigestContent, seen: set, since) -> dict:
+def _area_section(subscription, content: DigestContent, seen: set, since, immediate) -> dict:
+    """With `since`, only what is new after it; the weekly mail (not `immediate`) keeps its
+    coming events and undated lines (a coming milestone) whenever they were announced."""
     area = subscription.area
     news = content.news.get(area.pk, []) if subscription.wants_forum_news else []
     events = content.events.get(area.pk, []) if subscription.wants_events else []
     if since is not None:
         news = [post for post in news if post.published_at > since]
+    if since is not None and immediate:
         events = [event for event in events if event.created_at > since]
-    extras = area_extras(area.pk, content.extras, seen, subscription, since)
+    extras = area_extras(
+        area.pk, content.extras, seen, subscription, since, keep_undated=not immediate
+    )
     return {
         "area": area,
         "url": absolute_url(area.get_absolute_url()),
@@ -63,12 +68,12 @@ def _area_section(subscription, content: DigestContent, seen: set, since) -> dic
 def follower_digest(subscriptions, content: DigestContent, *, since_of=None, immediate=False):
     """The address's mail, or None when its areas have nothing new for it. A registered
     section's line meant once per mail comes under the first area it belongs to.
-    `since_of(subscription)`: only what happened after it (the immediate mails)."""
+    `since_of(subscription)`: only what happened after it (the subscription's last mail)."""
     seen = set()
     sections = []
     for subscription in subscriptions:
         since = since_of(subscription) if since_of else None
-        section = _area_section(subscription, content, seen, since)
+        section = _area_section(subscription, content, seen, since, immediate)
         if section["news"] or section["events"] or section["extras"]:
             sections.append(section)
     if not sections:

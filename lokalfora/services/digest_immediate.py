@@ -8,8 +8,11 @@ subscriptions, and each mail picks the lines newer than its own subscription's; 
 without a time (a coming milestone) is for the weekly mail only. Forum news counts from
 its publication, an event from when it was announced (created) if it is still to come.
 
-`last_digest_at` is set only for the mails that went, to this run's "now": a run repeated
-or restarted sends nothing twice, and a mail the server refused goes with the next run.
+A run reads what was published up to MARGIN before its "now" (the bound), and
+`last_digest_at` is set to that same bound, only for the mails that went: an item committed
+while a run was reading (its time a moment before the run's "now") goes with the next run,
+a run repeated or restarted sends nothing twice, and a mail the server refused goes with
+the next run.
 A subscription unmailed for long looks back at most LOOKBACK (the weekly mail's window).
 Fixed queries: three reads, the registered sections' own, and one update per batch.
 """
@@ -26,6 +29,7 @@ from lokalfora.services.digest import EVENT_WINDOW, NEWS_WINDOW
 from lokalfora.services.digest_build import DigestContent, by_area, follower_digest, send_in_batches
 
 LOOKBACK = NEWS_WINDOW
+MARGIN = datetime.timedelta(minutes=2)  # longer than a publishing transaction takes
 LOCK_KEY = "lokalfora:immediate-digest:running"
 LOCK_SECONDS = 900
 
@@ -59,23 +63,24 @@ def _due() -> dict[str, list[Subscription]]:
     return subscriptions_by_email
 
 
-def _content(area_ids, start, now) -> DigestContent:
-    """Everything published for the areas after `start` (two reads and the sections')."""
+def _content(area_ids, start, bound, now) -> DigestContent:
+    """Everything published for the areas after `start` up to `bound` (two reads and the
+    sections')."""
     news = NewsPost.objects.filter(
-        forum__area_id__in=area_ids, published_at__gt=start, published_at__lte=now
+        forum__area_id__in=area_ids, published_at__gt=start, published_at__lte=bound
     ).select_related("forum__area")
     events = (
         Event.objects.filter(
             forum__area_id__in=area_ids,
             created_at__gt=start,
-            created_at__lte=now,
+            created_at__lte=bound,
             ends_at__gte=now,
             cancelled=False,
         )
         .select_related("forum__area")
         .order_by("starts_at", "id")
     )
-    window = DigestWindow(now=now, since=start, until=now + EVENT_WINDOW)
+    window = DigestWindow(now=bound, since=start, until=now + EVENT_WINDOW)
     return DigestContent(
         news=by_area(news), events=by_area(events), extras=lines_by_section(area_ids, window)
     )
@@ -86,13 +91,14 @@ def _send(now) -> int:
     every = [s for subscriptions in subscriptions_by_email.values() for s in subscriptions]
     if not every:
         return 0
-    start = min(since(subscription, now) for subscription in every)
-    content = _content({s.area_id for s in every}, start, now)
+    bound = now - MARGIN
+    start = min(since(subscription, bound) for subscription in every)
+    content = _content({s.area_id for s in every}, start, bound, now)
     outgoing = []
     for subscriptions in subscriptions_by_email.values():
         message = follower_digest(
-            subscriptions, content, since_of=lambda s: since(s, now), immediate=True
+            subscriptions, content, since_of=lambda s: since(s, bound), immediate=True
         )
         if message is not None:
             outgoing.append((message, [subscription.pk for subscription in subscriptions]))
-    return send_in_batches(outgoing, now)
+    return send_in_batches(outgoing, bound)

@@ -91,9 +91,11 @@ class NewsletterForm(PlainTextFormMixin, forms.ModelForm):
 
 
 class SendForm(forms.Form):
-    """Sending: the count the staff member saw, and their confirmation."""
+    """Sending: the count and the list (its digest) the staff member saw, and their
+    confirmation."""
 
     expected_count = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    expected_digest = forms.CharField(widget=forms.HiddenInput, max_length=64)
     confirm = forms.BooleanField(
         label=_("Jeg har set modtagerlisten og vil sende nyhedsbrevet til alle på den"),
         error_messages={"required": _("Sæt kryds for at bekræfte, at du vil sende.")},
@@ -102,3 +104,4 @@ class SendForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["expected_count"].error_messages["invalid"] = _("Se modtagerlisten igen.")
+        self.fields["expected_digest"].error_messages["required"] = _("Se modtagerlisten igen.")

@@ -23,6 +23,7 @@ The roles of a segment:
 A fixed number of queries, whatever the number of people.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
@@ -237,3 +238,10 @@ def offered_items(newsletter: Newsletter | None):
     ids = list(recent.values_list("pk", flat=True)[:RECENT_ITEMS])
     chosen = Q(pk__in=newsletter.items.all()) if newsletter and newsletter.pk else Q(pk__in=[])
     return MunicipalNews.objects.filter(Q(pk__in=ids) | chosen).order_by("-publish_at", "-pk")
+
+
+def recipients_digest(found: list[Recipient]) -> str:
+    """The SHA-256 of the sorted addresses with their reasons: the preview's send form
+    carries it, and the send is refused when the list has changed since, whatever its count."""
+    lines = sorted(f"{recipient.email} {recipient.codes}" for recipient in found)
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()

@@ -26,7 +26,7 @@ from projektudvalg.models import (
     OptOutRole,
     RecipientStatus,
 )
-from projektudvalg.selectors.newsletters import offered_items, recipients
+from projektudvalg.selectors.newsletters import offered_items, recipients, recipients_digest
 
 FIELDS = ("subject", "intro", "whole_municipality", "to_followers", "to_contacts", "to_editors")
 NOT_DRAFT = _("Nyhedsbrevet er sat til afsendelse og kan ikke ændres.")
@@ -93,8 +93,11 @@ def newsletter_test_send(*, newsletter: Newsletter, to: str, now=None) -> bool:
 
 
 @transaction.atomic
-def newsletter_queue(*, newsletter: Newsletter, by, expected_count: int, now=None) -> int:
-    """Freezes the recipients into the send log and queues the sending. Returns the count."""
+def newsletter_queue(
+    *, newsletter: Newsletter, by, expected_count: int, expected_digest: str, now=None
+) -> int:
+    """Freezes the recipients into the send log and queues the sending, if they are the
+    ones the staff member saw (their count and `recipients_digest`). Returns the count."""
     newsletter = _locked(newsletter)
     if newsletter.status != NewsletterStatus.DRAFT:
         raise ValidationError(_("Nyhedsbrevet er allerede sat til afsendelse."))
@@ -110,6 +113,10 @@ def newsletter_queue(*, newsletter: Newsletter, by, expected_count: int, now=Non
                 "Se listen igen, før du sender."
             )
             % {"count": len(found)}
+        )
+    if recipients_digest(found) != expected_digest:
+        raise ValidationError(
+            _("Modtagerlisten har ændret sig, siden du så den. Se listen igen, før du sender.")
         )
     NewsletterRecipient.objects.bulk_create(
         NewsletterRecipient(
@@ -150,11 +157,13 @@ def newsletter_opt_out_delete(*, opt_out: NewsletterOptOut) -> None:
     opt_out.delete()
 
 
-def _subscriptions(hashed: str, **filters) -> list[Subscription]:
-    """The subscriptions of the address the hash is of: by the stored hash, else (a key
-    rotated since) by comparing each candidate's address."""
+def _subscriptions(hashed: str, *, scan: bool, **filters) -> list[Subscription]:
+    """The subscriptions of the address the hash is of: by the stored hash, which is final
+    for a token made with the current key (a repeat click finds nothing and scans nothing);
+    else (`scan`: made with a fallback key before a rotation) by comparing each candidate's
+    address."""
     found = list(Subscription.objects.filter(email_hash=hashed, **filters))
-    if found:
+    if found or not scan:
         return found
     candidates = Subscription.objects.filter(**filters).only("pk", "email", "area_id")
     return [row for row in candidates if tokens.matches(row.email, hashed)]
@@ -177,14 +186,15 @@ def newsletter_unsubscribe(*, token: str) -> tuple[int, LocalArea | NewsTopic]:
     Idempotent. Returns (kind, the area or topic). LinkError for a forged token; an area
     or topic that is gone is Http404's business (DoesNotExist)."""
     kind, pk, hashed = tokens.read(token)
+    scan = not tokens.signed_with_current_key(token)
     if kind == tokens.TOPIC:
         topic = NewsTopic.objects.get(pk=pk)
-        for email in {row.email for row in _subscriptions(hashed, topics=topic)}:
+        for email in {row.email for row in _subscriptions(hashed, scan=scan, topics=topic)}:
             topic_drop(email=email, topic=topic)
         return kind, topic
     area = LocalArea.objects.get(pk=pk)
     if kind == tokens.AREA:
-        for subscription in _subscriptions(hashed, area=area):
+        for subscription in _subscriptions(hashed, scan=scan, area=area):
             subscription_end(email=subscription.email, area=area)
         return kind, area
     email = _role_address(kind, area, hashed)

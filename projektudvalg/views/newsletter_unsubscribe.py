@@ -8,6 +8,7 @@ cookies, no CSRF token: csrf_exempt on this view only). Idempotent.
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -19,7 +20,11 @@ from lokalfora.views.following import LINK_MESSAGES
 from projektudvalg import newsletter_tokens as tokens
 from projektudvalg.services.newsletters import newsletter_unsubscribe as unsubscribe
 
-LIMIT_PER_IP = 60  # unsubscribe POSTs per client address per hour
+# Mail providers post RFC 8058 one-clicks from shared addresses: a valid token is limited
+# by itself (a link clicked over and over), only invalid ones by the client's address.
+LIMIT_PER_TOKEN = 10  # unsubscribe POSTs per link per hour
+LIMIT_PER_IP = 60  # POSTs with an invalid link per client address per hour
+TOO_MANY = _lazy("Der er prøvet for mange gange. Prøv igen om en time.")
 
 
 def _target(kind, pk):
@@ -37,17 +42,20 @@ def newsletter_unsubscribe(request, token):
     try:
         kind, pk, _hashed = tokens.read(token)
     except LinkError as error:
-        context = {
-            "heading": _("Afmeldingen kunne ikke gennemføres"),
-            "message": LINK_MESSAGES[error.reason],
-        }
-        return render(request, "lokalfora/follow_link_error.html", context, status=400)
+        status = 400
+        message = LINK_MESSAGES[error.reason]
+        if request.method == "POST" and not allow(
+            "newsletter-unsubscribe-ip", client_ip(request), limit=LIMIT_PER_IP, period=3600
+        ):
+            status, message = 429, TOO_MANY
+        context = {"heading": _("Afmeldingen kunne ikke gennemføres"), "message": message}
+        return render(request, "lokalfora/follow_link_error.html", context, status=status)
     target = _target(kind, pk)
     context = {"kind": kind, "target": target, "kinds": tokens}
     if request.method != "POST":
         return render(request, "projektudvalg/newsletters/unsubscribe.html", context)
-    if not allow("newsletter-unsubscribe-ip", client_ip(request), limit=LIMIT_PER_IP, period=3600):
-        context["error"] = _("Der er prøvet for mange gange. Prøv igen om en time.")
+    if not allow("newsletter-unsubscribe-token", token, limit=LIMIT_PER_TOKEN, period=3600):
+        context["error"] = TOO_MANY
         return render(request, "projektudvalg/newsletters/unsubscribe.html", context, status=429)
     unsubscribe(token=token)
     return render(request, "projektudvalg/newsletters/unsubscribe_done.html", context)

@@ -85,6 +85,7 @@ def _post_action(request, newsletter, send_form):
                 newsletter=newsletter,
                 by=request.user,
                 expected_count=send_form.cleaned_data["expected_count"],
+                expected_digest=send_form.cleaned_data["expected_digest"],
             )
             messages.success(
                 request, _("Nyhedsbrevet sendes nu til %(count)s modtagere.") % {"count": count}
@@ -110,11 +111,15 @@ def newsletter_recipients(request, pk):
         response = _post_action(request, newsletter, send_form)
         if response is not None:
             return response
+    seen = {
+        "expected_count": str(len(found)),
+        "expected_digest": selectors.recipients_digest(found),
+    }
     if not send_form.is_bound:
-        send_form = SendForm(initial={"expected_count": len(found)})
-    else:  # a refused send: asked again, for the count the page now shows
+        send_form = SendForm(initial=seen)
+    else:  # a refused send: asked again, for the list the page now shows
         send_form.data = send_form.data.copy()
-        send_form.data["expected_count"] = str(len(found))
+        send_form.data.update(seen)
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("side"))
     names = selectors.reason_names()
     rows = [(recipient, selectors.describe(recipient.reasons, names)) for recipient in page]

@@ -12,7 +12,7 @@ from lokalfora.models import Frequency, LocalArea
 from lokalfora.services import digest
 from lokalfora.services.digest_immediate import immediate_digest_send
 from projektudvalg.models import NewsStatus
-from tests.factories import SubscriptionFactory
+from tests.factories import NewsPostFactory, SubscriptionFactory
 from tests.lokalfora.follow_content import TEXTS, municipal_news, one_of_each
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +120,21 @@ def test_the_municipal_news_section_runs_its_fixed_queries(clock, area, django_a
         lines = municipal_news_lines(ids, window)
     assert len(lines[area.pk]) == 5
     assert len(lines[min(ids - {area.pk})]) == 3
+
+
+def test_switching_from_immediately_to_weekly_mails_nothing_twice(clock, area):
+    clock.set("2026-12-01 08:00")
+    subscription = SubscriptionFactory(
+        area=area, email="borger@example.org", frequency=Frequency.IMMEDIATELY
+    )
+    clock.set("2026-12-01 09:00")
+    NewsPostFactory(forum=area.forum, title="Ny bænk ved søen", age=datetime.timedelta(0))
+    clock.set("2026-12-01 09:30")
+    assert immediate_digest_send() == 1
+    assert "Ny bænk ved søen" in mail.outbox[0].body
+    subscription.frequency = Frequency.WEEKLY
+    subscription.save(update_fields=["frequency"])
+    mail.outbox.clear()
+    clock.set("2026-12-07 12:00")
+    digest.weekly_digest_send()
+    assert not any("Ny bænk ved søen" in message.body for message in mail.outbox)

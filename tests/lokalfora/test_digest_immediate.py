@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from lokalfora import digest_sections
 from lokalfora.models import Frequency, Subscription
-from lokalfora.services.digest_immediate import immediate_digest_send
+from lokalfora.services.digest_immediate import MARGIN, immediate_digest_send
 from lokalfora.tasks import RECURRING, send_immediate_digest
 from tests.factories import EventFactory, NewsPostFactory, SubscriptionFactory
 from tests.lokalfora.follow_content import TEXTS, municipal_news, one_of_each
@@ -47,7 +47,7 @@ def test_a_news_post_reaches_the_immediate_follower_once(clock, area, follower):
     assert "Vælg hvad og hvor ofte" in message.body
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     follower.refresh_from_db()
-    assert follower.last_digest_at == sent_at
+    assert follower.last_digest_at == sent_at - MARGIN
     clock.set("2026-12-01 09:30")
     assert immediate_digest_send() == 0  # nothing new since
     assert len(mail.outbox) == 1
@@ -93,7 +93,7 @@ def test_each_subscription_gets_what_is_new_since_its_own_last_mail(clock, area,
     assert "Ny affaldsordning" not in by_address["sen@example.org"]  # before it was confirmed
     assert "Koncert" in by_address["sen@example.org"]
     early.refresh_from_db()
-    assert early.last_digest_at == sent_at
+    assert early.last_digest_at == sent_at - MARGIN
 
 
 def test_a_failed_send_is_sent_with_the_next_run(clock, area, follower, monkeypatch):
@@ -139,3 +139,17 @@ def test_the_run_is_three_queries_and_one_update_per_batch_whatever_the_follower
     clock.set("2026-12-01 09:15")
     with django_assert_max_num_queries(3 + digest_sections.section_queries() + 2):
         assert immediate_digest_send() == 150
+
+
+def test_a_post_committed_while_a_run_read_goes_with_the_next_run(clock, area, follower):
+    """A post whose time is a moment before a run's "now" but committed after the run read
+    is not lost: the run reads only up to MARGIN before its "now"."""
+    clock.set("2026-12-01 09:14:30")
+    NewsPostFactory(forum=area.forum, title="Sent nyhed", age=datetime.timedelta(0))
+    clock.set("2026-12-01 09:15", tick=False)
+    assert immediate_digest_send() == 0  # too recent for this run
+    clock.set("2026-12-01 09:30", tick=False)
+    assert immediate_digest_send() == 1
+    assert "Sent nyhed" in mail.outbox[0].body
+    clock.set("2026-12-01 09:45", tick=False)
+    assert immediate_digest_send() == 0

@@ -274,3 +274,22 @@ def test_links_mailed_before_a_secret_key_rotation_still_unsubscribe(client, are
     response = one_click(client, url)
     assert response.status_code == 200
     assert not Subscription.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("frequency", "text"),
+    [
+        ("immediately", "Du får en e-mail kort efter, at der er nyt."),
+        ("weekly", "Du får en e-mail om ugen, når der er nyt."),
+        ("off", "Du får ingen e-mails om nyt, kun kommunens nyhedsbreve."),
+    ],
+)
+def test_the_confirmed_page_tells_the_chosen_frequency(client, area, frequency, text):
+    response = client.post(
+        f"/lokalomraader/{area.slug}/foelg/", {"email": ADDRESS, "frequency": frequency}
+    )
+    assert response.status_code == 200
+    done = client.post(LINK.search(mail.outbox[-1].body).group(1))
+    assert text in done.text
+    weekly = "Du får en e-mail om ugen, når der er nyt."
+    assert (weekly in done.text) == (frequency == "weekly")

@@ -6,6 +6,7 @@ from django.core import mail as outbox
 from lokalfora.models import ContactPerson, LocalArea, NewsTopic
 from lokalfora.services.forums import forum_editor_add
 from projektudvalg.models import MunicipalNews, NewsStatus
+from projektudvalg.selectors.newsletters import recipients, recipients_digest
 from projektudvalg.services.newsletters import newsletter_queue, newsletter_save
 from tests.clock import danish
 from tests.factories import SubscriptionFactory, make_user
@@ -61,8 +62,13 @@ def draft(*, by=None, areas=(), topics=(), efforts=(), items=(), **data):
     )
 
 
-def queue(newsletter, count, by=None):
-    return newsletter_queue(newsletter=newsletter, by=by, expected_count=count)
+def queue(newsletter, count, by=None, digest=None):
+    """Queues the newsletter as a staff member who saw `count` recipients and the list
+    whose digest is `digest` (by default the list as it is now)."""
+    digest = digest or recipients_digest(recipients(newsletter))
+    return newsletter_queue(
+        newsletter=newsletter, by=by, expected_count=count, expected_digest=digest
+    )
 
 
 def mails_to(address):

@@ -1,12 +1,14 @@
 """The newsletters' staff pages: who may use them, forged ids, refused input keeping what
 was typed, and constant queries on the preview and the send log."""
 
+import re
+
 import pytest
 from django.core import mail as outbox
 from django.urls import reverse
 
 from projektudvalg.models import Newsletter, NewsletterStatus
-from projektudvalg.selectors.newsletters import recipients
+from projektudvalg.selectors.newsletters import recipients, recipients_digest
 from projektudvalg.services.newsletter_sending import newsletters_send_batch
 from tests.factories import login
 from tests.matrix import ROLE_NAMES, assert_access
@@ -34,6 +36,11 @@ def areas(reference_data):
 def staff_client(client, make_role_user):
     login(client, make_role_user("committee_staff"))
     return client
+
+
+def _digest(newsletter):
+    """The digest of the recipient list the preview shows now."""
+    return recipients_digest(recipients(newsletter))
 
 
 def _urls(pk):
@@ -70,7 +77,12 @@ def test_staff_pages(client_as, areas, role):
     assert_access(log, role, STAFF)
     response = client.post(
         reverse("projektudvalg:newsletter-recipients", kwargs={"pk": newsletter.pk}),
-        {"action": "send", "expected_count": "1", "confirm": "on"},
+        {
+            "action": "send",
+            "expected_count": "1",
+            "expected_digest": _digest(newsletter),
+            "confirm": "on",
+        },
     )
     assert_access(response, role, STAFF, ok=302)
     newsletter.refresh_from_db()
@@ -156,16 +168,34 @@ def test_sending_needs_the_confirmation_and_the_count_seen(staff_client, areas):
     follower("anna@example.org", areas[0])
     newsletter = draft(areas=areas[:1])
     url = reverse("projektudvalg:newsletter-recipients", kwargs={"pk": newsletter.pk})
-    response = staff_client.post(url, {"action": "send", "expected_count": "1"})
+    response = staff_client.post(
+        url, {"action": "send", "expected_count": "1", "expected_digest": _digest(newsletter)}
+    )
     assert response.status_code == 400
     assert "Sæt kryds for at bekræfte" in response.content.decode()
     follower("bo@example.org", areas[0])
-    response = staff_client.post(url, {"action": "send", "expected_count": "1", "confirm": "on"})
+    response = staff_client.post(
+        url,
+        {
+            "action": "send",
+            "expected_count": "1",
+            "expected_digest": _digest(newsletter),
+            "confirm": "on",
+        },
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "ændret sig til 2" in page
     assert 'name="expected_count" value="2"' in page
-    response = staff_client.post(url, {"action": "send", "expected_count": "2", "confirm": "on"})
+    response = staff_client.post(
+        url,
+        {
+            "action": "send",
+            "expected_count": "2",
+            "expected_digest": _digest(newsletter),
+            "confirm": "on",
+        },
+    )
     assert response.status_code == 302
     assert newsletter.recipients.count() == 2
 
@@ -176,7 +206,15 @@ def test_a_segment_of_nobody_says_0_and_offers_no_send(staff_client, areas):
     page = staff_client.get(url).content.decode()
     assert "0 modtagere." in page
     assert 'value="send"' not in page
-    response = staff_client.post(url, {"action": "send", "expected_count": "0", "confirm": "on"})
+    response = staff_client.post(
+        url,
+        {
+            "action": "send",
+            "expected_count": "0",
+            "expected_digest": _digest(newsletter),
+            "confirm": "on",
+        },
+    )
     assert response.status_code == 400
     assert "ingen modtagere" in response.content.decode()
 
@@ -227,7 +265,7 @@ def test_the_log_takes_the_same_queries_with_more_rows(staff_client, areas):
         _grow(areas, 200 + 100 * len(newsletters))()
         newsletter = draft(areas=areas, to_contacts=True)
         queue(newsletter, len(recipients(newsletter)))
-        newsletters_send_batch(batch_size=30)
+        newsletters_send_batch(batch_size=30, batches=1)
         newsletters.append(newsletter)
 
     grow()
@@ -239,8 +277,28 @@ def test_the_log_takes_the_same_queries_with_more_rows(staff_client, areas):
         Newsletter.objects.filter(pk=first.pk).update(status=NewsletterStatus.DRAFT, queued_at=None)
         first.recipients.all().delete()
         queue(first, len(recipients(first)))
-        newsletters_send_batch(batch_size=30)
+        newsletters_send_batch(batch_size=30, batches=1)
 
     assert_constant_queries(staff_client, url, more_rows, limit=30)
     list_url = reverse("projektudvalg:newsletter-list")
     assert_constant_queries(staff_client, list_url, grow, limit=30)
+
+
+def test_the_same_count_of_other_people_is_refused(staff_client, areas):
+    anna = follower("anna@example.org", areas[0])
+    newsletter = draft(areas=areas[:1])
+    url = reverse("projektudvalg:newsletter-recipients", kwargs={"pk": newsletter.pk})
+    page = staff_client.get(url).content.decode()
+    seen = re.search(r'name="expected_digest" value="([0-9a-f]{64})"', page).group(1)
+    anna.delete()
+    follower("mallory@example.org", areas[0])
+    data = {"action": "send", "expected_count": "1", "expected_digest": seen, "confirm": "on"}
+    response = staff_client.post(url, data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Modtagerlisten har ændret sig, siden du så den." in page
+    assert f'value="{_digest(newsletter)}"' in page  # asked again, for the list now shown
+    assert not newsletter.recipients.exists()
+    response = staff_client.post(url, data | {"expected_digest": _digest(newsletter)})
+    assert response.status_code == 302
+    assert list(newsletter.recipients.values_list("email", flat=True)) == ["mallory@example.org"]

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from lokalfora.models import Frequency
 from projektudvalg.models import NewsletterOptOut, NewsletterStatus, OptOutRole, RecipientStatus
-from projektudvalg.selectors.newsletters import recipients
+from projektudvalg.selectors.newsletters import recipients, recipients_digest
 from projektudvalg.services.newsletter_sending import newsletters_send_batch
 from tests.projektudvalg.effort_data import running_effort
 from tests.projektudvalg.newsletter_helpers import (
@@ -64,9 +64,9 @@ def test_three_areas_two_topics_overlapping_followers_each_address_once(areas, c
     count = len(found)
     assert queue(newsletter, count) == count
     assert newsletter.recipients.count() == count
-    newsletters_send_batch(batch_size=1)
-    newsletters_send_batch(batch_size=1)
-    newsletters_send_batch(batch_size=1)
+    newsletters_send_batch(batch_size=1, batches=1)
+    newsletters_send_batch(batch_size=1, batches=1)
+    newsletters_send_batch(batch_size=1, batches=1)
     assert sorted(address for message in outbox.outbox for address in message.to) == [
         "anna@example.org",
         "bo@example.org",
@@ -199,3 +199,14 @@ def test_the_recipients_take_the_same_queries_for_many_people(areas):
     for number in range(5):
         editor(f"r{number}@example.org", b)
     assert count() == before
+
+
+def test_the_same_count_of_other_people_than_the_preview_is_refused(areas):
+    anna = follower("anna@example.org", areas[0])
+    newsletter = draft(areas=areas[:1])
+    seen = recipients_digest(recipients(newsletter))
+    anna.delete()
+    follower("mallory@example.org", areas[0])
+    with pytest.raises(ValidationError, match="Modtagerlisten har ændret sig"):
+        queue(newsletter, 1, digest=seen)
+    assert not newsletter.recipients.exists()

@@ -7,8 +7,8 @@ import pytest
 from django.core import mail as outbox
 from django.test import Client
 
-from holbaek import mail
 from lokalfora.models import Subscription
+from projektudvalg import newsletter_delivery
 from projektudvalg.models import (
     MunicipalNews,
     NewsletterOptOut,
@@ -58,12 +58,12 @@ def _header_url(message):
 def test_it_sends_in_batches_and_the_newsletter_ends_sent(areas, clock):
     clock.set("2026-12-10 09:00")
     newsletter = _queued(areas)
-    assert newsletters_send_batch(batch_size=2)["sent"] == 2
+    assert newsletters_send_batch(batch_size=2, batches=1)["sent"] == 2
     assert len(outbox.outbox) == 2
     newsletter.refresh_from_db()
     assert newsletter.status == NewsletterStatus.QUEUED
-    newsletters_send_batch(batch_size=2)
-    result = newsletters_send_batch(batch_size=2)
+    newsletters_send_batch(batch_size=2, batches=1)
+    result = newsletters_send_batch(batch_size=2, batches=1)
     assert result["sent"] == 1
     assert result["finished"] == 1
     newsletter.refresh_from_db()
@@ -71,7 +71,7 @@ def test_it_sends_in_batches_and_the_newsletter_ends_sent(areas, clock):
     assert newsletter.finished_at is not None
     assert _statuses(newsletter) == [RecipientStatus.SENT] * 5
     assert sorted(m.to[0] for m in outbox.outbox) == [f"f{n}@example.org" for n in range(5)]
-    assert newsletters_send_batch(batch_size=2)["sent"] == 0
+    assert newsletters_send_batch(batch_size=2, batches=1)["sent"] == 0
 
 
 def test_every_mail_has_the_one_click_headers(areas):
@@ -95,20 +95,20 @@ def test_a_crash_between_claim_and_send_never_sends_those_rows_again(areas, cloc
     def crash(messages):
         raise RuntimeError("the worker died")
 
-    real_send_each = mail.send_each
-    monkeypatch.setattr(mail, "send_each", crash)
+    real_deliver_each = newsletter_delivery.deliver_each
+    monkeypatch.setattr(newsletter_delivery, "deliver_each", crash)
     with pytest.raises(RuntimeError):
-        newsletters_send_batch(batch_size=3)
+        newsletters_send_batch(batch_size=3, batches=1)
     assert outbox.outbox == []
     assert _statuses(newsletter).count(RecipientStatus.SENDING) == 3
-    monkeypatch.setattr(mail, "send_each", real_send_each)
+    monkeypatch.setattr(newsletter_delivery, "deliver_each", real_deliver_each)
 
-    newsletters_send_batch(batch_size=10)  # the restart: only the two never taken
+    newsletters_send_batch(batch_size=10, batches=1)  # the restart: only the two never taken
     assert len(outbox.outbox) == 2
     newsletter.refresh_from_db()
     assert newsletter.status == NewsletterStatus.QUEUED  # three still "sending"
     clock.shift(hours=2)
-    result = newsletters_send_batch(batch_size=10)
+    result = newsletters_send_batch(batch_size=10, batches=1)
     assert result == {"sent": 0, "failed": 0, "unknown": 3, "finished": 1}
     assert len(outbox.outbox) == 2
     assert _statuses(newsletter) == [RecipientStatus.SENT] * 2 + [RecipientStatus.UNKNOWN] * 3
@@ -118,7 +118,10 @@ def test_a_crash_between_claim_and_send_never_sends_those_rows_again(areas, cloc
 
 def test_refused_mails_are_failed_and_not_sent_again(areas, monkeypatch):
     newsletter = _queued(areas, count=3)
-    monkeypatch.setattr(mail, "send_each", lambda messages: [False, True, False])
+    refused, sent = newsletter_delivery.REFUSED, newsletter_delivery.SENT
+    monkeypatch.setattr(
+        newsletter_delivery, "deliver_each", lambda messages: [refused, sent, refused]
+    )
     result = newsletters_send_batch()
     assert (result["sent"], result["failed"]) == (1, 2)
     assert _statuses(newsletter) == [RecipientStatus.FAILED] * 2 + [RecipientStatus.SENT]
@@ -168,7 +171,7 @@ def test_the_test_send_is_marked_and_makes_no_rows(areas, clock):
 
 def test_cancelling_keeps_the_log_honest(areas):
     newsletter = _queued(areas, count=4)
-    newsletters_send_batch(batch_size=1)
+    newsletters_send_batch(batch_size=1, batches=1)
     assert newsletter_cancel(newsletter=newsletter) == 3
     newsletters_send_batch()
     assert len(outbox.outbox) == 1
