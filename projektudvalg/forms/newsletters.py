@@ -90,7 +90,7 @@ class NewsletterForm(PlainTextFormMixin, forms.ModelForm):
         }
 
 
-class SendForm(forms.Form):
+class SendForm(PlainTextFormMixin, forms.Form):
     """Sending: the count and the list (its digest) the staff member saw, and their
     confirmation."""
 
