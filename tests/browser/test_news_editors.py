@@ -5,12 +5,10 @@ import pytest
 
 from tests.browser.checks import assert_accessible
 from tests.browser.test_forum_editing import staff_page
-from tests.projektudvalg.news_helpers import public_news_names  # noqa: F401
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("public_news_names"),
 ]
 
 STAFF = "sekretariat@example.org"  # Udvalgssekretariat in the demo

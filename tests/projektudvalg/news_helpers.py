@@ -3,8 +3,6 @@ a committee decision made public, and the public pages' URL names while they are
 
 import datetime
 
-import pytest
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from lokalfora.models import LocalArea, NewsTopic
@@ -20,16 +18,6 @@ TEXT = {
     "easy_read": "",
     "image_alt": "",
 }
-
-
-@pytest.fixture
-def public_news_names(settings):
-    """The editors' pages link to the public item page (another branch): a stub answers it
-    while its name is missing."""
-    try:
-        reverse("projektudvalg:municipal-news-detail", kwargs={"pk": 1})
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.projektudvalg.news_stub_urls"
 
 
 def areas(*slugs):

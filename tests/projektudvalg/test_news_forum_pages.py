@@ -12,13 +12,12 @@ from projektudvalg.services import news_cooperation as cooperation
 from tests.matrix import ROLE_NAMES, assert_access
 from tests.projektudvalg.news_helpers import (
     TEXT,
-    public_news_names,  # noqa: F401
     published,
     staff_user,
 )
 from tests.querycount import assert_constant_queries
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_news_names")]
+pytestmark = pytest.mark.django_db
 
 EDITOR = {"editor_this"}
 SEES = EDITOR | {"committee_staff", "staff_admin", "admin"}

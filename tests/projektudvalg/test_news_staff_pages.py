@@ -16,14 +16,13 @@ from tests.projektudvalg.news_helpers import (
     TEXT,
     draft,
     public_decision,
-    public_news_names,  # noqa: F401
     published,
     staff_user,
     topic,
 )
 from tests.querycount import assert_constant_queries
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_news_names")]
+pytestmark = pytest.mark.django_db
 
 STAFF = {"committee_staff", "staff_admin", "admin"}
 PAGES = [
