@@ -11,7 +11,6 @@ choice (wants_municipal_news) turns it on or off.
 from collections import defaultdict
 
 from django.db.models import Q
-from django.urls import NoReverseMatch, reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -20,11 +19,7 @@ from projektudvalg.models import MunicipalNews
 
 
 def news_url(item) -> str:
-    """The item's page; the news list until the municipal news pages are in (another branch)."""
-    try:
-        return item.get_absolute_url()
-    except NoReverseMatch:
-        return reverse("lokalfora:news-list")
+    return item.get_absolute_url()
 
 
 def _line(item) -> DigestLine:
