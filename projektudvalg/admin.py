@@ -270,4 +270,10 @@ class CommitteeDocumentAdmin(ShownRowAdmin):
 
 # Track 2: special efforts (their admin classes save through the services).
 # Track 3: municipal news and newsletters.
-from projektudvalg import admin_efforts, admin_news, admin_newsletters, admin_screens  # noqa: E402, F401
+from projektudvalg import (  # noqa: E402, F401
+    admin_efforts,
+    admin_news,
+    admin_newsletters,
+    admin_screens,
+    admin_surveys,
+)

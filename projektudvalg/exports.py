@@ -81,6 +81,11 @@ def agenda_csv(meeting) -> str:
     return _csv(header, rows)
 
 
+def table_csv(header, rows) -> str:
+    """A table as the staff exports write CSV (see `_csv`)."""
+    return _csv(header, rows)
+
+
 def _csv(header, rows) -> str:
     """Semicolon-separated with a byte order mark (Excel opens it as UTF-8); no cell
     starts like a formula."""

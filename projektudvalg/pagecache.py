@@ -116,3 +116,19 @@ never_public(
     "projektudvalg.NewsletterOptOut",
     "projektudvalg.NewsletterSettings",
 )
+# Surveys: no cached public page shows them yet. The answer pages set the session, and the
+# results pages, when they come, register Survey and SurveyTally here instead.
+never_public(
+    "projektudvalg.Survey",
+    "projektudvalg.SurveyExternalFile",
+    "projektudvalg.SurveyEvent",
+    "projektudvalg.SurveyQuestion",
+    "projektudvalg.SurveyOption",
+    "projektudvalg.SurveyCondition",
+    "projektudvalg.SurveyInvitation",
+    "projektudvalg.SurveyParticipation",
+    "projektudvalg.SurveyResponse",
+    "projektudvalg.SurveyAnswer",
+    "projektudvalg.SurveyPseudonymKey",
+    "projektudvalg.SurveyTally",
+)

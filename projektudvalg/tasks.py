@@ -5,7 +5,7 @@ from calendar import MONDAY
 from django.tasks import task
 
 from holbaek.schedule import Recurring, ensure_scheduled, weekly
-from projektudvalg import news_schedule, newsletter_tasks, services
+from projektudvalg import news_schedule, newsletter_tasks, services, survey_tasks
 
 
 @task()
@@ -25,3 +25,5 @@ RECURRING = [
 RECURRING += news_schedule.RECURRING
 # Track 3's newsletters (projektudvalg/newsletter_tasks.py).
 RECURRING += newsletter_tasks.RECURRING
+# Track 3's surveys: the retention date (projektudvalg/survey_tasks.py).
+RECURRING += survey_tasks.RECURRING

@@ -1,0 +1,129 @@
+"""A survey's status, one function per step: kladde → planlagt → åben → lukket →
+resultater offentliggjort → arkiveret. Every step locks the survey's row, checks the
+status on the locked row and leaves a `SurveyEvent`.
+
+The anonymity mode and the ways to answer are locked at the first answer
+(`Survey.locked_at`, set by `responses.response_store` in the answer's transaction):
+`survey_save` refuses to change them afterwards, whoever asks (the staff pages, the
+admin, a command).
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from projektudvalg.models import Survey, SurveyEvent, SurveyEventKind, SurveyStatus
+from projektudvalg.services.survey_tallies import tallies_refresh
+
+LOCKED_FIELDS = (
+    "anonymity",
+    "audience_public",
+    "audience_signed_in",
+    "audience_invited",
+    "audience_forums",
+)
+EDITABLE = {SurveyStatus.PROPOSED, SurveyStatus.DRAFT, SurveyStatus.SCHEDULED, SurveyStatus.OPEN}
+LOCKED = _(
+    "Undersøgelsen har fået svar, så anonymitet og måder at svare på kan ikke længere ændres."
+)
+NO_NOTICE = _(
+    "Skriv oplysningen om behandling af personoplysninger (den dataansvarlige, formålet, "
+    "retsgrundlaget, opbevaring og kontakt), før undersøgelsen kan åbne."
+)
+NO_TIMES = _("Angiv, hvornår undersøgelsen åbner og lukker.")
+
+
+def _log(survey, kind, by, note=""):
+    SurveyEvent.objects.create(survey=survey, kind=kind, by=by, note=note[:500])
+
+
+def _locked(pk) -> Survey:
+    return Survey.objects.select_for_update().get(pk=pk)
+
+
+def _refuse_unless(survey, *statuses):
+    if survey.status not in statuses:
+        raise ValidationError(
+            _("Det kan ikke lade sig gøre, mens undersøgelsen er %(status)s.")
+            % {"status": survey.get_status_display()}
+        )
+
+
+@transaction.atomic
+def survey_save(*, survey: Survey, by=None, areas=None) -> Survey:
+    """Create or change a survey (its fields set on `survey` by the caller)."""
+    if survey.pk is not None:
+        stored = _locked(survey.pk)
+        _refuse_unless(stored, *EDITABLE)
+        if stored.is_locked and any(
+            getattr(stored, name) != getattr(survey, name) for name in LOCKED_FIELDS
+        ):
+            raise ValidationError(LOCKED)
+        survey.locked_at = stored.locked_at
+        survey.status = stored.status
+    creating = survey.pk is None
+    if creating and by is not None:
+        survey.created_by = by
+    survey.full_clean(exclude=["created_by"])
+    survey.save()
+    if areas is not None:
+        survey.areas.set(areas)
+    _log(survey, SurveyEventKind.CREATED if creating else SurveyEventKind.CHANGED, by)
+    return survey
+
+
+def _ready_to_open(survey) -> None:
+    errors = []
+    if not survey.controller_notice.strip():
+        errors.append(NO_NOTICE)
+    if survey.opens_at is None or survey.closes_at is None:
+        errors.append(NO_TIMES)
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def survey_open(*, survey: Survey, by=None, now=None) -> Survey:
+    """Planned (it opens at `opens_at`) or open now, when that time has come. Refused
+    without the GDPR notice or the times, and once the closing time has passed."""
+    survey = _locked(survey.pk)
+    _refuse_unless(survey, SurveyStatus.DRAFT, SurveyStatus.SCHEDULED)
+    _ready_to_open(survey)
+    now = now or timezone.now()
+    if survey.closes_at <= now:
+        raise ValidationError(_("Lukketiden er passeret. Vælg en senere lukketid."))
+    opening = survey.opens_at <= now
+    survey.status = SurveyStatus.OPEN if opening else SurveyStatus.SCHEDULED
+    survey.save(update_fields=["status", "updated_at"])
+    _log(survey, SurveyEventKind.OPENED if opening else SurveyEventKind.SCHEDULED, by)
+    return survey
+
+
+@transaction.atomic
+def survey_close(*, survey: Survey, by=None, now=None) -> Survey:
+    """No more answers; the counts are stored (they outlive the raw answers)."""
+    survey = _locked(survey.pk)
+    _refuse_unless(survey, SurveyStatus.SCHEDULED, SurveyStatus.OPEN)
+    now = now or timezone.now()
+    survey.status = SurveyStatus.CLOSED
+    if survey.closes_at is None or survey.closes_at > now:
+        survey.closes_at = max(now, survey.opens_at) if survey.opens_at else now
+        if survey.opens_at and survey.closes_at <= survey.opens_at:
+            survey.opens_at = survey.closes_at - datetime.timedelta(seconds=1)
+    survey.save(update_fields=["status", "closes_at", "opens_at", "updated_at"])
+    tallies_refresh(survey=survey)
+    _log(survey, SurveyEventKind.CLOSED, by)
+    return survey
+
+
+@transaction.atomic
+def survey_lock(*, survey: Survey, now=None) -> None:
+    """Called in the transaction of an answer: the first one locks the survey's mode."""
+    updated = Survey.objects.filter(pk=survey.pk, locked_at__isnull=True).update(
+        locked_at=now or timezone.now()
+    )
+    if updated:
+        _log(survey, SurveyEventKind.LOCKED, None)
