@@ -23,12 +23,13 @@ BASE = [
     ("dato", "Dagen svaret kom (anonyme svar: kun dagen)"),
     ("kanal", "Åbent link, logget ind, invitation, lokalforum, papir eller telefon"),
     ("gennemsyn", "Tælles med, mistænkelig (afventer) eller kasseret"),
-    ("respondent", "Pseudonym: respondent-id; identificeret: e-mail; anonym: tom"),
+    ("respondent", "Pseudonym: respondent-id; identificeret: e-mail eller lokalforum; anonym: tom"),
 ]
 
 
 @dataclass(frozen=True)
 class Column:
+    question_id: int
     key: str
     title: str
     meaning: str
@@ -39,8 +40,8 @@ def _label_of(options):
     return {o.pk: o.label for o in options}
 
 
-def _question_columns(question) -> list[Column]:
-    key, title = f"q{question.position}", question.text
+def _question_columns(question, number: int) -> list[Column]:
+    key, title, pk = f"q{number}", question.text, question.pk
     options = list(question.options.all())
     labels = _label_of(options)
     other = next((o for o in options if o.is_other), None)
@@ -61,16 +62,16 @@ def _question_columns(question) -> list[Column]:
             return answer.area.name if answer.area else ""
         return answer.date or (answer.number if answer.number is not None else answer.text)
 
-    columns = [Column(key, title, kind, joined)]
+    columns = [Column(pk, key, title, kind, joined)]
     if question.kind == QuestionKind.MULTIPLE:
-        for option in options:
-            columns.append(Column(f"{key}_{option.position}", f"{title}: {option.label}",
+        for index, option in enumerate(options, 1):
+            columns.append(Column(pk, f"{key}_{index}", f"{title}: {option.label}",
                                   "1 = valgt, 0 = ikke valgt",
                                   _chosen(option.pk)))  # fmt: skip
             if option.is_other:
-                columns.append(_other_column(key, title, option))
+                columns.append(_other_column(pk, key, title, option))
     elif other is not None:
-        columns.append(_other_column(key, title, other))
+        columns.append(_other_column(pk, key, title, other))
     return columns
 
 
@@ -78,33 +79,39 @@ def _chosen(option_id):
     return lambda answers: int(any(a.option_id == option_id for a in answers))
 
 
-def _other_column(key, title, option) -> Column:
+def _other_column(pk, key, title, option) -> Column:
     def text(answers):
         return next((a.text for a in answers if a.option_id == option.pk), "")
 
-    return Column(f"{key}_andet", f"{title}: {option.label} (tekst)", "Fritekst til “andet”", text)
+    return Column(pk, f"{key}_andet", f"{title}: {option.label} (tekst)", "Fritekst til “andet”",
+                  text)  # fmt: skip
 
 
 def columns(questions) -> list[Column]:
-    return [c for q in questions if not q.is_section for c in _question_columns(q)]
+    """Numbered in order (q1, q2 …), sections skipped: positions need not be unique."""
+    asked = [q for q in questions if not q.is_section]
+    return [c for number, q in enumerate(asked, 1) for c in _question_columns(q, number)]
 
 
 def _respondent(response) -> str:
     if response.anonymity == Anonymity.PSEUDONYMOUS:
         return response.respondent_code
-    if response.anonymity == Anonymity.IDENTIFIED and response.user_id:
+    if response.anonymity != Anonymity.IDENTIFIED:
+        return ""
+    if response.user_id:
         return response.user.email
-    return ""
+    if response.invitation_id:
+        return response.invitation.email
+    return response.forum.name if response.forum_id else ""
 
 
 def table(survey):
     questions = questions_for(survey)
     cols = columns(questions)
-    owner = {c.key: q.pk for q in questions if not q.is_section for c in _question_columns(q)}
     header = [key for key, _meaning in BASE] + [c.key for c in cols]
     responses = (
         SurveyResponse.objects.filter(survey=survey)
-        .select_related("user")
+        .select_related("user", "invitation", "forum")
         .prefetch_related("answers__area")
         .order_by("submitted_on", "submitted_at", "pk")
     )
@@ -115,7 +122,7 @@ def table(survey):
             by_question.setdefault(answer.question_id, []).append(answer)
         row = [number, response.submitted_on, response.get_channel_display(),
                response.get_review_display(), _respondent(response)]  # fmt: skip
-        row += [c.value(by_question.get(owner[c.key], [])) for c in cols]
+        row += [c.value(by_question.get(c.question_id, [])) for c in cols]
         rows.append(row)
     return header, rows, cols
 

@@ -4,8 +4,10 @@ The response table is the same in every anonymity mode; what is stored differs, 
 the database holds it (`survey_response_anonymous_holds_nothing`):
 
 - **anonym**: no user, no invitation, no forum, no time of day (`submitted_on` is the
-  day only) and no respondent code. The primary key is random (a UUID), so the order
-  of rows cannot be matched to `SurveyParticipation` rows or to logs. An invitation
+  day only) and no respondent code. The primary keys of responses, answers and
+  participations are random (UUIDs), so the order of rows cannot be matched to
+  `SurveyParticipation` rows or to logs, and the channel is only "online" (or paper or
+  phone), never which way it came. An invitation
   records only `completed=True`; a signed-in user, a forum or a browser session only
   a `SurveyParticipation` row, which points at no response.
 - **pseudonym**: a random `respondent_code`; the person (or forum) behind it sits only in
@@ -78,6 +80,7 @@ class SurveyParticipation(models.Model):
     """That a user, a forum or a browser session has answered: one answer each. Points
     at no response, and holds no time, so an anonymous answer cannot be traced."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="participations")
     way = models.CharField(max_length=8, choices=ParticipationWay.choices)
     user = models.ForeignKey(
@@ -125,6 +128,7 @@ class SurveyParticipation(models.Model):
 
 
 class ResponseChannel(models.TextChoices):
+    ONLINE = "online", _("online")  # an anonymous answer: which way it came is not kept
     LINK = "link", _("åbent link")
     SIGNED_IN = "signed_in", _("logget ind")
     INVITATION = "invitation", _("invitation")
@@ -177,7 +181,7 @@ class SurveyResponse(models.Model):
     class Meta:
         verbose_name = _("besvarelse")
         verbose_name_plural = _("besvarelser")
-        ordering = ["survey", "submitted_on"]
+        ordering = ["survey", "submitted_on", "id"]
         indexes = [models.Index(fields=["survey", "review"], name="survey_response_review_idx")]
         constraints = [
             models.CheckConstraint(
@@ -188,6 +192,7 @@ class SurveyResponse(models.Model):
                     forum__isnull=True,
                     submitted_at__isnull=True,
                     respondent_code="",
+                    channel__in=["online", "paper", "phone"],
                 ),
                 name="survey_response_anonymous_holds_nothing",
             ),
@@ -220,6 +225,7 @@ class SurveyAnswer(models.Model):
     """One value of a response: a text, a number, a date, a chosen option (with its
     matrix row, its rank, or the "andet" text), a scale value, a consent or an area."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     response = models.ForeignKey(SurveyResponse, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(SurveyQuestion, on_delete=models.CASCADE, related_name="answers")
     option = models.ForeignKey(

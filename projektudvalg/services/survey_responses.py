@@ -18,11 +18,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lokalfora.models import LocalArea
 from projektudvalg.models import (
     STAFF_CHANNELS,
     Anonymity,
     ParticipationWay,
     QuestionKind,
+    ResponseChannel,
     ReviewState,
     Survey,
     SurveyAnswer,
@@ -31,13 +33,15 @@ from projektudvalg.models import (
     SurveyPseudonymKey,
     SurveyQuestion,
     SurveyResponse,
+    SurveyStatus,
 )
+from projektudvalg.services.survey_tallies import tallies_refresh
 from projektudvalg.services.surveys import survey_lock
 from projektudvalg.survey_logic import Value, prune, visible_ids
+from projektudvalg.survey_values import check_value
 
 CLOSED = _("Undersøgelsen tager ikke imod svar.")
 ALREADY = _("Der er allerede svaret på undersøgelsen herfra.")
-UNKNOWN_OPTION = _("Vælg en af svarmulighederne.")
 
 
 def session_hash(survey, token: str) -> str:
@@ -53,38 +57,6 @@ def questions_for(survey):
         .prefetch_related("options", "conditions__depends_on", "conditions__option")
         .order_by("position", "id")
     )
-
-
-def _check_options(question, value: Value) -> None:
-    options = {o.pk: o for o in question.options.all()}
-    columns = {pk for pk, o in options.items() if not o.is_row}
-    chosen = set(value.options)
-    for row, picked in value.rows.items():
-        if row not in options or not options[row].is_row or not set(picked) <= columns:
-            raise ValidationError(UNKNOWN_OPTION)
-    if not chosen <= columns or not set(value.ranks) <= columns:
-        raise ValidationError(UNKNOWN_OPTION)
-    if question.kind == QuestionKind.SINGLE and len(chosen) > 1:
-        raise ValidationError(_("Vælg kun én svarmulighed."))
-    too_many = question.max_choices and len(chosen) > question.max_choices
-    if question.kind == QuestionKind.MULTIPLE and too_many:
-        raise ValidationError(
-            _("Vælg højst %(count)s svarmuligheder.") % {"count": question.max_choices}
-        )
-
-
-def check_value(question, value: Value) -> None:
-    """Refuse what the question cannot hold (the answer pages show the message)."""
-    if question.has_options:
-        _check_options(question, value)
-    number = value.number
-    if question.kind == QuestionKind.SCALE and number is not None and not 1 <= number <= 5:
-        raise ValidationError(_("Vælg et tal fra 1 til 5."))
-    if question.kind == QuestionKind.NUMBER and number is not None:
-        if question.min_value is not None and number < question.min_value:
-            raise ValidationError(_("Skriv mindst %(min)s.") % {"min": question.min_value})
-        if question.max_value is not None and number > question.max_value:
-            raise ValidationError(_("Skriv højst %(max)s.") % {"max": question.max_value})
 
 
 def _answers(response, question, value: Value) -> list[SurveyAnswer]:
@@ -103,12 +75,13 @@ def _answers(response, question, value: Value) -> list[SurveyAnswer]:
 
 
 def _participate(survey, *, channel, user, forum, invitation, session_token) -> None:
-    """One answer per forum, invitation, user or browser session (the database's unique
-    constraints decide, so two at once cannot both pass)."""
+    """One answer per forum, invitation, user or browser session. The invitation is
+    marked used by one conditional update, the rest by the database's unique
+    constraints, so two answers at once cannot both pass."""
     if invitation is not None:
-        if SurveyInvitation.objects.filter(pk=invitation.pk, completed=True).exists():
+        used = SurveyInvitation.objects.filter(pk=invitation.pk, survey=survey, completed=False)
+        if not used.update(completed=True):
             raise ValidationError(ALREADY)
-        SurveyInvitation.objects.filter(pk=invitation.pk).update(completed=True)
         return
     if forum is not None:
         row = SurveyParticipation(survey=survey, way=ParticipationWay.FORUM, forum=forum)
@@ -126,9 +99,28 @@ def _participate(survey, *, channel, user, forum, invitation, session_token) -> 
         raise ValidationError(ALREADY) from None
 
 
+def _check_way(survey, *, channel, user, forum, invitation, session_token) -> None:
+    """The way the answer came must be open in this survey, and carry who answers."""
+    allowed = {
+        ResponseChannel.LINK: survey.audience_public and bool(session_token),
+        ResponseChannel.SIGNED_IN: (survey.audience_signed_in or survey.audience_public)
+        and user is not None,
+        ResponseChannel.INVITATION: survey.audience_invited
+        and invitation is not None
+        and invitation.survey_id == survey.pk,
+        ResponseChannel.FORUM: survey.audience_forums and forum is not None,
+    }
+    if channel not in STAFF_CHANNELS and not allowed.get(channel, False):
+        raise ValidationError(_("Du kan ikke svare på undersøgelsen på denne måde."))
+
+
 def _response(survey, *, channel, user, forum, invitation, entered_by, held, now):
+    if survey.anonymity == Anonymity.ANONYMOUS and channel not in STAFF_CHANNELS:
+        stored_channel = ResponseChannel.ONLINE  # which way it came could tell who
+    else:
+        stored_channel = channel
     response = SurveyResponse(
-        survey=survey, anonymity=survey.anonymity, channel=channel,
+        survey=survey, anonymity=survey.anonymity, channel=stored_channel,
         submitted_on=timezone.localdate(now), entered_by=entered_by,
         review=ReviewState.HELD if held else ReviewState.COUNTED,
     )  # fmt: skip
@@ -142,42 +134,61 @@ def _response(survey, *, channel, user, forum, invitation, entered_by, held, now
     return response
 
 
+def _checked(survey, questions, values) -> dict[int, Value]:
+    """The answers to shown questions, each checked; every shown required one answered."""
+    kept = prune(questions, values)
+    by_pk = {q.pk: q for q in questions}
+    area_ids = frozenset(LocalArea.objects.values_list("pk", flat=True))
+    for pk, value in kept.items():
+        check_value(by_pk[pk], value, area_ids=area_ids)
+    shown = visible_ids(questions, kept)
+    missing = [q.text for q in questions if q.required and q.pk in shown and q.pk not in kept]
+    if missing:
+        raise ValidationError(
+            _("Besvar også disse spørgsmål: %(questions)s.") % {"questions": ", ".join(missing)}
+        )
+    return kept
+
+
+def _check_open(survey, *, channel, entered_by, forum, now) -> None:
+    staff_entry = channel in STAFF_CHANNELS
+    if staff_entry and entered_by is None:
+        raise ValidationError(_("Svar på papir eller telefon indtastes af en medarbejder."))
+    late_entry = staff_entry and survey.status == SurveyStatus.CLOSED
+    if survey.answers_deleted_at is not None or not (survey.accepts_answers(now) or late_entry):
+        raise ValidationError(CLOSED)
+    outside = forum is not None and not survey.whole_municipality
+    if outside and not survey.areas.filter(pk=forum.area_id).exists():
+        raise ValidationError(_("Undersøgelsen er ikke sendt til dette lokalforum."))
+
+
 @transaction.atomic
 def response_store(*, survey: Survey, values: dict[int, Value], channel: str, user=None,
                    forum=None, invitation=None, session_token="", entered_by=None,
                    held=False, now=None) -> SurveyResponse:  # fmt: skip
     now = now or timezone.now()
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
-    staff_entry = channel in STAFF_CHANNELS
-    if staff_entry and entered_by is None:
-        raise ValidationError(_("Svar på papir eller telefon indtastes af en medarbejder."))
-    if not (survey.accepts_answers(now) or (staff_entry and survey.status == "closed")):
-        raise ValidationError(CLOSED)
+    way = {"user": user, "forum": forum, "invitation": invitation, "session_token": session_token}
+    _check_open(survey, channel=channel, entered_by=entered_by, forum=forum, now=now)
+    _check_way(survey, channel=channel, **way)
     questions = questions_for(survey)
-    kept = prune(questions, values)
-    by_pk = {q.pk: q for q in questions}
-    for pk, value in kept.items():
-        check_value(by_pk[pk], value)
-    missing = [q.text for q in questions if q.required and q.pk not in kept
-               and q.pk in visible_ids(questions, kept)]  # fmt: skip
-    if missing:
-        raise ValidationError(
-            _("Besvar også disse spørgsmål: %(questions)s.") % {"questions": ", ".join(missing)}
-        )
-    _participate(survey, channel=channel, user=user, forum=forum, invitation=invitation,
-                 session_token=session_token)  # fmt: skip
+    kept = _checked(survey, questions, values)
+    _participate(survey, channel=channel, **way)
     response = _response(survey, channel=channel, user=user, forum=forum, invitation=invitation,
                          entered_by=entered_by, held=held, now=now)  # fmt: skip
+    by_pk = {q.pk: q for q in questions}
     area = next((v.area for pk, v in kept.items() if by_pk[pk].kind == QuestionKind.AREA), None)
     response.area_id = area
     response.save()
     if survey.anonymity == Anonymity.PSEUDONYMOUS:
         SurveyPseudonymKey.objects.create(
             survey=survey, respondent_code=response.respondent_code, forum=forum,
-            user=user if not staff_entry else None, invitation=invitation,
+            user=user if channel not in STAFF_CHANNELS else None, invitation=invitation,
         )  # fmt: skip
     SurveyAnswer.objects.bulk_create(
         [row for pk, value in kept.items() for row in _answers(response, by_pk[pk], value)]
     )
     survey_lock(survey=survey, now=now)
+    if survey.status == SurveyStatus.CLOSED:
+        tallies_refresh(survey=survey)  # a paper answer entered after closing counts too
     return response

@@ -9,6 +9,8 @@ on its retention date is closed first. Each deletion leaves a `SurveyEvent` with
 numbers deleted and no personal data.
 """
 
+import logging
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,20 +19,20 @@ from projektudvalg.models import (
     SurveyEvent,
     SurveyEventKind,
     SurveyInvitation,
-    SurveyKind,
     SurveyParticipation,
     SurveyPseudonymKey,
     SurveyResponse,
     SurveyStatus,
 )
 from projektudvalg.services.survey_tallies import tallies_refresh
+from projektudvalg.services.surveys import closing_times
+
+logger = logging.getLogger(__name__)
 
 
 def due(today=None):
     today = today or timezone.localdate()
-    return Survey.objects.filter(
-        kind=SurveyKind.PORTAL, retention_until__lte=today, answers_deleted_at__isnull=True
-    )
+    return Survey.objects.filter(retention_until__lte=today, answers_deleted_at__isnull=True)
 
 
 @transaction.atomic
@@ -42,8 +44,9 @@ def survey_answers_delete(*, survey: Survey, now=None) -> int:
         return 0
     if survey.status in (SurveyStatus.SCHEDULED, SurveyStatus.OPEN):
         survey.status = SurveyStatus.CLOSED
-        if survey.closes_at is None or survey.closes_at > now:
-            survey.closes_at = max(now, survey.opens_at)
+        closing_times(survey, now)
+        SurveyEvent.objects.create(survey=survey, kind=SurveyEventKind.CLOSED, at=now,
+                                   note="Lukket på datoen for sletning af svarene.")  # fmt: skip
     tallies_refresh(survey=survey)
     responses = SurveyResponse.objects.filter(survey=survey)
     deleted = responses.count()
@@ -52,7 +55,9 @@ def survey_answers_delete(*, survey: Survey, now=None) -> int:
     SurveyPseudonymKey.objects.filter(survey=survey).delete()
     invitations = SurveyInvitation.objects.filter(survey=survey).update(email="", name="")
     survey.answers_deleted_at = now
-    survey.save(update_fields=["status", "closes_at", "answers_deleted_at", "updated_at"])
+    survey.save(
+        update_fields=["status", "opens_at", "closes_at", "answers_deleted_at", "updated_at"]
+    )
     SurveyEvent.objects.create(
         survey=survey,
         kind=SurveyEventKind.ANSWERS_DELETED,
@@ -64,5 +69,12 @@ def survey_answers_delete(*, survey: Survey, now=None) -> int:
 
 
 def survey_answers_delete_due(*, today=None, now=None) -> int:
-    """The nightly task: every survey whose retention date has come; the responses deleted."""
-    return sum(survey_answers_delete(survey=survey, now=now) for survey in due(today))
+    """The nightly task: every survey whose retention date has come; the responses deleted.
+    One survey's failure is logged (its id only) and does not stop the others."""
+    deleted = 0
+    for survey in due(today):
+        try:
+            deleted += survey_answers_delete(survey=survey, now=now)
+        except Exception:
+            logger.exception("Survey %s: the raw answers could not be deleted", survey.pk)
+    return deleted

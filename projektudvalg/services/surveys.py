@@ -15,10 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from projektudvalg.models import Survey, SurveyEvent, SurveyEventKind, SurveyStatus
+from projektudvalg.models import Anonymity, Survey, SurveyEvent, SurveyEventKind, SurveyStatus
 from projektudvalg.services.survey_tallies import tallies_refresh
 
 LOCKED_FIELDS = (
+    "kind",
     "anonymity",
     "audience_public",
     "audience_signed_in",
@@ -62,8 +63,10 @@ def survey_save(*, survey: Survey, by=None, areas=None) -> Survey:
             getattr(stored, name) != getattr(survey, name) for name in LOCKED_FIELDS
         ):
             raise ValidationError(LOCKED)
-        survey.locked_at = stored.locked_at
-        survey.status = stored.status
+        for name in ("locked_at", "status", "results_published_at", "answers_deleted_at"):
+            setattr(survey, name, getattr(stored, name))  # only the steps change these
+    elif survey.status != SurveyStatus.PROPOSED:
+        survey.status = SurveyStatus.DRAFT  # a new survey starts as a draft (or a proposal)
     creating = survey.pk is None
     if creating and by is not None:
         survey.created_by = by
@@ -107,23 +110,31 @@ def survey_close(*, survey: Survey, by=None, now=None) -> Survey:
     """No more answers; the counts are stored (they outlive the raw answers)."""
     survey = _locked(survey.pk)
     _refuse_unless(survey, SurveyStatus.SCHEDULED, SurveyStatus.OPEN)
-    now = now or timezone.now()
     survey.status = SurveyStatus.CLOSED
-    if survey.closes_at is None or survey.closes_at > now:
-        survey.closes_at = max(now, survey.opens_at) if survey.opens_at else now
-        if survey.opens_at and survey.closes_at <= survey.opens_at:
-            survey.opens_at = survey.closes_at - datetime.timedelta(seconds=1)
+    closing_times(survey, now or timezone.now())
     survey.save(update_fields=["status", "closes_at", "opens_at", "updated_at"])
     tallies_refresh(survey=survey)
     _log(survey, SurveyEventKind.CLOSED, by)
     return survey
 
 
+def closing_times(survey, now) -> None:
+    """Close now: `closes_at` no later than now, `opens_at` before it (a planned survey
+    closed before it opened keeps the constraint that it closes after opening)."""
+    if survey.closes_at is None or survey.closes_at > now:
+        survey.closes_at = now
+    if survey.opens_at is None or survey.opens_at >= survey.closes_at:
+        survey.opens_at = survey.closes_at - datetime.timedelta(seconds=1)
+
+
 @transaction.atomic
 def survey_lock(*, survey: Survey, now=None) -> None:
-    """Called in the transaction of an answer: the first one locks the survey's mode."""
-    updated = Survey.objects.filter(pk=survey.pk, locked_at__isnull=True).update(
-        locked_at=now or timezone.now()
-    )
+    """Called in the transaction of an answer: the first one locks the survey's mode. In
+    an anonymous survey the time kept is the day's start, as the answers' own, so it
+    cannot put a time on the first answer."""
+    at = now or timezone.now()
+    if survey.anonymity == Anonymity.ANONYMOUS:
+        at = timezone.localtime(at).replace(hour=0, minute=0, second=0, microsecond=0)
+    updated = Survey.objects.filter(pk=survey.pk, locked_at__isnull=True).update(locked_at=at)
     if updated:
-        _log(survey, SurveyEventKind.LOCKED, None)
+        SurveyEvent.objects.create(survey=survey, kind=SurveyEventKind.LOCKED, at=at)

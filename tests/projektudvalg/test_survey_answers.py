@@ -13,7 +13,6 @@ from projektudvalg.models import (
     Survey,
     SurveyAnswer,
     SurveyInvitation,
-    SurveyOption,
     SurveyParticipation,
     SurveyPseudonymKey,
     SurveyResponse,
@@ -24,7 +23,14 @@ from projektudvalg.services import surveys
 from projektudvalg.services.survey_responses import response_store
 from projektudvalg.survey_logic import Value
 from tests.factories import make_user
-from tests.projektudvalg.survey_helpers import CLOSES, DURING, OPENS, build_survey, survey_values
+from tests.projektudvalg.survey_helpers import (
+    CLOSES,
+    DK,
+    DURING,
+    OPENS,
+    build_survey,
+    survey_values,
+)
 
 
 @pytest.fixture
@@ -47,6 +53,7 @@ def test_an_anonymous_answer_row_holds_nothing_but_the_day(survey):
     assert row["submitted_at"] is None
     assert row["respondent_code"] == ""
     assert row["submitted_on"] == datetime.date(2027, 3, 10)
+    assert row["channel"] == "online"  # not "invitation": which way it came could tell who
     assert set(row) == {"id", "survey_id", "anonymity", "channel", "submitted_on", "submitted_at",
                         "user_id", "invitation_id", "forum_id", "respondent_code", "area_id",
                         "review", "entered_by_id"}  # fmt: skip
@@ -82,19 +89,43 @@ def test_an_answer_to_a_hidden_question_is_discarded(survey):
     assert response.area.slug == "tollose"
 
 
-def test_forged_option_ids_and_out_of_range_values_store_nothing(survey):
-    uses = survey.questions.get(position=1)
-    other_survey_option = SurveyOption.objects.exclude(question=uses).first()
-    forged = {uses.pk: Value(options=(999_999,))}
+@pytest.mark.parametrize("forge", [
+    lambda uses, scale, where, nej: {uses.pk: Value(options=(999_999,))},
+    lambda uses, scale, where, nej: {uses.pk: Value(options=(nej, nej))},  # a second vote
+    lambda uses, scale, where, nej: {uses.pk: Value(ranks={nej: 1})},  # not its kind
+    lambda uses, scale, where, nej: {scale.pk: Value(options=(nej,))},  # an option on a scale
+    lambda uses, scale, where, nej: {scale.pk: Value(number=9)},
+    lambda uses, scale, where, nej: {scale.pk: Value(number=2**70)},
+    lambda uses, scale, where, nej: {where.pk: Value(area=999_999)},
+    lambda uses, scale, where, nej: {uses.pk: Value(options=(nej,), other="x")},  # no "andet"
+    lambda uses, scale, where, nej: {where.pk: Value(text="x" * 20_000)},
+])  # fmt: skip
+def test_forged_values_store_nothing(survey, forge):
+    uses, scale, where = survey.questions.order_by("position")
+    nej = uses.options.get(label="Nej").pk
+    # Over a valid answer with Ja, so the scale question is shown (not just discarded).
+    values = survey_values(survey) | forge(uses, scale, where, nej)
     with pytest.raises(ValidationError):
-        response_store(survey=survey, values=forged, channel="link", session_token="f",
+        response_store(survey=survey, values=values, channel="link", session_token="f",
                        now=DURING)  # fmt: skip
-    assert other_survey_option is None
-    with pytest.raises(ValidationError):
-        response_store(survey=survey, values=survey_values(survey, often=9), channel="link",
-                       session_token="g", now=DURING)  # fmt: skip
     assert SurveyResponse.objects.count() == SurveyAnswer.objects.count() == 0
     assert SurveyParticipation.objects.count() == 0
+
+
+def test_only_the_ways_the_survey_opens(survey):
+    other = build_survey()
+    foreign = SurveyInvitation.objects.create(survey=other, email="b@example.org", token_hash="y")
+    for channel, way in [("invitation", {"invitation": foreign}), ("link", {}),
+                         ("signed_in", {})]:  # fmt: skip
+        with pytest.raises(ValidationError):
+            response_store(survey=survey, values=survey_values(survey), channel=channel,
+                           now=DURING, **way)  # fmt: skip
+    jyderup = LocalArea.objects.get(slug="jyderup").forum  # not one of the survey's areas
+    with pytest.raises(ValidationError):
+        response_store(survey=survey, values=survey_values(survey), channel="forum",
+                       forum=jyderup, now=DURING)  # fmt: skip
+    assert not SurveyInvitation.objects.get(pk=foreign.pk).completed
+    assert SurveyResponse.objects.count() == 0
 
 
 def test_the_mode_locks_at_the_first_answer(survey):
@@ -105,7 +136,7 @@ def test_the_mode_locks_at_the_first_answer(survey):
     response_store(survey=survey, values=survey_values(survey), channel="link", session_token="s",
                    now=DURING)  # fmt: skip
     survey.refresh_from_db()
-    assert survey.locked_at is not None
+    assert survey.locked_at == datetime.datetime(2027, 3, 10, tzinfo=DK)  # the day only
     survey.anonymity = "identified"
     with pytest.raises(ValidationError):
         surveys.survey_save(survey=survey)
@@ -123,7 +154,6 @@ def test_pseudonymous_and_identified_answers(survey):
     assert response.respondent_code.startswith("R-")
     key = SurveyPseudonymKey.objects.get(respondent_code=response.respondent_code)
     assert key.user == user
-    survey.locked_at = None  # a new survey, identified
     identified = Survey.objects.get(pk=survey.pk)
     Survey.objects.filter(pk=survey.pk).update(anonymity="identified")
     identified.refresh_from_db()

@@ -59,7 +59,7 @@ def user():
 
 
 def response(survey, **fields):
-    return {"survey": survey, "channel": "link", "submitted_on": DAY} | fields
+    return {"survey": survey, "channel": "online", "submitted_on": DAY} | fields
 
 
 # SurveyResponse

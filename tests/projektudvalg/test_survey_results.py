@@ -4,7 +4,12 @@ import pytest
 
 from lokalfora.models import LocalArea
 from projektudvalg.models import QuestionKind, SurveyOption, SurveyQuestion
-from projektudvalg.selectors.survey_results import area_counts, chart, option_counts
+from projektudvalg.selectors.survey_results import (
+    area_counts,
+    chart,
+    hidden_areas,
+    option_counts,
+)
 from projektudvalg.services.survey_responses import response_store
 from projektudvalg.services.survey_tallies import count
 from projektudvalg.survey_logic import Value
@@ -43,8 +48,22 @@ def test_an_area_under_five_is_suppressed_everywhere(answered):
     counted = count(survey)
     several = SurveyQuestion.objects.prefetch_related("options").get(pk=several.pk)
     tollose, undlose = (LocalArea.objects.get(slug=s) for s in ("tollose", "undlose"))
-    rows = {row.area.slug: row.count for row in area_counts(counted, [tollose, undlose])}
-    assert rows == {"tollose": 6, "undlose": None}
     assert option_counts(several, counted, area_id=undlose.pk) is None
     assert chart(several, counted, area_id=undlose.pk) is None
+    # 9 in all minus Tølløse's 6 would give Undløse's 3: Tølløse is hidden too.
+    rows = {row.area.slug: row.count for row in area_counts(counted, [tollose, undlose])}
+    assert rows == {"tollose": None, "undlose": None}
+    hidden = hidden_areas(counted, [tollose, undlose])
+    assert option_counts(several, counted, area_id=tollose.pk, hidden=hidden) is None
     assert option_counts(several, counted, area_id=tollose.pk)[0] == ("Bænke", 6)
+
+
+def test_areas_over_the_threshold_are_shown(answered):
+    survey, _several = answered
+    for n in range(2):
+        response_store(survey=survey, values=survey_values(survey, area="undlose"),
+                       channel="link", session_token=f"v{n}", now=DURING)  # fmt: skip
+    counted = count(survey)
+    tollose, undlose = (LocalArea.objects.get(slug=s) for s in ("tollose", "undlose"))
+    rows = {row.area.slug: row.count for row in area_counts(counted, [tollose, undlose])}
+    assert rows == {"tollose": 6, "undlose": 5}

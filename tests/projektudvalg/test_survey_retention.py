@@ -75,3 +75,17 @@ def test_a_survey_still_open_on_its_date_is_closed(reference_data):
     assert survey.status == SurveyStatus.CLOSED
     assert survey.closes_at == now
     assert not survey.accepts_answers(now)
+
+
+def test_a_planned_survey_on_its_date_is_closed_without_error(reference_data):
+    survey = build_survey()
+    later = DURING + datetime.timedelta(days=40)
+    Survey.objects.filter(pk=survey.pk).update(
+        status=SurveyStatus.SCHEDULED, opens_at=later, closes_at=later + datetime.timedelta(days=9)
+    )
+    Survey.objects.filter(pk=survey.pk).update(retention_until=datetime.date(2027, 3, 10))
+    survey_answers_delete_due(today=datetime.date(2027, 3, 10), now=DURING)
+    survey.refresh_from_db()
+    assert survey.status == SurveyStatus.CLOSED
+    assert survey.answers_deleted_at == DURING
+    assert survey.opens_at < survey.closes_at == DURING

@@ -38,7 +38,7 @@ def survey(reference_data):
 
 def _respond(survey, area, chosen, scale, review=ReviewState.COUNTED):
     response = SurveyResponse.objects.create(
-        survey=survey, anonymity="anonymous", channel="link", submitted_on=DAY, area=area,
+        survey=survey, anonymity="anonymous", channel="online", submitted_on=DAY, area=area,
         review=review,
     )  # fmt: skip
     several, scale_question = survey.questions.order_by("position")
