@@ -1,10 +1,12 @@
 """A survey's questions, their options and their display conditions ("vis hvis …").
 
 Questions are ordered by `position`; a `section` question starts a new page (a title
-and a description), so answering runs one page per section. A condition refers to an
-earlier question only (`services.survey_questions` refuses a later one or the question
-itself; the database refuses itself). Conditions are evaluated on the server
-(`projektudvalg.survey_logic`), so they hold without JavaScript.
+and a description), so answering runs one page per section. A condition is meant to refer to
+an earlier question of the same survey. The database refuses the question itself; a
+later question or one of another survey is not refused yet, because the question
+editor's service that will refuse them does not exist yet (issue 17 continues).
+Conditions are evaluated on the server (`projektudvalg.survey_logic`), so they hold
+without JavaScript.
 
 Options serve several kinds: the choices of one/several-choice questions (one may be
 "andet: …", `is_other`), the items of a ranking, and for matrix questions the columns

@@ -251,8 +251,9 @@ class SurveyAnswer(models.Model):
 
 
 class SurveyPseudonymKey(models.Model):
-    """The only link from a pseudonymous respondent code to a person. Read only through
-    `services.survey_keys.key_lookup`, which logs every look-up."""
+    """The only link from a pseudonymous respondent code to a person. No page reads it
+    yet; the look-up to come must log every use (`SurveyEventKind.KEY_LOOKUP`), and the
+    admin shows only the code."""
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="pseudonym_keys")
     respondent_code = models.CharField(max_length=16)
