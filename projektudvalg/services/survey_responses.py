@@ -134,7 +134,7 @@ def _response(survey, *, channel, user, forum, invitation, entered_by, held, now
     return response
 
 
-def _checked(survey, questions, values) -> dict[int, Value]:
+def _checked(questions, values) -> dict[int, Value]:
     """The answers to shown questions, each checked; every shown required one answered."""
     kept = prune(questions, values)
     by_pk = {q.pk: q for q in questions}
@@ -172,7 +172,7 @@ def response_store(*, survey: Survey, values: dict[int, Value], channel: str, us
     _check_open(survey, channel=channel, entered_by=entered_by, forum=forum, now=now)
     _check_way(survey, channel=channel, **way)
     questions = questions_for(survey)
-    kept = _checked(survey, questions, values)
+    kept = _checked(questions, values)
     _participate(survey, channel=channel, **way)
     response = _response(survey, channel=channel, user=user, forum=forum, invitation=invitation,
                          entered_by=entered_by, held=held, now=now)  # fmt: skip
