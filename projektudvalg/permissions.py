@@ -20,7 +20,7 @@ The applicant never sees assessments, advisory notes or the recommendation.
 
 from django.core.exceptions import PermissionDenied
 
-from faelles_skabere.selectors import follows_area
+from faelles_skabere.selectors import areas_followed_by, follows_area
 from holbaek import roles
 from lokalfora.permissions import is_forum_editor
 from projektudvalg import workflow
@@ -328,3 +328,58 @@ def can_manage_newsletters(user) -> bool:
 def require_newsletter_staff(user) -> None:
     if not can_manage_newsletters(user):
         raise PermissionDenied
+
+
+# --- Track 3: surveys -----------------------------------------------------------------
+# | Who                    | run surveys | propose for F | live results | answer as F |
+# |------------------------|-------------|---------------|--------------|-------------|
+# | Anonymous, citizen     | no          | no            | no           | no          |
+# | Editor of forum F      | no          | yes           | no           | yes*        |
+# | Fælles-skaber          | no          | no            | their areas  | no          |
+# | Process consultant     | no          | no            | no           | no          |
+# | Committee staff, admin | yes         | no            | yes          | no          |
+# (*when the survey asks the forums and F's area is in it.) Answering otherwise follows the
+# survey's ways (models/surveys.py); published results are public, small areas suppressed.
+# [survey permissions]
+
+
+def can_manage_surveys(user) -> bool:
+    """Build, open, close, publish, archive and export surveys, invite, enter paper answers,
+    review held answers, look up a pseudonym (logged): committee staff and administrators."""
+    return is_committee_staff(user)
+
+
+def require_survey_staff(user) -> None:
+    if not can_manage_surveys(user):
+        raise PermissionDenied
+
+
+def can_see_survey(user, survey) -> bool:
+    """Its public page from planned on; before, staff, and the proposing forum's editors."""
+    if survey.is_public or can_manage_surveys(user):
+        return True
+    forum = survey.proposed_by_forum
+    return forum is not None and is_forum_editor(user, forum)
+
+
+def can_see_live_results(user, survey) -> bool:
+    """The counts before publishing: staff, and the fælles-skaber of one of its areas (of any
+    area, for a survey of the whole municipality)."""
+    if can_manage_surveys(user):
+        return True
+    if not roles.has_role(user, roles.CO_CREATOR):
+        return False
+    followed = areas_followed_by(user)
+    if survey.whole_municipality:
+        return followed.exists()
+    return survey.areas.filter(pk__in=followed).exists()
+
+
+def can_propose_survey(user, forum) -> bool:
+    """Propose a survey for the forum's area: that forum's editors."""
+    return is_forum_editor(user, forum)
+
+
+def can_answer_for_forum(user, forum) -> bool:
+    """The forum's one answer is given by one of its editors (its contact persons)."""
+    return is_forum_editor(user, forum)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projektudvalg import news_urls, newsletter_urls
+from projektudvalg import news_urls, newsletter_urls, survey_urls
 from projektudvalg.views import (
     advice,
     agenda_staff,
@@ -210,3 +210,4 @@ urlpatterns += [
 # Track 3: municipal news and newsletters.
 urlpatterns += news_urls.urlpatterns
 urlpatterns += newsletter_urls.urlpatterns
+urlpatterns += survey_urls.urlpatterns
