@@ -116,19 +116,23 @@ never_public(
     "projektudvalg.NewsletterOptOut",
     "projektudvalg.NewsletterSettings",
 )
-# Surveys: no cached public page shows them yet. The answer pages set the session, and the
-# results pages, when they come, register Survey and SurveyTally here instead.
+# Surveys: the archive, a survey's page, its published results (pages, JSON, CSV) and the
+# area pages' survey section show the survey, its questions and options, its stored
+# counts and its results file. Drafts and proposals are staff's and the forum's alone.
+SURVEY_UNSEEN = (models.SurveyStatus.PROPOSED, models.SurveyStatus.REJECTED,
+                 models.SurveyStatus.DRAFT)  # fmt: skip
+register_model(models.Survey, "surveys", when=lambda row: row.status not in SURVEY_UNSEEN)
+register_model(models.SurveyQuestion, "surveys")
+register_model(models.SurveyOption, "surveys")
+register_model(models.SurveyTally, "surveys")
+register_model(models.SurveyExternalFile, "surveys")
+# Who answered and what: never on a cached page (the answer pages are the session's).
 never_public(
-    "projektudvalg.Survey",
-    "projektudvalg.SurveyExternalFile",
     "projektudvalg.SurveyEvent",
-    "projektudvalg.SurveyQuestion",
-    "projektudvalg.SurveyOption",
     "projektudvalg.SurveyCondition",
     "projektudvalg.SurveyInvitation",
     "projektudvalg.SurveyParticipation",
     "projektudvalg.SurveyResponse",
     "projektudvalg.SurveyAnswer",
     "projektudvalg.SurveyPseudonymKey",
-    "projektudvalg.SurveyTally",
 )

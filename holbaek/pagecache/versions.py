@@ -25,6 +25,7 @@ ALL_KINDS = (
     "committee",  # the committee, its members, meetings, agenda items and decisions
     "efforts",  # track 2: the special efforts
     "hearings",  # hearings, their addressees, answers and høringsnotat
+    "surveys",  # track 3: surveys, their public questions and published counts
 )
 KEY_PREFIX = "pagecache:v:"
 
