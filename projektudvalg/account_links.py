@@ -52,3 +52,12 @@ register_account_link(
         order=68,
     )
 )
+# Track 3: surveys.
+register_account_link(
+    AccountLink(
+        _("Undersøgelser"),
+        "projektudvalg:survey-admin",
+        permissions.can_manage_surveys,
+        order=69,
+    )
+)

@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from holbaek.bench.copying import copy_children, copy_rows, earlier, earlier_years
-from projektudvalg import bench_news, bench_newsletters
+from projektudvalg import bench_news, bench_newsletters, bench_surveys
 from projektudvalg.models import (
     AdvisoryNote,
     Application,
@@ -56,6 +56,8 @@ def grow(*, copies: int) -> dict[str, int]:
     #
     # [newsletter bench grow]
     counts |= bench_newsletters.grow(copies=copies)
+    # [survey bench grow]
+    counts |= bench_surveys.grow(copies=copies)
     return counts
 
 
@@ -83,6 +85,8 @@ def page_values() -> dict[str, str]:
     #
     # [newsletter bench values]
     values |= bench_newsletters.page_values()
+    # [survey bench values]
+    values |= bench_surveys.page_values()
     return values
 
 
