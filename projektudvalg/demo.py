@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from holbaek.demo import demo_user
 from lokalfora.models import LocalArea
-from projektudvalg import demo_efforts, demo_meetings, demo_news, services
+from projektudvalg import demo_efforts, demo_meetings, demo_news, demo_surveys, services
 from projektudvalg.models import Application, GrantPool, Round, end_of_day
 
 APPLICATIONS = [
@@ -86,8 +86,9 @@ def load() -> str:
     )  # fmt: skip
     efforts = demo_efforts.load()  # its selection decisions are the meetings' items
     news = demo_news.load(staff)  # reports the traffic decision of the meeting in Tølløse
+    surveys = demo_surveys.load(staff)
     count = Application.objects.count()
     return (
         f"2 åbne demo-runder og {count} opdigtede ansøgninger (bevilget, under behandling, "
-        f"kladde); {meetings}; {efforts}; {news}"
+        f"kladde); {meetings}; {efforts}; {news}; {surveys}"
     )
