@@ -92,8 +92,6 @@ class QuestionForm(PlainTextFormMixin, forms.Form):
             self.fields["help_text"].help_text = _("Valgfri. Vises under overskriften.")
         if kind == QuestionKind.SECTION or not with_conditions:
             del self.fields["conditions_all"]
-        if kind == QuestionKind.MULTIPLE:
-            self.fields["max_choices"].max_value = MAX_OPTIONS
 
     def values(self) -> dict:
         data = {"kind": self.kind}

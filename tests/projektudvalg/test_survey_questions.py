@@ -60,6 +60,10 @@ def choice(survey, text="Bruger du stien?", labels=("Ja", "Nej"), **kwargs):
     return save(survey, QuestionKind.SINGLE, text, options=labels, **kwargs)
 
 
+def on(question, kind="answered", **more):
+    return [{"depends_on": question, "kind": kind, **more}]
+
+
 def refused(match, call, *args, **kwargs):
     with pytest.raises(ValidationError) as error:
         call(*args, **kwargs)
@@ -78,11 +82,8 @@ def test_questions_are_appended_with_their_options_in_order_and_the_change_is_lo
     assert [o.label for o in first.options.order_by("position")] == ["Ja", "Nej", "Andet"]
     assert first.allow_other
     assert not second.allow_other
-    notes = list(
-        SurveyEvent.objects.filter(survey=survey, kind=SurveyEventKind.CHANGED).values_list(
-            "note", flat=True
-        )
-    )
+    events = SurveyEvent.objects.filter(survey=survey, kind=SurveyEventKind.CHANGED)
+    notes = list(events.values_list("note", flat=True))
     assert len(notes) == 2  # two questions added
     assert not any("stien" in note or "mange" in note for note in notes)
 
@@ -141,12 +142,7 @@ def test_a_section_has_no_options_and_no_conditions(survey):
         "sektion vises altid", save, survey, QuestionKind.SECTION, "Om dig", conditions=[condition]
     )
     section = save(survey, QuestionKind.SECTION, "Om dig")
-    refused(
-        "ikke afhænge af en sektion",
-        save,
-        survey,
-        conditions=[{"depends_on": section, "kind": "answered"}],
-    )
+    refused("ikke afhænge af en sektion", save, survey, conditions=on(section))
 
 
 def test_a_condition_refers_to_an_earlier_question_of_the_same_survey(survey):
@@ -155,34 +151,12 @@ def test_a_condition_refers_to_an_earlier_question_of_the_same_survey(survey):
     later = save(survey, text="Hvor?")
     # On a later question, on itself, on another survey's question.
     refused(
-        "tidligere spørgsmål",
-        save,
-        survey,
-        text="Hvorfor?",
-        question=second,
-        conditions=[{"depends_on": later, "kind": "answered"}],
+        "tidligere spørgsmål", save, survey, text="Hvorfor?", question=second, conditions=on(later)
     )
-    refused(
-        "sig selv",
-        save,
-        survey,
-        text="Hvorfor?",
-        question=second,
-        conditions=[{"depends_on": second.pk, "kind": "answered"}],
-    )
+    refused("sig selv", save, survey, text="Hvorfor?", question=second, conditions=on(second.pk))
     elsewhere = choice(draft(title="Andet"))
-    refused(
-        "findes ikke i undersøgelsen",
-        save,
-        survey,
-        conditions=[{"depends_on": elsewhere.pk, "kind": "answered"}],
-    )
-    refused(
-        "findes ikke i undersøgelsen",
-        save,
-        survey,
-        conditions=[{"depends_on": "x", "kind": "answered"}],
-    )
+    refused("findes ikke i undersøgelsen", save, survey, conditions=on(elsewhere.pk))
+    refused("findes ikke i undersøgelsen", save, survey, conditions=on("x"))
     assert not SurveyCondition.objects.exists()
     ok = {"depends_on": first.pk, "kind": "equals", "option": first.options.get(label="Ja").pk}
     save(survey, text="Hvorfor?", question=second, conditions=[ok])
@@ -246,19 +220,12 @@ def test_an_edit_keeps_the_options_ids_and_a_refused_edit_changes_nothing(survey
         question=first,
         options=[{"id": yes.pk, "label": "Ja, tit"}, {"id": no.pk, "label": "Nej"}],
     )
-    assert [(o.pk, o.label) for o in edited.options.order_by("position")] == [
-        (yes.pk, "Ja, tit"),
-        (no.pk, "Nej"),
-    ]
+    stored = [(o.pk, o.label) for o in edited.options.order_by("position")]
+    assert stored == [(yes.pk, "Ja, tit"), (no.pk, "Nej")]
     assert not SurveyOption.objects.filter(pk=maybe.pk).exists()
+    only_yes = [{"id": yes.pk, "label": "Ja"}]
     refused(
-        "mindst to",
-        save,
-        survey,
-        QuestionKind.SINGLE,
-        "Ændret?",
-        question=first,
-        options=[{"id": yes.pk, "label": "Ja"}],
+        "mindst to", save, survey, QuestionKind.SINGLE, "Ændret?", question=first, options=only_yes
     )
     first.refresh_from_db()
     assert first.text == "Bruger du stierne?"
@@ -269,6 +236,7 @@ def test_what_other_questions_depend_on_cannot_vanish(survey):
     first = choice(survey)
     yes, no = first.options.order_by("position")
     save(survey, conditions=[{"depends_on": first, "kind": "equals", "option": yes}])
+    without_yes = [{"id": no.pk, "label": "Nej"}, "Måske"]
     refused(
         "spørgsmål 2",
         save,
@@ -276,7 +244,7 @@ def test_what_other_questions_depend_on_cannot_vanish(survey):
         QuestionKind.SINGLE,
         "Bruger du stien?",
         question=first,
-        options=[{"id": no.pk, "label": "Nej"}, "Måske"],
+        options=without_yes,
     )
     refused("forsvinder", save, survey, QuestionKind.SHORT_TEXT, "Bruger du stien?", question=first)
     refused("sektion", save, survey, QuestionKind.SECTION, "Bruger du stien?", question=first)
@@ -323,14 +291,7 @@ def test_once_answered_only_the_wording_may_change(survey):
     ]:
         kind = change.pop("kind", QuestionKind.SINGLE)
         refused("har fået svar", save, survey, kind, "Bruger du stien?", question=first, **change)
-    refused(
-        "har fået svar",
-        save,
-        survey,
-        text="Hvor tit?",
-        question=second,
-        conditions=[{"depends_on": first, "kind": "answered"}],
-    )
+    refused("har fået svar", save, survey, text="Hvor tit?", question=second, conditions=on(first))
     refused("har fået svar", save, survey, text="Nyt?")
     refused("har fået svar", services.question_delete, question=second)
     refused("har fået svar", services.question_move, question=second, up=True)
