@@ -1,10 +1,10 @@
 """A survey's questions, their options and their display conditions ("vis hvis …").
 
 Questions are ordered by `position`; a `section` question starts a new page (a title
-and a description), so answering runs one page per section. A condition is meant to refer to
-an earlier question of the same survey. The database refuses the question itself; a
-later question or one of another survey is not refused yet, because the question
-editor's service that will refuse them does not exist yet (issue 17 continues).
+and a description), so answering runs one page per section. A condition refers to an
+earlier question of the same survey: the database refuses the question itself, and
+`services.survey_questions` (the one door for questions, options and conditions)
+refuses a later question, one of another survey, and an option of another question.
 Conditions are evaluated on the server (`projektudvalg.survey_logic`), so they hold
 without JavaScript.
 

@@ -406,6 +406,21 @@ PROTECTED = {
     },
     #
     # [follow PROTECTED]
+    #
+    # [survey questions]
+    **{
+        f"projektudvalg:{name}": (
+            "tests/projektudvalg/test_survey_question_pages.py::test_the_question_pages_matrix"
+        )
+        for name in [
+            "survey-questions",
+            "survey-question-add",
+            "survey-question-edit",
+            "survey-question-delete",
+            "survey-question-move",
+            "survey-logic",
+        ]
+    },
 }
 
 
