@@ -406,6 +406,14 @@ PROTECTED = {
     },
     #
     # [follow PROTECTED]
+    #
+    # [survey staff]
+    **{
+        f"projektudvalg:survey-{name}": (
+            "tests/projektudvalg/test_survey_staff_pages.py::test_the_survey_staff_pages_matrix"
+        )
+        for name in ["admin", "create", "external-create", "manage", "edit", "status", "publish"]
+    },
 }
 
 
