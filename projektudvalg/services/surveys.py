@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from holbaek.pagecache.models import row_changed
 from projektudvalg.models import Anonymity, Survey, SurveyEvent, SurveyEventKind, SurveyStatus
 from projektudvalg.services.survey_tallies import tallies_refresh
 
@@ -176,6 +177,7 @@ def survey_unschedule(*, survey: Survey, by=None) -> Survey:
     _refuse_unless(survey, SurveyStatus.SCHEDULED)
     if survey.is_locked:
         raise ValidationError(_("Undersøgelsen har fået svar og kan ikke blive en kladde igen."))
+    row_changed(survey)  # its public page goes; a draft's save alone evicts nothing
     survey.status = SurveyStatus.DRAFT
     survey.save(update_fields=["status", "updated_at"])
     _log(survey, SurveyEventKind.CHANGED, by, "Tilbage til kladde.")

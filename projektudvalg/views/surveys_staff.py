@@ -63,8 +63,6 @@ def _survey(pk) -> Survey:
 
 def next_steps(survey) -> list[dict]:
     """The steps the survey's status offers (the services decide whether they succeed)."""
-    if survey.is_external:
-        return []
     names = NEXT_STEPS.get(survey.status, [])
     if survey.status == SurveyStatus.SCHEDULED and survey.opens_at > timezone.now():
         names = [name for name in names if name != "open"]

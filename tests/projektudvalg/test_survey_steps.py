@@ -94,10 +94,13 @@ def test_opening_needs_a_target(reference_data):
     assert "mindst ét lokalområde" in messages_of(error)
 
 
-def test_a_planned_survey_goes_back_to_a_draft_only_before_answers(reference_data):
+def test_a_planned_survey_goes_back_to_a_draft_only_before_answers(reference_data, monkeypatch):
     survey = planned()
     assert survey.status == SurveyStatus.SCHEDULED
+    told = []
+    monkeypatch.setattr(surveys, "row_changed", lambda row: told.append(row.status))
     assert surveys.survey_unschedule(survey=survey).status == SurveyStatus.DRAFT
+    assert told == [SurveyStatus.SCHEDULED]  # the page cache drops its public page
     with pytest.raises(ValidationError, match="mens undersøgelsen er kladde"):
         surveys.survey_unschedule(survey=survey)
     answered = build_survey()
