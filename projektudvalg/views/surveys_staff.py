@@ -115,7 +115,10 @@ def survey_edit(request, pk):
     if survey.is_external:
         return _external_form(request, survey)
     if survey.status not in services.EDITABLE:
-        messages.error(request, _("En lukket undersøgelse kan ikke ændres."))
+        status = survey.get_status_display()
+        messages.error(
+            request, _("Undersøgelsen kan ikke ændres, når den er %(status)s.") % {"status": status}
+        )
         return redirect("projektudvalg:survey-manage", pk=survey.pk)
     return _survey_form(request, survey)
 

@@ -165,7 +165,7 @@ def test_a_closed_survey_is_not_edited(staff_client):
     response = staff_client.get(reverse("projektudvalg:survey-edit", kwargs={"pk": survey.pk}))
     assert response.url == reverse("projektudvalg:survey-manage", kwargs={"pk": survey.pk})
     page = staff_client.get(response.url).text
-    assert "En lukket undersøgelse kan ikke ændres." in page
+    assert "Undersøgelsen kan ikke ændres, når den er lukket." in page
     assert reverse("projektudvalg:survey-edit", kwargs={"pk": survey.pk}) not in page
 
 
