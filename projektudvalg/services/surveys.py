@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from holbaek.pagecache.models import row_changed
 from projektudvalg.models import Anonymity, Survey, SurveyEvent, SurveyEventKind, SurveyStatus
 from projektudvalg.services.survey_tallies import tallies_refresh
 
@@ -35,6 +36,12 @@ NO_NOTICE = _(
     "retsgrundlaget, opbevaring og kontakt), før undersøgelsen kan åbne."
 )
 NO_TIMES = _("Angiv, hvornår undersøgelsen åbner og lukker.")
+NO_TARGET = _("Vælg hele kommunen eller mindst ét lokalområde.")
+BOTH_TARGETS = _("Vælg enten hele kommunen eller lokalområder, ikke begge.")
+NO_AUDIENCE = _("Vælg mindst én måde at svare på.")
+CLOSES_BEFORE = _("Undersøgelsen skal lukke efter, den åbner.")
+RETENTION_BEFORE = _("Svarene kan tidligst slettes dagen efter, undersøgelsen lukker.")
+AUDIENCES = ("audience_public", "audience_signed_in", "audience_invited", "audience_forums")
 
 
 def _log(survey, kind, by, note=""):
@@ -70,6 +77,7 @@ def survey_save(*, survey: Survey, by=None, areas=None) -> Survey:
     creating = survey.pk is None
     if creating and by is not None:
         survey.created_by = by
+    check_rules(survey, areas)
     survey.full_clean(exclude=["created_by"])
     survey.save()
     if areas is not None:
@@ -78,12 +86,34 @@ def survey_save(*, survey: Survey, by=None, areas=None) -> Survey:
     return survey
 
 
+def check_rules(survey, areas) -> None:
+    """The target (given `areas`: the pages always give them), the ways to answer, the
+    window, and a retention date after it."""
+    errors = {}
+    if areas is not None and survey.whole_municipality and len(areas):
+        errors["areas"] = BOTH_TARGETS
+    elif areas is not None and not survey.whole_municipality and not len(areas):
+        errors["areas"] = NO_TARGET
+    if not survey.is_external and not any(getattr(survey, name) for name in AUDIENCES):
+        errors["audience_public"] = NO_AUDIENCE
+    opens, closes = survey.opens_at, survey.closes_at
+    if opens is not None and closes is not None and closes <= opens:
+        errors["closes_at"] = CLOSES_BEFORE
+    retention = survey.retention_until
+    if closes and retention and retention <= timezone.localtime(closes).date():
+        errors["retention_until"] = RETENTION_BEFORE
+    if errors:
+        raise ValidationError(errors)
+
+
 def _ready_to_open(survey) -> None:
     errors = []
     if not survey.controller_notice.strip():
         errors.append(NO_NOTICE)
     if survey.opens_at is None or survey.closes_at is None:
         errors.append(NO_TIMES)
+    if not survey.whole_municipality and not survey.areas.exists():
+        errors.append(NO_TARGET)
     if errors:
         raise ValidationError(errors)
 
@@ -138,3 +168,28 @@ def survey_lock(*, survey: Survey, now=None) -> None:
     updated = Survey.objects.filter(pk=survey.pk, locked_at__isnull=True).update(locked_at=at)
     if updated:
         SurveyEvent.objects.create(survey=survey, kind=SurveyEventKind.LOCKED, at=at)
+
+
+@transaction.atomic
+def survey_unschedule(*, survey: Survey, by=None) -> Survey:
+    """A planned survey back to a draft, while no one has answered."""
+    survey = _locked(survey.pk)
+    _refuse_unless(survey, SurveyStatus.SCHEDULED)
+    if survey.is_locked:
+        raise ValidationError(_("Undersøgelsen har fået svar og kan ikke blive en kladde igen."))
+    row_changed(survey)  # its public page goes; a draft's save alone evicts nothing
+    survey.status = SurveyStatus.DRAFT
+    survey.save(update_fields=["status", "updated_at"])
+    _log(survey, SurveyEventKind.CHANGED, by, "Tilbage til kladde.")
+    return survey
+
+
+@transaction.atomic
+def survey_archive(*, survey: Survey, by=None) -> Survey:
+    """Published results to the archive (they stay public)."""
+    survey = _locked(survey.pk)
+    _refuse_unless(survey, SurveyStatus.PUBLISHED)
+    survey.status = SurveyStatus.ARCHIVED
+    survey.save(update_fields=["status", "updated_at"])
+    _log(survey, SurveyEventKind.ARCHIVED, by)
+    return survey

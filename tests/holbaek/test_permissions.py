@@ -421,6 +421,13 @@ PROTECTED = {
             "survey-logic",
         ]
     },
+    # [survey staff]
+    **{
+        f"projektudvalg:survey-{name}": (
+            "tests/projektudvalg/test_survey_staff_pages.py::test_the_survey_staff_pages_matrix"
+        )
+        for name in ["admin", "create", "external-create", "manage", "edit", "status", "publish"]
+    },
 }
 
 
