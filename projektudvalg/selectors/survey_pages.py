@@ -125,14 +125,9 @@ class SurveyResults:
     survey: object
     responses: int
     areas: list  # survey_results.AreaCount, the shown ones
-    area_chart: object
     questions: list  # QuestionResult
     answers_deleted: bool
     suppressed_label: str = str(SUPPRESSED)
-
-    @property
-    def any_suppressed(self) -> bool:
-        return any(row.suppressed for row in self.areas)
 
 
 def _questions(survey, audience: Audience) -> list:
@@ -264,7 +259,6 @@ def survey_results(survey, counted, audience: Audience = PUBLIC) -> SurveyResult
         survey=survey,
         responses=survey_tallies.responses_total(counted),
         areas=shown,
-        area_chart=bar_chart((row.area.name, row.count) for row in shown if not row.suppressed),
         questions=results,
         answers_deleted=survey.answers_deleted_at is not None,
     )
