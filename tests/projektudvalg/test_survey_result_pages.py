@@ -25,6 +25,7 @@ from projektudvalg.services.survey_responses import response_store
 from projektudvalg.services.survey_retention import survey_answers_delete_due
 from tests.factories import login
 from tests.matrix import ROLE_NAMES, assert_access
+from tests.projektudvalg.news_helpers import public_decision
 from tests.projektudvalg.news_helpers import published as published_news
 from tests.projektudvalg.news_helpers import staff_user
 from tests.projektudvalg.survey_helpers import DURING, survey_values
@@ -178,12 +179,16 @@ def test_the_public_csv_is_for_danish_excel(client, published):
 
 def test_the_decision_and_the_news_that_used_the_answers_are_linked(client, published):
     news = published_news(staff_user(), title="Stien bliver til noget")
-    used = {"used_in_news": news, "used_summary": "Stien bygges langs åen."}
+    decision = public_decision("Stien langs åen")
+    used = {"used_in_news": news, "used_in_decision": decision,
+            "used_summary": "Stien bygges langs åen."}  # fmt: skip
     Survey.objects.filter(pk=published.pk).update(**used)
     page = client.get(_urls(published)["survey-results"]).text
     assert "Det brugte vi svarene til" in page
     assert "Stien bygges langs åen." in page
     assert news.get_absolute_url() in page
+    assert decision.get_absolute_url() in page
+    assert "Udvalgets sag: Stien langs åen" in page
     assert reverse("projektudvalg:survey-results-csv", kwargs={"pk": published.pk}) in page
 
 
