@@ -25,9 +25,8 @@ from projektudvalg.services.survey_responses import response_store
 from projektudvalg.services.survey_retention import survey_answers_delete_due
 from tests.factories import login
 from tests.matrix import ROLE_NAMES, assert_access
-from tests.projektudvalg.news_helpers import public_decision
+from tests.projektudvalg.news_helpers import public_decision, staff_user
 from tests.projektudvalg.news_helpers import published as published_news
-from tests.projektudvalg.news_helpers import staff_user
 from tests.projektudvalg.survey_helpers import DURING, survey_values
 from tests.projektudvalg.survey_pages_helpers import (
     AFTER,
