@@ -8,7 +8,7 @@ class ProjektudvalgConfig(AppConfig):
 
     def ready(self):
         # Imported in ready(), as Django needs: these modules register this app's account
-        # links, area section, hearing section, page-cache models, follow-mail lines and
+        # links, area sections, hearing section, page-cache models, follow-mail lines and
         # searched kinds with holbaek and lokalfora, and they import models, which cannot
         # be imported before the app registry is ready.
         from projektudvalg import (  # noqa: F401
@@ -21,4 +21,5 @@ class ProjektudvalgConfig(AppConfig):
             news_registrations,
             pagecache,
             search_kinds,
+            survey_sections,
         )

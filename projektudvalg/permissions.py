@@ -383,3 +383,12 @@ def can_propose_survey(user, forum) -> bool:
 def can_answer_for_forum(user, forum) -> bool:
     """The forum's one answer is given by one of its editors (its contact persons)."""
     return is_forum_editor(user, forum)
+
+
+# [survey: results]
+def live_results_areas(user) -> frozenset | None:
+    """What of the live results a viewer sees: staff everything (None); a fælles-skaber the
+    counted questions (no free text) and the breakdown of the areas they follow (these)."""
+    if can_manage_surveys(user):
+        return None
+    return frozenset(row["area_id"] for row in areas_followed_by(user))

@@ -31,6 +31,7 @@ PAGES = {
         "committee",
         "efforts",
         "hearings",
+        "surveys",  # [survey PAGES] its open surveys and newest results
     ),
     "lokalfora:news-detail": (THIS_AREA,),
     "lokalfora:news-image": (THIS_AREA,),
@@ -92,6 +93,14 @@ PAGES = {
     # An area's info screen (page and JSON): its municipal and forum news, the settings.
     "projektudvalg:area-screen": (THIS_AREA, "news"),
     "projektudvalg:area-screen-json": (THIS_AREA, "news"),
+    # [survey PAGES]
+    # The archive and a survey's published results (page, JSON, CSV): the survey, its
+    # questions, options and stored counts; the results page links the decision or news
+    # that used them. The results file is left out (a download, never stored).
+    "projektudvalg:survey-list": ("surveys",),
+    "projektudvalg:survey-results": ("surveys", "committee", "news"),
+    "projektudvalg:survey-results-json": ("surveys",),
+    "projektudvalg:survey-results-csv": ("surveys",),
 }
 
 
@@ -134,6 +143,8 @@ QUERIES = {
     # [news QUERIES]
     "projektudvalg:area-screen": ("skaerm",),
     "projektudvalg:municipal-news-list": ("omraade", "emne", "afsender", "side"),
+    # [survey QUERIES]
+    "projektudvalg:survey-list": ("omraade", "status", "side"),
 }
 
 

@@ -166,6 +166,16 @@ PUBLIC = {
     # [follow PUBLIC]
     # Protected by its signed token: see tests/lokalfora/test_follow_preferences.py.
     "lokalfora:follow-preferences",
+    #
+    # [survey results]
+    # The archive (drafts and proposals never in it: tests/projektudvalg/test_survey_archive.py)
+    # and a survey's published results (page, JSON, CSV) and results file: 404 before the
+    # results are published (tests/projektudvalg/test_survey_result_pages.py).
+    "projektudvalg:survey-list",
+    "projektudvalg:survey-results",
+    "projektudvalg:survey-results-json",
+    "projektudvalg:survey-results-csv",
+    "projektudvalg:survey-external-file",
 }
 # Every protected page, and the test with the role matrix that covers it: "MATRIX" for the
 # MATRIX above, otherwise "path::test" of a test parametrized over the roles that requests
@@ -428,6 +438,13 @@ PROTECTED = {
         )
         for name in ["admin", "create", "external-create", "manage", "edit", "status", "publish"]
     },
+    # [survey results]
+    "projektudvalg:survey-live-results": (
+        "tests/projektudvalg/test_survey_result_pages.py::test_the_live_results_matrix"
+    ),
+    "projektudvalg:survey-export": (
+        "tests/projektudvalg/test_survey_result_pages.py::test_the_export_matrix"
+    ),
 }
 
 

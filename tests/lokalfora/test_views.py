@@ -133,8 +133,9 @@ def test_post_to_a_read_only_page_is_refused(client, reference_data):
         ("/", 6),
         ("/lokalomraader/", 4),
         # with the grant, pool-project, committee-decision (1) and special-effort (1 without an
-        # effort, 3 with one) sections, and the municipal news's (1 without items)
-        ("/lokalomraader/tollose/", 17),
+        # effort, 3 with one) sections, the municipal news's (1 without items) and the
+        # surveys' (1)
+        ("/lokalomraader/tollose/", 18),
         ("/nyheder/", 5),
         ("/soeg/?q=Nyhed", 5),
         ("/faelles-skabere/", 4),
