@@ -406,6 +406,18 @@ PROTECTED = {
     },
     #
     # [follow PROTECTED]
+    #
+    # [survey people]
+    **{
+        f"projektudvalg:{name}": (
+            "tests/projektudvalg/test_survey_people_pages.py::test_the_staff_pages_matrix"
+        )
+        for name in ["survey-invitations", "survey-held", "survey-key-lookup", "survey-proposal"]
+    },
+    "projektudvalg:survey-propose": (
+        "tests/projektudvalg/test_survey_people_pages.py::"
+        "test_the_propose_page_matrix_is_for_the_forums_editors"
+    ),
 }
 
 
