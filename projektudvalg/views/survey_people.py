@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from holbaek.caching import private_page
@@ -103,8 +104,8 @@ def _invitations_action(request, survey, action, form):
 
 
 REVIEW_MESSAGES = {
-    ReviewState.COUNTED: _("Svaret tælles med."),
-    ReviewState.DISCARDED: _("Svaret er kasseret."),
+    ReviewState.COUNTED: gettext_lazy("Svaret tælles med."),
+    ReviewState.DISCARDED: gettext_lazy("Svaret er kasseret."),
 }
 
 

@@ -5,6 +5,7 @@ rejected (with its reason), and each page's constant query count."""
 
 import pytest
 from django.core import mail as outbox
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from holbaek import roles
@@ -140,9 +141,13 @@ def test_the_invitations_page_adds_keeps_the_text_on_error_and_sends(staff_clien
     staff_client.post(url, {"action": "send"})
     assert SurveyInvitation.objects.filter(sent_at__isnull=False).count() == 2
     assert len(outbox.outbox) == 2
+    SurveyInvitation.objects.filter(email="a@example.org").update(
+        reminders_sent=2, reminded_at=DURING, completed=True
+    )
     page = staff_client.get(url)
     assert "Anna" in page.text
     assert "a@example.org" in page.text
+    assert "2 gange, senest 10. marts 2027" in page.text
 
 
 def test_the_invitations_page_refuses_a_survey_without_invitees(staff_client, survey):
@@ -299,3 +304,26 @@ def test_the_pages_query_counts_are_constant(staff_client, survey, staff):
             people.survey_reject(survey=_proposal(editor, f"Forslag {n}"), reason="Nej", by=staff)
 
     assert_constant_queries(staff_client, url, more_proposals, limit=9)
+
+
+def test_after_the_deletion_the_pages_say_the_keys_and_addresses_are_gone(staff_client, survey):
+    invitations_add(survey=survey, lines="a@example.org", by=None)
+    Survey.objects.filter(pk=survey.pk).update(answers_deleted_at=DURING)
+    SurveyInvitation.objects.update(email="", name="")
+    key = staff_client.get(reverse("projektudvalg:survey-key-lookup", kwargs={"pk": survey.pk}))
+    assert "Nøglerne er slettet" in key.text
+    posted = staff_client.post(
+        reverse("projektudvalg:survey-key-lookup", kwargs={"pk": survey.pk}),
+        {"code": "R-1", "reason": "Anmodning om indsigt"},
+    )
+    assert posted.status_code == 200
+    assert not SurveyEvent.objects.filter(kind=SurveyEventKind.KEY_LOOKUP).exists()
+    url = reverse("projektudvalg:survey-invitations", kwargs={"pk": survey.pk})
+    assert "navne og adresser" in staff_client.get(url).text
+
+
+def test_a_forum_has_at_most_five_proposals_waiting(reference_data, staff):
+    for n in range(people.WAITING_PROPOSALS):
+        _proposal(staff, f"Forslag {n}")
+    with pytest.raises(ValidationError, match="venter på svar"):
+        _proposal(staff, "Et til")
