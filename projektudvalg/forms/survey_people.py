@@ -26,9 +26,9 @@ class InviteesForm(RefusalMixin, PlainTextFormMixin, forms.Form):
         label=_("Inviterede"),
         max_length=INVITEES_TEXT,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_(
-            "Én pr. linje: »Navn <mail@eksempel.dk>« eller kun adressen. Højst 2.000 ad gangen. "
-            "Adresser, der allerede er inviteret, springes over."
+        help_text=_(  # shown as HTML (Django does not escape help texts)
+            "Én pr. linje: »Navn &lt;mail@eksempel.dk&gt;« eller kun adressen. "
+            "Højst 2.000 ad gangen. Adresser, der allerede er inviteret, springes over."
         ),
         error_messages={
             "required": _("Skriv mindst én e-mailadresse."),
