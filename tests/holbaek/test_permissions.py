@@ -445,6 +445,17 @@ PROTECTED = {
     "projektudvalg:survey-export": (
         "tests/projektudvalg/test_survey_result_pages.py::test_the_export_matrix"
     ),
+    # [survey people]
+    **{
+        f"projektudvalg:{name}": (
+            "tests/projektudvalg/test_survey_people_pages.py::test_the_staff_pages_matrix"
+        )
+        for name in ["survey-invitations", "survey-held", "survey-key-lookup", "survey-proposal"]
+    },
+    "projektudvalg:survey-propose": (
+        "tests/projektudvalg/test_survey_people_pages.py::"
+        "test_the_propose_page_matrix_is_for_the_forums_editors"
+    ),
 }
 
 
