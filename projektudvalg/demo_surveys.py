@@ -36,7 +36,9 @@ NOTICE = (
     "litra e. De enkelte svar slettes på den dato, undersøgelsen angiver; optællingerne "
     "gemmes. Spørgsmål: kommunens databeskyttelsesrådgiver, dpo@example.org."
 )
-INVITEES = "Demo Inviteret 1 <inviteret1@example.org>\ninviteret2@example.org\ninviteret3@example.org"
+INVITEES = (
+    "Demo Inviteret 1 <inviteret1@example.org>\ninviteret2@example.org\ninviteret3@example.org"
+)
 # (area slug or None, uses the paths, satisfaction) for the answers by the open link.
 LINK_ANSWERS = (
     [("tollose", "Ja", 4)] * 6
@@ -111,7 +113,8 @@ def _answers(survey, staff, now) -> int:
     editor = forum.editors.select_related("user").first()
     response_store(survey=survey, channel=ResponseChannel.FORUM, now=now, forum=forum,
                    user=editor.user if editor else None,
-                   values=_values(survey, "tollose", "Ja", 3, missing=("Lys", "Skilte")))  # fmt: skip
+                   values=_values(survey, "tollose", "Ja", 3, missing=("Lys", "Skilte")),
+                   )  # fmt: skip
     return len(LINK_ANSWERS) + 3
 
 

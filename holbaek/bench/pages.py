@@ -5,7 +5,8 @@ A path may name a value the bench looks up in the grown database: {news} and
 {grant_year} (the newest approved grant year), {meeting} (the id of the demo's meeting with
 published minutes, else the newest with a published agenda), {effort} (a public special
 effort's page, or the efforts' list if there is none), {hearing} (the id of the public
-hearing with most answers) and {static} (the portal's CSS, as
+hearing with most answers), {survey} and {survey_open} (a published and an open
+survey: projektudvalg/bench_surveys.py) and {static} (the portal's CSS, as
 whitenoise serves it).
 
 A staff page is requested as the demo user whose role uses it (holbaek/demo.py and
@@ -130,6 +131,28 @@ PAGES = [
     Page("{newsletter}", user=COMMITTEE_STAFF),
     #
     # [follow bench]
+    #
+    # [survey bench]
+    # Surveys ({survey}: the published bench survey of 40 questions whose answers grow with
+    # the bench, {survey_open}: an open one of the same questions; projektudvalg/bench_surveys.py).
+    Page("/undersoegelser/"),
+    Page("/undersoegelser/?status=resultater&omraade=tollose"),
+    Page("/undersoegelser/{survey}/"),
+    Page("/undersoegelser/{survey}/resultater/"),
+    Page("/undersoegelser/{survey}/resultater.json"),
+    Page("/undersoegelser/{survey}/resultater.csv"),
+    Page("/undersoegelser/{survey_open}/"),
+    Page("/undersoegelser/{survey_open}/svar/"),
+    Page("/undersoegelser/styring/", user=COMMITTEE_STAFF),
+    Page("/undersoegelser/{survey}/oversigt/", user=COMMITTEE_STAFF),
+    Page("/undersoegelser/{survey_open}/rediger/", user=COMMITTEE_STAFF),
+    Page("/undersoegelser/{survey}/spoergsmaal/", user=COMMITTEE_STAFF),
+    Page("/undersoegelser/{survey}/logik/", user=COMMITTEE_STAFF),
+    Page("/undersoegelser/{survey}/resultater/styring/", user=COMMITTEE_STAFF),
+    Page("/undersoegelser/{survey}/resultater/styring/", user=CO_CREATOR),
+    Page("/undersoegelser/{survey}/gennemsyn/", user=COMMITTEE_STAFF),
+    Page("/undersoegelser/{survey_open}/indtast/", user=COMMITTEE_STAFF),
+    Page("/lokalomraader/tollose/undersoegelser/foreslaa/", user=FORUM_EDITOR),
 ]
 
 PUBLIC = [page for page in PAGES if page.anonymous]
