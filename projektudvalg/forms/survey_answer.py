@@ -212,8 +212,9 @@ class QuestionsForm(forms.Form):
             fields = question_fields(question, areas)
             self.fields.update(fields)
             self.names[question.pk] = list(fields)
-            for field in fields.values():
-                field.needed_to_submit = question.required
+            grouped = question.kind in MATRIX_KINDS or question.kind == QuestionKind.RANKING
+            for field in fields.values():  # a group's legend says "(frivilligt)", not each row
+                field.needed_to_submit = question.required or grouped
             first = next(iter(fields.values()), None)
             if first is not None and question.help_text:
                 first.help_text = escape(question.help_text)

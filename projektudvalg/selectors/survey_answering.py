@@ -10,6 +10,7 @@ from lokalfora.models import Forum, LocalArea
 from projektudvalg.models import (
     ResponseChannel,
     Survey,
+    SurveyExternalFile,
     SurveyInvitation,
     SurveyParticipation,
 )
@@ -25,6 +26,10 @@ def survey_for_page(pk):
         .filter(pk=pk)
         .first()
     )
+
+
+def external_file(survey):
+    return SurveyExternalFile.objects.filter(survey=survey).first()
 
 
 def area_choices() -> list[tuple[int, str]]:

@@ -21,7 +21,7 @@ from holbaek.caching import private_page
 from holbaek.forms import add_refusal
 from holbaek.ratelimit import allow_public_form, client_ip
 from projektudvalg.forms.survey_answer import SurveyPageForm
-from projektudvalg.models import Anonymity, SurveyStatus
+from projektudvalg.models import Anonymity, ResponseChannel, SurveyStatus
 from projektudvalg.permissions import can_manage_surveys, can_see_survey
 from projektudvalg.selectors import survey_answering as selectors
 from projektudvalg.services import survey_responses as responses
@@ -37,11 +37,15 @@ from projektudvalg.views.survey_answer_ways import (  # noqa: F401 (the URL map'
 LIMIT_PER_IP = 300
 LIMIT_PER_BROWSER = 120
 TEMPLATES = "projektudvalg/surveys/answer/"
+WATCHED_CHANNELS = {ResponseChannel.LINK, ResponseChannel.SIGNED_IN}
 
 
-def visible_survey(user, pk):
+def visible_survey(user, pk, *, external=False):
+    """The survey, if this user may see it (a survey run elsewhere has only its page)."""
     survey = selectors.survey_for_page(pk)
-    if survey is None or survey.is_external or not can_see_survey(user, survey):
+    if survey is None or (survey.is_external and not external):
+        raise Http404
+    if not can_see_survey(user, survey):
         raise Http404
     return survey
 
@@ -51,7 +55,10 @@ def visible_survey(user, pk):
 def survey_detail(request, pk):
     """What the survey is for, who may answer and how, what the anonymity means, the
     notice (GDPR art. 13), the button to answer, and what the answers were used for."""
-    survey = visible_survey(request.user, pk)
+    survey = visible_survey(request.user, pk, external=True)
+    if survey.is_external:
+        context = {"survey": survey, "file": selectors.external_file(survey)}
+        return render(request, TEMPLATES + "external.html", context)
     now = timezone.now()
     accepting = survey.accepts_answers(now)
     way = session.answer_way(request, survey, new_token=False) if accepting else None
@@ -90,6 +97,7 @@ def _refusal(request, survey, template, *, way=None, posted=False):
     status = 403 if posted else 200
     context = {
         "survey": survey,
+        "not_yet": survey.opens_at is not None and survey.opens_at > timezone.now(),
         "way": way,
         "forums": selectors.forums_for_editor(request.user, survey),
     }
@@ -190,7 +198,9 @@ def _after_post(request, survey, way, form, questions, number, action):
 
 
 def _send(request, survey, way, form, merged):
-    address = client_ip(request)
+    # Repeated answers from one address are held for a look: on the open link and from
+    # accounts (anyone can make several); invitations and forums are known already.
+    address = client_ip(request) if way.channel in WATCHED_CHANNELS else ""
     held = responses.address_answered_recently(survey, address)
     try:
         responses.response_store(survey=survey, values=merged, held=held, **way.store_kwargs())

@@ -33,8 +33,8 @@ def _options(question, *labels, other=None):
         )
 
 
-def paged_survey(**fields):
-    """Open at DURING. `fields` change the survey's (audience, anonymity …)."""
+def paged_survey(*, opened=DURING, **fields):
+    """Opened at `opened`. `fields` change the survey's (audience, anonymity, times …)."""
     data = {
         "title": "Stien ved søen",
         "purpose": "Hvor skal stien gå?",
@@ -72,7 +72,7 @@ def paged_survey(**fields):
     _question(survey, 5, QuestionKind.SECTION, "Om dig")
     _question(survey, 6, QuestionKind.AREA, "Hvor bor du?", required=True)
     _question(survey, 7, QuestionKind.LONG_TEXT, "Andre kommentarer")
-    return surveys.survey_open(survey=survey, now=DURING)
+    return surveys.survey_open(survey=survey, now=opened)
 
 
 def q(survey, text) -> SurveyQuestion:

@@ -10,11 +10,15 @@ from django.test import Client
 from django.urls import reverse
 
 from projektudvalg.models import (
+    ConditionKind,
+    QuestionKind,
     ResponseChannel,
     ReviewState,
     SurveyAnswer,
+    SurveyCondition,
     SurveyInvitation,
     SurveyParticipation,
+    SurveyQuestion,
     SurveyResponse,
 )
 from projektudvalg.views import survey_answer
@@ -281,3 +285,24 @@ def test_a_page_beyond_the_last_goes_to_the_last(client, survey):
     response = client.get(page_url(survey, 9))
     assert response.url == page_url(survey, 2)
     assert client.get(page_url(survey, 0)).status_code == 404
+
+
+def test_a_condition_on_the_same_page_shows_its_question_on_that_page(client, survey):
+    uses = q(survey, "Bruger du stien?")
+    why = SurveyQuestion.objects.create(
+        survey=survey, position=1, kind=QuestionKind.SHORT_TEXT, text="Hvorfor?"
+    )
+    uses.position = 0
+    uses.save()
+    SurveyCondition.objects.create(
+        question=why, depends_on=uses, kind=ConditionKind.EQUALS,
+        option=uses.options.get(label="Ja"),
+    )  # fmt: skip
+    assert "Hvorfor?" not in client.get(page_url(survey, 1)).text
+    response = client.post(page_url(survey, 1), _first(survey) | {"action": "next"}, follow=True)
+    assert response.redirect_chain[-1][0] == page_url(survey, 1)
+    assert "Dit svar gav flere spørgsmål på siden." in response.text
+    assert "Hvorfor?" in response.text
+    why_answer = {field(survey, "Hvorfor?"): "Hunden", "action": "next"}
+    response = client.post(page_url(survey, 1), _first(survey) | why_answer)
+    assert response.url == page_url(survey, 2)

@@ -12,12 +12,15 @@ from projektudvalg.models import (
     ConditionKind,
     QuestionKind,
     ResponseChannel,
+    Survey,
     SurveyAnswer,
     SurveyCondition,
+    SurveyKind,
     SurveyOption,
     SurveyParticipation,
     SurveyQuestion,
     SurveyResponse,
+    SurveyStatus,
 )
 from projektudvalg.services import surveys
 from tests.factories import login, make_user
@@ -359,3 +362,21 @@ def test_a_signed_in_citizen_on_an_open_link_survey_answers_by_browser(client, s
     login(client, make_user("borger2@example.org"))
     answer_all(client, survey)
     assert SurveyParticipation.objects.get(survey=survey).way == "session"
+
+
+def test_a_survey_run_elsewhere_has_a_page_but_no_answer_pages(client, reference_data):
+    external = surveys.survey_save(
+        survey=Survey(
+            kind=SurveyKind.EXTERNAL, title="Borgerpanelet 2026", purpose="Trivsel",
+            external_source="SurveyXact", external_summary="8 ud af 10 er glade.",
+            retention_until=datetime.date(2027, 9, 1), status=SurveyStatus.DRAFT,
+        )
+    )  # fmt: skip
+    Survey.objects.filter(pk=external.pk).update(
+        status=SurveyStatus.PUBLISHED, results_published_at=DURING
+    )
+    page = client.get(_detail(external))
+    assert page.status_code == 200
+    assert "8 ud af 10 er glade." in page.text
+    assert "Besvar undersøgelsen" not in page.text
+    assert client.get(page_url(external)).status_code == 404
