@@ -25,7 +25,7 @@ from projektudvalg.models import (
 from projektudvalg.services import surveys
 from tests.factories import login, make_user
 from tests.matrix import ROLE_NAMES, assert_access
-from tests.projektudvalg.news_helpers import staff_user
+from tests.projektudvalg.news_helpers import public_decision, published, staff_user
 from tests.projektudvalg.survey_answer_helpers import answer_all, page_url, paged_survey
 from tests.projektudvalg.survey_helpers import CLOSES, DURING
 from tests.querycount import assert_constant_queries
@@ -380,3 +380,21 @@ def test_a_survey_run_elsewhere_has_a_page_but_no_answer_pages(client, reference
     assert "8 ud af 10 er glade." in page.text
     assert "Besvar undersøgelsen" not in page.text
     assert client.get(page_url(external)).status_code == 404
+
+
+def test_published_results_and_what_the_answers_were_used_for(client, survey):
+    staff = staff_user()
+    news = published(staff)
+    decision = public_decision()
+    surveys.survey_close(survey=survey, by=staff)
+    Survey.objects.filter(pk=survey.pk).update(
+        status=SurveyStatus.PUBLISHED, results_published_at=DURING, used_in_news=news,
+        used_in_decision=decision, used_summary="Stien kommer langs søen.",
+    )  # fmt: skip
+    page = client.get(_detail(survey)).text
+    assert "Det brugte vi svarene til" in page
+    assert "Stien kommer langs søen." in page
+    assert news.get_absolute_url() in page
+    assert decision.get_absolute_url() in page
+    assert reverse("projektudvalg:survey-results", kwargs={"pk": survey.pk}) in page
+    assert "Besvar undersøgelsen" not in page
