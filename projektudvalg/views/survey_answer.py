@@ -192,7 +192,7 @@ def _after_post(request, survey, way, form, questions, number, action):
         messages.info(request, _("Dit svar gav flere spørgsmål på siden. Besvar dem og gå videre."))
         return here
     if action != "send" or number < len(pages_now):
-        target = min(number + 1, len(pages_now))
+        target = max(1, min(number + 1, len(pages_now)))
         return redirect("projektudvalg:survey-answer-page", pk=survey.pk, page=target)
     return _send(request, survey, way, form, merged)
 
