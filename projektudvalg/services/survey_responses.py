@@ -13,6 +13,7 @@ import hmac
 import secrets
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -141,13 +142,20 @@ def _checked(questions, values) -> dict[int, Value]:
     area_ids = frozenset(LocalArea.objects.values_list("pk", flat=True))
     for pk, value in kept.items():
         check_value(by_pk[pk], value, area_ids=area_ids)
-    shown = visible_ids(questions, kept)
-    missing = [q.text for q in questions if q.required and q.pk in shown and q.pk not in kept]
+    missing = [question.text for question in missing_required(questions, kept)]
     if missing:
         raise ValidationError(
             _("Besvar også disse spørgsmål: %(questions)s.") % {"questions": ", ".join(missing)}
         )
     return kept
+
+
+def missing_required(questions, values) -> list:
+    """The required questions shown for these answers that have none (the answer pages
+    show the message beside each; `response_store` refuses the answer)."""
+    kept = prune(questions, values)
+    shown = visible_ids(questions, kept)
+    return [q for q in questions if q.required and q.pk in shown and q.pk not in kept]
 
 
 def _check_open(survey, *, channel, entered_by, forum, now) -> None:
@@ -192,3 +200,46 @@ def response_store(*, survey: Survey, values: dict[int, Value], channel: str, us
     if survey.status == SurveyStatus.CLOSED:
         tallies_refresh(survey=survey)  # a paper answer entered after closing counts too
     return response
+
+
+# The answer pages' helpers: the invitation behind a personal link, and the repeated
+# answers from one address, which are held for a look rather than silently counted.
+REPEAT_SECONDS = 10 * 60
+
+
+def invitation_token_hash(token: str) -> str:
+    """What `SurveyInvitation.token_hash` stores: the token's SHA-256, never the token."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_for_token(token: str):
+    """The invitation of a personal link (with its survey), or None."""
+    if not token or len(token) > 200:
+        return None
+    return (
+        SurveyInvitation.objects.select_related("survey")
+        .filter(token_hash=invitation_token_hash(token))
+        .first()
+    )
+
+
+def _address_key(survey, address: str) -> str:
+    """A keyed hash of the client's address: the address itself is never kept."""
+    message = f"survey-address:{survey.pk}:{address}".encode()
+    digest = hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+    return f"survey-answered:{digest}"
+
+
+def address_answered_recently(survey, address: str, now=None) -> bool:
+    """Whether an answer to this survey came from this address in the last ten minutes
+    (then the next one is stored with `held=True`). The time is kept in the shared cache
+    beside the hash, so the test clock decides, not the cache's own expiry."""
+    now = now or timezone.now()
+    seen = cache.get(_address_key(survey, address)) if address else None
+    return seen is not None and now.timestamp() - seen < REPEAT_SECONDS
+
+
+def address_remember(survey, address: str, now=None) -> None:
+    if address:
+        now = now or timezone.now()
+        cache.set(_address_key(survey, address), now.timestamp(), timeout=REPEAT_SECONDS)

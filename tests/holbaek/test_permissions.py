@@ -176,6 +176,18 @@ PUBLIC = {
     "projektudvalg:survey-results-json",
     "projektudvalg:survey-results-csv",
     "projektudvalg:survey-external-file",
+    # [survey answer]
+    # A survey's page, its answer pages and thanks: public once planned (can_see_survey; a
+    # draft is 404 but for staff and the proposing forum's editors, tests/projektudvalg/
+    # test_survey_answer_pages.py::test_a_draft_is_404_and_planned_and_closed_say_so); the
+    # answer's ways are response_store's (tests/projektudvalg/test_survey_answer_flow.py).
+    "projektudvalg:survey-detail",
+    "projektudvalg:survey-answer",
+    "projektudvalg:survey-answer-page",
+    "projektudvalg:survey-thanks",
+    # Protected by its personal token (only its SHA-256 is stored): tests/projektudvalg/
+    # test_survey_answer_flow.py::test_the_invitation_link_puts_the_invitation_in_the_session.
+    "projektudvalg:survey-invitation",
 }
 # Every protected page, and the test with the role matrix that covers it: "MATRIX" for the
 # MATRIX above, otherwise "path::test" of a test parametrized over the roles that requests
@@ -455,6 +467,13 @@ PROTECTED = {
     "projektudvalg:survey-propose": (
         "tests/projektudvalg/test_survey_people_pages.py::"
         "test_the_propose_page_matrix_is_for_the_forums_editors"
+    ),
+    # [survey answer]
+    "projektudvalg:survey-answer-forum": (
+        "tests/projektudvalg/test_survey_answer_pages.py::test_the_forum_answer_matrix"
+    ),
+    "projektudvalg:survey-paper": (
+        "tests/projektudvalg/test_survey_answer_pages.py::test_the_paper_entry_matrix"
     ),
 }
 
