@@ -15,6 +15,7 @@ from projektudvalg.models import (
     ResponseChannel,
     Survey,
     SurveyAnswer,
+    SurveyKind,
     SurveyOption,
     SurveyQuestion,
     SurveyResponse,
@@ -119,9 +120,10 @@ def grow(*, copies: int) -> dict[str, int]:
 
 
 def page_values() -> dict[str, str]:
-    """{survey}: the published bench survey's id (else the newest published survey, else 0);
+    """{survey}: the published bench survey's id (else the newest published one of the portal's
+    own, else 0);
     {survey_open}: the open bench survey's (else the newest open one)."""
-    surveys = Survey.objects.order_by("-id")
+    surveys = Survey.objects.filter(kind=SurveyKind.PORTAL).order_by("-id")
     published = (
         surveys.filter(title=PUBLISHED_TITLE).first()
         or surveys.filter(status=SurveyStatus.PUBLISHED).first()

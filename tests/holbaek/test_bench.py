@@ -110,6 +110,7 @@ def test_every_page_resolves():
     values["newsletter_edit"] = "/nyhedsbreve/1/rediger/"
     values["newsletter_unsubscribe"] = "/nyhedsbreve/afmeld/x/"
     values["follow_preferences"] = "/foelg/indstillinger/x/"
+    values |= {"survey": "1", "survey_open": "2"}  # ids: /undersoegelser/{survey}/...
     for page in PAGES:
         path = page.url_path(values).split("?")[0]
         if page.status == 404:
@@ -152,7 +153,7 @@ def test_growing_by_two_doubles_the_demo(reference_data):
         "news", "event", "event_day", "grant_year", "meeting", "effort", "hearing",
         "municipal_news",
         "newsletter", "newsletter_draft", "newsletter_edit", "newsletter_unsubscribe",
-        "follow_preferences",
+        "follow_preferences", "survey", "survey_open",
     }  # fmt: skip
 
 
