@@ -32,9 +32,10 @@ PATHS_TITLE = "(Demo) Stierne mellem Tølløse og Undløse"
 SCHOOL_TITLE = "(Demo) Hvad skal den gamle skole bruges til?"
 NOTICE = (
     "(Demotekst) Holbæk Kommune er dataansvarlig. Svarene bruges til Projektudvalgets arbejde "
-    "med stierne (formålet); retsgrundlaget er databeskyttelsesforordningens artikel 6, stk. 1, "
-    "litra e. De enkelte svar slettes på den dato, undersøgelsen angiver; optællingerne "
-    "gemmes. Spørgsmål: kommunens databeskyttelsesrådgiver, dpo@example.org."
+    "med det, undersøgelsen spørger om (formålet); retsgrundlaget er "
+    "databeskyttelsesforordningens artikel 6, stk. 1, litra e. De enkelte svar slettes på den "
+    "dato, undersøgelsen angiver; optællingerne gemmes. Spørgsmål: kommunens "
+    "databeskyttelsesrådgiver, dpo@example.org."
 )
 INVITEES = (
     "Demo Inviteret 1 <inviteret1@example.org>\ninviteret2@example.org\ninviteret3@example.org"
