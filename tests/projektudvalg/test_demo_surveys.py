@@ -61,7 +61,9 @@ def test_the_demo_survey_path(demo, clock):
     areas = {row["omraade"]: row["besvarelser"] for row in figures["omraader"]}
     assert areas == {"tollose": 14, "undlose": None}
     public_csv = client.get(f"/undersoegelser/{survey.pk}/resultater.csv").content.decode()
-    assert public_csv.startswith(BOM) and ";" in public_csv and "Tølløse" in public_csv
+    assert public_csv.startswith(BOM)
+    assert ";" in public_csv
+    assert "Tølløse" in public_csv
 
 
 def test_the_staff_export_keeps_the_danish_letters(demo, client):
@@ -72,7 +74,8 @@ def test_the_staff_export_keeps_the_danish_letters(demo, client):
     assert text.startswith(BOM)
     lines = text.lstrip(BOM).splitlines()
     assert len(lines) == 1 + 22  # a header and one row per response
-    assert "Tølløse" in text and "Undløse" in text
+    assert "Tølløse" in text
+    assert "Undløse" in text
 
 
 def test_the_retention_date_deletes_the_raw_answers_and_the_results_stay(demo, clock):
