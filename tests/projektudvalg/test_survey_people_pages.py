@@ -344,3 +344,18 @@ def test_a_forum_has_at_most_five_proposals_waiting(reference_data, staff):
         _proposal(staff, f"Forslag {n}")
     with pytest.raises(ValidationError, match="venter på svar"):
         _proposal(staff, "Et til")
+
+
+def test_a_held_answer_is_not_counted_into_published_results(survey, staff):
+    """One answer more in the public numbers would show, by the difference, what it said."""
+    first, second = _held(survey, 2)
+    surveys.survey_close(survey=survey, now=DURING)
+    Survey.objects.filter(pk=survey.pk).update(status=SurveyStatus.PUBLISHED,
+                                               results_published_at=DURING)  # fmt: skip
+    survey.refresh_from_db()
+    with pytest.raises(ValidationError, match="offentliggjort"):
+        people.response_review(survey=survey, response=first, state=ReviewState.COUNTED, by=staff)
+    people.response_review(survey=survey, response=second, state=ReviewState.DISCARDED, by=staff)
+    assert responses_total(stored(survey)) == 0
+    first.refresh_from_db()
+    assert first.review == ReviewState.HELD
