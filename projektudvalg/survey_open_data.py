@@ -6,7 +6,8 @@ Only counts, never a response: per public question its number of answers and its
 per option or value (a matrix per row and column, a ranking per option and position);
 per area the same, an area under the threshold given as null (JSON) or an empty count
 (CSV) with "færre end 5 svar". Free-text answers stay on the page only (at most 50 of
-them): the files give their number.
+them): the files give their number. A survey with 1 to 4 responses gives no numbers at
+all (`too_few`): its number of responses is null (JSON) or empty with the note (CSV).
 """
 
 from projektudvalg.exports import table_csv
@@ -63,6 +64,7 @@ def as_json(results) -> dict:
             "resultater_offentliggjort": survey.results_published_at.isoformat(),
         },
         "besvarelser": results.responses,
+        "note": label if results.too_few else "",
         "graense_for_omraader": 5,
         "omraader": [
             _area_entry(row.area, row.count, label, "besvarelser") for row in results.areas
@@ -95,7 +97,7 @@ def _question_rows(result, label) -> list[list]:
 
 def as_csv(results) -> str:
     label = results.suppressed_label
-    rows = [["", "Besvarelser", "", "", "", results.responses, ""]]
+    rows = [["", "Besvarelser", "", "", "", *_csv_count(results.responses, label)]]
     rows += [["", "Besvarelser", "", "", row.area.name, *_csv_count(row.count, label)]
              for row in results.areas]  # fmt: skip
     for result in results.questions:

@@ -19,7 +19,9 @@ What is shown (`Audience`):
   the areas they follow only.
 Everyone: an area with 1 to 4 answers, and any area that would give one away by
 subtraction, is "færre end 5 svar" (`survey_results.hidden_areas`), its numbers never
-given, its answers never broken down.
+given, its answers never broken down. And a survey with only 1 to 4 responses shows the
+public and the fælles-skabere none of its numbers (`too_few`), since they would be
+those of the suppressed areas it was answered from.
 """
 
 from dataclasses import dataclass, field
@@ -32,6 +34,7 @@ from lokalfora.models import LocalArea
 from projektudvalg.models import (
     COUNTED_KINDS,
     MATRIX_KINDS,
+    SMALL_CELL,
     QuestionKind,
     ReviewState,
     SurveyAnswer,
@@ -60,10 +63,11 @@ class Audience:
     all_questions: bool = False  # False: only the public ones
     free_text: bool = True  # False: the counted kinds only
     area_ids: frozenset | None = None  # the areas whose breakdown is shown; None: all
+    few_shown: bool = False  # True: a survey with 1 to 4 responses shows its counts
 
 
 PUBLIC = Audience()
-STAFF = Audience(all_questions=True)
+STAFF = Audience(all_questions=True, few_shown=True)
 
 
 def co_creator_audience(area_ids) -> Audience:
@@ -128,6 +132,7 @@ class SurveyResults:
     questions: list  # QuestionResult
     answers_deleted: bool
     suppressed_label: str = str(SUPPRESSED)
+    too_few: bool = False  # 1 to 4 responses: nothing shown (responses is None)
 
 
 def _questions(survey, audience: Audience) -> list:
@@ -235,7 +240,13 @@ def _values_by_question(counted) -> dict[int, dict]:
 
 def survey_results(survey, counted, audience: Audience = PUBLIC) -> SurveyResults:
     """The results of the survey from `counted` (stored or live counts), as `audience`
-    may see them."""
+    may see them. A survey with 1 to 4 responses shows the public and the fælles-skabere
+    none of its numbers: they would be those of its (suppressed) areas."""
+    total = survey_tallies.responses_total(counted)
+    if 0 < total < SMALL_CELL and not audience.few_shown:
+        return SurveyResults(survey=survey, responses=None, areas=[], questions=[],
+                             answers_deleted=survey.answers_deleted_at is not None,
+                             too_few=True)  # fmt: skip
     questions = _questions(survey, audience)
     areas = _areas(survey, counted)
     hidden = hidden_areas(counted, areas)
@@ -257,7 +268,7 @@ def survey_results(survey, counted, audience: Audience = PUBLIC) -> SurveyResult
     _add_texts(survey, results)
     return SurveyResults(
         survey=survey,
-        responses=survey_tallies.responses_total(counted),
+        responses=total,
         areas=shown,
         questions=results,
         answers_deleted=survey.answers_deleted_at is not None,

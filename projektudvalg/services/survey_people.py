@@ -2,6 +2,7 @@
 
 - `response_review`: staff count or discard an answer held for a look (repeated answers
   from one address, services.survey_responses); after closing the counts are stored again.
+  Once the results are published an answer can only be discarded, not counted.
 - `pseudonym_lookup`: the one way from a pseudonymous respondent code to a person or a
   forum. It needs a reason, and every look-up (found or not) is logged with who asked,
   the code and the reason; never the name or the address found.
@@ -48,7 +49,7 @@ def _log(survey, kind, by, note="") -> None:
 @transaction.atomic
 def response_review(*, survey: Survey, response: SurveyResponse, state: str, by) -> None:
     """A held answer is counted or discarded; refused for another survey's answer, for one
-    already reviewed and after the answers' deletion."""
+    already reviewed, after the answers' deletion, and (counting) once published."""
     if state not in REVIEW_NOTES:
         raise ValidationError(_("Vælg, om svaret skal tælles med eller kasseres."))
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
@@ -59,6 +60,10 @@ def response_review(*, survey: Survey, response: SurveyResponse, state: str, by)
         raise ValidationError(_("Svarene er slettet."))
     if locked.review != ReviewState.HELD:
         raise ValidationError(_("Svaret er allerede gennemset."))
+    if state == ReviewState.COUNTED and survey.results_are_public:
+        # The published numbers stay as published: one answer more would show, by the
+        # difference, what that one respondent answered (and where from).
+        raise ValidationError(_("Resultaterne er offentliggjort, så svaret kan ikke tælles med."))
     locked.review = state
     locked.save(update_fields=["review"])
     if survey.status in AFTER_CLOSING:

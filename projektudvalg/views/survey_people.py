@@ -65,6 +65,9 @@ def survey_invitations(request, pk):
         "form": form,
         "counts": selectors.invitation_counts(survey),
         "page_obj": _page(request, selectors.invitations(survey)),
+        # Who has answered (or was reminded, so had not) beside the answers' days would
+        # tell whose an anonymous answer is: the counts only.
+        "anonymous": survey.anonymity == Anonymity.ANONYMOUS,
     }
     status = 400 if request.method == "POST" else 200
     return render(request, TEMPLATES + "invitations.html", context, status=status)

@@ -150,6 +150,23 @@ def test_the_invitations_page_adds_keeps_the_text_on_error_and_sends(staff_clien
     assert "2 gange, senest 10. marts 2027" in page.text
 
 
+def test_an_anonymous_surveys_invitees_do_not_show_who_answered(staff_client, reference_data):
+    """Beside the answers' days in the export, who answered would link them to a person."""
+    survey = build_survey()  # anonymous
+    invitations_add(survey=survey, lines="Anna <a@example.org>\nb@example.org", by=None)
+    SurveyInvitation.objects.filter(email="a@example.org").update(completed=True)
+    SurveyInvitation.objects.filter(email="b@example.org").update(
+        sent_at=DURING, reminders_sent=1, reminded_at=DURING
+    )
+    url = reverse("projektudvalg:survey-invitations", kwargs={"pk": survey.pk})
+    page = staff_client.get(url).text
+    assert "a@example.org" in page
+    assert "Har svaret</th>" not in page
+    assert "Påmindet</th>" not in page
+    assert "1 gang, senest" not in page
+    assert "<dt>Har svaret</dt><dd>1</dd>" in page  # the count stays
+
+
 def test_the_invitations_page_refuses_a_survey_without_invitees(staff_client, survey):
     survey.audience_invited = False
     surveys.survey_save(survey=survey)
@@ -327,3 +344,18 @@ def test_a_forum_has_at_most_five_proposals_waiting(reference_data, staff):
         _proposal(staff, f"Forslag {n}")
     with pytest.raises(ValidationError, match="venter på svar"):
         _proposal(staff, "Et til")
+
+
+def test_a_held_answer_is_not_counted_into_published_results(survey, staff):
+    """One answer more in the public numbers would show, by the difference, what it said."""
+    first, second = _held(survey, 2)
+    surveys.survey_close(survey=survey, now=DURING)
+    Survey.objects.filter(pk=survey.pk).update(status=SurveyStatus.PUBLISHED,
+                                               results_published_at=DURING)  # fmt: skip
+    survey.refresh_from_db()
+    with pytest.raises(ValidationError, match="offentliggjort"):
+        people.response_review(survey=survey, response=first, state=ReviewState.COUNTED, by=staff)
+    people.response_review(survey=survey, response=second, state=ReviewState.DISCARDED, by=staff)
+    assert responses_total(stored(survey)) == 0
+    first.refresh_from_db()
+    assert first.review == ReviewState.HELD

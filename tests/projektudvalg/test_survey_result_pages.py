@@ -362,3 +362,27 @@ def test_the_pages_run_a_constant_number_of_queries(client, reference_data):
     assert "Spørgsmål 40" in page
     long_texts = survey.questions.filter(kind="long_text").count()
     assert page.count("<li>Svar nummer") == 50 * long_texts  # the latest 50 of each
+
+
+def test_three_answers_in_all_give_no_numbers_to_the_public_or_a_fælles_skaber(
+    client, client_as, reference_data
+):
+    """Tølløse's 3 answers are "færre end 5 svar" there, and so in the whole survey's counts,
+    which would be Tølløse's: the page, the JSON, the CSV and a fælles-skaber's live page."""
+    survey = answered_survey(tollose=3, undlose=0)
+    co_creator = client_as("co_creator")
+    _follow("Tølløse")
+    live = co_creator.get(reverse("projektudvalg:survey-live-results", kwargs={"pk": survey.pk}))
+    assert "Bænke" not in live.text.split("<main")[1]
+    assert f"tælles med:</strong> {SUPPRESSED}" in live.text
+    urls = _urls(publish(survey))
+    page = client.get(urls["survey-results"]).text
+    assert "Bænke" not in page
+    assert f"Besvarelser:</strong> {SUPPRESSED}" in page
+    data = client.get(urls["survey-results-json"]).json()
+    assert (data["besvarelser"], data["note"], data["spoergsmaal"]) == (None, SUPPRESSED, [])
+    rows = _csv_rows(client.get(urls["survey-results-csv"]))
+    assert rows[1:] == [["", "Besvarelser", "", "", "", "", SUPPRESSED]]
+    login(client, staff_user())
+    staff_page = client.get(reverse("projektudvalg:survey-live-results", kwargs={"pk": survey.pk}))
+    assert "Bænke" in staff_page.text
