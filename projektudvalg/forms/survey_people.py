@@ -48,7 +48,10 @@ class KeyLookupForm(RefusalMixin, PlainTextFormMixin, forms.Form):
         label=_("Begrundelse"),
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Hvorfor du slår koden op. Begrundelsen gemmes i loggen sammen med dit navn."),
+        help_text=_(
+            "Hvorfor du slår koden op. Begrundelsen gemmes i loggen sammen med dit navn; "
+            "skriv ikke respondentens navn eller andre personoplysninger i den."
+        ),
         error_messages={"required": _("Skriv, hvorfor du slår koden op (mindst 10 tegn).")},
     )
 

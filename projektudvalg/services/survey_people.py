@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lokalfora.models import Forum
 from projektudvalg import survey_mails
 from projektudvalg.models import (
     Anonymity,
@@ -97,7 +98,9 @@ def pseudonym_lookup(*, survey: Survey, code: str, reason: str, by) -> SurveyPse
 @transaction.atomic
 def survey_propose(*, forum, data: dict, by) -> Survey:
     """A proposal for the forum's area: `data` holds title, purpose and intro (the questions
-    the forum wants, in its own words). Anonymous, open link; staff change the rest."""
+    the forum wants, in its own words). Anonymous, open link; staff change the rest. The
+    forum's row is locked, so two proposals at once cannot both pass the limit."""
+    Forum.objects.select_for_update().filter(pk=forum.pk).first()
     waiting = Survey.objects.filter(proposed_by_forum=forum, status=SurveyStatus.PROPOSED)
     if waiting.count() >= WAITING_PROPOSALS:
         raise ValidationError(
