@@ -206,8 +206,8 @@ def test_unknown_feeds_and_events_are_404(client, reference_data):
         ("/kalender/arkiv/", 4),
         # with the grant section (scheme, bands, versions, areas, figures), pool projects,
         # the committee's decisions (1) and the special efforts (1 without an effort, 3 with),
-        # the municipal news (1 without items)
-        ("/lokalomraader/tollose/", 17),
+        # the municipal news (1 without items), the surveys (1)
+        ("/lokalomraader/tollose/", 18),
         ("/kalender/holbaek.ics", 3),
         ("/lokalomraader/tollose/kalender.ics", 4),
     ],

@@ -69,7 +69,7 @@ def record(area, other_area, submitted):
         ("/lokalomraader/tollose/beslutninger/", 4),  # D(d) 5: at most 10
         # + the special-efforts section (1 without one), + the hearings section (1),
         # + the municipal news section (1 without items)
-        ("/lokalomraader/tollose/", 18),
+        ("/lokalomraader/tollose/", 19),
     ],
 )
 def test_the_page_runs_a_constant_number_of_queries(client, record, url, limit):

@@ -198,7 +198,7 @@ def test_the_effort_page_stays_within_15_queries_at_full_size(
         ("/saerlige-indsatser/?omraade=tollose&aar=2027", 6),
         # the area page's sections (the hearings' 1 and the municipal news's 1 of them) and
         # the effort block's 3
-        ("/lokalomraader/tollose/", 19),
+        ("/lokalomraader/tollose/", 20),
     ],
 )
 def test_the_pages_run_a_constant_number_of_queries(client, areas, url, limit):
