@@ -174,6 +174,22 @@ def _checked(questions, values) -> dict[int, Value]:
     return kept
 
 
+def draft_usable(questions, values, *, area_ids) -> dict[int, Value]:
+    """The kept answers the survey's questions can still hold: one to a question since
+    deleted, or that no longer fits it (an option removed, the kind changed), is dropped
+    and asked again, instead of refusing the answer at the end for another page's sake."""
+    by_pk = {q.pk: q for q in questions}
+    usable = {}
+    for pk, value in values.items():
+        try:
+            if pk in by_pk:
+                check_value(by_pk[pk], value, area_ids=area_ids)
+                usable[pk] = value
+        except ValidationError:
+            continue
+    return usable
+
+
 def missing_required(questions, values) -> list:
     """The required questions shown for these answers that have none (the answer pages
     show the message beside each; `response_store` refuses the answer)."""

@@ -137,7 +137,9 @@ def _allowed(request, way) -> bool:
 
 def _page(request, survey, way, number, *, status=200, limited=False):
     questions = responses.questions_for(survey)
-    answers = session.draft(request, survey)
+    areas = selectors.area_choices()
+    area_ids = frozenset(pk for pk, _name in areas)
+    answers = responses.draft_usable(questions, session.draft(request, survey), area_ids=area_ids)
     pages = visible_pages(questions, answers)
     if not pages:
         return _refusal(request, survey, "closed.html")
@@ -154,7 +156,7 @@ def _page(request, survey, way, number, *, status=200, limited=False):
         questions=on_page,
         all_questions=questions,
         answers=answers,
-        areas=selectors.area_choices(),
+        areas=areas,
         check_required=action != "back",
     )
     if limited:  # what was typed stays; nothing is kept

@@ -29,6 +29,7 @@ from tests.projektudvalg.survey_answer_helpers import (
     page_url,
     paged_survey,
     q,
+    tollose,
 )
 from tests.projektudvalg.survey_helpers import DURING
 
@@ -167,3 +168,22 @@ def test_only_an_editor_of_the_forum_answers_for_it_whichever_door(survey):
             survey=survey, values=values, channel=ResponseChannel.FORUM, user=citizen, forum=forum
         )
     assert not SurveyResponse.objects.exists()
+
+
+def test_a_draft_answer_the_edited_survey_cannot_hold_is_asked_again(client, survey):
+    client.post(page_url(survey, 1), _first(survey) | {"action": "next"})
+    session = client.session
+    draft = session["surveys"][str(survey.pk)]["answers"]
+    uses = str(q(survey, "Bruger du stien?").pk)
+    draft[uses]["options"] = [999_999]  # its option since deleted
+    draft["424242"] = {"text": "a question since deleted"}
+    session.save()
+    last = {field(survey, "Hvor bor du?"): tollose(), "action": "send"}
+    response = client.post(page_url(survey, 2), last)
+    assert response.status_code == 400
+    assert "Besvar også disse spørgsmål: Bruger du stien?" in response.text  # where to go
+    assert not SurveyResponse.objects.exists()
+    page_one = client.get(page_url(survey, 1))
+    assert "999999" not in page_one.text
+    assert answer_all(client, survey, uses="Nej").status_code == 302
+    assert SurveyResponse.objects.count() == 1
