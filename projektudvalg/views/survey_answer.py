@@ -111,7 +111,7 @@ def survey_answer(request, pk, page=1):
     survey = visible_survey(request.user, pk)
     posted = request.method == "POST"
     if not survey.accepts_answers():
-        session.finish(request, survey)  # a draft that can no longer be sent is not kept
+        session.draft_drop(request, survey)  # a draft that cannot be sent now is not kept
         return _refusal(request, survey, "closed.html", posted=posted)
     way = session.answer_way(request, survey)
     if way is None:
@@ -215,7 +215,7 @@ def _send(request, survey, way, form, merged):
             session.finish(request, survey)
             return _refusal(request, survey, "already.html", way=way, posted=True)
         if str(responses.CLOSED) in error.messages:
-            session.finish(request, survey)
+            session.draft_drop(request, survey)
             return _refusal(request, survey, "closed.html", posted=True)
         add_refusal(form, error)
         return None

@@ -81,6 +81,13 @@ def draft_save(request, survey, values: dict[int, Value]) -> None:
     _store(request, survey, entry)
 
 
+def draft_drop(request, survey) -> None:
+    """The answers so far are gone (the way stays: a survey not open yet may open)."""
+    entry = _entry(request, survey)
+    if entry.pop("answers", None) is not None:
+        _store(request, survey, entry)
+
+
 def finish(request, survey) -> None:
     """After sending: the draft and the way are gone (the browser's token stays)."""
     _store(request, survey, {})

@@ -2,6 +2,7 @@
 their own rate limit, and a browser that answered by invitation has no second answer by
 the open link."""
 
+import datetime
 import hashlib
 
 import pytest
@@ -11,10 +12,12 @@ from django.urls import reverse
 
 from lokalfora.models import Forum
 from projektudvalg.models import (
+    QuestionKind,
     ResponseChannel,
     Survey,
     SurveyInvitation,
     SurveyParticipation,
+    SurveyQuestion,
     SurveyResponse,
     SurveyStatus,
 )
@@ -31,7 +34,7 @@ from tests.projektudvalg.survey_answer_helpers import (
     q,
     tollose,
 )
-from tests.projektudvalg.survey_helpers import DURING
+from tests.projektudvalg.survey_helpers import DURING, OPENS
 
 pytestmark = pytest.mark.django_db
 
@@ -150,7 +153,7 @@ def test_a_draft_is_not_kept_once_the_survey_has_closed(client, survey):
     assert client.session["surveys"][str(survey.pk)]["answers"]
     Survey.objects.filter(pk=survey.pk).update(status=SurveyStatus.CLOSED)
     assert client.get(page_url(survey, 2)).status_code == 200
-    assert str(survey.pk) not in client.session.get("surveys", {})
+    assert "answers" not in client.session.get("surveys", {}).get(str(survey.pk), {})
 
 
 def test_only_an_editor_of_the_forum_answers_for_it_whichever_door(survey):
@@ -187,3 +190,45 @@ def test_a_draft_answer_the_edited_survey_cannot_hold_is_asked_again(client, sur
     assert "999999" not in page_one.text
     assert answer_all(client, survey, uses="Nej").status_code == 302
     assert SurveyResponse.objects.count() == 1
+
+
+def _send_queries(client, survey, extra):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(extra):
+        SurveyQuestion.objects.create(
+            survey=survey, position=100 + n, kind=QuestionKind.SHORT_TEXT, text=f"Tekst {n}"
+        )
+    texts = {
+        f"q{pk}": "svar"
+        for pk in survey.questions.filter(position__gte=100).values_list("pk", flat=True)
+    }
+    client.post(page_url(survey, 1), _first(survey) | {"action": "next"})
+    client.post(page_url(survey, 2), {field(survey, "Hvor tit?"): "4", "action": "next"})
+    last = {field(survey, "Hvor bor du?"): tollose(), "action": "send"} | texts
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(page_url(survey, 3), last)
+    assert response.status_code == 302, response.text[:3000]
+    return len(queries)
+
+
+def test_sending_takes_the_same_queries_for_many_answers(reference_data, clock):
+    clock.set(DURING)
+    few = _send_queries(Client(), paged_survey(), 2)
+    many = _send_queries(Client(), paged_survey(title="Mange"), 30)
+    print("send queries:", few, many)
+    assert few == many
+
+
+def test_an_invitation_used_before_the_survey_opens_still_works_when_it_opens(
+    reference_data, clock
+):
+    before = OPENS - datetime.timedelta(days=1)
+    clock.set(before)
+    survey = paged_survey(opened=before, audience_public=False, audience_invited=True)
+    _invite(survey, "fjerde-token-ddd")
+    browser = _by_invitation(survey, "fjerde-token-ddd")
+    assert "Du kan ikke svare her" not in browser.get(page_url(survey)).text
+    clock.set(DURING)
+    assert "Side 1 af" in browser.get(page_url(survey)).text
