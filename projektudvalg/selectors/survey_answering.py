@@ -97,7 +97,10 @@ def has_answered(survey, way: Way) -> bool:
         case ResponseChannel.FORUM:
             return rows.filter(forum=way.forum).exists()
         case ResponseChannel.SIGNED_IN:
-            return rows.filter(user=way.user).exists()
+            answered = Q(user=way.user)  # or from this browser, by the open link
+            if way.session_token:
+                answered |= Q(session_hash=session_hash(survey, way.session_token))
+            return rows.filter(answered).exists()
         case ResponseChannel.LINK:
             hashed = session_hash(survey, way.session_token)
             return rows.filter(Q(session_hash=hashed)).exists()

@@ -36,6 +36,7 @@ from projektudvalg.models import (
     SurveyResponse,
     SurveyStatus,
 )
+from projektudvalg.permissions import can_answer_for_forum
 from projektudvalg.services.survey_tallies import tallies_refresh
 from projektudvalg.services.surveys import survey_lock
 from projektudvalg.survey_logic import Value, prune, visible_ids
@@ -83,6 +84,7 @@ def _participate(survey, *, channel, user, forum, invitation, session_token) -> 
         used = SurveyInvitation.objects.filter(pk=invitation.pk, survey=survey, completed=False)
         if not used.update(completed=True):
             raise ValidationError(ALREADY)
+        _browser_mark(survey, session_token, refuse=False)
         return
     if forum is not None:
         row = SurveyParticipation(survey=survey, way=ParticipationWay.FORUM, forum=forum)
@@ -98,6 +100,25 @@ def _participate(survey, *, channel, user, forum, invitation, session_token) -> 
             row.save()
     except IntegrityError:
         raise ValidationError(ALREADY) from None
+    if row.way == ParticipationWay.USER:
+        _browser_mark(survey, session_token, refuse=True)
+
+
+def _browser_mark(survey, session_token, *, refuse) -> None:
+    """In a survey open by link, an answer by invitation or from an account marks the
+    browser too, so the open link gives it no second answer. A signed-in answer from a
+    browser that answered by the link is refused; an invitation is still taken (its
+    invitee's one answer, which the reminders wait for)."""
+    if not session_token or not survey.audience_public:
+        return
+    hashed = session_hash(survey, session_token)
+    row = SurveyParticipation(survey=survey, way=ParticipationWay.SESSION, session_hash=hashed)
+    try:
+        with transaction.atomic():
+            row.save()
+    except IntegrityError:
+        if refuse:
+            raise ValidationError(ALREADY) from None
 
 
 def _check_way(survey, *, channel, user, forum, invitation, session_token) -> None:
@@ -109,7 +130,10 @@ def _check_way(survey, *, channel, user, forum, invitation, session_token) -> No
         ResponseChannel.INVITATION: survey.audience_invited
         and invitation is not None
         and invitation.survey_id == survey.pk,
-        ResponseChannel.FORUM: survey.audience_forums and forum is not None,
+        # The forum's one answer is given by one of its editors, whichever door it came by.
+        ResponseChannel.FORUM: survey.audience_forums
+        and forum is not None
+        and can_answer_for_forum(user, forum),
     }
     if channel not in STAFF_CHANNELS and not allowed.get(channel, False):
         raise ValidationError(_("Du kan ikke svare på undersøgelsen på denne måde."))
@@ -148,6 +172,22 @@ def _checked(questions, values) -> dict[int, Value]:
             _("Besvar også disse spørgsmål: %(questions)s.") % {"questions": ", ".join(missing)}
         )
     return kept
+
+
+def draft_usable(questions, values, *, area_ids) -> dict[int, Value]:
+    """The kept answers the survey's questions can still hold: one to a question since
+    deleted, or that no longer fits it (an option removed, the kind changed), is dropped
+    and asked again, instead of refusing the answer at the end for another page's sake."""
+    by_pk = {q.pk: q for q in questions}
+    usable = {}
+    for pk, value in values.items():
+        try:
+            if pk in by_pk:
+                check_value(by_pk[pk], value, area_ids=area_ids)
+                usable[pk] = value
+        except ValidationError:
+            continue
+    return usable
 
 
 def missing_required(questions, values) -> list:

@@ -111,6 +111,7 @@ def survey_answer(request, pk, page=1):
     survey = visible_survey(request.user, pk)
     posted = request.method == "POST"
     if not survey.accepts_answers():
+        session.draft_drop(request, survey)  # a draft that cannot be sent now is not kept
         return _refusal(request, survey, "closed.html", posted=posted)
     way = session.answer_way(request, survey)
     if way is None:
@@ -118,6 +119,7 @@ def survey_answer(request, pk, page=1):
             return redirect_to_login(request.get_full_path())
         return _refusal(request, survey, "no_way.html", posted=posted)
     if selectors.has_answered(survey, way):
+        session.finish(request, survey)
         return _refusal(request, survey, "already.html", way=way, posted=posted)
     if posted and not _allowed(request, way):
         return _page(request, survey, way, page, status=429, limited=True)
@@ -125,7 +127,9 @@ def survey_answer(request, pk, page=1):
 
 
 def _allowed(request, way) -> bool:
-    per_browser = way.session_token or f"user:{getattr(way.user, 'pk', '')}"
+    # One count per account, else per browser (an invitation's way has neither user nor
+    # token: a shared count would let one invitee use up every other invitee's posts).
+    per_browser = f"user:{way.user.pk}" if way.user else session.session_token(request)
     return allow_public_form(
         request, "survey-answer", per_browser, per_ip=LIMIT_PER_IP, per_email=LIMIT_PER_BROWSER
     )
@@ -133,7 +137,9 @@ def _allowed(request, way) -> bool:
 
 def _page(request, survey, way, number, *, status=200, limited=False):
     questions = responses.questions_for(survey)
-    answers = session.draft(request, survey)
+    areas = selectors.area_choices()
+    area_ids = frozenset(pk for pk, _name in areas)
+    answers = responses.draft_usable(questions, session.draft(request, survey), area_ids=area_ids)
     pages = visible_pages(questions, answers)
     if not pages:
         return _refusal(request, survey, "closed.html")
@@ -150,7 +156,7 @@ def _page(request, survey, way, number, *, status=200, limited=False):
         questions=on_page,
         all_questions=questions,
         answers=answers,
-        areas=selectors.area_choices(),
+        areas=areas,
         check_required=action != "back",
     )
     if limited:  # what was typed stays; nothing is kept
@@ -206,8 +212,10 @@ def _send(request, survey, way, form, merged):
         responses.response_store(survey=survey, values=merged, held=held, **way.store_kwargs())
     except ValidationError as error:
         if str(responses.ALREADY) in error.messages:
+            session.finish(request, survey)
             return _refusal(request, survey, "already.html", way=way, posted=True)
         if str(responses.CLOSED) in error.messages:
+            session.draft_drop(request, survey)
             return _refusal(request, survey, "closed.html", posted=True)
         add_refusal(form, error)
         return None

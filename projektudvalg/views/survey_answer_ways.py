@@ -36,16 +36,15 @@ def _survey(user, pk):
 @require_http_methods(["GET", "HEAD"])
 def survey_invitation(request, token):
     """The personal link: the invitation goes into the session and the visitor on to the
-    answer pages, so the token leaves the address bar (and goes no further in logs)."""
+    answer pages (which say so if it was used), so the token leaves the address bar: no
+    page is shown at it, whose links would carry it on as a Referer."""
     invitation = responses.invitation_for_token(token)
     if invitation is None or not can_see_survey(request.user, invitation.survey):
         raise Http404
-    survey = invitation.survey
-    if invitation.completed:
-        context = {"survey": survey, "way": Way(ResponseChannel.INVITATION, invitation=invitation)}
-        return render(request, TEMPLATES + "already.html", context)
-    session.way_remember(request, survey, invitation=invitation)
-    return redirect("projektudvalg:survey-answer", pk=survey.pk)
+    session.way_remember(request, invitation.survey, invitation=invitation)
+    response = redirect("projektudvalg:survey-answer", pk=invitation.survey.pk)
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 @private_page

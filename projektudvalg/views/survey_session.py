@@ -17,12 +17,18 @@ from projektudvalg.survey_logic import Value
 SURVEYS, TOKEN = "surveys", "survey_token"
 
 
+def _kept(request) -> dict:
+    kept = request.session.get(SURVEYS)
+    return dict(kept) if isinstance(kept, dict) else {}  # an older or broken session: none
+
+
 def _entry(request, survey) -> dict:
-    return dict(request.session.get(SURVEYS, {}).get(str(survey.pk), {}))
+    entry = _kept(request).get(str(survey.pk))
+    return dict(entry) if isinstance(entry, dict) else {}
 
 
 def _store(request, survey, entry: dict) -> None:
-    kept = dict(request.session.get(SURVEYS, {}))
+    kept = _kept(request)
     if entry:
         kept[str(survey.pk)] = entry
     else:
@@ -75,6 +81,13 @@ def draft_save(request, survey, values: dict[int, Value]) -> None:
     _store(request, survey, entry)
 
 
+def draft_drop(request, survey) -> None:
+    """The answers so far are gone (the way stays: a survey not open yet may open)."""
+    entry = _entry(request, survey)
+    if entry.pop("answers", None) is not None:
+        _store(request, survey, entry)
+
+
 def finish(request, survey) -> None:
     """After sending: the draft and the way are gone (the browser's token stays)."""
     _store(request, survey, {})
@@ -88,12 +101,17 @@ def way_remember(request, survey, *, invitation=None, forum=None) -> None:
     _store(request, survey, entry)
 
 
+def _pk(request, survey, name) -> int | None:
+    pk = _entry(request, survey).get(name)
+    return pk if isinstance(pk, int) and not isinstance(pk, bool) else None
+
+
 def invitation_pk(request, survey):
-    return _entry(request, survey).get("invitation")
+    return _pk(request, survey, "invitation")
 
 
 def forum_pk(request, survey):
-    return _entry(request, survey).get("forum")
+    return _pk(request, survey, "forum")
 
 
 def session_token(request) -> str:
@@ -108,16 +126,19 @@ def answer_way(request, survey, *, new_token=True) -> Way | None:
     (from its personal link), the forum held in the session (chosen on the forum's
     page, by one of its editors), the signed-in user, the open link (one answer per
     browser). None: no way is open to this visitor (yet)."""
+    # In a survey open by link, every answer but a forum's also marks the browser.
+    token = ""
+    if survey.audience_public:
+        token = session_token(request) if new_token else request.session.get(TOKEN, "")
     invitation = invitation_in(survey, invitation_pk(request, survey))
     if invitation is not None:
-        return Way(ResponseChannel.INVITATION, invitation=invitation)
+        return Way(ResponseChannel.INVITATION, invitation=invitation, session_token=token)
     user = request.user if request.user.is_authenticated else None
     forum = forum_in(survey, pk=forum_pk(request, survey)) if user else None
     if forum is not None and can_answer_for_forum(user, forum):
         return Way(ResponseChannel.FORUM, user=user, forum=forum)
     if user is not None and survey.audience_signed_in:
-        return Way(ResponseChannel.SIGNED_IN, user=user)
+        return Way(ResponseChannel.SIGNED_IN, user=user, session_token=token)
     if survey.audience_public:
-        token = session_token(request) if new_token else request.session.get(TOKEN, "")
         return Way(ResponseChannel.LINK, session_token=token)
     return None

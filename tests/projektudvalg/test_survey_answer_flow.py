@@ -239,8 +239,9 @@ def test_the_invitation_link_puts_the_invitation_in_the_session(client, survey):
     stored = SurveyResponse.objects.get()
     assert stored.invitation_id is None  # anonymous: the invitation only records "used"
     again = client.get(url)
-    assert again.status_code == 200
-    assert "Du har allerede svaret" in again.text
+    assert again.status_code == 302  # no page at the token's address: its links would carry it
+    assert again["Referrer-Policy"] == "no-referrer"
+    assert "Du har allerede svaret" in client.get(again.url).text
     assert (
         client.get(reverse("projektudvalg:survey-invitation", kwargs={"token": "x"})).status_code
         == 404

@@ -63,15 +63,16 @@ def test_an_anonymous_answer_row_holds_nothing_but_the_day(survey):
                        invitation=invitation, now=DURING)  # fmt: skip
 
 
-def test_one_answer_per_forum_and_per_browser_session(survey):
+def test_one_answer_per_forum_and_per_browser_session(survey, make_role_user):
     forum = LocalArea.objects.get(slug="tollose").forum
+    editor = make_role_user("editor_this")  # the forum's answer is given by its editor
     response = response_store(survey=survey, values=survey_values(survey), channel="forum",
-                              forum=forum, now=DURING)  # fmt: skip
+                              forum=forum, user=editor, now=DURING)  # fmt: skip
     assert response.forum_id is None  # anonymous: the forum is only in the participation
     assert SurveyParticipation.objects.filter(survey=survey, forum=forum).count() == 1
     with pytest.raises(ValidationError):
         response_store(survey=survey, values=survey_values(survey), channel="forum", forum=forum,
-                       now=DURING)  # fmt: skip
+                       user=editor, now=DURING)  # fmt: skip
     response_store(survey=survey, values=survey_values(survey), channel="link", session_token="s1",
                    now=DURING)  # fmt: skip
     with pytest.raises(ValidationError):
