@@ -5,9 +5,11 @@ imports from there, never from a conftest.
 """
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import translation
 
 from holbaek import roles
 from holbaek.pagecache import versions as page_versions
@@ -29,6 +31,14 @@ def _test_settings(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _danish_after_each_test():
+    """A request in English (the language switch, /en/ pages) leaves English active in the
+    thread; the next test starts in Danish again, whatever the order."""
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
