@@ -21,5 +21,6 @@ class ProjektudvalgConfig(AppConfig):
             news_registrations,
             pagecache,
             search_kinds,
+            survey_digest,
             survey_sections,
         )

@@ -1,4 +1,5 @@
-"""The committee's agenda items in the portal's full-text search (lokalfora/search.py).
+"""The committee's agenda items and the surveys in the portal's full-text search
+(lokalfora/search.py).
 
 Two kinds, so that a decision's text is found only once it is public:
 - "decision": the items of meetings whose minutes are published, matched on the stored
@@ -14,7 +15,7 @@ from django.contrib.postgres.search import SearchVector
 from django.utils.translation import gettext_lazy as _
 
 from lokalfora.search import CONFIG, register_searched_kind
-from projektudvalg.models import AgendaItem, MeetingStatus
+from projektudvalg.models import AgendaItem, MeetingStatus, Survey, SurveyStatus
 
 AGENDA_STATUSES = (MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD)
 
@@ -75,4 +76,42 @@ register_searched_kind(
     _("Udvalgets dagsorden"),
     related_fn=_related,
     vector_fn=_agenda_vector,
+)
+
+
+# Track 3's surveys: a survey's page is public from planned on (Survey.is_public); drafts,
+# proposals and rejected proposals are never found. Matched on a vector made on the fly.
+SURVEY_PUBLIC = (SurveyStatus.SCHEDULED, SurveyStatus.OPEN, SurveyStatus.CLOSED,
+                 SurveyStatus.PUBLISHED, SurveyStatus.ARCHIVED)  # fmt: skip
+
+
+def _public_surveys():
+    return Survey.objects.filter(status__in=SURVEY_PUBLIC)
+
+
+def _survey_vector():
+    return (
+        SearchVector("title", weight="A", config=CONFIG)
+        + SearchVector("purpose", weight="B", config=CONFIG)
+        + SearchVector("external_summary", weight="C", config=CONFIG)
+    )
+
+
+def _survey_areas(survey) -> str:
+    if survey.whole_municipality:
+        return str(_("Hele kommunen"))
+    return ", ".join(area.name for area in survey.areas.all())
+
+
+register_searched_kind(
+    "survey",
+    Survey,
+    ("title", "purpose", "external_summary"),
+    "title",
+    _public_surveys,
+    _survey_areas,
+    _url,
+    _("Undersøgelse"),
+    related_fn=lambda queryset: queryset.prefetch_related("areas"),
+    vector_fn=_survey_vector,
 )
