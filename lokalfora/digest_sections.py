@@ -18,6 +18,7 @@ line without `at` (a coming milestone) is for the weekly mail only.
 """
 
 import datetime
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -100,3 +101,22 @@ def area_extras(
         if lines:
             extras.append({"heading": section.heading, "lines": lines})
     return extras
+
+
+def lines_for_areas(rows, area_ids, *, through, row_field: str, line) -> dict[int, list]:
+    """Each row's line (`line(row)`) under the followed areas it is for: under every one for
+    a row of the whole municipality (`row.whole_municipality`), else under its own among
+    them, read from its areas' `through` table (`row_field`: the row's column there) in
+    one query. The mail shows a line once (`DigestLine.once_key`)."""
+    areas_of = defaultdict(list)
+    targeted = [row.pk for row in rows if not row.whole_municipality]
+    for row_id, area_id in through.objects.filter(
+        **{f"{row_field}__in": targeted, "localarea_id__in": area_ids}
+    ).values_list(row_field, "localarea_id"):
+        areas_of[row_id].append(area_id)
+    lines = defaultdict(list)
+    for row in rows:
+        made = line(row)
+        for area_id in sorted(area_ids) if row.whole_municipality else areas_of[row.pk]:
+            lines[area_id].append(made)
+    return lines

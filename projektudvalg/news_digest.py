@@ -8,13 +8,16 @@ not under every area the person follows. The follower's "kommunens nyheder om om
 choice (wants_municipal_news) turns it on or off.
 """
 
-from collections import defaultdict
-
 from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from lokalfora.digest_sections import DigestLine, DigestSection, register_digest_section
+from lokalfora.digest_sections import (
+    DigestLine,
+    DigestSection,
+    lines_for_areas,
+    register_digest_section,
+)
 from projektudvalg.models import MunicipalNews
 
 
@@ -39,19 +42,8 @@ def municipal_news_lines(area_ids, window) -> dict[int, list[DigestLine]]:
         .only("pk", "title", "summary", "publish_at", "whole_municipality")
         .order_by("publish_at", "pk")
     )
-    through = MunicipalNews.areas.through
-    areas_of = defaultdict(list)
-    targeted = [item.pk for item in items if not item.whole_municipality]
-    for news_id, area_id in through.objects.filter(
-        municipalnews_id__in=targeted, localarea_id__in=area_ids
-    ).values_list("municipalnews_id", "localarea_id"):
-        areas_of[news_id].append(area_id)
-    lines = defaultdict(list)
-    for item in items:
-        line = _line(item)
-        for area_id in sorted(area_ids) if item.whole_municipality else areas_of[item.pk]:
-            lines[area_id].append(line)
-    return lines
+    return lines_for_areas(items, area_ids, through=MunicipalNews.areas.through,
+                           row_field="municipalnews_id", line=_line)  # fmt: skip
 
 
 register_digest_section(

@@ -9,14 +9,17 @@ A survey only planned, closed without published results, a draft or a proposal i
 told about.
 """
 
-from collections import defaultdict
-
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from lokalfora.digest_sections import DigestLine, DigestSection, register_digest_section
+from lokalfora.digest_sections import (
+    DigestLine,
+    DigestSection,
+    lines_for_areas,
+    register_digest_section,
+)
 from projektudvalg.models import Survey, SurveyKind, SurveyStatus
 
 
@@ -67,19 +70,10 @@ def survey_lines(area_ids, window) -> dict[int, list[DigestLine]]:
         .order_by("pk")
     )
     surveys = [s for s in surveys if s.kind == SurveyKind.PORTAL or s.results_are_public]
-    through = Survey.areas.through
-    areas_of = defaultdict(list)
-    targeted = [survey.pk for survey in surveys if not survey.whole_municipality]
-    for survey_id, area_id in through.objects.filter(
-        survey_id__in=targeted, localarea_id__in=area_ids
-    ).values_list("survey_id", "localarea_id"):
-        areas_of[survey_id].append(area_id)
-    lines = defaultdict(list)
-    for survey in surveys:
-        line = _line(survey, window)
-        for area_id in sorted(area_ids) if survey.whole_municipality else areas_of[survey.pk]:
-            lines[area_id].append(line)
-    return lines
+    return lines_for_areas(
+        surveys, area_ids, through=Survey.areas.through, row_field="survey_id",
+        line=lambda survey: _line(survey, window),
+    )  # fmt: skip
 
 
 register_digest_section(
